@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { TimelineItem } from '@/components/timeline/timeline-item';
+import { CountryChip } from '@/components/ui/country-chip';
+import { getDb } from '@/db/index';
+import { getEntity, involvesEntity } from '@/db/queries/entities';
+import { countEvents, listEvents, parseId } from '@/db/queries/events';
+import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
+
+type Params = Promise<{ id: string }>;
+
+function load(idParam: string) {
+  const id = parseId(idParam);
+  return id === null ? null : getEntity(getDb(), id);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const entity = load((await params).id);
+  return { title: entity ? entity.name : 'Actor not found' };
+}
+
+const LIMIT = 200;
+
+export default async function EntityPage({ params }: { params: Params }) {
+  const entity = load((await params).id);
+  if (!entity) notFound();
+  if (entity.mergedIntoId) permanentRedirect(`/entities/${entity.mergedIntoId}`);
+
+  const db = getDb();
+  const where = [involvesEntity(entity.id)];
+  const total = countEvents(db, { where });
+  const { items } = listEvents(db, { where, limit: LIMIT });
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
+      <nav aria-label="Breadcrumb" className="no-print text-sm">
+        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <span aria-current="page">{entity.name}</span>
+      </nav>
+      <header className="space-y-2">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
+        <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>
+        {entity.description ? <p className="text-zinc-700 dark:text-zinc-300">{entity.description}</p> : null}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {entity.aliases.length > 0 ? (
+            <>
+              <dt className="text-zinc-600 dark:text-zinc-400">Also known as</dt>
+              <dd>{entity.aliases.join(' · ')}</dd>
+            </>
+          ) : null}
+          {entity.countryCode ? (
+            <>
+              <dt className="text-zinc-600 dark:text-zinc-400">Country</dt>
+              <dd>
+                <CountryChip code={entity.countryCode} link />
+              </dd>
+            </>
+          ) : null}
+          {entity.opensanctionsId ? (
+            <>
+              <dt className="text-zinc-600 dark:text-zinc-400">OpenSanctions</dt>
+              <dd className="font-mono">{entity.opensanctionsId}</dd>
+            </>
+          ) : null}
+          {entity.ofacUid ? (
+            <>
+              <dt className="text-zinc-600 dark:text-zinc-400">OFAC UID</dt>
+              <dd className="font-mono">{entity.ofacUid}</dd>
+            </>
+          ) : null}
+        </dl>
+      </header>
+      <section aria-labelledby="entity-events">
+        <h2 id="entity-events" className="border-b border-zinc-200 pb-2 text-lg font-semibold dark:border-zinc-800">
+          Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({total})</span>
+        </h2>
+        {items.length === 0 ? (
+          <p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve this actor yet.</p>
+        ) : (
+          <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {items.map((event) => (
+              <li key={event.id}>
+                <TimelineItem event={event} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {total > items.length ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the newest {items.length} of {total} events.</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import type { EventSummary } from '@/db/queries/events';
+import { CountryChip } from '@/components/ui/country-chip';
+import { EventDate } from '@/components/ui/event-date';
+import { TypeBadge } from '@/components/ui/type-badge';
+import type { EntityRole } from '@/lib/vocabulary';
+
+const MAX_ACTORS = 4;
+// Who acted comes first, then whom it was aimed at, then everyone else.
+const LIST_ORDER: EntityRole[] = ['issuer', 'speaker', 'signatory', 'target', 'participant', 'subject', 'addressee'];
+const ROLE_RANK = new Map(LIST_ORDER.map((r, i) => [r, i]));
+
+/** The actors worth naming in a list: issuers and targets first, one entry per entity. */
+export function mainActors(actors: EventSummary['actors']) {
+  const seen = new Set<number>();
+  return [...actors]
+    .sort((a, b) => (ROLE_RANK.get(a.role) ?? 99) - (ROLE_RANK.get(b.role) ?? 99))
+    .filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
+}
+
+export function TimelineItem({ event, headingLevel = 4 }: { event: EventSummary; headingLevel?: 3 | 4 }) {
+  const actors = mainActors(event.actors);
+  const shown = actors.slice(0, MAX_ACTORS);
+  const Heading = `h${headingLevel}` as 'h3' | 'h4';
+  return (
+    <article
+      aria-labelledby={`event-${event.id}-title`}
+      className="grid gap-x-4 gap-y-1 py-4 sm:grid-cols-[8.5rem_1fr]"
+      data-testid="timeline-item"
+    >
+      <div className="text-sm font-medium tabular-nums text-zinc-600 dark:text-zinc-400">
+        <EventDate date={event.date} precision={event.datePrecision} short />
+      </div>
+      <div className="min-w-0 space-y-1.5">
+        <div className="flex flex-wrap items-center gap-2">
+          <TypeBadge type={event.type} />
+          {event.status === 'draft' ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+              Draft
+            </span>
+          ) : null}
+          {event.program ? <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.program}</span> : null}
+        </div>
+        <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
+          <Link href={`/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
+            {event.title}
+          </Link>
+        </Heading>
+        <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">{event.summary}</p>
+        {event.countries.length > 0 || shown.length > 0 ? (
+          <div className="flex flex-wrap items-center gap-1.5 pt-0.5 text-xs">
+            {event.countries.map((c) => (
+              <CountryChip key={`${c.code}-${c.role}`} code={c.code} role={c.role} />
+            ))}
+            {shown.length > 0 ? (
+              <span className="text-zinc-600 dark:text-zinc-400">
+                <span className="sr-only">Actors: </span>
+                {shown.map((a, i) => (
+                  <span key={a.id}>
+                    {i > 0 ? ', ' : ''}
+                    <Link href={`/entities/${a.id}`}>{a.name}</Link>
+                  </span>
+                ))}
+                {actors.length > shown.length ? ` and ${actors.length - shown.length} more` : ''}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The app's database: one better-sqlite3 connection per process, opened on first use (never at
+ * build time), migrated and, when empty, seeded. Cached on globalThis so that every bundle that
+ * imports this module, and every hot reload in development, shares the one connection.
+ */
+import 'server-only';
+import { env } from '@/lib/env';
+import { bootstrapDatabase } from './bootstrap';
+import type { Connection, Db } from './client';
+
+const globalForDb = globalThis as unknown as { __trackerDb?: Connection };
+
+export function getConnection(): Connection {
+  if (!globalForDb.__trackerDb) {
+    const config = env();
+    globalForDb.__trackerDb = bootstrapDatabase({
+      path: config.DATABASE_PATH,
+      seedOnEmpty: config.SEED_ON_EMPTY,
+      log: (m) => console.log(m),
+    });
+  }
+  return globalForDb.__trackerDb;
+}
+
+export function getDb(): Db {
+  return getConnection().db;
+}

@@ -1,0 +1,395 @@
+/**
+ * Reads of the event aggregate. A query takes `db` and a typed params object and builds its
+ * WHERE as an array of conditions joined with `and(...)`, so it can be tested on a temporary
+ * database and reused by the page, the API and the exports alike.
+ */
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DatePrecision } from '@/lib/dates';
+import type { EventTypeKey } from '@/lib/event-types';
+import type { CountryRole } from '@/lib/countries';
+import type { EntityKind, EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
+import type { DbOrTx } from '../client';
+import {
+  entities,
+  eventCountries,
+  eventEntities,
+  eventLinks,
+  events,
+  eventTags,
+  revisions,
+  sources,
+  tags,
+} from '../schema';
+
+export interface EventCountry {
+  code: string;
+  role: CountryRole;
+}
+
+export interface EventActor {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  role: EntityRole;
+}
+
+export interface EventTag {
+  slug: string;
+  label: string;
+}
+
+export interface EventSource {
+  id: number;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedDate: string | null;
+  excerpt: string | null;
+}
+
+/** An event as lists, the API and exports show it. */
+export interface EventSummary {
+  id: number;
+  type: EventTypeKey;
+  title: string;
+  summary: string;
+  date: string;
+  datePrecision: DatePrecision;
+  effectiveDate: string | null;
+  effectiveDatePrecision: DatePrecision | null;
+  endDate: string | null;
+  endDatePrecision: DatePrecision | null;
+  status: EventStatus;
+  legalAuthority: string | null;
+  program: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  countries: EventCountry[];
+  actors: EventActor[];
+  tags: EventTag[];
+  sources: EventSource[];
+}
+
+export interface LinkedEvent {
+  id: number;
+  title: string;
+  type: EventTypeKey;
+  date: string;
+  datePrecision: DatePrecision;
+  status: EventStatus;
+}
+
+export interface EventLinkView {
+  /** `out`: this event links to the other; `in`: the other links to this one. */
+  direction: 'out' | 'in';
+  kind: LinkKind;
+  event: LinkedEvent;
+}
+
+export interface EventDetail extends EventSummary {
+  details: string | null;
+  externalId: string | null;
+  createdBy: string | null;
+  updatedBy: string | null;
+  deletedAt: string | null;
+  links: EventLinkView[];
+}
+
+/** The columns every list needs; `details` stays out of lists (it can be long). */
+export const summaryColumns = {
+  id: events.id,
+  type: events.type,
+  title: events.title,
+  summary: events.summary,
+  date: events.date,
+  datePrecision: events.datePrecision,
+  effectiveDate: events.effectiveDate,
+  effectiveDatePrecision: events.effectiveDatePrecision,
+  endDate: events.endDate,
+  endDatePrecision: events.endDatePrecision,
+  status: events.status,
+  legalAuthority: events.legalAuthority,
+  program: events.program,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
+  version: events.version,
+};
+
+type Relations = Pick<EventSummary, 'countries' | 'actors' | 'tags' | 'sources'>;
+type SummaryRow = Omit<EventSummary, keyof Relations>;
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+// SQLite limits bound parameters per statement; pages are far smaller, exports batch below it.
+const IN_CHUNK = 500;
+
+function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const COUNTRY_ROLE_ORDER: Record<CountryRole, number> = { actor: 0, target: 1, location: 2 };
+
+/** Loads countries, actors, tags and sources for a batch of rows in four queries. */
+export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const countryRows: { eventId: number; code: string; role: CountryRole }[] = [];
+  const actorRows: { eventId: number; id: number; name: string; kind: EntityKind; role: EntityRole }[] = [];
+  const tagRows: { eventId: number; slug: string; label: string }[] = [];
+  const sourceRows: (EventSource & { eventId: number })[] = [];
+  for (const part of chunks(ids)) {
+    countryRows.push(
+      ...db
+        .select({ eventId: eventCountries.eventId, code: eventCountries.countryCode, role: eventCountries.role })
+        .from(eventCountries)
+        .where(inArray(eventCountries.eventId, part))
+        .all(),
+    );
+    actorRows.push(
+      ...db
+        .select({
+          eventId: eventEntities.eventId,
+          id: entities.id,
+          name: entities.name,
+          kind: entities.kind,
+          role: eventEntities.role,
+        })
+        .from(eventEntities)
+        .innerJoin(entities, eq(entities.id, eventEntities.entityId))
+        .where(inArray(eventEntities.eventId, part))
+        .orderBy(asc(eventEntities.eventId), asc(entities.name))
+        .all(),
+    );
+    tagRows.push(
+      ...db
+        .select({ eventId: eventTags.eventId, slug: tags.slug, label: tags.label })
+        .from(eventTags)
+        .innerJoin(tags, eq(tags.id, eventTags.tagId))
+        .where(inArray(eventTags.eventId, part))
+        .orderBy(asc(tags.label))
+        .all(),
+    );
+    sourceRows.push(
+      ...db
+        .select({
+          eventId: sources.eventId,
+          id: sources.id,
+          url: sources.url,
+          title: sources.title,
+          publisher: sources.publisher,
+          publishedDate: sources.publishedDate,
+          excerpt: sources.excerpt,
+        })
+        .from(sources)
+        .where(inArray(sources.eventId, part))
+        .orderBy(asc(sources.eventId), asc(sources.position), asc(sources.id))
+        .all(),
+    );
+  }
+  const countriesBy = groupBy(countryRows, (r) => r.eventId);
+  const actorsBy = groupBy(actorRows, (r) => r.eventId);
+  const tagsBy = groupBy(tagRows, (r) => r.eventId);
+  const sourcesBy = groupBy(sourceRows, (r) => r.eventId);
+  return rows.map((row) => ({
+    ...row,
+    countries: (countriesBy.get(row.id) ?? [])
+      .map(({ code, role }) => ({ code, role }))
+      .sort((a, b) => COUNTRY_ROLE_ORDER[a.role] - COUNTRY_ROLE_ORDER[b.role] || a.code.localeCompare(b.code)),
+    actors: (actorsBy.get(row.id) ?? []).map(({ id, name, kind, role }) => ({ id, name, kind, role })),
+    tags: (tagsBy.get(row.id) ?? []).map(({ slug, label }) => ({ slug, label })),
+    sources: (sourcesBy.get(row.id) ?? []).map(({ eventId: _eventId, ...s }) => s),
+  }));
+}
+
+/** Who may see what: the public sees published events only; nobody sees deleted ones here. */
+export interface Visibility {
+  includeDrafts?: boolean;
+}
+
+export function visibilityConditions(visibility: Visibility = {}): SQL[] {
+  const conditions: SQL[] = [isNull(events.deletedAt)];
+  if (!visibility.includeDrafts) conditions.push(eq(events.status, 'published'));
+  return conditions;
+}
+
+/** Keyset position in the timeline: the last row's (date, id). */
+export interface TimelineCursor {
+  date: string;
+  id: number;
+}
+
+export function encodeCursor(cursor: TimelineCursor): string {
+  return Buffer.from(`${cursor.date}|${cursor.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(value: string): TimelineCursor | null {
+  if (value.length > 64) return null;
+  const decoded = Buffer.from(value, 'base64url').toString('utf8');
+  const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(decoded);
+  if (!m) return null;
+  const id = Number(m[2]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return { date: m[1]!, id };
+}
+
+/** Rows strictly after the cursor in newest-first order. */
+export function afterCursor(cursor: TimelineCursor): SQL {
+  return or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id)))!;
+}
+
+export const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;
+
+export interface TimelinePage {
+  items: EventSummary[];
+  nextCursor: string | null;
+}
+
+export interface ListEventsParams extends Visibility {
+  /** Extra conditions (from the filter schema) added to the visibility rules. */
+  where?: SQL[];
+  cursor?: TimelineCursor | null;
+  limit?: number;
+}
+
+/** One page of the timeline, newest first, with keyset pagination. */
+export function listEvents(db: DbOrTx, params: ListEventsParams = {}): TimelinePage {
+  const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
+  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
+  if (params.cursor) conditions.push(afterCursor(params.cursor));
+  const rows = db
+    .select(summaryColumns)
+    .from(events)
+    .where(and(...conditions))
+    .orderBy(...TIMELINE_ORDER)
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: attachRelations(db, page),
+    nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
+  };
+}
+
+export function countEvents(db: DbOrTx, params: Omit<ListEventsParams, 'cursor' | 'limit'> = {}): number {
+  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(events)
+    .where(and(...conditions))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Parses a route's id segment; anything but a positive integer is "not found", not an error. */
+export function parseId(value: string): number | null {
+  if (!/^[1-9]\d{0,14}$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export interface GetEventOptions extends Visibility {
+  includeDeleted?: boolean;
+}
+
+/** One event with everything its page shows, or null when it does not exist or may not be seen. */
+export function getEvent(db: DbOrTx, id: number, options: GetEventOptions = {}): EventDetail | null {
+  const conditions: SQL[] = [eq(events.id, id)];
+  if (!options.includeDeleted) conditions.push(isNull(events.deletedAt));
+  if (!options.includeDrafts) conditions.push(eq(events.status, 'published'));
+  const row = db
+    .select({
+      ...summaryColumns,
+      details: events.details,
+      externalId: events.externalId,
+      createdBy: events.createdBy,
+      updatedBy: events.updatedBy,
+      deletedAt: events.deletedAt,
+    })
+    .from(events)
+    .where(and(...conditions))
+    .get();
+  if (!row) return null;
+  const [withRelations] = attachRelations(db, [row]);
+  return { ...withRelations!, links: getEventLinks(db, id, options) };
+}
+
+const linkedColumns = {
+  id: events.id,
+  title: events.title,
+  type: events.type,
+  date: events.date,
+  datePrecision: events.datePrecision,
+  status: events.status,
+};
+
+/** Links both ways, to events the reader may see, oldest first. */
+export function getEventLinks(db: DbOrTx, id: number, visibility: Visibility = {}): EventLinkView[] {
+  const visible = visibilityConditions(visibility);
+  const outgoing = db
+    .select({ kind: eventLinks.kind, event: linkedColumns })
+    .from(eventLinks)
+    .innerJoin(events, eq(events.id, eventLinks.toEventId))
+    .where(and(eq(eventLinks.fromEventId, id), ...visible))
+    .all()
+    .map((r) => ({ direction: 'out' as const, ...r }));
+  const incoming = db
+    .select({ kind: eventLinks.kind, event: linkedColumns })
+    .from(eventLinks)
+    .innerJoin(events, eq(events.id, eventLinks.fromEventId))
+    .where(and(eq(eventLinks.toEventId, id), ...visible))
+    .all()
+    .map((r) => ({ direction: 'in' as const, ...r }));
+  return [...outgoing, ...incoming].sort(
+    (a, b) => a.event.date.localeCompare(b.event.date) || a.event.id - b.event.id,
+  );
+}
+
+export interface RevisionListItem {
+  id: number;
+  action: (typeof revisions.$inferSelect)['action'];
+  version: number;
+  actor: string;
+  userId: string | null;
+  createdAt: string;
+  note: string | null;
+}
+
+/** The history of one record, newest first (without snapshots; load one when it is needed). */
+export function listRevisions(db: DbOrTx, recordType: 'event' | 'entity', recordId: number): RevisionListItem[] {
+  return db
+    .select({
+      id: revisions.id,
+      action: revisions.action,
+      version: revisions.version,
+      actor: revisions.actor,
+      userId: revisions.userId,
+      createdAt: revisions.createdAt,
+      note: revisions.note,
+    })
+    .from(revisions)
+    .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, recordId)))
+    .orderBy(desc(revisions.id))
+    .all();
+}
+
+/** Condition: the event involves one of these countries, in the given role or in any role. */
+export function involvesCountry(codes: string[], role: CountryRole | null = null): SQL {
+  const roleCondition = role ? sql` AND ${eventCountries.role} = ${role}` : sql``;
+  return sql`EXISTS (SELECT 1 FROM ${eventCountries} WHERE ${eventCountries.eventId} = ${events.id} AND ${inArray(
+    eventCountries.countryCode,
+    codes,
+  )}${roleCondition})`;
+}

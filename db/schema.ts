@@ -1,0 +1,308 @@
+/**
+ * The tracker's data model. Shapes follow what serious sanctions and event datasets hold
+ * (FollowTheMoney `Sanction`, OFAC SDN entries, ACLED/CoronaNet rows): several dates with a
+ * precision, actors with roles, legal authorities, several sources per event, typed links.
+ *
+ * Types are inferred from these tables (`typeof events.$inferSelect`) and never written twice.
+ * The full-text index (`events_fts`) and the append-only guard on `revisions` are SQL that
+ * drizzle-kit cannot express; they live in a custom migration (see db/migrations).
+ */
+import { relations, sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { COUNTRY_ROLES } from '@/lib/countries';
+import { DATE_PRECISIONS } from '@/lib/dates';
+import { EVENT_TYPE_KEYS } from '@/lib/event-types';
+import {
+  ENTITY_KINDS,
+  ENTITY_ROLES,
+  EVENT_STATUSES,
+  LINK_KINDS,
+  REVISION_ACTIONS,
+  REVISION_RECORD_TYPES,
+} from '@/lib/vocabulary';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+function inList(column: string, values: readonly string[]) {
+  return sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: EVENT_TYPE_KEYS }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    details: text('details'),
+    /** First day of the period the event happened in (YYYY-MM-DD); see lib/dates.ts. */
+    date: text('date').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    /** When a measure takes effect, which often differs from when it is announced. */
+    effectiveDate: text('effective_date'),
+    effectiveDatePrecision: text('effective_date_precision', { enum: DATE_PRECISIONS }),
+    endDate: text('end_date'),
+    endDatePrecision: text('end_date_precision', { enum: DATE_PRECISIONS }),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+    /** e.g. "Caesar Syria Civilian Protection Act of 2019". */
+    legalAuthority: text('legal_authority'),
+    /** Sanctions program code, e.g. "SYRIA-CAESAR". */
+    program: text('program'),
+    /** A stable key from where the row came from (a seed key, a dataset id); unique when set. */
+    externalId: text('external_id'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    /** User id, or null for rows written by scripts (the revision names the script). */
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+    /** Optimistic concurrency: every save states the version it started from. */
+    version: integer('version').notNull().default(1),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    // The timeline, newest first: `status = ?` then (date, id) in index order, no sort step.
+    index('events_status_date_idx').on(t.status, t.date, t.id),
+    index('events_type_date_idx').on(t.type, t.status, t.date, t.id),
+    index('events_authority_idx').on(t.legalAuthority, t.date),
+    index('events_program_idx').on(t.program, t.date),
+    uniqueIndex('events_external_id_idx').on(t.externalId),
+    check('events_type_check', inList('type', EVENT_TYPE_KEYS)),
+    check('events_status_check', inList('status', EVENT_STATUSES)),
+    check('events_date_check', sql`date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+    check('events_date_precision_check', inList('date_precision', DATE_PRECISIONS)),
+    check(
+      'events_effective_date_check',
+      sql`(effective_date IS NULL AND effective_date_precision IS NULL) OR (effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND effective_date_precision IN ('day', 'month', 'year'))`,
+    ),
+    check(
+      'events_end_date_check',
+      sql`(end_date IS NULL AND end_date_precision IS NULL) OR (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND end_date_precision IN ('day', 'month', 'year') AND end_date >= date)`,
+    ),
+    check('events_title_check', sql`length(trim(title)) > 0`),
+    check('events_version_check', sql`version >= 1`),
+  ],
+);
+
+export const eventCountries = sqliteTable(
+  'event_countries',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** ISO 3166-1 alpha-2. */
+    countryCode: text('country_code').notNull(),
+    role: text('role', { enum: COUNTRY_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.countryCode, t.role] }),
+    index('event_countries_country_idx').on(t.countryCode, t.role, t.eventId),
+    check('event_countries_code_check', sql`country_code GLOB '[A-Z][A-Z]'`),
+    check('event_countries_role_check', inList('role', COUNTRY_ROLES)),
+  ],
+);
+
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ENTITY_KINDS }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** Country an entity belongs to (a government's state, a person's nationality), ISO alpha-2. */
+    countryCode: text('country_code'),
+    opensanctionsId: text('opensanctions_id'),
+    ofacUid: text('ofac_uid'),
+    /** Set when this entity was merged into another; its events moved to the survivor. */
+    mergedIntoId: integer('merged_into_id'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('entities_name_idx').on(t.name),
+    index('entities_merged_idx').on(t.mergedIntoId),
+    check('entities_kind_check', inList('kind', ENTITY_KINDS)),
+    check('entities_name_check', sql`length(trim(name)) > 0`),
+    check('entities_country_check', sql`country_code IS NULL OR country_code GLOB '[A-Z][A-Z]'`),
+  ],
+);
+
+export const entityAliases = sqliteTable(
+  'entity_aliases',
+  {
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.alias] }), index('entity_aliases_alias_idx').on(t.alias)],
+);
+
+export const eventEntities = sqliteTable(
+  'event_entities',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
+    role: text('role', { enum: ENTITY_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.entityId, t.role] }),
+    index('event_entities_entity_idx').on(t.entityId, t.eventId),
+    check('event_entities_role_check', inList('role', ENTITY_ROLES)),
+  ],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Optional: a source without a known address is still a source. http(s) only. */
+    url: text('url'),
+    title: text('title').notNull(),
+    publisher: text('publisher'),
+    publishedDate: text('published_date'),
+    excerpt: text('excerpt'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('sources_event_idx').on(t.eventId, t.position),
+    check('sources_url_check', sql`url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'`),
+    check('sources_title_check', sql`length(trim(title)) > 0`),
+    check(
+      'sources_published_date_check',
+      sql`published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`,
+    ),
+  ],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    label: text('label').notNull(),
+  },
+  (t) => [uniqueIndex('tags_slug_idx').on(t.slug), check('tags_slug_check', sql`slug GLOB '[a-z0-9]*'`)],
+);
+
+export const eventTags = sqliteTable(
+  'event_tags',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.tagId] }), index('event_tags_tag_idx').on(t.tagId, t.eventId)],
+);
+
+export const eventLinks = sqliteTable(
+  'event_links',
+  {
+    fromEventId: integer('from_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    toEventId: integer('to_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: LINK_KINDS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromEventId, t.toEventId, t.kind] }),
+    index('event_links_to_idx').on(t.toEventId),
+    check('event_links_kind_check', inList('kind', LINK_KINDS)),
+    check('event_links_not_self_check', sql`from_event_id <> to_event_id`),
+  ],
+);
+
+/**
+ * Append-only history: one row per change, written in the same transaction as the change, with
+ * the full snapshot of the record after it. Triggers in the custom migration refuse UPDATE and
+ * DELETE on this table.
+ */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordType: text('record_type', { enum: REVISION_RECORD_TYPES }).notNull(),
+    recordId: integer('record_id').notNull(),
+    action: text('action', { enum: REVISION_ACTIONS }).notNull(),
+    /** The record's version after this change. */
+    version: integer('version').notNull(),
+    userId: text('user_id'),
+    /** Who made the change, as people read it (an e-mail, or "seed script"); kept if the user goes. */
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    /** JSON: the full record after the change. */
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    index('revisions_record_idx').on(t.recordType, t.recordId, t.id),
+    check('revisions_record_type_check', inList('record_type', REVISION_RECORD_TYPES)),
+    check('revisions_action_check', inList('action', REVISION_ACTIONS)),
+  ],
+);
+
+export const eventsRelations = relations(events, ({ many }) => ({
+  countries: many(eventCountries),
+  entities: many(eventEntities),
+  sources: many(sources),
+  tags: many(eventTags),
+  linksFrom: many(eventLinks, { relationName: 'from' }),
+  linksTo: many(eventLinks, { relationName: 'to' }),
+}));
+
+export const eventCountriesRelations = relations(eventCountries, ({ one }) => ({
+  event: one(events, { fields: [eventCountries.eventId], references: [events.id] }),
+}));
+
+export const entitiesRelations = relations(entities, ({ many }) => ({
+  aliases: many(entityAliases),
+  events: many(eventEntities),
+}));
+
+export const entityAliasesRelations = relations(entityAliases, ({ one }) => ({
+  entity: one(entities, { fields: [entityAliases.entityId], references: [entities.id] }),
+}));
+
+export const eventEntitiesRelations = relations(eventEntities, ({ one }) => ({
+  event: one(events, { fields: [eventEntities.eventId], references: [events.id] }),
+  entity: one(entities, { fields: [eventEntities.entityId], references: [entities.id] }),
+}));
+
+export const sourcesRelations = relations(sources, ({ one }) => ({
+  event: one(events, { fields: [sources.eventId], references: [events.id] }),
+}));
+
+export const tagsRelations = relations(tags, ({ many }) => ({
+  events: many(eventTags),
+}));
+
+export const eventTagsRelations = relations(eventTags, ({ one }) => ({
+  event: one(events, { fields: [eventTags.eventId], references: [events.id] }),
+  tag: one(tags, { fields: [eventTags.tagId], references: [tags.id] }),
+}));
+
+export const eventLinksRelations = relations(eventLinks, ({ one }) => ({
+  from: one(events, { fields: [eventLinks.fromEventId], references: [events.id], relationName: 'from' }),
+  to: one(events, { fields: [eventLinks.toEventId], references: [events.id], relationName: 'to' }),
+}));
+
+export type EventRow = typeof events.$inferSelect;
+export type NewEventRow = typeof events.$inferInsert;
+export type EntityRow = typeof entities.$inferSelect;
+export type SourceRow = typeof sources.$inferSelect;
+export type TagRow = typeof tags.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;

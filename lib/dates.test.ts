@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { endOfPeriod, formatEventDate, formatEventDateShort, isIsoDay, parsePartialDate, startOfPeriod, toPartialIso } from './dates';
+
+describe('precision-aware display', () => {
+  it('shows a year-precision date as the year only, never as 1 January', () => {
+    expect(formatEventDate('2018-01-01', 'year')).toBe('2018');
+    expect(formatEventDateShort('2018-01-01', 'year')).toBe('2018');
+  });
+
+  it('shows a month-precision date as month and year', () => {
+    expect(formatEventDate('2022-03-01', 'month')).toBe('March 2022');
+    expect(formatEventDateShort('2022-03-01', 'month')).toBe('Mar 2022');
+  });
+
+  it('shows a day-precision date in full, without leading zeros', () => {
+    expect(formatEventDate('2023-03-08', 'day')).toBe('8 March 2023');
+    expect(formatEventDateShort('2021-11-10', 'day')).toBe('10 Nov 2021');
+  });
+
+  it('writes the partial ISO form that the URL, <time> and CSV carry', () => {
+    expect(toPartialIso('2019-01-01', 'year')).toBe('2019');
+    expect(toPartialIso('2019-12-01', 'month')).toBe('2019-12');
+    expect(toPartialIso('2019-12-20', 'day')).toBe('2019-12-20');
+  });
+});
+
+describe('parsing partial dates', () => {
+  it('reads year, month and day forms as the start of their period', () => {
+    expect(parsePartialDate('2019')).toEqual({ date: '2019-01-01', precision: 'year' });
+    expect(parsePartialDate('2019-12')).toEqual({ date: '2019-12-01', precision: 'month' });
+    expect(parsePartialDate(' 2019-12-20 ')).toEqual({ date: '2019-12-20', precision: 'day' });
+  });
+
+  it.each(['2023-02-29', '2023-13', '2023-00-10', '19', '2023/03/01', '2023-3-1', '0999', '', 'abcd', '2023-04-31'])(
+    'refuses %j',
+    (value) => {
+      expect(parsePartialDate(value)).toBeNull();
+    },
+  );
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(parsePartialDate('2024-02-29')?.precision).toBe('day');
+    expect(isIsoDay('2024-02-29')).toBe(true);
+    expect(isIsoDay('2023-02-29')).toBe(false);
+  });
+
+  it('knows where each period ends', () => {
+    expect(endOfPeriod({ date: '2023-01-01', precision: 'year' })).toBe('2023-12-31');
+    expect(endOfPeriod({ date: '2024-02-01', precision: 'month' })).toBe('2024-02-29');
+    expect(endOfPeriod({ date: '2023-02-01', precision: 'month' })).toBe('2023-02-28');
+    expect(endOfPeriod({ date: '2023-03-28', precision: 'day' })).toBe('2023-03-28');
+  });
+
+  it('truncates a day to the start of its month or year', () => {
+    expect(startOfPeriod('2020-06-17', 'month')).toBe('2020-06-01');
+    expect(startOfPeriod('2020-06-17', 'year')).toBe('2020-01-01');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Event dates are stored as a full ISO day (`2019-01-01`) plus a precision. The stored day is the
+ * first day of the period, so sorting and range filters work on one indexed column, while display
+ * never claims more than is known: a year-precision date shows as "2019", not "1 January 2019".
+ */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const DATE_PRECISION_LABELS: Record<DatePrecision, string> = {
+  day: 'Exact day',
+  month: 'Month only',
+  year: 'Year only',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export function monthName(month: number): string {
+  return MONTHS[month - 1] ?? '';
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** True for a real calendar day written as YYYY-MM-DD between years 1000 and 9999. */
+export function isIsoDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export interface PartialDate {
+  /** First day of the period, YYYY-MM-DD. */
+  date: string;
+  precision: DatePrecision;
+}
+
+/** Parses "2019", "2019-12" or "2019-12-20" into the first day of the period and its precision. */
+export function parsePartialDate(value: string): PartialDate | null {
+  const m = PARTIAL.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1000) return null;
+  if (m[2] === undefined) return { date: `${m[1]}-01-01`, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (m[3] === undefined) return { date: `${m[1]}-${m[2]}-01`, precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
+}
+
+/** The stored form of a date at a precision: the first day of its year or month. */
+export function startOfPeriod(isoDay: string, precision: DatePrecision): string {
+  if (precision === 'year') return `${isoDay.slice(0, 4)}-01-01`;
+  if (precision === 'month') return `${isoDay.slice(0, 7)}-01`;
+  return isoDay.slice(0, 10);
+}
+
+/** The last day of the period that a partial date names: "2023" → "2023-12-31". */
+export function endOfPeriod(partial: PartialDate): string {
+  const year = Number(partial.date.slice(0, 4));
+  if (partial.precision === 'year') return `${year}-12-31`;
+  const month = Number(partial.date.slice(5, 7));
+  if (partial.precision === 'month') return `${partial.date.slice(0, 7)}-${pad(daysInMonth(year, month))}`;
+  return partial.date;
+}
+
+/** "2019", "2019-12" or "2019-12-20": the partial ISO form, as the URL and CSV carry it. */
+export function toPartialIso(isoDay: string, precision: DatePrecision): string {
+  if (precision === 'year') return isoDay.slice(0, 4);
+  if (precision === 'month') return isoDay.slice(0, 7);
+  return isoDay.slice(0, 10);
+}
+
+/** "20 December 2019", "December 2019" or "2019". */
+export function formatEventDate(isoDay: string, precision: DatePrecision): string {
+  const year = isoDay.slice(0, 4);
+  if (precision === 'year') return year;
+  const month = monthName(Number(isoDay.slice(5, 7)));
+  if (precision === 'month') return `${month} ${year}`;
+  return `${Number(isoDay.slice(8, 10))} ${month} ${year}`;
+}
+
+/** "20 Dec 2019": compact form for lists. */
+export function formatEventDateShort(isoDay: string, precision: DatePrecision): string {
+  const year = isoDay.slice(0, 4);
+  if (precision === 'year') return year;
+  const month = monthName(Number(isoDay.slice(5, 7))).slice(0, 3);
+  if (precision === 'month') return `${month} ${year}`;
+  return `${Number(isoDay.slice(8, 10))} ${month} ${year}`;
+}
+
+/** A timestamp (ISO 8601 instant) as "27 Nov 2026, 14:05 UTC". */
+export function formatTimestamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCDate()} ${monthName(d.getUTCMonth() + 1).slice(0, 3)} ${d.getUTCFullYear()}, ${pad(
+    d.getUTCHours(),
+  )}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

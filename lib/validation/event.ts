@@ -1,0 +1,208 @@
+/**
+ * The one schema for an event as people enter it: used by the seed, the forms (client and
+ * server), the CSV importer and the API. Parsing normalises what it accepts (trimmed text, dates
+ * at the start of their period, tag slugs) so that stored rows have one shape.
+ */
+import { z } from 'zod';
+import { COUNTRY_ROLES, isCountryCode } from '@/lib/countries';
+import { DATE_PRECISIONS, parsePartialDate, startOfPeriod, type DatePrecision } from '@/lib/dates';
+import { EVENT_TYPE_KEYS } from '@/lib/event-types';
+import { ENTITY_ROLES, EVENT_STATUSES, LINK_KINDS } from '@/lib/vocabulary';
+import { slugify } from '@/lib/slug';
+
+// Letters, marks, numbers, punctuation, symbols and spaces; no control characters except in
+// multi-line fields, where tab and newlines are allowed.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
+
+function text(label: string, min: number, max: number, { multiline = false } = {}) {
+  return z
+    .string({ error: `${label} is required.` })
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min <= 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
+        .max(max, `${label} must be at most ${max} characters.`)
+        .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
+        .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`),
+    );
+}
+
+/** Optional text: empty or missing becomes null. */
+function optionalText(label: string, max: number, { multiline = false } = {}) {
+  return z
+    .string().nullish()
+    .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} must be at most ${max} characters.`)
+        .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
+        .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`)
+        .transform((s) => (s === '' ? null : s)),
+    );
+}
+
+export const isoDaySchema = z
+  .string()
+  .refine((s) => parsePartialDate(s)?.precision === 'day', 'Use a real date written as YYYY-MM-DD.');
+
+/** http(s) only: `javascript:`, `data:` and the like never reach a link on a page. */
+export const sourceUrlSchema = optionalText('URL', 2000).refine((s) => {
+  if (s === null) return true;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}, 'URL must start with http:// or https:// and be a complete web address.');
+
+export const sourceInputSchema = z.object({
+  url: sourceUrlSchema,
+  title: text('Source title', 1, 500),
+  publisher: optionalText('Publisher', 200),
+  publishedDate: z
+    .string().nullish()
+    .transform((s) => (s ?? '').trim() || null)
+    .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.'),
+  excerpt: optionalText('Excerpt', 2000, { multiline: true }),
+});
+
+export const programSchema = optionalText('Program', 40)
+  .transform((s) => (s === null ? null : s.toUpperCase()))
+  .refine(
+    (s) => s === null || /^[A-Z0-9][A-Z0-9-]*$/.test(s),
+    'Program is a code of letters, digits and hyphens, e.g. SYRIA-CAESAR.',
+  );
+
+export const tagLabelSchema = text('Tag', 1, 60).refine((s) => slugify(s) !== '', 'Tag needs a letter or a digit.');
+
+const RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
+
+function resolveDate(
+  label: string,
+  value: string,
+  precision: DatePrecision | undefined,
+  ctx: z.RefinementCtx,
+  path: string,
+): { date: string; precision: DatePrecision } | null {
+  const parsed = parsePartialDate(value);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', path: [path], message: `${label} must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.` });
+    return null;
+  }
+  const p = precision ?? parsed.precision;
+  if (RANK[p] > RANK[parsed.precision]) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [path],
+      message: `${label} "${value}" is not precise enough for "${p}" precision.`,
+    });
+    return null;
+  }
+  return { date: startOfPeriod(parsed.date, p), precision: p };
+}
+
+export const eventInputSchema = z
+  .object({
+    type: z.enum(EVENT_TYPE_KEYS, { error: 'Choose an event type.' }),
+    title: text('Title', 3, 300),
+    summary: text('Summary', 1, 2000, { multiline: true }),
+    details: optionalText('Details', 20000, { multiline: true }),
+    date: z.string({ error: 'Date is required.' }).trim().min(1, 'Date is required.'),
+    datePrecision: z.enum(DATE_PRECISIONS).optional(),
+    effectiveDate: optionalText('Effective date', 10),
+    effectiveDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
+    endDate: optionalText('End date', 10),
+    endDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
+    status: z.enum(EVENT_STATUSES, { error: 'Status is draft or published.' }).default('draft'),
+    legalAuthority: optionalText('Legal authority', 300),
+    program: programSchema,
+    countries: z
+      .array(
+        z.object({
+          code: z
+            .string()
+            .trim()
+            .transform((s) => s.toUpperCase())
+            .refine(isCountryCode, 'Unknown country code (use ISO 3166-1 alpha-2, e.g. SY).'),
+          role: z.enum(COUNTRY_ROLES, { error: 'Country role is actor, target or location.' }),
+        }),
+      )
+      .max(50, 'At most 50 countries.')
+      .default([]),
+    actors: z
+      .array(
+        z.object({
+          entityId: z.number().int().positive(),
+          role: z.enum(ENTITY_ROLES, { error: 'Choose a role for the actor.' }),
+        }),
+      )
+      .max(100, 'At most 100 actors.')
+      .default([]),
+    tags: z.array(tagLabelSchema).max(30, 'At most 30 tags.').default([]),
+    sources: z.array(sourceInputSchema).max(30, 'At most 30 sources.').default([]),
+    links: z
+      .array(
+        z.object({
+          toEventId: z.number().int().positive(),
+          kind: z.enum(LINK_KINDS, { error: 'Choose a link type.' }),
+        }),
+      )
+      .max(50, 'At most 50 links.')
+      .default([]),
+  })
+  .transform((input, ctx) => {
+    const date = resolveDate('Date', input.date, input.datePrecision, ctx, 'date');
+    const effective =
+      input.effectiveDate === null
+        ? null
+        : resolveDate('Effective date', input.effectiveDate, input.effectiveDatePrecision ?? undefined, ctx, 'effectiveDate');
+    const end =
+      input.endDate === null
+        ? null
+        : resolveDate('End date', input.endDate, input.endDatePrecision ?? undefined, ctx, 'endDate');
+    if (date && end && end.date < date.date) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date cannot be before the date.' });
+    }
+    if (!date) return z.NEVER;
+
+    const dedupe = <T>(items: T[], key: (t: T) => string) => {
+      const seen = new Set<string>();
+      return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    };
+
+    return {
+      type: input.type,
+      title: input.title,
+      summary: input.summary,
+      details: input.details,
+      date: date.date,
+      datePrecision: date.precision,
+      effectiveDate: effective?.date ?? null,
+      effectiveDatePrecision: effective?.precision ?? null,
+      endDate: end?.date ?? null,
+      endDatePrecision: end?.precision ?? null,
+      status: input.status,
+      legalAuthority: input.legalAuthority,
+      program: input.program,
+      countries: dedupe(input.countries, (c) => `${c.code}:${c.role}`),
+      actors: dedupe(input.actors, (a) => `${a.entityId}:${a.role}`),
+      tags: dedupe(input.tags, slugify),
+      sources: input.sources,
+      links: dedupe(input.links, (l) => `${l.toEventId}:${l.kind}`),
+    };
+  });
+
+/** What the form, importer or seed hands in (before parsing). */
+export type EventInputRaw = z.input<typeof eventInputSchema>;
+/** What mutations receive: parsed and normalised. */
+export type EventInput = z.output<typeof eventInputSchema>;
+export type SourceInput = z.output<typeof sourceInputSchema>;
