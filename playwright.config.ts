@@ -29,12 +29,36 @@ if (!executablePath && !bundledChromium()) {
   );
 }
 
-// One fresh database for the whole run. Set before workers start, so they inherit it.
-if (!process.env.E2E_DATABASE_PATH) {
-  process.env.E2E_DATABASE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');
+// Two servers on the same production build, each on a fresh temporary database: readers' stories
+// see exactly the seed, while staff stories (which create, edit and delete) write to their own.
+// Paths are set before workers start, so they inherit them.
+function freshDatabase(variable: string): string {
+  process.env[variable] ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');
+  return process.env[variable]!;
 }
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+const READER_DB = freshDatabase('E2E_READER_DATABASE_PATH');
+const STAFF_DB = freshDatabase('E2E_STAFF_DATABASE_PATH');
+const READER_PORT = Number(process.env.E2E_PORT ?? 3100);
+const STAFF_PORT = READER_PORT + 1;
+const url = (port: number) => `http://127.0.0.1:${port}`;
+
+const chromiumLaunch = {
+  executablePath,
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+function server(port: number, databasePath: string) {
+  return {
+    // The build comes first in `npm run test:e2e`; here the servers only start.
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `${url(port)}/api/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: { DATABASE_PATH: databasePath, SEED_ON_EMPTY: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -46,34 +70,20 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
+      name: 'reader',
+      testDir: './e2e/reader',
+      use: { ...devices['Desktop Chrome'], baseURL: url(READER_PORT), launchOptions: chromiumLaunch },
+    },
+    {
+      name: 'staff',
+      testDir: './e2e/staff',
+      use: { ...devices['Desktop Chrome'], baseURL: url(STAFF_PORT), launchOptions: chromiumLaunch },
     },
   ],
-  webServer: {
-    // A production build, started on the temporary database (migrated and seeded on first start).
-    command: process.env.E2E_SKIP_BUILD ? `npx next start -p ${PORT} -H 127.0.0.1` : `npx next build && npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      SEED_ON_EMPTY: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  },
+  webServer: [server(READER_PORT, READER_DB), server(STAFF_PORT, STAFF_DB)],
 });

@@ -1,4 +1,4 @@
-import { expect, expectNoA11yViolations, test } from './fixtures';
+import { expect, expectNoA11yViolations, test } from '../fixtures';
 
 test.describe('A newcomer reads the timeline', () => {
   test('sees the seeded events newest first, grouped by year and month', async ({ page }) => {
