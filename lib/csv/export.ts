@@ -1,0 +1,153 @@
+/**
+ * CSV export encoding: RFC 4180 with CRLF line ends, a header row, UTF-8 with a byte-order mark
+ * by default (so Excel reads "Erdoğan" correctly), written with csv-stringify. Text cells that a
+ * spreadsheet would run as a formula are neutralised here; numbers and dates stay plain.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { EventSummary } from '@/db/queries/events';
+import { toPartialIso } from '@/lib/dates';
+import { formatActor, formatCountry, joinValues } from './cells';
+
+type ColumnKind = 'number' | 'date' | 'text';
+
+/** The export's columns, in order. `kind` decides whether formula neutralising applies. */
+export const CSV_COLUMNS = [
+  { key: 'id', kind: 'number' },
+  { key: 'permalink', kind: 'text' },
+  { key: 'date', kind: 'date' },
+  { key: 'date_precision', kind: 'text' },
+  { key: 'effective_date', kind: 'date' },
+  { key: 'end_date', kind: 'date' },
+  { key: 'type', kind: 'text' },
+  { key: 'title', kind: 'text' },
+  { key: 'summary', kind: 'text' },
+  { key: 'countries', kind: 'text' },
+  { key: 'actors', kind: 'text' },
+  { key: 'legal_authority', kind: 'text' },
+  { key: 'program', kind: 'text' },
+  { key: 'tags', kind: 'text' },
+  { key: 'source_urls', kind: 'text' },
+  { key: 'source_titles', kind: 'text' },
+  { key: 'status', kind: 'text' },
+  { key: 'created_at', kind: 'date' },
+  { key: 'updated_at', kind: 'date' },
+] as const satisfies readonly { key: string; kind: ColumnKind }[];
+
+export type CsvColumnKey = (typeof CSV_COLUMNS)[number]['key'];
+export type CsvRecord = Record<CsvColumnKey, string | number | null>;
+
+export const CSV_HEADER = CSV_COLUMNS.map((c) => c.key);
+
+/**
+ * A cell whose first non-blank character is =, +, - or @, or that starts with a tab, CR or LF,
+ * runs as a formula (or starts one) when a spreadsheet opens the file: prefix it with an
+ * apostrophe, which spreadsheets show as text. csv-stringify's `escape_formulas` misses a leading
+ * line feed and leading spaces, hence our own rule.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutraliseFormula` on import, so a round trip leaves text unchanged. */
+export function restoreNeutralised(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+export function toCsvRecord(event: EventSummary, origin: string): CsvRecord {
+  const urls = event.sources.map((s) => s.url ?? '');
+  return {
+    id: event.id,
+    permalink: `${origin}/events/${event.id}`,
+    date: toPartialIso(event.date, event.datePrecision),
+    date_precision: event.datePrecision,
+    effective_date:
+      event.effectiveDate && event.effectiveDatePrecision ? toPartialIso(event.effectiveDate, event.effectiveDatePrecision) : null,
+    end_date: event.endDate && event.endDatePrecision ? toPartialIso(event.endDate, event.endDatePrecision) : null,
+    type: event.type,
+    title: event.title,
+    summary: event.summary,
+    countries: joinValues(event.countries.map((c) => formatCountry(c.code, c.role))),
+    actors: joinValues(event.actors.map((a) => formatActor(a.name, a.role))),
+    legal_authority: event.legalAuthority,
+    program: event.program,
+    tags: joinValues(event.tags.map((t) => t.label)),
+    // Positions line up with source_titles; a source without an address leaves its slot empty.
+    source_urls: urls.some((u) => u !== '') ? urls.join('; ') : '',
+    source_titles: joinValues(event.sources.map((s) => s.title)),
+    status: event.status,
+    created_at: event.createdAt,
+    updated_at: event.updatedAt,
+  };
+}
+
+function cell(kind: ColumnKind, value: string | number | null): string {
+  if (value === null) return '';
+  if (kind === 'text') return neutraliseFormula(String(value));
+  return String(value);
+}
+
+/** Encodes records as CSV text (CRLF line ends), with the header row when asked. */
+export function encodeCsv(records: readonly CsvRecord[], { header }: { header: boolean }): string {
+  const rows = records.map((r) => CSV_COLUMNS.map((c) => cell(c.kind, r[c.key])));
+  return stringify(header ? [CSV_HEADER, ...rows] : rows, { record_delimiter: '\r\n', eof: true });
+}
+
+export const UTF8_BOM = '\uFEFF';
+
+export interface CsvStreamOptions {
+  /** Write a byte-order mark first (default true; `bom=0` in the URL turns it off). */
+  bom: boolean;
+  origin: string;
+}
+
+/**
+ * A byte stream of the whole export. Batches are pulled one at a time as the client reads, so
+ * memory holds one batch however many rows the view has, and the event loop is free between
+ * batches (better-sqlite3 reads are synchronous).
+ */
+export function createCsvStream(
+  batches: Iterator<EventSummary[]> | AsyncIterator<EventSummary[]>,
+  options: CsvStreamOptions,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode((options.bom ? UTF8_BOM : '') + encodeCsv([], { header: true })));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(encodeCsv(next.value.map((e) => toCsvRecord(e, options.origin)), { header: false })));
+    },
+    async cancel() {
+      await batches.return?.();
+    },
+  });
+}
+
+/**
+ * "events_designation_SY_2020-2023_2026-11-27.csv": what was exported and when, in characters
+ * that every file system accepts.
+ */
+export function exportFileName(parts: readonly string[], today: string, extension = 'csv'): string {
+  const safe = parts
+    .map((p) =>
+      p
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^A-Za-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40),
+    )
+    .filter(Boolean);
+  const name = ['events', ...safe].join('_').slice(0, 150);
+  return `${name}_${today}.${extension}`;
+}
