@@ -66,7 +66,7 @@ describe('formula neutralising', () => {
   it('neutralises a trigger inside a quoted cell (one with a comma)', () => {
     const csv = encodeCsv([{ ...toCsvRecord(event, 'https://t.example'), title: '=1+1, then more' }], { header: false });
     expect(csv).toContain(`"'=1+1, then more"`);
-    expect(parse(csv)[0][7]).toBe("'=1+1, then more");
+    expect((parse(csv) as string[][])[0]![7]).toBe("'=1+1, then more");
   });
 
   it('keeps number and date columns plain, even when they start with a minus', () => {
