@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupDatabase, checkBackup, restoreDatabase } from './backup';
+import { DatabaseUnavailableError, openDatabase } from './client';
+import { migrateDatabase } from './migrate';
+import { seedDatabase } from './seed';
+
+let dir: string;
+let dbPath: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-backup-'));
+  dbPath = path.join(dir, 'tracker.db');
+  const conn = openDatabase(dbPath);
+  migrateDatabase(conn.db);
+  seedDatabase(conn.db);
+  conn.sqlite.close();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function countEvents(file: string): number {
+  const conn = openDatabase(file, { readonly: true });
+  try {
+    return (conn.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  } finally {
+    conn.sqlite.close();
+  }
+}
+
+/** Another process that adds an event and its revision in one transaction every few ms. */
+function startWriter(file: string, ms: number) {
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(${JSON.stringify(file)});
+    db.pragma('busy_timeout = 5000');
+    const ev = db.prepare("INSERT INTO events (type, title, summary, date, date_precision, status) VALUES ('statement', 'W', 'S', '2024-01-01', 'day', 'published')");
+    const rev = db.prepare("INSERT INTO revisions (record_type, record_id, action, version, actor, snapshot) VALUES ('event', ?, 'create', 1, 'writer', '{}')");
+    const write = db.transaction(() => { const { lastInsertRowid } = ev.run(); rev.run(lastInsertRowid); });
+    const end = Date.now() + ${ms};
+    let n = 0;
+    while (Date.now() < end) { write(); n++; const t = Date.now() + 2; while (Date.now() < t) {} }
+    console.log(n);
+  `;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise<number>((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`writer exited ${code}`))));
+  });
+}
+
+describe('backups', () => {
+  it('writes consistent, checked backups while another process keeps writing', async () => {
+    const writer = startWriter(dbPath, 1500);
+    await new Promise((r) => setTimeout(r, 200));
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const file = path.join(dir, `b${i}.db`);
+      const check = backupDatabase(dbPath, file);
+      expect(check.ok).toBe(true);
+      // Each event the writer adds has its revision in the same transaction: a consistent
+      // snapshot has exactly one more revision per event it holds beyond the seed.
+      const conn = openDatabase(file, { readonly: true });
+      const { events, revisions } = conn.sqlite
+        .prepare(`SELECT (SELECT count(*) FROM events WHERE title = 'W') AS events, (SELECT count(*) FROM revisions WHERE actor = 'writer') AS revisions`)
+        .get() as { events: number; revisions: number };
+      conn.sqlite.close();
+      expect(revisions).toBe(events);
+      counts.push(events);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const written = await writer;
+    expect(written).toBeGreaterThan(50);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBeGreaterThan(0);
+    expect(countEvents(dbPath)).toBe(16 + written);
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const file = path.join(dir, 'b.db');
+    backupDatabase(dbPath, file);
+    expect(() => backupDatabase(dbPath, file)).toThrow(/already exists/);
+  });
+});
+
+describe('restores', () => {
+  it('brings the database back to the backup and keeps a copy of what was there', async () => {
+    const file = path.join(dir, 'b.db');
+    backupDatabase(dbPath, file);
+    const conn = openDatabase(dbPath);
+    conn.sqlite.prepare(`UPDATE events SET deleted_at = '2026-01-01T00:00:00Z' WHERE id <= 10`).run();
+    conn.sqlite.prepare(`DELETE FROM event_tags`).run();
+    conn.sqlite.close();
+
+    const { restored, previousCopy } = await restoreDatabase(file, dbPath);
+    expect(restored).toMatchObject({ ok: true, events: 16 });
+    const after = openDatabase(dbPath);
+    expect((after.sqlite.prepare('SELECT count(*) AS n FROM events WHERE deleted_at IS NULL').get() as { n: number }).n).toBe(16);
+    expect((after.sqlite.prepare('SELECT count(*) AS n FROM event_tags').get() as { n: number }).n).toBeGreaterThan(0);
+    after.sqlite.close();
+    expect(previousCopy && checkBackup(previousCopy)).toMatchObject({ ok: true, events: 16 });
+  });
+
+  it('refuses a damaged backup and leaves the database as it was', async () => {
+    const file = path.join(dir, 'b.db');
+    backupDatabase(dbPath, file);
+    const bytes = fs.readFileSync(file);
+    for (let i = 8192; i < bytes.length; i += 7) bytes[i] = (bytes[i]! + 13) % 256;
+    fs.writeFileSync(file, bytes);
+    await expect(restoreDatabase(file, dbPath)).rejects.toThrow(/Refusing to restore/);
+    expect(checkBackup(dbPath)).toMatchObject({ ok: true, events: 16 });
+  });
+
+  it('refuses a file that is not a tracker database', async () => {
+    const other = path.join(dir, 'other.db');
+    const conn = openDatabase(other);
+    conn.sqlite.exec('CREATE TABLE notes (x)');
+    conn.sqlite.close();
+    await expect(restoreDatabase(other, dbPath)).rejects.toThrow(/not a tracker database/);
+    fs.writeFileSync(path.join(dir, 'text.db'), 'hello, this is not SQLite'.repeat(100));
+    await expect(restoreDatabase(path.join(dir, 'text.db'), dbPath)).rejects.toThrow(/cannot be read as SQLite/);
+  });
+});
+
+describe('starting on a damaged file', () => {
+  it('refuses with a message that names the file and what to do', () => {
+    const bytes = fs.readFileSync(dbPath);
+    for (let i = 4096 * 3; i < bytes.length; i += 5) bytes[i] = 0xff;
+    fs.writeFileSync(dbPath, bytes);
+    fs.rmSync(`${dbPath}-wal`, { force: true });
+    expect(() => openDatabase(dbPath)).toThrow(DatabaseUnavailableError);
+    expect(() => openDatabase(dbPath)).toThrow(new RegExp(`${dbPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*(damaged|not a SQLite).*db:restore`));
+  });
+});
