@@ -11,6 +11,7 @@ import {
   isFiltered,
   normalizeFilters,
   parseFilters,
+  quickDateRanges,
   restrictToViewer,
   serializeFilters,
   STATUS_FILTERS,
@@ -89,7 +90,7 @@ describe('reading filters from a URL', () => {
   });
 
   it.each([
-    ['q=%22caesar act', '"caesar act', /quotation mark was not closed/],
+    ['q=%22caesar act', '"caesar act', /quotation mark is not closed/],
     ['q=NEAR(', 'NEAR(', /Brackets/],
     ['q=assad&q=qadd', 'assad', /more than once/],
   ])('reports %s but still searches its usable part', (qs, q, message) => {
@@ -225,5 +226,16 @@ describe('describing filters in words', () => {
     const f = toggleValue(toggleValue(EMPTY_FILTERS, 'types', 'statement'), 'types', 'designation');
     expect(f.types).toEqual(['designation', 'statement']);
     expect(toggleValue(f, 'types', 'statement').types).toEqual(['designation']);
+  });
+});
+
+describe('quick date ranges', () => {
+  it('are absolute months and years counted back from today', () => {
+    expect(quickDateRanges('2026-11-27')).toEqual([
+      { label: 'Last 12 months', from: '2025-12', to: '2026-11' },
+      { label: 'This year', from: '2026', to: '2026' },
+      { label: 'Last 5 years', from: '2022', to: '2026' },
+    ]);
+    expect(quickDateRanges('2024-01-05')[0]).toEqual({ label: 'Last 12 months', from: '2023-02', to: '2024-01' });
   });
 });

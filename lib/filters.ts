@@ -185,7 +185,7 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   const all = (param: FilterParam): string[] => {
     const values = params.getAll(param).filter((v) => v.trim() !== '');
     if (MULTI_PARAMS.has(param) && values.length > MAX_VALUES_PER_PARAM) {
-      issues.push({ param, message: `At most ${MAX_VALUES_PER_PARAM} values; the first ${MAX_VALUES_PER_PARAM} were used.` });
+      issues.push({ param, message: `At most ${MAX_VALUES_PER_PARAM} values.` });
       return values.slice(0, MAX_VALUES_PER_PARAM);
     }
     return values;
@@ -193,7 +193,7 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   const one = (param: FilterParam): string | undefined => {
     const values = all(param);
     if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1) {
-      issues.push({ param, message: 'Given more than once; the first value was used.' });
+      issues.push({ param, message: 'Given more than once.' });
     }
     return values[0];
   };
@@ -205,7 +205,7 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     if (q.length > MAX_SEARCH_LENGTH) {
       issues.push({
         param: 'q',
-        message: `The search is ${q.length.toLocaleString('en')} characters long; the limit is ${MAX_SEARCH_LENGTH}. It was ignored.`,
+        message: `The search is ${q.length.toLocaleString('en')} characters long; the limit is ${MAX_SEARCH_LENGTH}.`,
       });
     } else if (q !== '') {
       const parsed = parseSearch(q);
@@ -234,7 +234,7 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     if (start > end) {
       issues.push({
         param: 'from',
-        message: `The start (${filters.from}) is after the end (${filters.to}); the date range was ignored.`,
+        message: `The start (${filters.from}) is after the end (${filters.to}).`,
       });
       filters.from = null;
       filters.to = null;
@@ -488,3 +488,16 @@ export function describeFiltersText(filters: TimelineFilters, lookups: FilterLoo
 
 /** Labels for the event types, by key, as the filter controls list them. */
 export const TYPE_OPTIONS = EVENT_TYPES.map((t) => ({ value: t.key, label: t.plural }));
+
+/** Ready-made date ranges, as absolute dates so a copied link keeps meaning the same period. */
+export function quickDateRanges(today: string): { label: string; from: string; to: string }[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const start = year * 12 + (month - 1) - 11;
+  const startMonth = `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}`;
+  return [
+    { label: 'Last 12 months', from: startMonth, to: today.slice(0, 7) },
+    { label: 'This year', from: String(year), to: String(year) },
+    { label: 'Last 5 years', from: String(year - 4), to: String(year) },
+  ];
+}

@@ -43,14 +43,14 @@ describe('turning what people type into an FTS5 query', () => {
   });
 
   it('reports what it ignored', () => {
-    expect(parseSearch('"caesar act').problems).toEqual(['A quotation mark was not closed; it was ignored.']);
+    expect(parseSearch('"caesar act').problems).toEqual(['A quotation mark is not closed.']);
     expect(fts('"caesar act')).toBe('"caesar"* AND "act"*');
     expect(parseSearch('NEAR(').problems[0]).toMatch(/Brackets/);
     expect(parseSearch('* -- !!').problems).toEqual(['There are no letters or numbers to search for.']);
     const many = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
     const parsed = parseSearch(many);
     expect(parsed.groups).toHaveLength(MAX_SEARCH_TERMS);
-    expect(parsed.problems[0]).toMatch(/first 12/);
+    expect(parsed.problems[0]).toMatch(/At most 12/);
   });
 
   it('never produces a query with an unquoted character from the input', () => {

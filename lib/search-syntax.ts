@@ -56,7 +56,7 @@ function splitChunks(text: string, problems: string[]): Chunk[] {
   const quoteCount = (text.match(/"/g) ?? []).length;
   // An unclosed quote is ignored rather than swallowing the rest of the text into one phrase.
   const usable = quoteCount % 2 === 1 ? removeLast(text, '"') : text;
-  if (quoteCount % 2 === 1) problems.push('A quotation mark was not closed; it was ignored.');
+  if (quoteCount % 2 === 1) problems.push('A quotation mark is not closed.');
   // Brackets separate words rather than join them into a phrase: "NEAR(assad" is two words.
   const re = /"([^"]*)"|([^\s"()]+)/g;
   for (let m = re.exec(usable); m; m = re.exec(usable)) {
@@ -87,7 +87,7 @@ function bracketsBalanced(text: string): boolean {
 export function parseSearch(text: string): ParsedSearch {
   const problems: string[] = [];
   if (!bracketsBalanced(text)) {
-    problems.push('Brackets are not part of the search syntax and were not balanced; they were ignored.');
+    problems.push('Brackets are not balanced (brackets are not part of the search syntax).');
   }
   const groups: SearchGroups = [];
   let pendingOr = false;
@@ -111,7 +111,7 @@ export function parseSearch(text: string): ParsedSearch {
     else groups.push([term]);
     pendingOr = false;
   }
-  if (truncated) problems.push(`Only the first ${MAX_SEARCH_TERMS} words or phrases were used.`);
+  if (truncated) problems.push(`At most ${MAX_SEARCH_TERMS} words or phrases can be searched for at once.`);
   if (groups.length === 0 && text.trim().length > 0) problems.push('There are no letters or numbers to search for.');
   return { groups: dedupe(groups), problems };
 }
