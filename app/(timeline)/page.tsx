@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
@@ -9,14 +10,15 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { loadTimelineView } from '@/db/queries/timeline-view';
 import { todayIso } from '@/lib/dates';
-import { describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
+import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
 import { canSeeDrafts } from '@/lib/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { filters } = parseFilters(await searchParams);
-  return { title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters)}` : 'Timeline' };
+  const viewer = { includeDrafts: await canSeeDrafts() };
+  const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
+  return { title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline' };
 }
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
@@ -44,8 +46,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
         </p>
       </div>
       <div className="mt-4 gap-8 lg:grid lg:grid-cols-[17rem_minmax(0,1fr)]">
-        <details open className="mb-6 lg:mb-0">
-          <summary className="cursor-pointer py-1 text-sm font-medium lg:hidden">Filters</summary>
+        <FilterDisclosure activeCount={describeFilters(filters).reduce((n, g) => n + g.chips.length, 0)}>
           <FilterPanel
             filters={filters}
             facets={view.facets!}
@@ -53,7 +54,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
             today={todayIso()}
             canFilterStatus={viewer.includeDrafts}
           />
-        </details>
+        </FilterDisclosure>
         <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
           <FilterNotices issues={notices} />
           <FilterSummary filters={filters} lookups={lookups} total={view.total} />
