@@ -189,3 +189,23 @@ test.describe('Actor and country pages', () => {
     await expect(page.getByTestId('result-count')).toHaveText('1 event');
   });
 });
+
+test.describe('On a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the results come first and the filters open from a button', async ({ page }) => {
+    await page.goto('/?type=designation');
+    const toggle = page.getByText('Filters (1 active)');
+    await expect(toggle).toBeVisible();
+    const panel = filters(page);
+    await expect(panel).toBeHidden();
+    await expect(page.getByTestId('timeline-item').first()).toBeVisible();
+    await toggle.click();
+    await expect(panel).toBeVisible();
+    await panel.getByRole('checkbox', { name: 'Official statements' }).check();
+    await expect(page).toHaveURL(/\?type=designation&type=statement$/);
+    await expect(page.getByTestId('result-count')).toHaveText('5 events');
+    await expect(panel).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+});
