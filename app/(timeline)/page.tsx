@@ -81,7 +81,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
                     start again from the whole timeline.
                   </p>
                   <p className="mt-4">
-                    <Link href="/" scroll={false}>
+                    <Link href="/" scroll={false} prefetch={false}>
                       Clear all filters
                     </Link>
                   </p>

@@ -245,6 +245,7 @@ export function FilterPanel({
                 <Link
                   href={filtersHref(basePath, withDates(filters, r.from, r.to))}
                   scroll={false}
+                  prefetch={false}
                   aria-current={on ? 'true' : undefined}
                   className={on ? 'font-semibold' : undefined}
                 >
@@ -265,6 +266,7 @@ export function FilterPanel({
                   <Link
                     href={filtersHref(basePath, withDates(filters, y.value, y.value))}
                     scroll={false}
+                    prefetch={false}
                     aria-current={y.selected ? 'true' : undefined}
                     aria-label={`${y.value}, ${y.count === 1 ? '1 event' : `${y.count} events`}`}
                     className={`inline-block rounded border px-1.5 py-0.5 text-xs tabular-nums no-underline ${
@@ -386,7 +388,7 @@ export function FilterPanel({
         >
           Apply filters
         </button>
-        <Link href={basePath} scroll={false} className="text-sm">
+        <Link href={basePath} scroll={false} prefetch={false} className="text-sm">
           Clear all
         </Link>
       </div>

@@ -41,6 +41,7 @@ export function FilterSummary({
                 <Link
                   href={filtersHref(basePath, chip.without)}
                   scroll={false}
+                  prefetch={false}
                   className="ml-1 inline-flex size-5 items-center justify-center rounded-full text-zinc-600 no-underline hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
                   aria-label={`Remove filter: ${chip.label}`}
                 >
@@ -60,7 +61,7 @@ export function FilterSummary({
         {eventCount(total)}
       </span>
       {groups.length > 0 ? (
-        <Link href={basePath} scroll={false} className="ml-auto text-sm">
+        <Link href={basePath} scroll={false} prefetch={false} className="ml-auto text-sm">
           Clear all filters
         </Link>
       ) : null}
