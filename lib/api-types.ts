@@ -1,4 +1,5 @@
 /** Shapes the JSON API returns; shared by route handlers and the client code that reads them. */
+import type { EntityMatch } from '@/db/queries/entity-search';
 import type { EventSummary } from '@/db/queries/events';
 
 export interface EventsPageResponse {
@@ -13,4 +14,8 @@ export interface ApiError {
   error: string;
   /** Which parameter or field is wrong, and why, when the problem is in the request. */
   issues?: { param: string; message: string }[];
+}
+
+export interface EntitySearchResponse {
+  items: EntityMatch[];
 }

@@ -1,62 +1,101 @@
-import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 import Link from 'next/link';
-import { eventsInfiniteQuery } from '@/components/timeline/events-query';
-import { TimelineList } from '@/components/timeline/timeline-list';
+import { FilterDisclosure } from '@/components/filters/filter-disclosure';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { FilterPanel } from '@/components/filters/filter-panel';
+import { FilterSummary } from '@/components/filters/filter-summary';
+import { TimelineResults } from '@/components/timeline/timeline-results';
 import { getDb } from '@/db/index';
-import { countEvents, decodeCursor, listEvents } from '@/db/queries/events';
-import { getQueryClient } from '@/lib/query-client';
+import { resolveFilters } from '@/db/queries/filter-lookups';
+import { decodeTimelineCursor } from '@/db/queries/timeline';
+import { loadTimelineView } from '@/db/queries/timeline-view';
+import { todayIso } from '@/lib/dates';
+import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
+import { canSeeDrafts } from '@/lib/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const PAGE_SIZE = 50;
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const viewer = { includeDrafts: await canSeeDrafts() };
+  const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
+  return { title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline' };
+}
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
-  const sp = await searchParams;
-  const cursorParam = typeof sp.cursor === 'string' ? sp.cursor : null;
-  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
-  const search = '';
-
+  const params = toUrlSearchParams(await searchParams);
+  const viewer = { includeDrafts: await canSeeDrafts() };
   const db = getDb();
-  const total = countEvents(db);
-  const firstPage = { ...listEvents(db, { cursor, limit: PAGE_SIZE }), total };
+  const { filters, issues, lookups } = resolveFilters(db, parseFilters(params), viewer);
 
-  const queryClient = getQueryClient();
-  const options = eventsInfiniteQuery(search, cursor ? cursorParam : null);
-  await queryClient.prefetchInfiniteQuery({ ...options, queryFn: () => firstPage });
+  const cursorParam = params.get('cursor');
+  const position = cursorParam ? decodeTimelineCursor(cursorParam, filters.sort) : null;
+  const notices: FilterIssue[] = [...issues];
+  if (cursorParam && !position) {
+    notices.push({ param: 'cursor', message: 'That position does not exist; showing the newest events instead.' });
+  }
+
+  const view = loadTimelineView(db, filters, { ...viewer, position, withFacets: true });
+  const filtered = isFiltered(filters);
 
   return (
-    <div className="mx-auto max-w-4xl px-4 py-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-200 pb-4 dark:border-zinc-800">
-        <div>
-          <h1 className="font-serif text-3xl font-semibold">Timeline</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Sanctions actions, normalisation moves and official statements, newest first.
-          </p>
-        </div>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="result-count">
-          {total === 1 ? '1 event' : `${total.toLocaleString('en')} events`}
+    <div className="group/timeline mx-auto max-w-6xl px-4 py-6">
+      <div className="border-b border-zinc-200 pb-4 dark:border-zinc-800">
+        <h1 className="font-serif text-3xl font-semibold">Timeline</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Sanctions actions, normalisation moves and official statements{filters.sort === 'relevance' ? ', best match first' : ', newest first'}.
         </p>
       </div>
-      {cursorParam && !cursor ? (
-        <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
-          That link pointed at a position in the timeline that does not exist; showing the newest events instead.
-        </p>
-      ) : null}
-      {cursor ? (
-        <p className="no-print mt-4 text-sm">
-          Showing older events. <Link href="/">Back to the newest</Link>
-        </p>
-      ) : null}
-      {total === 0 ? (
-        <div className="py-16 text-center">
-          <p className="text-lg font-medium">No events yet.</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Events that staff publish appear here, newest first.</p>
-        </div>
-      ) : (
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <TimelineList search={search} firstCursor={cursor ? cursorParam : null} basePath="/" />
-        </HydrationBoundary>
-      )}
+      <div className="mt-4 gap-8 lg:grid lg:grid-cols-[17rem_minmax(0,1fr)]">
+        <FilterDisclosure activeCount={describeFilters(filters).reduce((n, g) => n + g.chips.length, 0)}>
+          <FilterPanel
+            filters={filters}
+            facets={view.facets!}
+            typedQuery={params.get('q') ?? ''}
+            today={todayIso()}
+            canFilterStatus={viewer.includeDrafts}
+          />
+        </FilterDisclosure>
+        <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
+          <FilterNotices issues={notices} />
+          <FilterSummary filters={filters} lookups={lookups} total={view.total} />
+          <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
+            Updating the results…
+          </p>
+          {position ? (
+            <p className="no-print text-sm">
+              Showing older events. <Link href={filtersHref('/', filters)}>Back to the newest</Link>
+            </p>
+          ) : null}
+          <TimelineResults
+            filters={filters}
+            page={view.page}
+            total={view.total}
+            chart={view.chart}
+            firstCursor={position ? cursorParam : null}
+            empty={
+              filtered ? (
+                <div className="rounded border border-dashed border-zinc-300 py-12 text-center dark:border-zinc-700" data-testid="empty-state">
+                  <p className="text-lg font-medium">No events match all of these filters.</p>
+                  <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+                    An event must match every filter at once ({describeFiltersText(filters, lookups)}). Remove one of them above, or
+                    start again from the whole timeline.
+                  </p>
+                  <p className="mt-4">
+                    <Link href="/" scroll={false} prefetch={false}>
+                      Clear all filters
+                    </Link>
+                  </p>
+                </div>
+              ) : (
+                <div className="py-16 text-center" data-testid="empty-state">
+                  <p className="text-lg font-medium">No events yet.</p>
+                  <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Events that staff publish appear here, newest first.</p>
+                </div>
+              )
+            }
+          />
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { memo } from 'react';
 import type { EventSummary } from '@/db/queries/events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
+import type { SearchGroups } from '@/lib/search-syntax';
 import type { EntityRole } from '@/lib/vocabulary';
+import { Highlight } from './highlight';
 
 const MAX_ACTORS = 4;
 // Who acted comes first, then whom it was aimed at, then everyone else.
@@ -18,14 +21,26 @@ export function mainActors(actors: EventSummary['actors']) {
     .filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }
 
-export function TimelineItem({ event, headingLevel = 4 }: { event: EventSummary; headingLevel?: 3 | 4 }) {
+export interface TimelineItemProps {
+  event: EventSummary;
+  headingLevel?: 3 | 4 | 5;
+  /** The active search, to highlight what it matched. */
+  highlight?: SearchGroups | null;
+}
+
+/**
+ * One event in a list. Memoised: a list that grows page by page re-renders only the new items.
+ * `content-visibility: auto` lets the browser skip laying out items far off screen, which keeps
+ * long lists smooth without virtualisation (and keeps every item findable with Ctrl+F).
+ */
+export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4, highlight = null }: TimelineItemProps) {
   const actors = mainActors(event.actors);
   const shown = actors.slice(0, MAX_ACTORS);
-  const Heading = `h${headingLevel}` as 'h3' | 'h4';
+  const Heading = `h${headingLevel}` as 'h3' | 'h4' | 'h5';
   return (
     <article
       aria-labelledby={`event-${event.id}-title`}
-      className="grid gap-x-4 gap-y-1 py-4 sm:grid-cols-[8.5rem_1fr]"
+      className="grid gap-x-4 gap-y-1 py-4 [contain-intrinsic-size:auto_9rem] [content-visibility:auto] sm:grid-cols-[8.5rem_1fr]"
       data-testid="timeline-item"
     >
       <div className="text-sm font-medium tabular-nums text-zinc-600 dark:text-zinc-400">
@@ -39,14 +54,16 @@ export function TimelineItem({ event, headingLevel = 4 }: { event: EventSummary;
               Draft
             </span>
           ) : null}
-          {event.program ? <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.program}</span> : null}
+          {event.program ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{event.program}</span> : null}
         </div>
         <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
           <Link href={`/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
-            {event.title}
+            <Highlight text={event.title} groups={highlight} />
           </Link>
         </Heading>
-        <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">{event.summary}</p>
+        <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
+          <Highlight text={event.summary} groups={highlight} />
+        </p>
         {event.countries.length > 0 || shown.length > 0 ? (
           <div className="flex flex-wrap items-center gap-1.5 pt-0.5 text-xs">
             {event.countries.map((c) => (
@@ -58,7 +75,9 @@ export function TimelineItem({ event, headingLevel = 4 }: { event: EventSummary;
                 {shown.map((a, i) => (
                   <span key={a.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/entities/${a.id}`}>{a.name}</Link>
+                    <Link href={`/entities/${a.id}`}>
+                      <Highlight text={a.name} groups={highlight} />
+                    </Link>
                   </span>
                 ))}
                 {actors.length > shown.length ? ` and ${actors.length - shown.length} more` : ''}
@@ -66,7 +85,21 @@ export function TimelineItem({ event, headingLevel = 4 }: { event: EventSummary;
             ) : null}
           </div>
         ) : null}
+        {event.tags.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5 text-xs" aria-label="Tags">
+            {event.tags.map((t) => (
+              <li key={t.slug}>
+                <Link
+                  href={`/?tag=${encodeURIComponent(t.slug)}`}
+                  className="rounded-full bg-zinc-100 px-2 py-0.5 text-zinc-700 no-underline hover:underline dark:bg-zinc-800 dark:text-zinc-300"
+                >
+                  <Highlight text={t.label} groups={highlight} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     </article>
   );
-}
+});

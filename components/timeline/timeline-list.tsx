@@ -1,8 +1,9 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { EventSummary } from '@/db/queries/events';
+import { parseSearch } from '@/lib/search-syntax';
 import { headingsFor } from '@/lib/timeline-groups';
 import { eventsInfiniteQuery } from './events-query';
 import { TimelineItem } from './timeline-item';
@@ -16,16 +17,24 @@ import { TimelineSkeleton } from './timeline-skeleton';
 export function TimelineList({
   search,
   firstCursor = null,
-  basePath = '/',
+  olderPath = '/',
+  headingLevel = 2,
+  query: searchText = null,
 }: {
+  /** The canonical filter query string of the view (no cursor): the API parameters and the cache key. */
   search: string;
   firstCursor?: string | null;
-  /** The page the list is on; the no-JavaScript "older" link points there with a cursor. */
-  basePath?: string;
+  /** Where the no-JavaScript "older" link goes, with the filters and a cursor. */
+  olderPath?: string;
+  /** Level of the year headings; months and items sit one and two levels below. */
+  headingLevel?: 2 | 3;
+  /** The search text, for highlighting matches. */
+  query?: string | null;
 }) {
   const query = useInfiniteQuery(eventsInfiniteQuery(search, firstCursor));
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const highlight = useMemo(() => (searchText ? parseSearch(searchText).groups : null), [searchText]);
 
   useEffect(() => {
     const node = sentinel.current;
@@ -40,7 +49,7 @@ export function TimelineList({
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const items: EventSummary[] = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items: EventSummary[] = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const lastPage = query.data?.pages[query.data.pages.length - 1];
 
   if (query.isPending) return <TimelineSkeleton />;
@@ -55,28 +64,37 @@ export function TimelineList({
     );
   }
 
+  const YearHeading = `h${headingLevel}` as 'h2' | 'h3';
+  const MonthHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const itemLevel = (headingLevel + 2) as 4 | 5;
+
   return (
     <div>
-      <ol className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Events, newest first">
+      <ol
+        className="divide-y divide-zinc-200 dark:divide-zinc-800"
+        aria-label="Events, newest first"
+        aria-busy={isFetchingNextPage}
+      >
         {items.map((event, i) => {
           const h = headingsFor(event, items[i - 1]);
           return (
             <li key={event.id} className="list-none">
               {h.year ? (
-                <h2 className="sticky top-0 z-10 -mx-1 bg-white/95 px-1 pt-6 pb-1 font-serif text-2xl font-semibold backdrop-blur dark:bg-zinc-950/95">
+                <YearHeading className="sticky top-0 z-10 -mx-1 bg-white/95 px-1 pt-6 pb-1 font-serif text-2xl font-semibold backdrop-blur dark:bg-zinc-950/95">
                   {h.year}
-                </h2>
+                </YearHeading>
               ) : null}
               {h.month ? (
-                <h3 className="pt-3 text-sm font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+                <MonthHeading className="pt-3 text-sm font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
                   {h.month} <span className="sr-only">{event.date.slice(0, 4)}</span>
-                </h3>
+                </MonthHeading>
               ) : null}
-              <TimelineItem event={event} />
+              <TimelineItem event={event} headingLevel={itemLevel} highlight={highlight} />
             </li>
           );
         })}
       </ol>
+      {isFetchingNextPage ? <TimelineSkeleton rows={2} /> : null}
       <div ref={sentinel} aria-hidden="true" />
       <div className="no-print py-6 text-center" aria-live="polite">
         {query.isFetchNextPageError ? (
@@ -86,26 +104,26 @@ export function TimelineList({
         ) : null}
         {hasNextPage && lastPage?.nextCursor ? (
           <a
-            href={olderHref(basePath, search, lastPage.nextCursor)}
+            href={olderHref(olderPath, search, lastPage.nextCursor)}
             onClick={(e) => {
               e.preventDefault();
-              void fetchNextPage();
+              if (!isFetchingNextPage) void fetchNextPage();
             }}
             className="inline-block rounded border border-zinc-300 px-4 py-2 text-sm font-medium text-zinc-800 no-underline hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900"
             aria-disabled={isFetchingNextPage}
           >
-            {isFetchingNextPage ? 'Loading older events…' : 'Load older events'}
+            {isFetchingNextPage ? 'Loading older events…' : query.isFetchNextPageError ? 'Try again' : 'Load older events'}
           </a>
         ) : items.length > 0 ? (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">That is the earliest event in this view.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">That is the earliest event in this view.</p>
         ) : null}
       </div>
     </div>
   );
 }
 
-function olderHref(basePath: string, search: string, cursor: string): string {
+function olderHref(path: string, search: string, cursor: string): string {
   const params = new URLSearchParams(search);
   params.set('cursor', cursor);
-  return `${basePath}?${params.toString()}`;
+  return `${path}?${params.toString()}`;
 }

@@ -1,35 +1,55 @@
 /**
- * GET /api/events: the timeline as JSON, newest first, with keyset pagination.
- * Same visibility rules as the page: published, not deleted.
+ * GET /api/events: the filtered timeline as JSON, with the same parameters as the page (see
+ * lib/filters.ts and the README), plus `cursor` (from the previous page's `nextCursor`) and `limit`
+ * (1-200, default 50). Any invalid or unknown parameter is a 400 naming it; the page, by contrast,
+ * shows a notice and ignores the bad part. `Server-Timing` reports the time spent in the database.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { countEvents, decodeCursor, listEvents } from '@/db/queries/events';
 import { getDb } from '@/db/index';
+import { resolveFilters } from '@/db/queries/filter-lookups';
+import { countTimeline, decodeTimelineCursor, DEFAULT_PAGE_SIZE, listTimeline, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError, EventsPageResponse } from '@/lib/api-types';
+import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
+import { canSeeDrafts } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
-const MAX_LIMIT = 200;
+const PAGING_PARAMS = ['cursor', 'limit'] as const;
 
-export function GET(request: NextRequest) {
+export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const issues: NonNullable<ApiError['issues']> = [];
+  const viewer = { includeDrafts: await canSeeDrafts() };
+  const started = performance.now();
+  const db = getDb();
+
+  const issues: FilterIssue[] = unknownParams(params, PAGING_PARAMS).map((param) => ({
+    param,
+    message: `Unknown parameter. Known parameters: ${[...FILTER_PARAMS, ...PAGING_PARAMS].join(', ')}.`,
+  }));
+  const resolved = resolveFilters(db, parseFilters(params), viewer);
+  issues.push(...resolved.issues);
 
   const cursorParam = params.get('cursor');
-  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
-  if (cursorParam && !cursor) issues.push({ param: 'cursor', message: 'Not a cursor this API returned.' });
+  const position = cursorParam ? decodeTimelineCursor(cursorParam, resolved.filters.sort) : null;
+  if (cursorParam && !position) {
+    issues.push({ param: 'cursor', message: 'Not a cursor this API returned for this sort order.' });
+  }
 
   const limitParam = params.get('limit');
-  const limit = limitParam === null ? 50 : Number(limitParam);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    issues.push({ param: 'limit', message: `Must be a whole number from 1 to ${MAX_LIMIT}.` });
+  const limit = limitParam === null ? DEFAULT_PAGE_SIZE : /^\d{1,4}$/.test(limitParam) ? Number(limitParam) : NaN;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    issues.push({ param: 'limit', message: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.` });
   }
 
   if (issues.length > 0) {
     return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
   }
 
-  const db = getDb();
-  const page = listEvents(db, { cursor, limit });
-  return NextResponse.json<EventsPageResponse>({ ...page, total: countEvents(db) });
+  const page = listTimeline(db, resolved.filters, { ...viewer, position, limit });
+  const total = countTimeline(db, resolved.filters, viewer);
+  const elapsed = performance.now() - started;
+  return NextResponse.json<EventsPageResponse>(
+    { ...page, total },
+    { headers: { 'Server-Timing': `db;desc="queries";dur=${elapsed.toFixed(2)}`, 'Cache-Control': 'no-store' } },
+  );
 }

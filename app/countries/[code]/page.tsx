@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { TimelineItem } from '@/components/timeline/timeline-item';
+import { TimelineResults } from '@/components/timeline/timeline-results';
 import { getDb } from '@/db/index';
-import { countEvents, involvesCountry, listEvents } from '@/db/queries/events';
+import { loadTimelineView } from '@/db/queries/timeline-view';
 import { countryName, isCountryCode } from '@/lib/countries';
+import { EMPTY_FILTERS, filtersHref } from '@/lib/filters';
+import { canSeeDrafts } from '@/lib/viewer';
 
 type Params = Promise<{ code: string }>;
 
@@ -13,18 +15,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: isCountryCode(code) ? countryName(code) : 'Country not found' };
 }
 
-const LIMIT = 200;
-
 export default async function CountryPage({ params }: { params: Params }) {
   const raw = (await params).code;
   const code = raw.toUpperCase();
   if (!isCountryCode(code)) notFound();
   if (raw !== code) permanentRedirect(`/countries/${code}`);
 
-  const db = getDb();
-  const where = [involvesCountry([code])];
-  const total = countEvents(db, { where });
-  const { items } = listEvents(db, { where, limit: LIMIT });
+  // The country's events are the timeline filtered to this country, in any role.
+  const filters = { ...EMPTY_FILTERS, countries: [code] };
+  const view = loadTimelineView(getDb(), filters, { includeDrafts: await canSeeDrafts() });
+  const timelineHref = filtersHref('/', filters);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
@@ -35,24 +35,25 @@ export default async function CountryPage({ params }: { params: Params }) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Country · {code}</p>
         <h1 className="font-serif text-3xl font-semibold">{countryName(code)}</h1>
       </header>
-      <section aria-labelledby="country-events">
-        <h2 id="country-events" className="border-b border-zinc-200 pb-2 text-lg font-semibold dark:border-zinc-800">
-          Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({total})</span>
-        </h2>
-        {items.length === 0 ? (
-          <p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve {countryName(code)} yet.</p>
-        ) : (
-          <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {items.map((event) => (
-              <li key={event.id}>
-                <TimelineItem event={event} headingLevel={3} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {total > items.length ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the newest {items.length} of {total} events.</p>
-        ) : null}
+      <section aria-labelledby="country-events" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+          <h2 id="country-events" className="text-lg font-semibold">
+            Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({view.total})</span>
+          </h2>
+          {view.total > 0 ? (
+            <Link href={timelineHref} className="text-sm">
+              Open in timeline
+            </Link>
+          ) : null}
+        </div>
+        <TimelineResults
+          filters={filters}
+          page={view.page}
+          total={view.total}
+          chart={view.chart}
+          headingLevel={3}
+          empty={<p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve {countryName(code)} yet.</p>}
+        />
       </section>
     </div>
   );

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { TimelineItem } from '@/components/timeline/timeline-item';
+import { TimelineResults } from '@/components/timeline/timeline-results';
 import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
-import { getEntity, involvesEntity } from '@/db/queries/entities';
-import { countEvents, listEvents, parseId } from '@/db/queries/events';
+import { getEntity } from '@/db/queries/entities';
+import { parseId } from '@/db/queries/events';
+import { loadTimelineView } from '@/db/queries/timeline-view';
+import { EMPTY_FILTERS, filtersHref } from '@/lib/filters';
+import { canSeeDrafts } from '@/lib/viewer';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
@@ -20,17 +23,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: entity ? entity.name : 'Actor not found' };
 }
 
-const LIMIT = 200;
-
 export default async function EntityPage({ params }: { params: Params }) {
   const entity = load((await params).id);
   if (!entity) notFound();
   if (entity.mergedIntoId) permanentRedirect(`/entities/${entity.mergedIntoId}`);
 
-  const db = getDb();
-  const where = [involvesEntity(entity.id)];
-  const total = countEvents(db, { where });
-  const { items } = listEvents(db, { where, limit: LIMIT });
+  // The actor's events are the timeline filtered to this actor: same list, chart and API.
+  const filters = { ...EMPTY_FILTERS, actors: [entity.id] };
+  const view = loadTimelineView(getDb(), filters, { includeDrafts: await canSeeDrafts() });
+  const timelineHref = filtersHref('/', filters);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
@@ -70,24 +71,25 @@ export default async function EntityPage({ params }: { params: Params }) {
           ) : null}
         </dl>
       </header>
-      <section aria-labelledby="entity-events">
-        <h2 id="entity-events" className="border-b border-zinc-200 pb-2 text-lg font-semibold dark:border-zinc-800">
-          Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({total})</span>
-        </h2>
-        {items.length === 0 ? (
-          <p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve this actor yet.</p>
-        ) : (
-          <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {items.map((event) => (
-              <li key={event.id}>
-                <TimelineItem event={event} headingLevel={3} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {total > items.length ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the newest {items.length} of {total} events.</p>
-        ) : null}
+      <section aria-labelledby="entity-events" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+          <h2 id="entity-events" className="text-lg font-semibold">
+            Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({view.total})</span>
+          </h2>
+          {view.total > 0 ? (
+            <Link href={timelineHref} className="text-sm">
+              Open in timeline
+            </Link>
+          ) : null}
+        </div>
+        <TimelineResults
+          filters={filters}
+          page={view.page}
+          total={view.total}
+          chart={view.chart}
+          headingLevel={3}
+          empty={<p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve this actor yet.</p>}
+        />
       </section>
     </div>
   );

@@ -1,0 +1,103 @@
+import { useId, type ReactNode } from 'react';
+import type { FacetOption } from '@/db/queries/facets';
+
+function Option<V extends string | number>({
+  name,
+  option,
+  checked,
+  onToggle,
+  extra,
+}: {
+  name: string;
+  option: FacetOption<V>;
+  checked: boolean;
+  onToggle: (value: V) => void;
+  extra?: ReactNode;
+}) {
+  const empty = option.count === 0;
+  const countId = useId();
+  // The count is the checkbox's description, not part of its name: "Syria" reads as "Syria, 5 events".
+  return (
+    <li className="flex items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-900">
+      <label className="flex min-w-0 flex-1 cursor-pointer items-start gap-2">
+        <input
+          type="checkbox"
+          name={name}
+          value={String(option.value)}
+          checked={checked}
+          onChange={() => onToggle(option.value)}
+          aria-describedby={countId}
+          className="mt-0.5 size-4 shrink-0 accent-blue-700"
+        />
+        {extra}
+        <span className={`min-w-0 flex-1 break-words ${empty && !checked ? 'text-zinc-500 dark:text-zinc-400' : ''}`}>
+          {option.label}
+        </span>
+      </label>
+      <span
+        id={countId}
+        className={`tabular-nums ${empty ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-700 dark:text-zinc-300'}`}
+        data-testid="facet-count"
+      >
+        {option.count}
+        <span className="sr-only">{option.count === 1 ? ' event' : ' events'}</span>
+      </span>
+    </li>
+  );
+}
+
+/**
+ * One filter's options as checkboxes with their facet counts. Options that would give no events
+ * stay in the list, dimmed. Long lists show the first few (and every checked one); the rest sit
+ * behind a disclosure that works without JavaScript.
+ */
+export function FacetGroup<V extends string | number>({
+  legend,
+  name,
+  options,
+  isChecked,
+  onToggle,
+  visible = 8,
+  extra,
+  children,
+  moreLabel,
+}: {
+  legend: string;
+  /** The URL parameter: the field name for the no-JavaScript form. */
+  name: string;
+  options: FacetOption<V>[];
+  isChecked: (value: V) => boolean;
+  onToggle: (value: V) => void;
+  visible?: number;
+  extra?: (option: FacetOption<V>) => ReactNode;
+  /** Controls shown under the legend (the country role, the actor search). */
+  children?: ReactNode;
+  moreLabel?: string;
+}) {
+  const first = options.filter((o, i) => i < visible || isChecked(o.value) || o.selected);
+  const rest = options.filter((o) => !first.includes(o));
+  const render = (o: FacetOption<V>) => (
+    <Option key={String(o.value)} name={name} option={o} checked={isChecked(o.value)} onToggle={onToggle} extra={extra?.(o)} />
+  );
+  return (
+    <fieldset className="space-y-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <legend className="float-left mb-1 w-full text-xs font-semibold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
+        {legend}
+      </legend>
+      {children}
+      {options.length === 0 ? (
+        <p className="clear-both text-sm text-zinc-600 dark:text-zinc-400">None in the published events yet.</p>
+      ) : (
+        <ul className="clear-both space-y-0.5">{first.map(render)}</ul>
+      )}
+      {rest.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer px-1 text-sm text-blue-700 dark:text-blue-300">
+            {moreLabel ?? `${rest.length} more`}
+          </summary>
+          <ul className="mt-1 space-y-0.5">{rest.map(render)}</ul>
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}

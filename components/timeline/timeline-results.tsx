@@ -1,0 +1,58 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { DensityChart } from '@/components/chart/density-chart';
+import type { DensityChartData } from '@/db/queries/density';
+import type { TimelinePage } from '@/db/queries/events';
+import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
+import { getQueryClient } from '@/lib/query-client';
+import { eventsInfiniteQuery } from './events-query';
+import { TimelineList } from './timeline-list';
+
+/**
+ * A filtered timeline: the density chart, then the events, newest first (or by relevance). The
+ * first page comes from the server and is handed to TanStack Query, which loads the rest from
+ * `GET /api/events` with the same filters. Used by the timeline and by the actor and country pages.
+ */
+export async function TimelineResults({
+  filters,
+  page,
+  total,
+  chart,
+  firstCursor = null,
+  chartPath = '/',
+  olderPath = '/',
+  headingLevel = 2,
+  empty,
+}: {
+  filters: TimelineFilters;
+  page: TimelinePage;
+  total: number;
+  chart: DensityChartData | null;
+  firstCursor?: string | null;
+  /** Where a click on the chart goes (with the filters and the bar's dates). */
+  chartPath?: string;
+  olderPath?: string;
+  headingLevel?: 2 | 3;
+  /** What to show when nothing matches. */
+  empty: ReactNode;
+}) {
+  const search = filtersQueryString(filters);
+  const queryClient = getQueryClient();
+  await queryClient.prefetchInfiniteQuery({ ...eventsInfiniteQuery(search, firstCursor), queryFn: () => ({ ...page, total }) });
+
+  if (total === 0) return <>{empty}</>;
+  return (
+    <div className="space-y-4">
+      {chart ? <DensityChart chart={chart} filters={filters} basePath={chartPath} /> : null}
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TimelineList
+          search={search}
+          firstCursor={firstCursor}
+          olderPath={olderPath}
+          headingLevel={headingLevel}
+          query={filters.q}
+        />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The density chart's data: how many events of each type fall in each month (or each year, for
+ * long ranges) of the filtered view. One grouped query over the same WHERE as the list.
+ *
+ * A month bar counts only events dated to a month or a day: an event known only to its year has no
+ * month, and putting it in January would draw a spike that never happened. The chart says how many
+ * such events it leaves out, and clicking a month narrows to exactly the events its bar counted
+ * (see the date-range rule in filter-conditions.ts).
+ */
+import { and, count, sql } from 'drizzle-orm';
+import { monthName } from '@/lib/dates';
+import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
+import { dateBounds, type TimelineFilters } from '@/lib/filters';
+import type { DbOrTx } from '../client';
+import { events } from '../schema';
+import { visibilityConditions, type Visibility } from './events';
+import { filterConditions } from './filter-conditions';
+
+export type DensityUnit = 'month' | 'year';
+
+export interface DensityBucket {
+  /** "2023-03" or "2023": also the `from`/`to` value that selects this bucket. */
+  key: string;
+  label: string;
+  counts: Record<EventTypeKey, number>;
+  total: number;
+}
+
+export interface DensityChartData {
+  unit: DensityUnit;
+  buckets: DensityBucket[];
+  /** The tallest bar. */
+  max: number;
+  /** Events in the view that the month chart leaves out because only their year is known. */
+  yearOnly: number;
+}
+
+/** Up to this many months the chart shows months; longer spans show years. */
+export const MAX_MONTH_BUCKETS = 60;
+const MAX_BUCKETS = 120;
+
+function emptyCounts(): Record<EventTypeKey, number> {
+  return Object.fromEntries(EVENT_TYPE_KEYS.map((k) => [k, 0])) as Record<EventTypeKey, number>;
+}
+
+function monthIndex(ym: string): number {
+  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+}
+
+function monthKey(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
+  const month = sql<string>`substr(${events.date}, 1, 7)`;
+  const yearOnly = sql<number>`(${events.datePrecision} = 'year')`;
+  const rows = db
+    .select({ month, yearOnly, type: events.type, n: count() })
+    .from(events)
+    .where(and(...visibilityConditions(visibility), ...filterConditions(filters, visibility)))
+    .groupBy(month, yearOnly, events.type)
+    .all();
+  if (rows.length === 0) return null;
+
+  const dataMonths = rows.map((r) => monthIndex(r.month));
+  const { start, end } = dateBounds(filters);
+  let first = start ? monthIndex(start) : Math.min(...dataMonths);
+  let last = end ? monthIndex(end) : Math.max(...dataMonths);
+  // An open-ended or very wide filter (from=1900) would draw mostly empty bars: fall back to the data.
+  if (last - first + 1 > MAX_BUCKETS * 12) {
+    first = Math.min(...dataMonths);
+    last = Math.max(...dataMonths);
+  }
+  const unit: DensityUnit = last - first + 1 <= MAX_MONTH_BUCKETS ? 'month' : 'year';
+
+  const buckets = new Map<string, DensityBucket>();
+  if (unit === 'month') {
+    for (let i = first; i <= last; i++) {
+      const key = monthKey(i);
+      buckets.set(key, {
+        key,
+        label: `${monthName((i % 12) + 1).slice(0, 3)} ${Math.floor(i / 12)}`,
+        counts: emptyCounts(),
+        total: 0,
+      });
+    }
+  } else {
+    for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) {
+      buckets.set(String(y), { key: String(y), label: String(y), counts: emptyCounts(), total: 0 });
+    }
+  }
+
+  let excluded = 0;
+  for (const r of rows) {
+    if (unit === 'month' && r.yearOnly) {
+      excluded += r.n;
+      continue;
+    }
+    const bucket = buckets.get(unit === 'month' ? r.month : r.month.slice(0, 4));
+    if (!bucket) continue;
+    bucket.counts[r.type] += r.n;
+    bucket.total += r.n;
+  }
+  const list = [...buckets.values()];
+  return { unit, buckets: list, max: Math.max(0, ...list.map((b) => b.total)), yearOnly: excluded };
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFilters } from '@/lib/filters';
+import type { Connection } from '../client';
+import { createTestDb } from '../test-utils';
+import { seedTimelineFixture, type TimelineFixture } from './timeline-fixture';
+import { countTimeline, listTimeline } from './timeline';
+
+let conn: Connection;
+let fx: TimelineFixture;
+beforeAll(() => {
+  conn = createTestDb();
+  fx = seedTimelineFixture(conn);
+});
+afterAll(() => conn.sqlite.close());
+
+function search(q: string) {
+  const { filters } = parseFilters(new URLSearchParams({ q }));
+  const byId = new Map(Object.entries(fx.events).map(([k, v]) => [v, k]));
+  return listTimeline(conn.db, filters).items.map((e) => byId.get(e.id));
+}
+
+describe('full-text search over the index', () => {
+  it('matches prefixes: "qadd" finds Qaddour', () => {
+    expect(search('qadd')).toEqual(['caesar2023']);
+    expect(search('QADDOUR')).toEqual(['caesar2023']);
+  });
+
+  it('folds diacritics both ways', () => {
+    expect(search('erdogan')).toEqual(['erdogan2023']);
+    expect(search('Erdoğan')).toEqual(['erdogan2023']);
+    expect(search('ERDOĞ')).toEqual(['erdogan2023']);
+  });
+
+  it('searches actor names and aliases, tags, details and source excerpts', () => {
+    expect(search('khaled')).toEqual(['caesar2023']); // an alias
+    expect(search('illicit drug')).toEqual(['caesar2023']); // a tag
+    expect(search('regional moves')).toEqual(['stance2023']); // details
+    expect(search('captagon')).toEqual(['caesar2023']); // a source excerpt
+    expect(search('SYRIA-EO13894')).toEqual(['turkey2019']); // the program
+  });
+
+  it('matches a quoted phrase only in that order', () => {
+    expect(search('"caesar act"')).toEqual(['stance2023', 'caesar2023', 'caesar2020']);
+    expect(search('"sanctions act"')).toEqual([]);
+  });
+
+  it('needs every word, or either side of OR', () => {
+    expect(search('caesar nine')).toEqual(['caesar2020']);
+    expect(search('embassy OR suspends')).toEqual(['uae2018', 'league2011']);
+  });
+
+  it('treats hostile input as plain words and never throws', () => {
+    const hostile = [
+      'NEAR(',
+      'NEAR(assad qaddour, 2)',
+      '"unbalanced',
+      '*',
+      '* OR *',
+      'caesar AND',
+      'title:qaddour',
+      '^caesar',
+      '{title summary}: caesar',
+      "'; DROP TABLE events; --",
+      '\u0000qadd\u0007',
+      'ﬁne ǅ ß İ',
+      '🙂 ☃',
+      'a'.repeat(290),
+      Array.from({ length: 40 }, (_, i) => `w${i}`).join(' OR '),
+    ];
+    for (const q of hostile) {
+      expect(() => search(q), q).not.toThrow();
+      const { filters } = parseFilters(new URLSearchParams({ q }));
+      expect(() => countTimeline(conn.db, filters), q).not.toThrow();
+    }
+    // Brackets and operators are not syntax: NEAR is just a word here, and no event has it.
+    expect(search('NEAR(assad qaddour, 2)')).toEqual([]);
+    expect(search('(qaddour samer)')).toEqual(['caesar2023']);
+    expect(search("'; DROP TABLE events; --")).toEqual([]);
+    expect(countTimeline(conn.db, parseFilters(new URLSearchParams()).filters)).toBe(7);
+  });
+
+  it('does not find deleted events or (for the public) drafts', () => {
+    expect(search('deleted')).toEqual([]);
+    expect(search('iran')).toEqual([]);
+  });
+});
