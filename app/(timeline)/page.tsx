@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { exportQuery } from '@/components/export/export-links';
 import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
@@ -18,7 +19,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const viewer = { includeDrafts: await canSeeDrafts() };
   const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
-  return { title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline' };
+  return {
+    title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline',
+    alternates: { types: { 'application/atom+xml': `/feed.xml${exportQuery(filters)}` } },
+  };
 }
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {

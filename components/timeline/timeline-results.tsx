@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { DensityChart } from '@/components/chart/density-chart';
+import { ExportLinks } from '@/components/export/export-links';
 import type { DensityChartData } from '@/db/queries/density';
 import type { TimelinePage } from '@/db/queries/events';
 import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
@@ -43,6 +44,7 @@ export async function TimelineResults({
   if (total === 0) return <>{empty}</>;
   return (
     <div className="space-y-4">
+      <ExportLinks filters={filters} total={total} />
       {chart ? <DensityChart chart={chart} filters={filters} basePath={chartPath} /> : null}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TimelineList

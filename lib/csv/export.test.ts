@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { EventSummary } from '@/db/queries/events';
-import { CSV_HEADER, UTF8_BOM, createCsvStream, encodeCsv, exportFileName, neutraliseFormula, restoreNeutralised, toCsvRecord } from './export';
+import { CSV_HEADER, UTF8_BOM, createCsvStream, encodeCsv, exportFileName, neutraliseFormula, restoreNeutralised, summaryToExportRow, toCsvRecord } from './export';
 
 const event: EventSummary = {
   id: 14,
@@ -64,13 +64,13 @@ describe('formula neutralising', () => {
   });
 
   it('neutralises a trigger inside a quoted cell (one with a comma)', () => {
-    const csv = encodeCsv([{ ...toCsvRecord(event, 'https://t.example'), title: '=1+1, then more' }], { header: false });
+    const csv = encodeCsv([{ ...toCsvRecord(summaryToExportRow(event), 'https://t.example'), title: '=1+1, then more' }], { header: false });
     expect(csv).toContain(`"'=1+1, then more"`);
     expect((parse(csv) as string[][])[0]![7]).toBe("'=1+1, then more");
   });
 
   it('keeps number and date columns plain, even when they start with a minus', () => {
-    const record = { ...toCsvRecord(event, 'https://t.example'), id: -5, created_at: '-0001-01-01' };
+    const record = { ...toCsvRecord(summaryToExportRow(event), 'https://t.example'), id: -5, created_at: '-0001-01-01' };
     const [row] = parse(encodeCsv([record], { header: false })) as string[][];
     expect(row![0]).toBe('-5');
     expect(row![17]).toBe('-0001-01-01');
@@ -79,7 +79,7 @@ describe('formula neutralising', () => {
 
 describe('CSV encoding', () => {
   it('writes RFC 4180 with CRLF line ends and a header row', () => {
-    const csv = encodeCsv([toCsvRecord(event, 'https://t.example')], { header: true });
+    const csv = encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER.join(','));
     expect(csv.endsWith('\r\n')).toBe(true);
     // The embedded newline stays inside a quoted cell, and quotes are doubled.
@@ -87,7 +87,7 @@ describe('CSV encoding', () => {
   });
 
   it('reads back to the same values with a CSV parser, non-ASCII intact', () => {
-    const [row] = parseCsv(encodeCsv([toCsvRecord(event, 'https://t.example')], { header: true }));
+    const [row] = parseCsv(encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true }));
     expect(row).toMatchObject({
       id: '14',
       permalink: 'https://t.example/events/14',
@@ -107,7 +107,7 @@ describe('CSV encoding', () => {
   });
 
   it('streams a byte-order mark, the header and every batch', async () => {
-    const batches = [[event], [{ ...event, id: 15 }]][Symbol.iterator]();
+    const batches = [[summaryToExportRow(event)], [summaryToExportRow({ ...event, id: 15 })]][Symbol.iterator]();
     const bytes = new Uint8Array(
       await new Response(createCsvStream(batches, { bom: true, origin: 'https://t.example' })).arrayBuffer(),
     );
@@ -119,7 +119,7 @@ describe('CSV encoding', () => {
 
   it('leaves the byte-order mark out when asked', async () => {
     const bytes = new Uint8Array(
-      await new Response(createCsvStream([[event]][Symbol.iterator](), { bom: false, origin: 'x' })).arrayBuffer(),
+      await new Response(createCsvStream([[summaryToExportRow(event)]][Symbol.iterator](), { bom: false, origin: 'x' })).arrayBuffer(),
     );
     expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).startsWith('id,permalink,')).toBe(true);

@@ -5,8 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { EventSummary } from '@/db/queries/events';
-import { toPartialIso } from '@/lib/dates';
-import { formatActor, formatCountry, joinValues } from './cells';
+import { toPartialIso, type DatePrecision } from '@/lib/dates';
+import { formatActor, formatCountry, joinValues, MULTI_VALUE_SEPARATOR } from './cells';
 
 type ColumnKind = 'number' | 'date' | 'text';
 
@@ -55,30 +55,66 @@ export function restoreNeutralised(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-export function toCsvRecord(event: EventSummary, origin: string): CsvRecord {
-  const urls = event.sources.map((s) => s.url ?? '');
+/** One event as the export query returns it: multi-valued cells already joined with "; ". */
+export interface ExportRow {
+  id: number;
+  date: string;
+  datePrecision: DatePrecision;
+  effectiveDate: string | null;
+  effectiveDatePrecision: DatePrecision | null;
+  endDate: string | null;
+  endDatePrecision: DatePrecision | null;
+  type: string;
+  title: string;
+  summary: string;
+  countries: string | null;
+  actors: string | null;
+  legalAuthority: string | null;
+  program: string | null;
+  tags: string | null;
+  sourceUrls: string | null;
+  sourceTitles: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The same row built from an event as the JSON API returns it (the two must agree). */
+export function summaryToExportRow(event: EventSummary): ExportRow {
   return {
-    id: event.id,
-    permalink: `${origin}/events/${event.id}`,
-    date: toPartialIso(event.date, event.datePrecision),
-    date_precision: event.datePrecision,
-    effective_date:
-      event.effectiveDate && event.effectiveDatePrecision ? toPartialIso(event.effectiveDate, event.effectiveDatePrecision) : null,
-    end_date: event.endDate && event.endDatePrecision ? toPartialIso(event.endDate, event.endDatePrecision) : null,
-    type: event.type,
-    title: event.title,
-    summary: event.summary,
-    countries: joinValues(event.countries.map((c) => formatCountry(c.code, c.role))),
-    actors: joinValues(event.actors.map((a) => formatActor(a.name, a.role))),
-    legal_authority: event.legalAuthority,
-    program: event.program,
-    tags: joinValues(event.tags.map((t) => t.label)),
-    // Positions line up with source_titles; a source without an address leaves its slot empty.
-    source_urls: urls.some((u) => u !== '') ? urls.join('; ') : '',
-    source_titles: joinValues(event.sources.map((s) => s.title)),
-    status: event.status,
-    created_at: event.createdAt,
-    updated_at: event.updatedAt,
+    ...event,
+    countries: joinValues(event.countries.map((c) => formatCountry(c.code, c.role))) || null,
+    actors: joinValues(event.actors.map((a) => formatActor(a.name, a.role))) || null,
+    tags: joinValues(event.tags.map((t) => t.label)) || null,
+    sourceUrls: event.sources.length > 0 ? event.sources.map((s) => s.url ?? '').join(MULTI_VALUE_SEPARATOR) : null,
+    sourceTitles: joinValues(event.sources.map((s) => s.title)) || null,
+  };
+}
+
+export function toCsvRecord(row: ExportRow, origin: string): CsvRecord {
+  const urls = row.sourceUrls ?? '';
+  return {
+    id: row.id,
+    permalink: `${origin}/events/${row.id}`,
+    date: toPartialIso(row.date, row.datePrecision),
+    date_precision: row.datePrecision,
+    effective_date: row.effectiveDate && row.effectiveDatePrecision ? toPartialIso(row.effectiveDate, row.effectiveDatePrecision) : null,
+    end_date: row.endDate && row.endDatePrecision ? toPartialIso(row.endDate, row.endDatePrecision) : null,
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    countries: row.countries,
+    actors: row.actors,
+    legal_authority: row.legalAuthority,
+    program: row.program,
+    tags: row.tags,
+    // Positions line up with source_titles; a source without an address leaves its slot empty,
+    // and a cell with no address at all stays empty.
+    source_urls: urls.replaceAll(MULTI_VALUE_SEPARATOR, '').trim() === '' ? null : urls,
+    source_titles: row.sourceTitles,
+    status: row.status,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
   };
 }
 
@@ -108,7 +144,7 @@ export interface CsvStreamOptions {
  * batches (better-sqlite3 reads are synchronous).
  */
 export function createCsvStream(
-  batches: Iterator<EventSummary[]> | AsyncIterator<EventSummary[]>,
+  batches: Iterator<ExportRow[]> | AsyncIterator<ExportRow[]>,
   options: CsvStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCsv, toCsvRecord } from './export';
+import { encodeCsv, summaryToExportRow, toCsvRecord } from './export';
 import { parseRow, readCsvUpload } from './import';
 import type { EventSummary } from '@/db/queries/events';
 
@@ -98,7 +98,7 @@ describe('turning a row into event fields', () => {
         { id: 2, url: 'https://example.org/x', title: 'Another', publisher: null, publishedDate: null, excerpt: null },
       ],
     };
-    const file = encodeCsv([toCsvRecord(event, 'https://t.example')], { header: true });
+    const file = encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
     const [parsed] = read(file).rows.map(parseRow);
     expect(parsed).toEqual({
       line: 2,

@@ -1,0 +1,44 @@
+/**
+ * GET /api/events/export.json: every event of the filtered view as JSON, newest first, each as
+ * `GET /api/events` shows it plus its permalink. `format=ndjson` gives one object per line.
+ * Same filter parameters as the timeline; a bad one gets a 400 with the JSON error body.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { exportEvents } from '@/db/queries/export';
+import type { ApiError } from '@/lib/api-types';
+import { exportFileName } from '@/lib/csv/export';
+import { todayIso } from '@/lib/dates';
+import { EXPORT_VISIBILITY, exportNameParts, parseExportRequest } from '@/lib/export-request';
+import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: NextRequest) {
+  const db = getDb();
+  const params = request.nextUrl.searchParams;
+  const parsed = parseExportRequest(db, params, ['format']);
+  const issues = parsed.ok ? [] : [...parsed.issues];
+  const formats = params.getAll('format');
+  const format = (formats[0] ?? 'json') as JsonStreamFormat;
+  if (formats.length > 1 || !['json', 'ndjson'].includes(format)) {
+    issues.push({ param: 'format', message: 'Use format=json (the default) or format=ndjson.' });
+  }
+  if (!parsed.ok || issues.length > 0) {
+    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+  }
+
+  const origin = request.nextUrl.origin;
+  const stream = createJsonStream(exportEvents(db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
+    permalink: `${origin}/events/${event.id}`,
+    ...event,
+  }));
+  const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso(), format === 'ndjson' ? 'ndjson' : 'json');
+  return new Response(stream, {
+    headers: {
+      'Content-Type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `inline; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

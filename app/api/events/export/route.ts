@@ -1,0 +1,37 @@
+/**
+ * GET /api/events/export: the filtered view as CSV. Same filter parameters as the timeline and
+ * `GET /api/events` (lib/filters.ts), plus `bom=0` to leave out the byte-order mark. Every event of
+ * the view, newest first, streamed in batches; a bad parameter gets a 400 with a plain-text reason,
+ * never a file.
+ */
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { exportRows } from '@/db/queries/export';
+import { createCsvStream, exportFileName } from '@/lib/csv/export';
+import { todayIso } from '@/lib/dates';
+import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/lib/export-request';
+
+export const dynamic = 'force-dynamic';
+
+const plain = (body: string, status: number) =>
+  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+export function GET(request: NextRequest) {
+  const db = getDb();
+  const params = request.nextUrl.searchParams;
+  const parsed = parseExportRequest(db, params, ['bom']);
+  const issues = parsed.ok ? [] : parsed.issues;
+  const bom = readFlag(params, 'bom', true, issues);
+  if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
+
+  const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
+  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: request.nextUrl.origin });
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

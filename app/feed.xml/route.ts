@@ -1,0 +1,38 @@
+/**
+ * GET /feed.xml?<filters>: an Atom feed of the newest events of any filtered view (the same
+ * parameters as the timeline), for feed readers. A bad parameter gets a 400 with a plain-text reason.
+ */
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { listTimeline } from '@/db/queries/timeline';
+import { renderAtomFeed } from '@/lib/atom';
+import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/lib/export-request';
+import { describeFiltersText, filtersQueryString, isFiltered } from '@/lib/filters';
+
+export const dynamic = 'force-dynamic';
+
+const FEED_SIZE = 50;
+
+export function GET(request: NextRequest) {
+  const db = getDb();
+  const parsed = parseExportRequest(db, request.nextUrl.searchParams, []);
+  if (!parsed.ok) {
+    return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  const filters = { ...parsed.filters, sort: 'date' as const };
+  const query = filtersQueryString(filters);
+  const origin = request.nextUrl.origin;
+  const { items } = listTimeline(db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
+  const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
+  const xml = renderAtomFeed({
+    selfUrl: `${origin}/feed.xml${query ? `?${query}` : ''}`,
+    viewUrl: `${origin}/${query ? `?${query}` : ''}`,
+    origin,
+    title: `Sanctions & Policy Tracker: ${view}`,
+    subtitle: `The ${FEED_SIZE} newest events of this view, newest first.`,
+    events: items,
+  });
+  return new Response(xml, {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+  });
+}

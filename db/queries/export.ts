@@ -1,0 +1,103 @@
+/**
+ * The exports' reads. The WHERE comes from the same condition builder as the list
+ * (filter-conditions.ts) and the order is the timeline's (newest first), so an export holds exactly
+ * the events of the view. Rows come in keyset batches: each batch is one complete query, so the
+ * connection is free for other requests between batches and memory holds one batch at a time.
+ *
+ * The CSV rows are one flat SELECT with the multi-valued cells built by SQLite (ordered as the
+ * JSON API orders them), which is also the statement the benchmark hands to `sqlite3 -csv`.
+ */
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { TimelineFilters } from '@/lib/filters';
+import type { ExportRow } from '@/lib/csv/export';
+import type { DbOrTx } from '../client';
+import { events } from '../schema';
+import { afterCursor, TIMELINE_ORDER, visibilityConditions, type TimelineCursor, type Visibility } from './events';
+import { filterConditions } from './filter-conditions';
+import { listTimeline, type TimelinePosition } from './timeline';
+import type { EventSummary } from './events';
+
+export const EXPORT_BATCH_SIZE = 1000;
+
+// Subqueries that order before aggregating keep the order of group_concat stable (and run on
+// older sqlite3 command-line tools too, which lack ORDER BY inside aggregates).
+const countriesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
+    SELECT ec.country_code || ' (' || ec.role || ')' AS v FROM event_countries ec
+     WHERE ec.event_id = "events"."id"
+     ORDER BY CASE ec.role WHEN 'actor' THEN 0 WHEN 'target' THEN 1 ELSE 2 END, ec.country_code))`;
+const actorsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
+    SELECT en.name || ' (' || ee.role || ')' AS v FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+     WHERE ee.event_id = "events"."id" ORDER BY en.name, ee.role))`;
+const tagsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
+    SELECT t.label AS v FROM event_tags et JOIN tags t ON t.id = et.tag_id
+     WHERE et.event_id = "events"."id" ORDER BY t.label))`;
+const sourceUrlsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
+    SELECT coalesce(s.url, '') AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
+const sourceTitlesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
+    SELECT s.title AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
+
+export const exportColumns = {
+  id: events.id,
+  date: events.date,
+  datePrecision: events.datePrecision,
+  effectiveDate: events.effectiveDate,
+  effectiveDatePrecision: events.effectiveDatePrecision,
+  endDate: events.endDate,
+  endDatePrecision: events.endDatePrecision,
+  type: events.type,
+  title: events.title,
+  summary: events.summary,
+  countries: countriesCell,
+  actors: actorsCell,
+  legalAuthority: events.legalAuthority,
+  program: events.program,
+  tags: tagsCell,
+  sourceUrls: sourceUrlsCell,
+  sourceTitles: sourceTitlesCell,
+  status: events.status,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
+};
+
+/** The export statement for one batch (exposed so the benchmark can run the same SQL elsewhere). */
+export function exportQuery(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, after: TimelineCursor | null, limit: number) {
+  const conditions: SQL[] = [...visibilityConditions(visibility), ...filterConditions(filters, visibility)];
+  if (after) conditions.push(afterCursor(after));
+  return db
+    .select(exportColumns)
+    .from(events)
+    .where(and(...conditions))
+    .orderBy(...TIMELINE_ORDER)
+    .limit(limit);
+}
+
+/** Every row of the view, newest first, in batches. */
+export function* exportRows(
+  db: DbOrTx,
+  filters: TimelineFilters,
+  visibility: Visibility,
+  batchSize = EXPORT_BATCH_SIZE,
+): Generator<ExportRow[], void, undefined> {
+  let after: TimelineCursor | null = null;
+  for (;;) {
+    const rows = exportQuery(db, filters, visibility, after, batchSize).all() as ExportRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { date: last.date, id: last.id };
+  }
+}
+
+/** Every event of the view as the JSON API shows it, newest first, in batches (timeline order). */
+export function* exportEvents(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): Generator<EventSummary[], void, undefined> {
+  const dateOrder = { ...filters, sort: 'date' as const };
+  let position: TimelinePosition | null = null;
+  for (;;) {
+    const page = listTimeline(db, dateOrder, { ...visibility, position, limit: 200 });
+    if (page.items.length > 0) yield page.items;
+    if (!page.nextCursor) return;
+    const last = page.items[page.items.length - 1]!;
+    position = { kind: 'date', cursor: { date: last.date, id: last.id } };
+  }
+}
