@@ -7,11 +7,10 @@
 import { countryName, type CountryCode, type CountryRole } from '@/lib/countries';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
-import { slugify } from '@/lib/slug';
 import type { EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
 import { dayNumber, growthQuantile, timestamp, type Calendar } from './calendar';
 import { UsagePool, type EntityIndex } from './entities';
-import { properName } from './names';
+import { properName, urlSlug } from './names';
 import { weightTable, type Rng } from './random';
 import {
   ACTIVITIES,
@@ -330,12 +329,8 @@ export function* generateEvents(options: EventGeneratorOptions): Generator<Synth
     // Who and where.
     const countries: SynthEvent['countries'] = [];
     const actors: SynthEvent['actors'] = [];
-    const addActor = (entityId: number | null | undefined, role: EntityRole) => {
-      if (entityId && !actors.some((a) => a.entityId === entityId && a.role === role)) actors.push({ entityId, role });
-    };
-    const addCountry = (code: CountryCode, role: CountryRole) => {
-      if (!countries.some((c) => c.code === code && c.role === role)) countries.push({ code, role });
-    };
+    const addActor = (entityId: number | null | undefined, role: EntityRole) => pushActor(actors, entityId, role);
+    const addCountry = (code: CountryCode, role: CountryRole) => pushCountry(countries, code, role);
     let legalAuthority: string | null = null;
     let program: string | null = null;
     let issuerCountry: CountryCode;
@@ -495,10 +490,7 @@ export function* generateEvents(options: EventGeneratorOptions): Generator<Synth
       const pubIso = calendar.isoDay(Math.min(pubDay, calendar.last + 30));
       sources.push({
         url: rng.chance(0.95)
-          ? `https://${publisher.host}/${publisher.section}/${pubIso.slice(0, 4)}/${pubIso.slice(5, 7)}/${slugify(headline)
-              .split('-')
-              .slice(0, 8)
-              .join('-')}-${id}${k > 0 ? `-${k}` : ''}`
+          ? `https://${publisher.host}/${publisher.section}/${pubIso.slice(0, 4)}/${pubIso.slice(5, 7)}/${urlSlug(headline, 8)}-${id}${k > 0 ? `-${k}` : ''}`
           : null,
         title: headline,
         publisher: rng.chance(0.95) ? publisher.name : null,
@@ -509,11 +501,7 @@ export function* generateEvents(options: EventGeneratorOptions): Generator<Synth
 
     // Links to earlier events of a fitting type.
     const links: SynthEvent['links'] = [];
-    const addLink = (to: number | null | undefined, kind: LinkKind) => {
-      if (to && to !== id && dates[to]! <= dates[id]! && !links.some((l) => l.toEventId === to && l.kind === kind)) {
-        links.push({ toEventId: to, kind });
-      }
-    };
+    const addLink = (to: number | null | undefined, kind: LinkKind) => pushLink(links, dates, id, to, kind);
     if (type === 'designation' || type === 'removal') {
       if (program && rng.chance(0.25)) addLink(lastAuthorityByProgram.get(program), 'implements');
       if (type === 'removal' && rng.chance(0.25)) addLink(recent(['designation'], id), 'reverses');
@@ -569,6 +557,27 @@ export function* generateEvents(options: EventGeneratorOptions): Generator<Synth
       sources,
       links,
     };
+  }
+}
+
+function pushActor(actors: SynthEvent['actors'], entityId: number | null | undefined, role: EntityRole): void {
+  if (entityId && !actors.some((a) => a.entityId === entityId && a.role === role)) actors.push({ entityId, role });
+}
+
+function pushCountry(countries: SynthEvent['countries'], code: CountryCode, role: CountryRole): void {
+  if (!countries.some((c) => c.code === code && c.role === role)) countries.push({ code, role });
+}
+
+/** A link to an earlier event (by stored date), once per target and kind. */
+function pushLink(
+  links: SynthEvent['links'],
+  dates: Int32Array,
+  from: number,
+  to: number | null | undefined,
+  kind: LinkKind,
+): void {
+  if (to && to !== from && dates[to]! <= dates[from]! && !links.some((l) => l.toEventId === to && l.kind === kind)) {
+    links.push({ toEventId: to, kind });
   }
 }
 

@@ -157,3 +157,31 @@ export function aliasesFor(
   }
   return out;
 }
+
+const URL_FOLD: Record<string, string> = { é: 'e', è: 'e', á: 'a', â: 'a', ö: 'o', ü: 'u', ş: 's', ç: 'c', ğ: 'g', ñ: 'n' };
+
+/**
+ * "Şâtou Trading sanctions" → "satou-trading-sanctions": the first `maxWords` words as a URL path
+ * segment. A table lookup for the few accented letters names use, instead of Unicode
+ * normalisation per character (slugify), which showed up in profiles at a million events.
+ */
+export function urlSlug(text: string, maxWords: number): string {
+  let out = '';
+  let words = 0;
+  let inWord = false;
+  for (const ch of text.toLowerCase()) {
+    const c = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : URL_FOLD[ch];
+    if (c !== undefined) {
+      if (!inWord) {
+        if (words === maxWords) break;
+        if (words > 0) out += '-';
+        words++;
+        inWord = true;
+      }
+      out += c;
+    } else if (ch !== '’' && ch !== "'") {
+      inWord = false;
+    }
+  }
+  return out;
+}
