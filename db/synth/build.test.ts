@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapDatabase } from '../bootstrap';
 import { openDatabase, type Connection } from '../client';
 import { getEvent, listEvents, listRevisions } from '../queries/events';
 import { entitySnapshot, eventSnapshot } from '../revisions';
@@ -67,6 +68,22 @@ describe('a built synthetic database', () => {
       expect(schemaOf(conn.sqlite)).toEqual(schemaOf(fresh.sqlite));
     } finally {
       fresh.sqlite.close();
+    }
+  });
+
+  it('is taken as it is by the app at start-up: no pending migration, no seed loaded', () => {
+    const before = one<{ n: number; m: number }>(
+      `SELECT (SELECT count(*) FROM events) AS n, (SELECT count(*) FROM __drizzle_migrations) AS m`,
+    );
+    const app = bootstrapDatabase({ path: path.join(dir, 'synth.db'), seedOnEmpty: true });
+    try {
+      const after = app.sqlite
+        .prepare(`SELECT (SELECT count(*) FROM events) AS n, (SELECT count(*) FROM __drizzle_migrations) AS m`)
+        .get();
+      expect(after).toEqual(before);
+      expect(before.n).toBe(N);
+    } finally {
+      app.sqlite.close();
     }
   });
 
