@@ -62,6 +62,7 @@ runScript(() => {
   const elapsed = () => seconds(performance.now() - start).padStart(8);
   const step = Math.max(1, Math.floor(args.events / 10));
   let nextReport = step;
+  let reported = 0;
   let result: BuildResult;
   try {
     result = buildSynthDatabase({
@@ -73,7 +74,8 @@ runScript(() => {
       onProgress: ({ phase, done, total }) => {
         if (done === undefined || total === undefined) {
           console.log(`${elapsed()}  ${PHASE_LABELS[phase]}`);
-        } else if (phase === 'events' && (done >= nextReport || done === total)) {
+        } else if (phase === 'events' && done > reported && (done >= nextReport || done === total)) {
+          reported = done;
           console.log(`${elapsed()}    ${int(done)} / ${int(total)} events (${Math.floor((done / total) * 100)}%)`);
           nextReport = (Math.floor(done / step) + 1) * step;
         }
