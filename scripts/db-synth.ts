@@ -70,7 +70,6 @@ runScript(() => {
       events: args.events,
       seed: args.seed,
       revisions: args.revisions,
-      deferIndexes: true,
       onProgress: ({ phase, done, total }) => {
         if (done === undefined || total === undefined) {
           console.log(`${elapsed()}  ${PHASE_LABELS[phase]}`);

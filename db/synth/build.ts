@@ -88,7 +88,7 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
     // CHECK constraints cost about as much as the insert itself; quick_check at the end verifies
     // every CHECK on every row, so a generator bug still fails the build.
     sqlite.pragma('ignore_check_constraints = ON');
-    const deferred = options.deferIndexes ? dropSecondaryIndexes(sqlite) : [];
+    const deferred = (options.deferIndexes ?? true) ? dropSecondaryIndexes(sqlite) : [];
 
     const data = synthesise(options.seed, options.events);
     const tagLabels = data.tags.map((t) => t.label);

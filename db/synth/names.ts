@@ -47,12 +47,16 @@ export function properName(rng: Rng, long = false): string {
 
 const FAMILY_PARTICLES = ['al-', 'el-', 'bin ', 'ibn ', 'von ', 'de '] as const;
 
-/** "Tavirek Oğuzhamé", sometimes with a middle name or a particle ("Zorav al-Qeshmir"). */
+/**
+ * "Tavirek Oğuzhamendo", sometimes with a middle name or a particle ("Zorav al-Qeshmirand").
+ * The family name always has three or four syllables: a short given name can happen to be a real
+ * one ("Tarek"), but the full name then still reads as made up, and matches no real person.
+ */
 export function personName(rng: Rng): string {
   const given = properName(rng);
   const middle = rng.chance(0.25) ? ` ${properName(rng)}` : '';
   const particle = rng.chance(0.2) ? rng.pick(FAMILY_PARTICLES) : '';
-  return `${given}${middle} ${particle}${properName(rng, true)}`;
+  return `${given}${middle} ${particle}${capitalise(syllableWord(rng, rng.between(3, 4)))}`;
 }
 
 const COMPANY_SUFFIXES = [
