@@ -178,6 +178,14 @@ describe('with --revisions', () => {
     }
   });
 
+  it('gives byte-identical files for the same seed and size', () => {
+    const a = path.join(dir, 'a.db');
+    const b = path.join(dir, 'b.db');
+    buildSynthDatabase({ file: a, events: 200, seed: SEED, revisions: true });
+    buildSynthDatabase({ file: b, events: 200, seed: SEED, revisions: true });
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
+  });
+
   it('refuses to overwrite an existing file', () => {
     expect(() => buildSynthDatabase({ file: path.join(dir, 'synth.db'), events: 10, seed: SEED, revisions: false })).toThrow(
       /already exists/,

@@ -11,7 +11,6 @@ export class BulkInsert {
   private readonly values: Value[] = [];
   private readonly full: Database.Statement;
   private readonly width: number;
-  private written = 0;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -37,7 +36,6 @@ export class BulkInsert {
     if (this.values.length === this.width * this.chunk) {
       this.full.run(this.values);
       this.values.length = 0;
-      this.written += this.chunk;
     }
   }
 
@@ -47,10 +45,5 @@ export class BulkInsert {
     if (rows === 0) return;
     this.statement(rows).run(this.values);
     this.values.length = 0;
-    this.written += rows;
-  }
-
-  get rowsWritten(): number {
-    return this.written;
   }
 }
