@@ -1,0 +1,213 @@
+/**
+ * Writes a synthetic data set into a new SQLite file. The schema comes from the app's own
+ * migrations; rows go in through multi-row prepared statements in large transactions with the
+ * journal and fsyncs off (a failed build is thrown away, never repaired), then the search index
+ * is rebuilt in one statement and the file is left in the state the app expects: WAL mode,
+ * statistics gathered, integrity checked. See docs/decisions/0008-synthetic-data.md.
+ */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../client';
+import { migrateDatabase } from '../migrate';
+import { rebuildSearchIndex } from '../search-index';
+import { BulkInsert } from './bulk-insert';
+import { synthesise } from './generate';
+import { entitySnapshotJson, eventSnapshotJson } from './snapshots';
+
+/** Who the revisions of synthetic rows name as the author. */
+export const SYNTH_ACTOR = 'synthetic data script';
+
+export interface BuildOptions {
+  file: string;
+  events: number;
+  seed: string;
+  /** Write an `import` revision per event and entity (and a `delete` one per deleted event). */
+  revisions: boolean;
+  /** Drop the migrations' secondary indexes for the load and recreate them after it (faster at scale). */
+  deferIndexes?: boolean;
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export type BuildPhase = 'schema' | 'entities' | 'events' | 'indexes' | 'search' | 'analyze' | 'check';
+
+export interface BuildProgress {
+  phase: BuildPhase;
+  done?: number;
+  total?: number;
+}
+
+export interface BuildResult {
+  counts: Record<string, number>;
+  phases: { phase: BuildPhase; ms: number }[];
+  bytes: number;
+}
+
+export const SYNTH_TABLES = [
+  'events',
+  'event_countries',
+  'event_entities',
+  'event_tags',
+  'event_links',
+  'sources',
+  'entities',
+  'entity_aliases',
+  'tags',
+  'revisions',
+  'events_fts',
+] as const;
+
+/** Rows per transaction: large enough that commits cost nothing, small enough to report progress. */
+const EVENTS_PER_COMMIT = 25_000;
+
+export function buildSynthDatabase(options: BuildOptions): BuildResult {
+  if (fs.existsSync(options.file)) throw new Error(`buildSynthDatabase: ${options.file} already exists`);
+  const phases: BuildResult['phases'] = [];
+  let phase: BuildPhase = 'schema';
+  let phaseStart = performance.now();
+  const enter = (next: BuildPhase | null) => {
+    const now = performance.now();
+    phases.push({ phase, ms: now - phaseStart });
+    phaseStart = now;
+    if (next) {
+      phase = next;
+      options.onProgress?.({ phase: next });
+    }
+  };
+  options.onProgress?.({ phase });
+
+  const { sqlite, db } = openDatabase(options.file, { check: false });
+  try {
+    migrateDatabase(db);
+    // Build-time settings: nothing here needs to survive a crash, so no journal and no fsync.
+    // The app's own settings (WAL, synchronous FULL, foreign keys) apply when it opens the file.
+    sqlite.pragma('journal_mode = OFF');
+    sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('cache_size = -262144');
+    // Every reference is generated to exist, and the tests run foreign_key_check on a built file.
+    sqlite.pragma('foreign_keys = OFF');
+    // CHECK constraints cost about as much as the insert itself; quick_check at the end verifies
+    // every CHECK on every row, so a generator bug still fails the build.
+    sqlite.pragma('ignore_check_constraints = ON');
+    const deferred = (options.deferIndexes ?? true) ? dropSecondaryIndexes(sqlite) : [];
+
+    const data = synthesise(options.seed, options.events);
+    const tagLabels = data.tags.map((t) => t.label);
+    const tags = new BulkInsert(sqlite, 'tags', ['id', 'slug', 'label']);
+    const entities = new BulkInsert(sqlite, 'entities', [
+      'id', 'kind', 'name', 'description', 'country_code', 'opensanctions_id', 'ofac_uid', 'created_at', 'updated_at', 'version',
+    ]);
+    const aliases = new BulkInsert(sqlite, 'entity_aliases', ['entity_id', 'alias']);
+    const revisions = new BulkInsert(
+      sqlite,
+      'revisions',
+      ['record_type', 'record_id', 'action', 'version', 'actor', 'created_at', 'snapshot'],
+      32,
+    );
+    const events = new BulkInsert(sqlite, 'events', [
+      'id', 'type', 'title', 'summary', 'details', 'date', 'date_precision', 'effective_date', 'effective_date_precision',
+      'end_date', 'end_date_precision', 'status', 'legal_authority', 'program', 'external_id', 'created_at', 'updated_at',
+      'version', 'deleted_at',
+    ], 32);
+    const countries = new BulkInsert(sqlite, 'event_countries', ['event_id', 'country_code', 'role']);
+    const actors = new BulkInsert(sqlite, 'event_entities', ['event_id', 'entity_id', 'role']);
+    const eventTags = new BulkInsert(sqlite, 'event_tags', ['event_id', 'tag_id']);
+    const sources = new BulkInsert(sqlite, 'sources', [
+      'event_id', 'url', 'title', 'publisher', 'published_date', 'excerpt', 'position',
+    ]);
+    const links = new BulkInsert(sqlite, 'event_links', ['from_event_id', 'to_event_id', 'kind']);
+    const all = [tags, entities, aliases, events, countries, actors, eventTags, sources, links, revisions];
+    const commit = () => {
+      for (const buffer of all) buffer.flush();
+      sqlite.exec('COMMIT; BEGIN');
+    };
+
+    sqlite.exec('BEGIN');
+    for (const t of data.tags) tags.push(t.id, t.slug, t.label);
+
+    enter('entities');
+    const totalEntities = data.entityIndex.count;
+    for (const e of data.entities) {
+      entities.push(e.id, e.kind, e.name, e.description, e.countryCode, e.opensanctionsId, e.ofacUid, e.createdAt, e.createdAt, 1);
+      for (const alias of e.aliases) aliases.push(e.id, alias);
+      if (options.revisions) revisions.push('entity', e.id, 'import', 1, SYNTH_ACTOR, e.createdAt, entitySnapshotJson(e));
+      if (e.id % EVENTS_PER_COMMIT === 0) {
+        commit();
+        options.onProgress?.({ phase: 'entities', done: e.id, total: totalEntities });
+      }
+    }
+    commit();
+
+    enter('events');
+    const names = data.entityIndex.names;
+    for (const e of data.events()) {
+      events.push(
+        e.id, e.type, e.title, e.summary, e.details, e.date, e.datePrecision, e.effectiveDate, e.effectiveDatePrecision,
+        e.endDate, e.endDatePrecision, e.status, e.legalAuthority, e.program, e.externalId, e.createdAt, e.updatedAt,
+        e.version, e.deletedAt,
+      );
+      for (const c of e.countries) countries.push(e.id, c.code, c.role);
+      for (const a of e.actors) actors.push(e.id, a.entityId, a.role);
+      for (const t of e.tagIds) eventTags.push(e.id, t);
+      for (let i = 0; i < e.sources.length; i++) {
+        const s = e.sources[i]!;
+        sources.push(e.id, s.url, s.title, s.publisher, s.publishedDate, s.excerpt, i);
+      }
+      for (const l of e.links) links.push(e.id, l.toEventId, l.kind);
+      if (options.revisions) {
+        const created = { version: 1, updatedAt: e.createdAt, deletedAt: null };
+        revisions.push('event', e.id, 'import', 1, SYNTH_ACTOR, e.createdAt, eventSnapshotJson(e, names, tagLabels, created));
+        if (e.deletedAt) {
+          const deleted = { version: e.version, updatedAt: e.updatedAt, deletedAt: e.deletedAt };
+          revisions.push('event', e.id, 'delete', e.version, SYNTH_ACTOR, e.deletedAt, eventSnapshotJson(e, names, tagLabels, deleted));
+        }
+      }
+      if (e.id % EVENTS_PER_COMMIT === 0) {
+        commit();
+        options.onProgress?.({ phase: 'events', done: e.id, total: options.events });
+      }
+    }
+    for (const buffer of all) buffer.flush();
+    sqlite.exec('COMMIT');
+    options.onProgress?.({ phase: 'events', done: options.events, total: options.events });
+
+    if (deferred.length > 0) {
+      enter('indexes');
+      for (const { sql } of deferred) sqlite.exec(sql);
+    }
+
+    enter('search');
+    rebuildSearchIndex(db);
+
+    enter('analyze');
+    sqlite.exec('ANALYZE');
+    sqlite.pragma('optimize');
+
+    enter('check');
+    sqlite.pragma('ignore_check_constraints = OFF');
+    sqlite.pragma('journal_mode = WAL');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`quick_check on the synthetic database reported: ${String(check)}`);
+    const counts: Record<string, number> = {};
+    for (const table of SYNTH_TABLES) {
+      counts[table] = (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    }
+    sqlite.close();
+    enter(null);
+    return { counts, phases, bytes: fs.statSync(options.file).size };
+  } catch (err) {
+    if (sqlite.open) sqlite.close();
+    throw err;
+  }
+}
+
+/**
+ * Drops every index the migrations declared, whatever they are (not the ones behind PRIMARY KEY
+ * or UNIQUE constraints, which have no SQL), and returns their SQL to recreate them.
+ */
+function dropSecondaryIndexes(sqlite: Database.Database): { name: string; sql: string }[] {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes;
+}
