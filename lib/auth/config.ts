@@ -27,6 +27,14 @@ export interface AuthConfig {
 
 export const SESSION_DAYS = 7;
 
+/** The origin a request was addressed to, from its Host (or the proxy's X-Forwarded-Host). */
+export function requestOrigin(headers: Headers): string | null {
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
+  if (!host) return null;
+  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+  return `${proto}://${host}`;
+}
+
 // Without a configured base URL Better Auth warns once that it will use the request's address:
 // that is the design here (see docs/decisions/0006-auth-and-roles.md), so the warning is noise.
 const QUIET = /Base URL is not set/;
@@ -67,6 +75,12 @@ export function createAuth(config: AuthConfig) {
       useSecureCookies: config.baseURL ? config.baseURL.startsWith('https://') : config.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
       cookiePrefix: 'tracker',
+    },
+    // Without a fixed base URL, a request is trusted when its Origin is the host it was sent to:
+    // the same rule Next.js applies to server actions (lib/auth/same-origin.ts).
+    trustedOrigins: (request) => {
+      const origin = request ? requestOrigin(request.headers) : null;
+      return origin ? [origin] : [];
     },
     telemetry: { enabled: false },
     logger: {

@@ -81,3 +81,8 @@ export function authorize(viewer: Viewer | null, permission: Permission): Viewer
   }
   return viewer;
 }
+
+/** How the history names a change made by this person. */
+export function changeActor(viewer: Viewer): { userId: string; label: string } {
+  return { userId: viewer.id, label: viewer.email };
+}

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { TimelineItem } from '@/components/timeline/timeline-item';
 import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
 import { getEntity, involvesEntity } from '@/db/queries/entities';
 import { countEvents, listEvents, parseId } from '@/db/queries/events';
+import { secondaryButtonClass } from '@/components/forms/field';
+import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
+import { readerForPage } from '@/lib/auth/viewer';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
@@ -23,9 +26,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const LIMIT = 200;
 
 export default async function EntityPage({ params }: { params: Params }) {
-  const entity = load((await params).id);
+  const idParam = (await params).id;
+  const viewer = await readerForPage(`/entities/${idParam}`);
+  const entity = load(idParam);
   if (!entity) notFound();
-  if (entity.mergedIntoId) permanentRedirect(`/entities/${entity.mergedIntoId}`);
+  // Not a permanent redirect: a merge can be undone, and browsers cache permanent ones.
+  if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);
 
   const db = getDb();
   const where = [involvesEntity(entity.id)];
@@ -40,6 +46,23 @@ export default async function EntityPage({ params }: { params: Params }) {
       <header className="space-y-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
         <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>
+        {canSeeDrafts(viewer) ? (
+          <div className="no-print flex flex-wrap gap-2" data-testid="staff-controls">
+            {canWrite(viewer) ? (
+              <>
+                <Link href={`/entities/${entity.id}/edit`} className={secondaryButtonClass}>
+                  Edit actor
+                </Link>
+                <Link href={`/entities/${entity.id}/merge`} className={secondaryButtonClass}>
+                  Merge a duplicate…
+                </Link>
+              </>
+            ) : null}
+            <Link href={`/entities/${entity.id}/history`} className={secondaryButtonClass}>
+              History
+            </Link>
+          </div>
+        ) : null}
         {entity.description ? <p className="text-zinc-700 dark:text-zinc-300">{entity.description}</p> : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {entity.aliases.length > 0 ? (
