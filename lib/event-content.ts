@@ -268,7 +268,46 @@ export function wordDiff(before: string, after: string): TextSegment[] | null {
   }
   while (i < n) push('removed', a[i++]!);
   while (j < m) push('added', b[j++]!);
-  return out;
+  return readable(out, before, after);
+}
+
+/**
+ * Makes a word diff readable: a change spanning several words reads as one removed run then one
+ * added run (not word by word), and when little is left in common the whole before and after are
+ * clearer than a diff (null).
+ */
+function readable(segments: TextSegment[], before: string, after: string): TextSegment[] | null {
+  const out: TextSegment[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    // Whitespace both runs end with belongs to the unchanged text after them.
+    const tail = removed && added ? (/\s+$/.exec(removed)?.[0] ?? '') : '';
+    const shared = tail && added.endsWith(tail) ? tail : '';
+    if (removed) out.push({ op: 'removed', text: removed.slice(0, removed.length - shared.length) });
+    if (added) out.push({ op: 'added', text: added.slice(0, added.length - shared.length) });
+    if (shared) out.push({ op: 'same', text: shared });
+    removed = '';
+    added = '';
+  };
+  segments.forEach((seg, k) => {
+    const betweenChanges = seg.op === 'same' && /^\s+$/.test(seg.text) && k > 0 && k < segments.length - 1 && (removed || added);
+    if (seg.op === 'removed' || betweenChanges) removed += seg.text;
+    if (seg.op === 'added' || betweenChanges) added += seg.text;
+    if (seg.op === 'same' && !betweenChanges) {
+      flush();
+      out.push({ ...seg });
+    }
+  });
+  flush();
+  for (let k = out.length - 1; k > 0; k--) {
+    if (out[k]!.op === 'same' && out[k - 1]!.op === 'same') {
+      out[k - 1]!.text += out[k]!.text;
+      out.splice(k, 1);
+    }
+  }
+  const same = out.filter((x) => x.op === 'same').reduce((total, x) => total + x.text.trim().length, 0);
+  return same < 0.4 * Math.max(before.length, after.length) ? null : out;
 }
 
 /** Form values showing a stored version, for editing or for re-applying onto. */

@@ -31,7 +31,8 @@ export function EventHistory({
             </span>
           </p>
           {r.note ? <p className="text-zinc-600 dark:text-zinc-400">{r.note}</p> : null}
-          <FieldChanges changes={r.changes} />
+          {/* A first version's "changes" are the whole event, shown above; only later changes are listed. */}
+          {r.action === 'create' || r.action === 'import' ? null : <FieldChanges changes={r.changes} />}
           {canRestore && r.restorable ? (
             <div className="mt-2">
               <SmallActionForm

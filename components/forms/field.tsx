@@ -58,7 +58,13 @@ export function Field({
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
-        {required ? <span className="text-zinc-600 dark:text-zinc-400"> (required)</span> : null}
+        {/* Screen readers hear "required" from aria-required on the control. */}
+        {required ? (
+          <span aria-hidden="true" className="text-zinc-600 dark:text-zinc-400">
+            {' '}
+            (required)
+          </span>
+        ) : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">
