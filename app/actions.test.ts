@@ -7,7 +7,9 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '@/db/client';
+import { mergeEntities } from '@/db/mutations/entities';
 import { updateEvent } from '@/db/mutations/events';
+import { getEntity } from '@/db/queries/entities';
 import { createUser } from '@/db/mutations/users';
 import { getEvent, listRevisions } from '@/db/queries/events';
 import { listUsers } from '@/db/queries/users';
@@ -83,6 +85,7 @@ let entityA: number;
 let entityB: number;
 let deletedId: number;
 let firstRevisionId: number;
+let mergeId: number;
 
 beforeEach(async () => {
   harness.conn = createTestDb();
@@ -171,6 +174,18 @@ const cases: Case[] = [
     permission: 'editor',
     call: () => mergeEntitiesAction({ error: null, attempt: 0 }, form({ survivorId: entityA, survivorVersion: 1, mergedId: entityB, mergedVersion: 1 })),
     done: (r) => expect(r).toEqual({ redirect: expect.stringMatching(new RegExp(`^/entities/${entityA}/history\\?merged=\\d+$`)) }),
+  },
+  {
+    name: 'undoMergeAction',
+    permission: 'editor',
+    prepare: () => {
+      mergeId = mergeEntities(harness.conn.db, { survivorId: entityA, survivorVersion: 1, mergedId: entityB, mergedVersion: 1 }, { userId: 'x', label: 'x' }).mergeId;
+    },
+    call: () => undoMergeAction({ error: null, attempt: 0 }, form({ mergeId })),
+    done: (r) => {
+      expect(r).toEqual({ redirect: `/entities/${entityB}/history?unmerged=${mergeId}` });
+      expect(getEntity(harness.conn.db, entityB)?.mergedIntoId).toBeNull();
+    },
   },
   {
     name: 'createUserAction',
