@@ -26,8 +26,18 @@ function hasSessionCookie(request: NextRequest): boolean {
   return getSessionCookie(request, { cookiePrefix: 'tracker' }) !== null;
 }
 
+/**
+ * The address the browser used. Not request.url: Next.js rewrites 127.0.0.1 to localhost there,
+ * and a redirect to another host name would leave the session cookie behind.
+ */
+function browserOrigin(request: NextRequest): string {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(':', '');
+  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+}
+
 function toSignIn(request: NextRequest): NextResponse {
-  const url = new URL('/sign-in', request.url);
+  const url = new URL('/sign-in', browserOrigin(request));
   url.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(url);
 }

@@ -13,7 +13,9 @@ export function CreateUserForm() {
   const [state, action] = useActionState(createUserAction, INITIAL);
   const e = state.errors;
   return (
-    <form action={action} className="space-y-4" noValidate key={state.status === 'done' ? state.attempt : 'form'}>
+    // Remounted after every answer, so each field starts from what the server gave back: React
+    // resets a form after its action, and a select would otherwise fall back to its first default.
+    <form action={action} className="space-y-4" noValidate key={state.attempt}>
       {state.message ? (
         <Notice tone={state.status === 'done' ? 'success' : 'error'} key={state.attempt}>
           {state.message}

@@ -19,6 +19,8 @@ function Result({ state }: { state: RowActionState }) {
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const [state, action] = useActionState(setRoleAction, INITIAL);
+  // Controlled: React resets a form after its action, which would show the old role again.
+  const [value, setValue] = useState<string>(role);
   const id = `role-${userId}`;
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -26,7 +28,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <label htmlFor={id} className="sr-only">
         Role of {email}
       </label>
-      <select id={id} name="role" defaultValue={role} className={`${inputClass} w-auto`}>
+      <select id={id} name="role" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-auto`}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}

@@ -14,6 +14,7 @@ test.describe('An admin manages accounts', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByText('Password must be at least 12 characters.')).toBeVisible();
     await expect(page.getByLabel('E-mail')).toHaveValue('analyst@e2e.test');
+    await expect(page.getByRole('combobox', { name: 'Role', exact: true })).toHaveValue('viewer');
     await page.getByLabel('Password').fill('an analyst password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByText('Created viewer analyst@e2e.test.')).toBeVisible();
@@ -22,6 +23,8 @@ test.describe('An admin manages accounts', () => {
     await row.getByRole('combobox', { name: 'Role of analyst@e2e.test' }).selectOption('editor');
     await row.getByRole('button', { name: 'Change role of analyst@e2e.test' }).click();
     await expect(row.getByText('Role changed to editor.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Role of analyst@e2e.test' })).toHaveValue('editor');
 
     const context = await browser.newContext();
     const editor = await context.newPage();

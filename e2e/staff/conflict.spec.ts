@@ -5,6 +5,7 @@ test.describe('Two editors change the same event', () => {
   test('the second save gets the conflict view with its input intact, and re-applies it on top', async ({ browser }) => {
     const event = await signedInPage(browser, 'editor', '/');
     await event.getByRole('link', { name: 'Arab League suspends Syria' }).click();
+    await expect(event.getByRole('heading', { level: 1 })).toHaveText('Arab League suspends Syria');
     const editUrl = `${new URL(event.url()).pathname}/edit`;
 
     const mine = await signedInPage(browser, 'editor', editUrl);
@@ -39,7 +40,7 @@ test.describe('Two editors change the same event', () => {
 
     await expect(mine.getByText('Changes saved.')).toBeVisible();
     await expect(mine.getByRole('heading', { level: 1 })).toHaveText('Arab League suspends Syria’s membership');
-    await expect(mine.getByText('(colleague’s wording)')).toBeVisible();
+    await expect(mine.getByText('The Arab League suspended Syria over its crackdown on protesters (colleague’s wording).', { exact: true })).toBeVisible();
     await expect(mine.getByText('Notes I typed and must not lose.')).toBeVisible();
     await expect(mine.getByRole('region', { name: 'History' }).getByTestId('history-entry').first()).toContainText('Edited · version 3 by editor@e2e.test');
 

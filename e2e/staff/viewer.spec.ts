@@ -29,7 +29,7 @@ test.describe('A viewer reads without changing anything', () => {
     const del = await page.request.delete(`/api/events/${id}?version=1`);
     expect(del.status()).toBe(403);
 
-    await page.reload();
+    await page.goto(`/events/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
   });
 
