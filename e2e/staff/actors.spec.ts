@@ -47,7 +47,7 @@ test.describe('An editor keeps the list of actors clean', () => {
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Undo this merge…' }).click();
     await page.getByRole('button', { name: 'Yes, undo this merge' }).click();
-    await expect(page.getByText('Merge undone')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Merge undone' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`History of Maher Hafez al-Assad ${suffix}`);
     await page.goto(survivorUrl);
     await expect(page.getByText('12345')).toHaveCount(0);

@@ -41,7 +41,7 @@ test.describe('Two editors change the same event', () => {
     await expect(mine.getByText('Changes saved.')).toBeVisible();
     await expect(mine.getByRole('heading', { level: 1 })).toHaveText('Arab League suspends Syria’s membership');
     await expect(mine.getByText('The Arab League suspended Syria over its crackdown on protesters (colleague’s wording).', { exact: true })).toBeVisible();
-    await expect(mine.getByText('Notes I typed and must not lose.')).toBeVisible();
+    await expect(mine.getByText('Notes I typed and must not lose.', { exact: true })).toBeVisible();
     await expect(mine.getByRole('region', { name: 'History' }).getByTestId('history-entry').first()).toContainText('Edited · version 3 by editor@e2e.test');
 
     for (const page of [event, mine, theirs]) await page.context().close();
