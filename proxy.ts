@@ -13,6 +13,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 const STAFF_PAGES = [
   /^\/events\/new$/,
   /^\/events\/deleted$/,
+  /^\/events\/drafts$/,
   /^\/events\/\d+\/edit$/,
   /^\/entities\/new$/,
   /^\/entities\/\d+\/(edit|merge|history)$/,

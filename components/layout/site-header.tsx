@@ -16,10 +16,18 @@ export async function SiteHeader() {
             <li>
               <Link href="/">Timeline</Link>
             </li>
+            {can(viewer, 'drafts:read') ? (
+              <li>
+                <Link href="/events/drafts">Drafts</Link>
+              </li>
+            ) : null}
             {can(viewer, 'records:write') ? (
               <>
                 <li>
                   <Link href="/events/new">New event</Link>
+                </li>
+                <li>
+                  <Link href="/entities/new">New actor</Link>
                 </li>
                 <li>
                   <Link href="/events/deleted">Deleted</Link>

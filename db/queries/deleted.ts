@@ -1,7 +1,7 @@
 /** Recently deleted events, for editors to review and restore. */
 import { desc, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { events, revisions } from '../schema';
+import { events } from '../schema';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { EventStatus } from '@/lib/vocabulary';
@@ -30,9 +30,10 @@ export function listDeletedEvents(db: DbOrTx, limit = 200): DeletedEvent[] {
       status: events.status,
       version: events.version,
       deletedAt: sql<string>`${events.deletedAt}`,
+      // Qualified by hand: drizzle writes the outer column as a bare "id", which would mean r.id.
       deletedBy: sql<string | null>`(
-        SELECT r.actor FROM ${revisions} r
-         WHERE r.record_type = 'event' AND r.record_id = ${events.id} AND r.action = 'delete'
+        SELECT r.actor FROM revisions r
+         WHERE r.record_type = 'event' AND r.record_id = "events"."id" AND r.action = 'delete'
          ORDER BY r.id DESC LIMIT 1)`,
     })
     .from(events)

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { entities, entityAliases, events, eventTags, tags } from '../schema';
+import { entities, events, eventTags, tags } from '../schema';
 import { foldForMatch } from '@/lib/slug';
 import type { EntityKind, EventStatus } from '@/lib/vocabulary';
 import type { DatePrecision } from '@/lib/dates';
@@ -35,7 +35,8 @@ export function suggestEntities(db: DbOrTx, query: string, limit = 10): EntitySu
       name: entities.name,
       kind: entities.kind,
       countryCode: entities.countryCode,
-      aliases: sql<string | null>`(SELECT group_concat(${entityAliases.alias}, char(31)) FROM ${entityAliases} WHERE ${entityAliases.entityId} = ${entities.id})`,
+      // Qualified by hand: drizzle writes the outer column as a bare "id".
+      aliases: sql<string | null>`(SELECT group_concat(a.alias, char(31)) FROM entity_aliases a WHERE a.entity_id = "entities"."id")`,
     })
     .from(entities)
     .where(isNull(entities.mergedIntoId))

@@ -22,7 +22,8 @@ export function listUsers(db: DbOrTx): UserListItem[] {
       name: user.name,
       role: user.role,
       createdAt: user.createdAt,
-      lastSeenMs: sql<number | null>`(SELECT max(s.updated_at) FROM session s WHERE s.user_id = ${user.id})`,
+      // Qualified by hand: drizzle writes a column here as a bare "id", which would mean session.id.
+      lastSeenMs: sql<number | null>`(SELECT max(s.updated_at) FROM session s WHERE s.user_id = "user"."id")`,
     })
     .from(user)
     .orderBy(asc(user.email))

@@ -12,7 +12,8 @@ test.describe('Drafts', () => {
     await expect(page.getByText('Draft', { exact: true })).toBeVisible();
     const id = eventIdOf(page);
 
-    const viewer = await signedInPage(browser, 'viewer', `/events/${id}`);
+    const viewer = await signedInPage(browser, 'viewer', '/events/drafts');
+    await viewer.getByRole('link', { name: title }).click();
     await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(title);
     await viewer.context().close();
 
