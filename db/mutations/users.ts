@@ -8,7 +8,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../client';
 import { MutationError } from '../errors';
-import { account, session, user } from '../schema';
+import { account, session, signInFailures, user } from '../schema';
 import { countAdmins } from '../queries/users';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
@@ -71,9 +71,9 @@ export function setUserRole(db: DbOrTx, id: string, role: Role): void {
   });
 }
 
-/** Sets a new password and signs the person out everywhere. */
+/** Sets a new password, signs the person out everywhere, and lifts a sign-in lockout. */
 export async function setUserPassword(db: DbOrTx, id: string, password: string, options: CreateUserOptions = {}): Promise<void> {
-  requireUser(db, id);
+  const target = requireUser(db, id);
   const passwordHash = await (options.hash ?? hashPassword)(password);
   db.transaction((tx) => {
     const updated = tx
@@ -85,6 +85,7 @@ export async function setUserPassword(db: DbOrTx, id: string, password: string, 
       tx.insert(account).values({ id: newAuthId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash }).run();
     }
     tx.delete(session).where(eq(session.userId, id)).run();
+    tx.delete(signInFailures).where(eq(signInFailures.account, target.email)).run();
   });
 }
 

@@ -110,12 +110,14 @@ describe('signing in', () => {
     for (let i = 0; i < 4; i++) expect((await signIn('editor@example.org', 'wrong')).status).toBe(401);
   });
 
-  it('signs the person out everywhere when an admin sets a new password', async () => {
+  it('signs the person out everywhere and lifts a lockout when an admin sets a new password', async () => {
     await signIn('editor@example.org', 'correct horse battery');
     const id = conn.db.select({ id: user.id }).from(user).get()!.id;
     expect(conn.db.select().from(session).all()).toHaveLength(1);
+    for (let i = 0; i < 5; i++) await signIn('editor@example.org', 'locked out');
     await setUserPassword(conn.db, id, 'a brand new password', { hash: fastPassword.hash });
     expect(conn.db.select().from(session).all()).toHaveLength(0);
+    // The reset also lifts the lockout.
     expect((await signIn('editor@example.org', 'correct horse battery')).status).toBe(401);
     expect((await signIn('editor@example.org', 'a brand new password')).status).toBe(200);
   });

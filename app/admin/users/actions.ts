@@ -92,7 +92,7 @@ export async function setPasswordAction(previous: RowActionState, form: FormData
     const password = newPasswordSchema.safeParse(form.get('password') ?? '');
     if (!password.success) throw new MutationError(password.error.issues[0]!.message);
     await setUserPassword(getDb(), text(form, 'userId'), password.data);
-    return 'Password changed; they are signed out everywhere.';
+    return 'Password changed; they are signed out everywhere and any sign-in lockout is lifted.';
   });
 }
 
