@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, expectNoA11yViolations, test } from '../fixtures';
 import { field, signIn } from './helpers';
 
 test.describe('An editor keeps the list of actors clean', () => {
@@ -34,10 +34,12 @@ test.describe('An editor keeps the list of actors clean', () => {
     await page.getByRole('combobox', { name: 'Find the duplicate' }).fill(`hafez al-assad ${suffix}`);
     await page.getByRole('option', { name: new RegExp(`Maher Hafez al-Assad ${suffix}`) }).click();
     await expect(page.getByRole('region', { name: 'Merge into it (the duplicate)' })).toContainText('OFAC UID: 12345');
+    await expectNoA11yViolations(page);
     await page.getByRole('button', { name: /^Merge Maher Hafez/ }).click();
     await page.getByRole('button', { name: /^Yes, merge/ }).click();
 
     await expect(page.getByText('Merged. The duplicate')).toBeVisible();
+    await expectNoA11yViolations(page);
     const merge = page.getByTestId('merge-entry').first();
     await expect(merge).toContainText(`Maher Hafez al-Assad ${suffix} merged into Maher al-Assad ${suffix}`);
     await page.goto(survivorUrl);

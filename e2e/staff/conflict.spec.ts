@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, expectNoA11yViolations, test } from '../fixtures';
 import { field, signedInPage } from './helpers';
 
 test.describe('Two editors change the same event', () => {
@@ -31,6 +31,7 @@ test.describe('Two editors change the same event', () => {
     await expect(conflict.getByTestId('conflict-field-title')).toContainText('Arab League suspends Syria’s membership');
     await expect(field(mine, 'Title')).toHaveValue('Arab League suspends Syria’s membership');
     await expect(field(mine, 'Details')).toHaveValue('Notes I typed and must not lose.');
+    await expectNoA11yViolations(mine);
 
     await conflict.getByRole('button', { name: 'Re-apply my changes on top of theirs' }).click();
     await expect(mine.getByText('Your changes are now on top of version 2')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, expectNoA11yViolations, test } from '../fixtures';
 import { eventIdOf, fillBasics, signIn, signedInPage } from './helpers';
 
 test.describe('Drafts', () => {
@@ -13,6 +13,7 @@ test.describe('Drafts', () => {
     const id = eventIdOf(page);
 
     const viewer = await signedInPage(browser, 'viewer', '/events/drafts');
+    await expectNoA11yViolations(viewer);
     await viewer.getByRole('link', { name: title }).click();
     await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(title);
     await viewer.context().close();

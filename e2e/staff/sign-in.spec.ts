@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, expectNoA11yViolations, test } from '../fixtures';
 import { ACCOUNTS } from './accounts';
 
 test.describe('Signing in', () => {
@@ -15,6 +15,7 @@ test.describe('Signing in', () => {
       await expect(page.getByLabel('E-mail')).toHaveValue(email);
       await expect(page.getByLabel('Password')).toHaveValue('');
     }
+    await expectNoA11yViolations(page);
     // Even the right password waits now.
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
