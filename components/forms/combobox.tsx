@@ -42,7 +42,8 @@ export function AsyncCombobox<T>({
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // -1: no option active until the arrow keys move into the list (manual selection).
+  const [active, setActive] = useState(-1);
   const listId = useId();
 
   useEffect(() => {
@@ -66,7 +67,7 @@ export function AsyncCombobox<T>({
   const extra = query.trim() ? extraOption?.(query.trim()) ?? null : null;
   const count = items.length + (extra ? 1 : 0);
   const expanded = open && query.trim().length > 0 && count > 0;
-  const activeIndex = Math.min(active, Math.max(count - 1, 0));
+  const activeIndex = Math.min(active, count - 1);
 
   function pick(index: number) {
     if (index < items.length) onPick(items[index]!);
@@ -75,22 +76,22 @@ export function AsyncCombobox<T>({
     setQuery('');
     setDebounced('');
     setOpen(false);
-    setActive(0);
+    setActive(-1);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setOpen(true);
-      setActive(count === 0 ? 0 : (activeIndex + 1) % count);
+      setActive(count === 0 ? -1 : (activeIndex + 1) % count);
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setOpen(true);
-      setActive(count === 0 ? 0 : (activeIndex - 1 + count) % count);
+      setActive(count === 0 ? -1 : activeIndex <= 0 ? count - 1 : activeIndex - 1);
     } else if (e.key === 'Enter') {
       // Enter in a search box must not submit the event form.
       e.preventDefault();
-      if (expanded && count > 0) pick(activeIndex);
+      if (expanded && activeIndex >= 0) pick(activeIndex);
     } else if (e.key === 'Escape') {
       if (expanded) {
         e.preventDefault();
@@ -128,7 +129,7 @@ export function AsyncCombobox<T>({
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded && count > 0 ? optionId(activeIndex) : undefined}
+        aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
         aria-invalid={!!error}
         aria-describedby={describedBy(id, { hint, error })}
         placeholder={placeholder}
@@ -136,7 +137,7 @@ export function AsyncCombobox<T>({
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}

@@ -3,6 +3,8 @@ import { signIn } from './helpers';
 
 test.describe('An admin manages accounts', () => {
   test('creates an account, changes its role, and editors cannot reach the page', async ({ page, browser }) => {
+    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    test.slow();
     await signIn(page, 'admin', '/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     await expect(page.getByTestId('user-row').filter({ hasText: 'admin@e2e.test' })).toContainText('(you)');

@@ -3,6 +3,8 @@ import { field, signedInPage } from './helpers';
 
 test.describe('Two editors change the same event', () => {
   test('the second save gets the conflict view with its input intact, and re-applies it on top', async ({ browser }) => {
+    // Three people sign in (each a deliberate, costly password hash): allow for a loaded machine.
+    test.slow();
     const event = await signedInPage(browser, 'editor', '/');
     await event.getByRole('link', { name: 'Arab League suspends Syria' }).click();
     await expect(event.getByRole('heading', { level: 1 })).toHaveText('Arab League suspends Syria');

@@ -3,6 +3,8 @@ import { eventIdOf, fillBasics, signIn, signedInPage } from './helpers';
 
 test.describe('Drafts', () => {
   test('a draft is seen by staff and invisible when signed out: page, timeline and API', async ({ page, browser, playwright }) => {
+    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    test.slow();
     const title = `Draft: possible new designations ${test.info().testId.slice(0, 6)}`;
     await signIn(page, 'editor', '/events/new');
     await fillBasics(page, { title, date: '2026-11-22' });

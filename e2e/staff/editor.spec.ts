@@ -3,6 +3,8 @@ import { eventIdOf, field, fillBasics, signIn } from './helpers';
 
 test.describe('An editor records an event', () => {
   test('creates it with two sources and a new actor, sees it on the timeline, edits it, and restores the first version', async ({ page }) => {
+    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    test.slow();
     await signIn(page, 'editor', '/events/new');
     await expect(page.getByRole('heading', { level: 1, name: 'New event' })).toBeVisible();
     await expectNoA11yViolations(page);

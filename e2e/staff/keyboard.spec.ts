@@ -10,6 +10,8 @@ async function typeInto(page: Page, target: Locator, text: string) {
 
 test.describe('An editor who uses only the keyboard', () => {
   test('fills the whole form, picks an actor and a linked event from suggestions, adds a tag, and saves', async ({ page }) => {
+    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    test.slow();
     await signIn(page, 'editor', '/events/new');
     await expectNoA11yViolations(page);
     const title = `Keyboard-only entry ${test.info().testId.slice(0, 6)}`;
@@ -34,6 +36,9 @@ test.describe('An editor who uses only the keyboard', () => {
     const link = page.getByRole('combobox', { name: 'Link to another event' });
     await typeInto(page, link, 'Caesar Syria Civilian');
     await expect(page.getByRole('option').first()).toBeVisible();
+    await page.keyboard.press('Enter'); // nothing chosen yet: Enter neither picks nor submits
+    await expect(page).toHaveURL(/\/events\/new$/);
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('list', { name: 'Linked events' })).toContainText('Caesar Syria Civilian Protection Act signed into law');
 
