@@ -35,7 +35,7 @@ test.describe('An editor who uses only the keyboard', () => {
 
     const link = page.getByRole('combobox', { name: 'Link to another event' });
     await typeInto(page, link, 'Caesar Syria Civilian');
-    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Link to another event: suggestions' }).getByRole('option', { name: /Caesar Syria Civilian/ })).toBeVisible();
     await page.keyboard.press('Enter'); // nothing chosen yet: Enter neither picks nor submits
     await expect(page).toHaveURL(/\/events\/new$/);
     await page.keyboard.press('ArrowDown');
