@@ -39,6 +39,7 @@ async function editor(): Promise<{ viewer: Viewer } | { refusal: string }> {
 }
 
 export async function saveEntity(previous: EntityFormState, form: FormData): Promise<EntityFormState> {
+  if (!(form instanceof FormData)) throw new Error('saveEntity expects a form submission.');
   const values = readEntityForm(form);
   const submission = (previous.status === 'idle' ? 0 : previous.submission) + 1;
   const auth = await editor();

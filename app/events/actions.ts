@@ -75,6 +75,7 @@ function buildConflict(id: number, startedFrom: number, error: VersionConflictEr
 
 /** Creates an event (no id) or saves an edit (id + the version the edit started from). */
 export async function saveEvent(previous: EventFormState, form: FormData): Promise<EventFormState> {
+  if (!(form instanceof FormData)) throw new Error('saveEvent expects a form submission.');
   const values = formDataToValues(form);
   const submission = (previous.status === 'idle' ? 0 : previous.submission) + 1;
   const auth = await staff();
@@ -129,7 +130,9 @@ export type InlineActorResult =
 export async function createActorInline(raw: { kind: string; name: string; countryCode: string }): Promise<InlineActorResult> {
   const auth = await staff();
   if ('refusal' in auth) return { ok: false, message: auth.refusal, errors: {} };
-  const parsed = entityInputSchema.safeParse({ kind: raw.kind, name: raw.name, countryCode: raw.countryCode, aliases: [] });
+  // Called from the browser: the argument is whatever was sent, not necessarily this shape.
+  const { kind, name, countryCode } = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<typeof raw>;
+  const parsed = entityInputSchema.safeParse({ kind, name, countryCode, aliases: [] });
   if (!parsed.success) return { ok: false, message: 'The actor was not created.', errors: issuesToFieldErrors(parsed.error.issues) };
   const { id } = createEntity(getDb(), parsed.data, changeActor(auth.viewer));
   return { ok: true, entity: { id, name: parsed.data.name } };
