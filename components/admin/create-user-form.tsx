@@ -23,7 +23,7 @@ export function CreateUserForm() {
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="new-user-email" label="E-mail" required error={e.email}>
-          <input id="new-user-email" name="email" type="email" autoComplete="off" defaultValue={state.values.email} aria-invalid={!!e.email} aria-describedby={describedBy('new-user-email', { error: e.email })} className={inputClass} />
+          <input id="new-user-email" name="email" type="email" autoComplete="off" aria-required defaultValue={state.values.email} aria-invalid={!!e.email} aria-describedby={describedBy('new-user-email', { error: e.email })} className={inputClass} />
         </Field>
         <Field id="new-user-name" label="Name" hint="Shown next to their changes; defaults to the e-mail." error={e.name}>
           <input id="new-user-name" name="name" autoComplete="off" defaultValue={state.values.name} aria-invalid={!!e.name} aria-describedby={describedBy('new-user-name', { hint: true, error: e.name })} className={inputClass} />
@@ -38,7 +38,7 @@ export function CreateUserForm() {
           </select>
         </Field>
         <Field id="new-user-password" label="Password" required hint={`At least ${PASSWORD_MIN} characters; a long phrase is best.`} error={e.password}>
-          <input id="new-user-password" name="password" type="password" autoComplete="new-password" aria-invalid={!!e.password} aria-describedby={describedBy('new-user-password', { hint: true, error: e.password })} className={inputClass} />
+          <input id="new-user-password" name="password" type="password" autoComplete="new-password" aria-required aria-invalid={!!e.password} aria-describedby={describedBy('new-user-password', { hint: true, error: e.password })} className={inputClass} />
         </Field>
       </div>
       <SubmitButton pendingLabel="Creating…">Create account</SubmitButton>

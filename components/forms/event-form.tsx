@@ -288,7 +288,7 @@ export function EventForm({ eventId, version: initialVersion, initial, vocabular
         id="event-section-when"
         description="Write a date as YYYY, YYYY-MM or YYYY-MM-DD: it is recorded only as precisely as it is known."
       >
-        <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+        <div className="grid items-end gap-4 sm:grid-cols-[2fr_1fr]">
           {text('date', 'Date', { required: true, placeholder: 'e.g. 2023-03-28, 2023-03 or 2023' })}
           {precisionSelect('datePrecision', 'Date precision')}
           {text('effectiveDate', 'In effect from', { hint: 'Optional: when the measure takes effect, if that differs.' })}
@@ -434,7 +434,7 @@ export function EventForm({ eventId, version: initialVersion, initial, vocabular
       </Section>
 
       <Section title="Legal basis" id="event-section-legal">
-        <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+        <div className="grid items-end gap-4 sm:grid-cols-[2fr_1fr]">
           {text('legalAuthority', 'Legal authority', { list: 'legal-authorities', hint: 'e.g. Caesar Syria Civilian Protection Act of 2019. Suggestions are values already used.' })}
           {text('program', 'Program', { list: 'programs', hint: 'Sanctions program code, e.g. SYRIA-CAESAR.' })}
         </div>
@@ -530,7 +530,7 @@ export function EventForm({ eventId, version: initialVersion, initial, vocabular
               <legend className="px-1 text-sm font-semibold">Source {i + 1}</legend>
               {f('title', `Source ${i + 1}: title`, { required: true })}
               {f('url', `Source ${i + 1}: web address`, { type: 'url', hint: 'http:// or https:// only.', placeholder: 'https://' })}
-              <div className="grid gap-3 sm:grid-cols-2">
+              <div className="grid items-end gap-3 sm:grid-cols-2">
                 {f('publisher', `Source ${i + 1}: publisher`)}
                 {f('publishedDate', `Source ${i + 1}: publication date`, { hint: 'YYYY-MM-DD' })}
               </div>
