@@ -74,6 +74,17 @@ describe('signing in', () => {
     expect(wrong.message).toBe(unknown.message);
   });
 
+  it('does not let a signed-in person change their own role through Better Auth', async () => {
+    const res = await auth.api.signInEmail({ body: { email: 'editor@example.org', password: 'correct horse battery' }, headers: requestHeaders(), asResponse: true });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    try {
+      await auth.api.updateUser({ body: { name: 'Still an editor', role: 'admin' } as never, headers: requestHeaders({ cookie }) });
+    } catch {
+      // Refusing the whole request is as good as ignoring the field.
+    }
+    expect(conn.db.select({ role: user.role }).from(user).all()).toEqual([{ role: 'editor' }]);
+  });
+
   it('has public sign-up switched off', async () => {
     const res = await auth.api.signUpEmail({
       body: { email: 'intruder@example.org', password: 'a long enough password', name: 'x' },
