@@ -1,8 +1,16 @@
 import { getConnection } from './db/index';
+import { ensureFirstAdmin } from './lib/auth/first-admin';
+import { resolveAuthSecret } from './lib/auth/secret';
+import { env } from './lib/env';
 
 try {
-  const { path } = getConnection();
+  const { path, db } = getConnection();
   console.log(`Database ready at ${path}`);
+  const config = env();
+  if (resolveAuthSecret(db, config.BETTER_AUTH_SECRET).source === 'generated') {
+    console.log('Generated a session-signing secret and stored it in the database (set BETTER_AUTH_SECRET to manage it yourself).');
+  }
+  await ensureFirstAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
 } catch (err) {
   console.error(`\nThe tracker cannot start.\n${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { ACCOUNTS } from './e2e/staff/accounts';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
@@ -41,13 +42,15 @@ const STAFF_DB = freshDatabase('E2E_STAFF_DATABASE_PATH');
 const READER_PORT = Number(process.env.E2E_PORT ?? 3100);
 const STAFF_PORT = READER_PORT + 1;
 const url = (port: number) => `http://127.0.0.1:${port}`;
+// The staff server creates its admin on first start; the other accounts come from e2e/staff/accounts.setup.ts.
+const STAFF_ADMIN = ACCOUNTS.admin;
 
 const chromiumLaunch = {
   executablePath,
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-function server(port: number, databasePath: string) {
+function server(port: number, databasePath: string, extraEnv: Record<string, string> = {}) {
   return {
     // The build comes first in `npm run test:e2e`; here the servers only start.
     command: `npx next start -p ${port} -H 127.0.0.1`,
@@ -56,7 +59,7 @@ function server(port: number, databasePath: string) {
     reuseExistingServer: false,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
-    env: { DATABASE_PATH: databasePath, SEED_ON_EMPTY: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { DATABASE_PATH: databasePath, SEED_ON_EMPTY: 'true', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
   };
 }
 
@@ -80,10 +83,21 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], baseURL: url(READER_PORT), launchOptions: chromiumLaunch },
     },
     {
+      // Creates the editor and viewer accounts (the admin comes from ADMIN_EMAIL on first start).
+      name: 'staff-setup',
+      testDir: './e2e/staff',
+      testMatch: /accounts\.setup\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: url(STAFF_PORT), launchOptions: chromiumLaunch },
+    },
+    {
       name: 'staff',
       testDir: './e2e/staff',
+      dependencies: ['staff-setup'],
       use: { ...devices['Desktop Chrome'], baseURL: url(STAFF_PORT), launchOptions: chromiumLaunch },
     },
   ],
-  webServer: [server(READER_PORT, READER_DB), server(STAFF_PORT, STAFF_DB)],
+  webServer: [
+    server(READER_PORT, READER_DB),
+    server(STAFF_PORT, STAFF_DB, { ADMIN_EMAIL: STAFF_ADMIN.email, ADMIN_PASSWORD: STAFF_ADMIN.password }),
+  ],
 });

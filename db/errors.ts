@@ -10,3 +10,24 @@ export class MutationError extends Error {
     this.name = 'MutationError';
   }
 }
+
+/**
+ * A save that started from an older version than the one stored: someone else saved in between.
+ * Nothing was written; the caller shows what changed and lets the person re-apply their input.
+ */
+export class VersionConflictError extends MutationError {
+  constructor(
+    readonly currentVersion: number,
+    /** The record was deleted in the meantime. */
+    readonly deleted: boolean,
+  ) {
+    super(
+      deleted
+        ? 'Someone deleted this while you were working on it. Nothing was saved.'
+        : 'Someone saved a newer version while you were working on it. Nothing was saved.',
+      {},
+      409,
+    );
+    this.name = 'VersionConflictError';
+  }
+}

@@ -255,6 +255,41 @@ export const revisions = sqliteTable(
   ],
 );
 
+/**
+ * One row per merge of two actors, with what it moved, so that the merge can be undone exactly:
+ * which event links moved to the survivor, which were dropped as duplicates of links the survivor
+ * already had, which aliases and identifiers the survivor gained.
+ */
+export const entityMerges = sqliteTable(
+  'entity_merges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
+    mergedId: integer('merged_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
+    /** JSON: links `{ eventId, role }` re-pointed from the merged entity to the survivor. */
+    moved: text('moved', { mode: 'json' }).$type<{ eventId: number; role: string }[]>().notNull(),
+    /** JSON: links of the merged entity removed because the survivor already had them. */
+    dropped: text('dropped', { mode: 'json' }).$type<{ eventId: number; role: string }[]>().notNull(),
+    /** JSON: aliases added to the survivor (the merged name and its aliases it lacked). */
+    addedAliases: text('added_aliases', { mode: 'json' }).$type<string[]>().notNull(),
+    /** JSON: fields the survivor lacked and took from the merged entity (identifiers, country...). */
+    copiedFields: text('copied_fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    createdBy: text('created_by'),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [
+    index('entity_merges_survivor_idx').on(t.survivorId),
+    index('entity_merges_merged_idx').on(t.mergedId),
+    check('entity_merges_distinct_check', sql`survivor_id <> merged_id`),
+  ],
+);
+
 export const eventsRelations = relations(events, ({ many }) => ({
   countries: many(eventCountries),
   entities: many(eventEntities),
@@ -306,3 +341,6 @@ export type EntityRow = typeof entities.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 export type TagRow = typeof tags.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
+export type EntityMergeRow = typeof entityMerges.$inferSelect;
+
+export * from './auth-schema';

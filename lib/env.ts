@@ -8,11 +8,32 @@ const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** An empty variable (`FOO=`) counts as unset. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/tracker.db'),
   /** Load the curated seed events when the database holds no events (first start). */
   SEED_ON_EMPTY: booleanFlag.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Signs session cookies. When unset, one is generated on first start and kept in the database
+   * (table app_settings), so a fresh clone runs with no configuration.
+   */
+  BETTER_AUTH_SECRET: unsetIfEmpty(
+    z.string().min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)'),
+  ),
+  /**
+   * The public address, e.g. https://tracker.example.org. When unset, each request's own address
+   * is used, and cookies are Secure exactly when the request came over HTTPS.
+   */
+  BETTER_AUTH_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })),
+  /** `public`: anyone reads the published timeline. `signed-in`: every page and API needs an account. */
+  READ_ACCESS: z.enum(['public', 'signed-in']).default('public'),
+  /** On first start with no admin, create this one (both must be set). */
+  ADMIN_EMAIL: unsetIfEmpty(z.email('must be an e-mail address')),
+  ADMIN_PASSWORD: unsetIfEmpty(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,12 +12,12 @@ import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { loadTimelineView } from '@/db/queries/timeline-view';
 import { todayIso } from '@/lib/dates';
 import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
-import { canSeeDrafts } from '@/lib/viewer';
+import { canSeeDrafts, getViewer, readerForPage } from '@/lib/auth/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const viewer = { includeDrafts: await canSeeDrafts() };
+  const viewer = { includeDrafts: canSeeDrafts(await getViewer()) };
   const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
   return {
     title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline',
@@ -27,7 +27,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   const params = toUrlSearchParams(await searchParams);
-  const viewer = { includeDrafts: await canSeeDrafts() };
+  const viewer = { includeDrafts: canSeeDrafts(await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/')) };
   const db = getDb();
   const { filters, issues, lookups } = resolveFilters(db, parseFilters(params), viewer);
 

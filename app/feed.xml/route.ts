@@ -7,13 +7,16 @@ import { getDb } from '@/db/index';
 import { listTimeline } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/lib/atom';
 import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/lib/export-request';
+import { readAccessDenied } from '@/lib/viewer';
 import { describeFiltersText, filtersQueryString, isFiltered } from '@/lib/filters';
 
 export const dynamic = 'force-dynamic';
 
 const FEED_SIZE = 50;
 
-export function GET(request: NextRequest) {
+export async function GET(request: NextRequest) {
+  const denied = await readAccessDenied('text');
+  if (denied) return denied;
   const db = getDb();
   const parsed = parseExportRequest(db, request.nextUrl.searchParams, []);
   if (!parsed.ok) {

@@ -1,7 +1,7 @@
 import type { RevisionListItem } from '@/db/queries/events';
 import { formatTimestamp } from '@/lib/dates';
 
-const ACTION_LABELS: Record<RevisionListItem['action'], string> = {
+export const ACTION_LABELS: Record<RevisionListItem['action'], string> = {
   create: 'Created',
   update: 'Edited',
   delete: 'Deleted',
@@ -11,6 +11,10 @@ const ACTION_LABELS: Record<RevisionListItem['action'], string> = {
   import: 'Imported',
 };
 
+/**
+ * The history as the public sees it: what happened when. Staff e-mail addresses are not shown
+ * outside the staff view; changes made by scripts keep their label ("seed script").
+ */
 export function RevisionList({ revisions }: { revisions: RevisionListItem[] }) {
   if (revisions.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No history recorded.</p>;
   return (
@@ -19,7 +23,7 @@ export function RevisionList({ revisions }: { revisions: RevisionListItem[] }) {
         <li key={r.id} className="flex flex-wrap gap-x-2">
           <span className="font-medium">{ACTION_LABELS[r.action]}</span>{' '}
           <span className="text-zinc-600 dark:text-zinc-400">
-            by {r.actor} · {formatTimestamp(r.createdAt)} · version {r.version}
+            by {r.userId ? 'a staff member' : r.actor} · {formatTimestamp(r.createdAt)} · version {r.version}
           </span>
           {r.note ? <span className="w-full text-zinc-600 dark:text-zinc-400">{r.note}</span> : null}
         </li>

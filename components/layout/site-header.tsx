@@ -1,6 +1,10 @@
 import Link from 'next/link';
+import { signOut } from '@/app/sign-in/actions';
+import { ROLE_LABELS, can } from '@/lib/auth/roles';
+import { getViewer } from '@/lib/auth/viewer';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const viewer = await getViewer();
   return (
     <header className="no-print border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -8,10 +12,55 @@ export function SiteHeader() {
           Sanctions &amp; Policy Tracker
         </Link>
         <nav aria-label="Main">
-          <ul className="flex items-center gap-4 text-sm">
+          <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <li>
               <Link href="/">Timeline</Link>
             </li>
+            {can(viewer, 'drafts:read') ? (
+              <li>
+                <Link href="/events/drafts">Drafts</Link>
+              </li>
+            ) : null}
+            {can(viewer, 'records:write') ? (
+              <>
+                <li>
+                  <Link href="/events/new">New event</Link>
+                </li>
+                <li>
+                  <Link href="/entities/new">New actor</Link>
+                </li>
+                <li>
+                  <Link href="/events/deleted">Deleted</Link>
+                </li>
+              </>
+            ) : null}
+            {can(viewer, 'users:manage') ? (
+              <li>
+                <Link href="/admin/users">Users</Link>
+              </li>
+            ) : null}
+            {viewer ? (
+              <>
+                <li className="text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as">
+                  <span className="sr-only">Signed in as </span>
+                  {viewer.email} · {ROLE_LABELS[viewer.role]}
+                </li>
+                <li>
+                  <form action={signOut}>
+                    <button
+                      type="submit"
+                      className="text-blue-700 underline decoration-blue-700/40 underline-offset-2 hover:decoration-current dark:text-blue-300"
+                    >
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/sign-in">Sign in</Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

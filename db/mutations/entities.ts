@@ -1,7 +1,13 @@
-/** Writes to entities (actors), each in one transaction with its revision row. */
-import type { DbOrTx } from '../client';
-import { nowIso, recordEntityRevision, type ChangeActor } from '../revisions';
-import { entities, entityAliases } from '../schema';
+/**
+ * Writes to entities (actors), each in one transaction with its revision rows and a refreshed
+ * search index for every event whose actor names or aliases it changes.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../client';
+import { MutationError, VersionConflictError } from '../errors';
+import { nowIso, recordEntityRevision, recordEventRevision, type ChangeActor } from '../revisions';
+import { reindexEvents } from '../search-index';
+import { entities, entityAliases, entityMerges, eventEntities, events } from '../schema';
 import type { EntityInput } from '@/lib/validation/entity';
 
 export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor): { id: number; version: number } {
@@ -32,3 +38,269 @@ export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor)
     return { id: row.id, version: 1 };
   });
 }
+
+/** Same check as for events: only the version the caller started from may be changed. */
+function claimEntityVersion(tx: Tx, id: number, expectedVersion: number, set: Partial<typeof entities.$inferInsert>): number {
+  const result = tx
+    .update(entities)
+    .set({ ...set, version: sql`${entities.version} + 1` })
+    .where(and(eq(entities.id, id), eq(entities.version, expectedVersion), isNull(entities.mergedIntoId)))
+    .run();
+  if (result.changes === 1) return expectedVersion + 1;
+  const current = tx.select({ version: entities.version, mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, id)).get();
+  if (!current) throw new MutationError('This actor does not exist.', {}, 404);
+  if (current.version !== expectedVersion) throw new VersionConflictError(current.version, false);
+  throw new MutationError('This actor has been merged into another; edit that one, or undo the merge first.', {}, 409);
+}
+
+function eventIdsOf(tx: DbOrTx, entityIds: number[]): number[] {
+  if (entityIds.length === 0) return [];
+  return [
+    ...new Set(
+      tx
+        .select({ eventId: eventEntities.eventId })
+        .from(eventEntities)
+        .where(inArray(eventEntities.entityId, entityIds))
+        .all()
+        .map((r) => r.eventId),
+    ),
+  ];
+}
+
+function aliasesOf(tx: DbOrTx, id: number): string[] {
+  return tx
+    .select({ alias: entityAliases.alias })
+    .from(entityAliases)
+    .where(eq(entityAliases.entityId, id))
+    .all()
+    .map((a) => a.alias);
+}
+
+export function updateEntity(
+  db: Db,
+  id: number,
+  input: EntityInput,
+  expectedVersion: number,
+  actor: ChangeActor,
+): { id: number; version: number; changed: boolean } {
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(entities).where(eq(entities.id, id)).get();
+      if (!before) throw new MutationError('This actor does not exist.', {}, 404);
+      const beforeAliases = aliasesOf(tx, id).sort();
+      const unchanged =
+        before.kind === input.kind &&
+        before.name === input.name &&
+        before.description === input.description &&
+        before.countryCode === input.countryCode &&
+        before.opensanctionsId === input.opensanctionsId &&
+        before.ofacUid === input.ofacUid &&
+        JSON.stringify(beforeAliases) === JSON.stringify([...input.aliases].sort());
+      if (unchanged) {
+        // Still refuse a stale save: the person must see what changed before "nothing to do".
+        if (before.version !== expectedVersion) throw new VersionConflictError(before.version, false);
+        return { id, version: before.version, changed: false };
+      }
+      const version = claimEntityVersion(tx, id, expectedVersion, {
+        kind: input.kind,
+        name: input.name,
+        description: input.description,
+        countryCode: input.countryCode,
+        opensanctionsId: input.opensanctionsId,
+        ofacUid: input.ofacUid,
+        updatedAt: nowIso(),
+        updatedBy: actor.userId,
+      });
+      tx.delete(entityAliases).where(eq(entityAliases.entityId, id)).run();
+      if (input.aliases.length > 0) {
+        tx.insert(entityAliases)
+          .values(input.aliases.map((alias) => ({ entityId: id, alias })))
+          .run();
+      }
+      // Search finds events by their actors' names and aliases.
+      if (before.name !== input.name || JSON.stringify(beforeAliases) !== JSON.stringify([...input.aliases].sort())) {
+        reindexEvents(tx, eventIdsOf(tx, [id]));
+      }
+      recordEntityRevision(tx, id, { action: 'update', actor });
+      return { id, version, changed: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Marks events whose actors a merge changed: new version, revision, fresh search row. */
+function touchEvents(tx: Tx, eventIds: number[], actor: ChangeActor, action: 'merge' | 'unmerge', note: string): void {
+  if (eventIds.length === 0) return;
+  const ts = nowIso();
+  tx.update(events)
+    .set({ version: sql`${events.version} + 1`, updatedAt: ts, updatedBy: actor.userId })
+    .where(inArray(events.id, eventIds))
+    .run();
+  reindexEvents(tx, eventIds);
+  for (const id of eventIds) recordEventRevision(tx, id, { action, actor, note });
+}
+
+const COPYABLE = ['description', 'countryCode', 'opensanctionsId', 'ofacUid'] as const;
+
+export interface MergeParams {
+  survivorId: number;
+  survivorVersion: number;
+  mergedId: number;
+  mergedVersion: number;
+}
+
+/**
+ * Merges `mergedId` into `survivorId` (two records of one person or body): the merged actor's
+ * event roles move to the survivor, its name and aliases become the survivor's aliases, identifiers
+ * the survivor lacks are copied, and the merged record points at the survivor. Everything moved is
+ * recorded in `entity_merges`, so `undoMerge` can put it back.
+ */
+export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): { mergeId: number; eventIds: number[] } {
+  const { survivorId, mergedId } = params;
+  if (survivorId === mergedId) throw new MutationError('Choose two different actors to merge.', { mergedId: 'Choose a different actor.' });
+  return db.transaction(
+    (tx) => {
+      const survivor = tx.select().from(entities).where(eq(entities.id, survivorId)).get();
+      const merged = tx.select().from(entities).where(eq(entities.id, mergedId)).get();
+      if (!survivor || !merged) throw new MutationError('One of these actors no longer exists.', {}, 404);
+      if (survivor.mergedIntoId || merged.mergedIntoId) {
+        throw new MutationError('One of these actors has already been merged into another.', { mergedId: 'Already merged.' }, 409);
+      }
+      if (survivor.kind !== merged.kind) {
+        throw new MutationError(
+          'Only actors of the same kind can be merged; correct the kind of one of them first.',
+          { mergedId: 'This actor is of another kind.' },
+        );
+      }
+
+      const ts = nowIso();
+      const copiedFields: Record<string, string> = {};
+      for (const field of COPYABLE) {
+        const value = merged[field];
+        if (survivor[field] === null && value !== null) copiedFields[field] = value;
+      }
+      claimEntityVersion(tx, survivorId, params.survivorVersion, { ...copiedFields, updatedAt: ts, updatedBy: actor.userId });
+      claimEntityVersion(tx, mergedId, params.mergedVersion, { mergedIntoId: survivorId, updatedAt: ts, updatedBy: actor.userId });
+
+      const known = new Set([survivor.name, ...aliasesOf(tx, survivorId)].map((a) => a.toLowerCase()));
+      const addedAliases: string[] = [];
+      for (const alias of [merged.name, ...aliasesOf(tx, mergedId)]) {
+        if (known.has(alias.toLowerCase())) continue;
+        known.add(alias.toLowerCase());
+        addedAliases.push(alias);
+      }
+      if (addedAliases.length > 0) {
+        tx.insert(entityAliases)
+          .values(addedAliases.map((alias) => ({ entityId: survivorId, alias })))
+          .run();
+      }
+
+      const survivorLinks = new Set(
+        tx
+          .select({ eventId: eventEntities.eventId, role: eventEntities.role })
+          .from(eventEntities)
+          .where(eq(eventEntities.entityId, survivorId))
+          .all()
+          .map((l) => `${l.eventId}:${l.role}`),
+      );
+      const moved: { eventId: number; role: string }[] = [];
+      const dropped: { eventId: number; role: string }[] = [];
+      for (const link of tx.select().from(eventEntities).where(eq(eventEntities.entityId, mergedId)).all()) {
+        const where = and(eq(eventEntities.eventId, link.eventId), eq(eventEntities.entityId, mergedId), eq(eventEntities.role, link.role));
+        if (survivorLinks.has(`${link.eventId}:${link.role}`)) {
+          tx.delete(eventEntities).where(where).run();
+          dropped.push({ eventId: link.eventId, role: link.role });
+        } else {
+          tx.update(eventEntities).set({ entityId: survivorId }).where(where).run();
+          moved.push({ eventId: link.eventId, role: link.role });
+        }
+      }
+
+      const merge = tx
+        .insert(entityMerges)
+        .values({ survivorId, mergedId, moved, dropped, addedAliases, copiedFields, createdAt: ts, createdBy: actor.userId })
+        .returning({ id: entityMerges.id })
+        .get();
+
+      const eventIds = [...new Set([...moved, ...dropped].map((l) => l.eventId))];
+      touchEvents(tx, eventIds, actor, 'merge', `Actor “${merged.name}” merged into “${survivor.name}”.`);
+      // Search rows of the survivor's other events gain the new aliases.
+      reindexEvents(tx, eventIdsOf(tx, [survivorId]));
+      recordEntityRevision(tx, survivorId, { action: 'merge', actor, note: `Absorbed “${merged.name}” (#${mergedId}); merge #${merge.id}.` });
+      recordEntityRevision(tx, mergedId, { action: 'merge', actor, note: `Merged into “${survivor.name}” (#${survivorId}); merge #${merge.id}.` });
+      return { mergeId: merge.id, eventIds };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Undoes a merge: the merged actor comes back with the event roles it had, and the survivor loses
+ * the aliases and identifiers it gained, unless an edit since then changed them. A role removed
+ * from an event after the merge stays removed.
+ */
+export function undoMerge(db: Db, mergeId: number, actor: ChangeActor): { survivorId: number; mergedId: number; eventIds: number[] } {
+  return db.transaction(
+    (tx) => {
+      const merge = tx.select().from(entityMerges).where(eq(entityMerges.id, mergeId)).get();
+      if (!merge) throw new MutationError('That merge does not exist.', {}, 404);
+      if (merge.undoneAt) throw new MutationError('That merge has already been undone.', {}, 409);
+      const merged = tx.select().from(entities).where(eq(entities.id, merge.mergedId)).get();
+      const survivor = tx.select().from(entities).where(eq(entities.id, merge.survivorId)).get();
+      if (!merged || !survivor || merged.mergedIntoId !== merge.survivorId) {
+        throw new MutationError('This merge can no longer be undone: the actors have changed since.', {}, 409);
+      }
+      if (survivor.mergedIntoId) {
+        throw new MutationError(`“${survivor.name}” has itself been merged since; undo that merge first.`, {}, 409);
+      }
+
+      const ts = nowIso();
+      const touched = new Set<number>();
+      for (const link of merge.moved) {
+        const role = link.role as (typeof eventEntities.$inferSelect)['role'];
+        const onSurvivor = and(eq(eventEntities.eventId, link.eventId), eq(eventEntities.entityId, merge.survivorId), eq(eventEntities.role, role));
+        if (!tx.select().from(eventEntities).where(onSurvivor).get()) continue;
+        tx.update(eventEntities).set({ entityId: merge.mergedId }).where(onSurvivor).run();
+        touched.add(link.eventId);
+      }
+      for (const link of merge.dropped) {
+        const role = link.role as (typeof eventEntities.$inferSelect)['role'];
+        const survivorStill = tx
+          .select()
+          .from(eventEntities)
+          .where(and(eq(eventEntities.eventId, link.eventId), eq(eventEntities.entityId, merge.survivorId), eq(eventEntities.role, role)))
+          .get();
+        if (!survivorStill) continue;
+        tx.insert(eventEntities).values({ eventId: link.eventId, entityId: merge.mergedId, role }).onConflictDoNothing().run();
+        touched.add(link.eventId);
+      }
+      if (merge.addedAliases.length > 0) {
+        tx.delete(entityAliases)
+          .where(and(eq(entityAliases.entityId, merge.survivorId), inArray(entityAliases.alias, merge.addedAliases)))
+          .run();
+      }
+      const restoreFields: Record<string, null> = {};
+      for (const [field, value] of Object.entries(merge.copiedFields)) {
+        if ((survivor as Record<string, unknown>)[field] === value) restoreFields[field] = null;
+      }
+      tx.update(entities)
+        .set({ ...restoreFields, version: sql`${entities.version} + 1`, updatedAt: ts, updatedBy: actor.userId })
+        .where(eq(entities.id, merge.survivorId))
+        .run();
+      tx.update(entities)
+        .set({ mergedIntoId: null, version: sql`${entities.version} + 1`, updatedAt: ts, updatedBy: actor.userId })
+        .where(eq(entities.id, merge.mergedId))
+        .run();
+      tx.update(entityMerges).set({ undoneAt: ts, undoneBy: actor.userId }).where(eq(entityMerges.id, mergeId)).run();
+
+      const eventIds = [...touched];
+      touchEvents(tx, eventIds, actor, 'unmerge', `Merge of “${merged.name}” into “${survivor.name}” undone.`);
+      reindexEvents(tx, eventIdsOf(tx, [merge.survivorId, merge.mergedId]));
+      recordEntityRevision(tx, merge.survivorId, { action: 'unmerge', actor, note: `“${merged.name}” (#${merged.id}) separated again; merge #${mergeId} undone.` });
+      recordEntityRevision(tx, merge.mergedId, { action: 'unmerge', actor, note: `No longer merged into “${survivor.name}”; merge #${mergeId} undone.` });
+      return { survivorId: merge.survivorId, mergedId: merge.mergedId, eventIds };
+    },
+    { behavior: 'immediate' },
+  );
+}
+

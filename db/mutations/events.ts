@@ -2,14 +2,15 @@
  * Writes to events. Each runs in one transaction that also refreshes the search index and
  * appends the revision row, so the data, what search finds and the history never disagree.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
-import { MutationError } from '../errors';
-import { nowIso, recordEventRevision, type ChangeActor } from '../revisions';
+import { MutationError, VersionConflictError } from '../errors';
+import { eventSnapshot, getRevision, nowIso, recordEventRevision, type ChangeActor, type EventSnapshot } from '../revisions';
 import { reindexEvents } from '../search-index';
 import { entities, eventCountries, eventEntities, eventLinks, events, eventTags, sources, tags } from '../schema';
+import { contentFromSnapshot, fieldEquals, EVENT_FIELDS } from '@/lib/event-content';
 import { slugify } from '@/lib/slug';
-import type { EventInput } from '@/lib/validation/event';
+import { eventInputSchema, type EventInput } from '@/lib/validation/event';
 
 /** Finds or creates tags by slug and returns their ids in input order. */
 export function ensureTags(tx: Tx, labels: string[]): number[] {
@@ -120,12 +121,30 @@ export interface CreateEventOptions {
   note?: string | null;
 }
 
+/**
+ * A form opened before a merge may still name the merged actor: it stands for the survivor now.
+ * Duplicates this creates (both actors in one role) collapse into one.
+ */
+function resolveMergedActors(tx: Tx, input: EventInput): EventInput {
+  const seen = new Set<string>();
+  const actors = input.actors
+    .map((a) => ({ ...a, entityId: resolveEntityId(tx, a.entityId) }))
+    .filter((a) => {
+      const key = `${a.entityId}:${a.role}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ...input, actors };
+}
+
 export function createEventInTx(
   tx: Tx,
-  input: EventInput,
+  rawInput: EventInput,
   actor: ChangeActor,
   options: CreateEventOptions = {},
 ): { id: number; version: number } {
+  const input = resolveMergedActors(tx, rawInput);
   checkReferences(tx, input, null);
   const ts = nowIso();
   const row = tx
@@ -154,4 +173,189 @@ export function createEvent(
   options: CreateEventOptions = {},
 ): { id: number; version: number } {
   return db.transaction((tx) => createEventInTx(tx, input, actor, options));
+}
+
+/**
+ * The optimistic-concurrency step every change to an existing event goes through: one UPDATE that
+ * only matches the version the caller started from, so two saves of the same version cannot both
+ * win, whatever the timing. When it matches nothing, says why: gone, moved on, or in the wrong
+ * state (deleted when it should not be, or the reverse).
+ */
+function claimVersion(
+  tx: Tx,
+  id: number,
+  expectedVersion: number,
+  expectDeleted: boolean,
+  set: Partial<typeof events.$inferInsert>,
+): number {
+  const state: SQL = expectDeleted ? isNotNull(events.deletedAt) : isNull(events.deletedAt);
+  const result = tx
+    .update(events)
+    .set({ ...set, version: sql`${events.version} + 1` })
+    .where(and(eq(events.id, id), eq(events.version, expectedVersion), state))
+    .run();
+  if (result.changes === 1) return expectedVersion + 1;
+  const current = tx.select({ version: events.version, deletedAt: events.deletedAt }).from(events).where(eq(events.id, id)).get();
+  if (!current) throw new MutationError('This event does not exist.', {}, 404);
+  if (current.version !== expectedVersion) throw new VersionConflictError(current.version, current.deletedAt !== null);
+  throw new MutationError(
+    current.deletedAt ? 'This event is deleted: restore it before changing it.' : 'This event is not deleted.',
+    {},
+    409,
+  );
+}
+
+/** Whether two snapshots say the same thing (ignoring version, timestamps and who saved). */
+export function sameContent(a: EventSnapshot, b: EventSnapshot): boolean {
+  const ca = contentFromSnapshot(a);
+  const cb = contentFromSnapshot(b);
+  return EVENT_FIELDS.every((f) => fieldEquals(ca, cb, f.key));
+}
+
+class NothingChanged extends Error {}
+
+export interface UpdateResult {
+  id: number;
+  version: number;
+  /** False when the input matched what was stored: nothing written, no revision. */
+  changed: boolean;
+}
+
+export interface UpdateEventOptions {
+  action?: 'update' | 'restore';
+  note?: string | null;
+}
+
+export function updateEventInTx(
+  tx: Tx,
+  id: number,
+  rawInput: EventInput,
+  expectedVersion: number,
+  actor: ChangeActor,
+  options: UpdateEventOptions = {},
+): UpdateResult {
+  const input = resolveMergedActors(tx, rawInput);
+  const exists = tx.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
+  const before = exists ? eventSnapshot(tx, id) : null;
+  const version = claimVersion(tx, id, expectedVersion, false, {
+    ...eventColumns(input),
+    updatedAt: nowIso(),
+    updatedBy: actor.userId,
+  });
+  checkReferences(tx, input, id);
+  writeEventChildren(tx, id, input);
+  if (before && sameContent(before, eventSnapshot(tx, id))) throw new NothingChanged();
+  reindexEvents(tx, [id]);
+  recordEventRevision(tx, id, { action: options.action ?? 'update', actor, note: options.note });
+  return { id, version, changed: true };
+}
+
+/** Saves an edit made from `expectedVersion`; refused with VersionConflictError if it is stale. */
+export function updateEvent(
+  db: Db,
+  id: number,
+  input: EventInput,
+  expectedVersion: number,
+  actor: ChangeActor,
+  options: UpdateEventOptions = {},
+): UpdateResult {
+  try {
+    // IMMEDIATE: take the write lock before reading, so the comparison and the write see one state.
+    return db.transaction((tx) => updateEventInTx(tx, id, input, expectedVersion, actor, options), { behavior: 'immediate' });
+  } catch (err) {
+    if (err instanceof NothingChanged) return { id, version: expectedVersion, changed: false };
+    throw err;
+  }
+}
+
+/** Soft delete: the event leaves the timeline, the API, search and exports; restore brings it back. */
+export function deleteEvent(db: Db, id: number, expectedVersion: number, actor: ChangeActor, note: string | null = null) {
+  return db.transaction(
+    (tx) => {
+      const ts = nowIso();
+      const version = claimVersion(tx, id, expectedVersion, false, { deletedAt: ts, updatedAt: ts, updatedBy: actor.userId });
+      reindexEvents(tx, [id]);
+      recordEventRevision(tx, id, { action: 'delete', actor, note });
+      return { id, version };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Brings a deleted event back as it was when deleted. */
+export function restoreDeletedEvent(db: Db, id: number, expectedVersion: number, actor: ChangeActor) {
+  return db.transaction(
+    (tx) => {
+      const version = claimVersion(tx, id, expectedVersion, true, { deletedAt: null, updatedAt: nowIso(), updatedBy: actor.userId });
+      reindexEvents(tx, [id]);
+      recordEventRevision(tx, id, { action: 'restore', actor, note: 'Restored from the deleted events.' });
+      return { id, version };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** An actor merged into another since a snapshot was taken resolves to the one that survived. */
+export function resolveEntityId(tx: Tx, id: number): number {
+  let current = id;
+  for (let hops = 0; hops < 20; hops++) {
+    const row = tx.select({ mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, current)).get();
+    if (!row?.mergedIntoId) return current;
+    current = row.mergedIntoId;
+  }
+  return current;
+}
+
+/** The input that puts an event back to what a snapshot held. */
+export function snapshotToInput(tx: Tx, snapshot: EventSnapshot): EventInput {
+  const parsed = eventInputSchema.safeParse({
+    type: snapshot.type,
+    title: snapshot.title,
+    summary: snapshot.summary,
+    details: snapshot.details,
+    date: snapshot.date,
+    datePrecision: snapshot.datePrecision,
+    effectiveDate: snapshot.effectiveDate,
+    effectiveDatePrecision: snapshot.effectiveDatePrecision,
+    endDate: snapshot.endDate,
+    endDatePrecision: snapshot.endDatePrecision,
+    status: snapshot.status,
+    legalAuthority: snapshot.legalAuthority,
+    program: snapshot.program,
+    countries: snapshot.countries,
+    actors: snapshot.actors.map((a) => ({ entityId: resolveEntityId(tx, a.entityId), role: a.role })),
+    tags: snapshot.tags,
+    sources: snapshot.sources,
+    links: snapshot.links.filter((l) => l.toEventId !== snapshot.id),
+  });
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new MutationError(
+      `That version cannot be restored as it is: ${first ? `${first.path.join('.')}: ${first.message}` : 'it no longer passes validation'}. Edit the event instead.`,
+      {},
+      409,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Restores an earlier version of a live event: its content comes back as a new version, recorded
+ * as a `restore` revision, so the history only grows.
+ */
+export function restoreEventRevision(db: Db, id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): UpdateResult {
+  try {
+    return db.transaction(
+      (tx) => {
+        const revision = getRevision(tx, 'event', revisionId);
+        if (!revision || revision.recordId !== id) throw new MutationError('That version does not belong to this event.', {}, 404);
+        const input = snapshotToInput(tx, revision.snapshot as EventSnapshot);
+        return updateEventInTx(tx, id, input, expectedVersion, actor, { action: 'restore', note: `Restored version ${revision.version}.` });
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (err) {
+    if (err instanceof NothingChanged) return { id, version: expectedVersion, changed: false };
+    throw err;
+  }
 }

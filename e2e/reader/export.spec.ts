@@ -27,7 +27,7 @@ test.describe('An analyst exports what they filtered', () => {
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => r.title)).toEqual(onScreen);
     expect(rows.every((r) => r.type === 'normalisation' && r.status === 'published')).toBe(true);
-    const erdogan = rows.find((r) => r.title.startsWith('Erdoğan'));
+    const erdogan = rows.find((r) => r.title?.startsWith('Erdoğan'));
     expect(erdogan).toMatchObject({ date: '2023', date_precision: 'year', actors: 'Bashar al-Assad (subject); Recep Tayyip Erdoğan (speaker)' });
   });
 

@@ -79,3 +79,55 @@ describe('event input', () => {
     expect(parsed.title).toBe('<script>alert(1)</script> sanctions');
   });
 });
+
+describe('event input: every field against hostile values', () => {
+  const hostile: [string, Record<string, unknown>, string, RegExp][] = [
+    ['an unknown type', { type: 'rumour' }, 'type', /Choose an event type/],
+    ['a prototype key as type', { type: '__proto__' }, 'type', /Choose an event type/],
+    ['a title of whitespace', { title: '   \n ' }, 'title', /at least 3/],
+    ['a 301-character title', { title: 'x'.repeat(301) }, 'title', /at most 300/],
+    ['a title with a right-to-left override', { title: 'Sanctions \u202Egnp.exe' }, 'title', /text-direction/],
+    ['a title with a newline', { title: 'Two\nlines' }, 'title', /control characters/],
+    ['a summary of 2001 characters', { summary: 's'.repeat(2001) }, 'summary', /at most 2000/],
+    ['a summary with a NUL byte', { summary: 'a\u0000b' }, 'summary', /control characters/],
+    ['details of 20001 characters', { details: 'd'.repeat(20_001) }, 'details', /at most 20000/],
+    ['a date in words', { date: 'last Tuesday' }, 'date', /real date/],
+    ['the 31st of April', { date: '2023-04-31' }, 'date', /real date/],
+    ['a year before 1000', { date: '0999' }, 'date', /real date/],
+    ['an unknown precision', { datePrecision: 'week' }, 'datePrecision', /./],
+    ['an effective date that is not a date', { effectiveDate: '2023-13' }, 'effectiveDate', /real date/],
+    ['an end date before the date', { endDate: '2023-03-27' }, 'endDate', /before the date/],
+    ['a status outside draft and published', { status: 'deleted' }, 'status', /draft or published/],
+    ['a program with spaces and quotes', { program: "SYRIA'; DROP TABLE events;--" }, 'program', /letters, digits and hyphens/],
+    ['a legal authority of 301 characters', { legalAuthority: 'a'.repeat(301) }, 'legalAuthority', /at most 300/],
+    ['a country that does not exist', { countries: [{ code: 'XX', role: 'target' }] }, 'countries.0.code', /Unknown country/],
+    ['a country role that does not exist', { countries: [{ code: 'SY', role: 'victim' }] }, 'countries.0.role', /actor, target or location/],
+    ['51 countries', { countries: Array.from({ length: 51 }, () => ({ code: 'SY', role: 'target' })) }, 'countries', /At most 50/],
+    ['an actor id that is not a number', { actors: [{ entityId: '1 OR 1=1', role: 'target' }] }, 'actors.0.entityId', /Choose an actor/],
+    ['a negative actor id', { actors: [{ entityId: -3, role: 'target' }] }, 'actors.0.entityId', /Choose an actor/],
+    ['an actor role that does not exist', { actors: [{ entityId: 1, role: 'villain' }] }, 'actors.0.role', /Choose a role/],
+    ['a tag of punctuation only', { tags: ['---'] }, 'tags.0', /letter or a digit/],
+    ['31 tags', { tags: Array.from({ length: 31 }, (_, i) => `tag ${i}`) }, 'tags', /At most 30/],
+    ['a source without a title', { sources: [{ url: 'https://example.org' }] }, 'sources.0.title', /required/],
+    ['a source URL with a script scheme in capitals', { sources: [{ title: 'x', url: 'JaVaScRiPt:alert(1)' }] }, 'sources.0.url', /http/],
+    ['a source URL with credentials-looking junk and no host', { sources: [{ title: 'x', url: 'http://' }] }, 'sources.0.url', /http/],
+    ['a source publication date that is partial', { sources: [{ title: 'x', publishedDate: '2023-03' }] }, 'sources.0.publishedDate', /YYYY-MM-DD/],
+    ['a 2001-character excerpt', { sources: [{ title: 'x', excerpt: 'e'.repeat(2001) }] }, 'sources.0.excerpt', /at most 2000/],
+    ['31 sources', { sources: Array.from({ length: 31 }, (_, i) => ({ title: `s${i}` })) }, 'sources', /At most 30/],
+    ['a link to a non-number', { links: [{ toEventId: 'abc', kind: 'related' }] }, 'links.0.toEventId', /Choose an event/],
+    ['a link kind that does not exist', { links: [{ toEventId: 2, kind: 'causes' }] }, 'links.0.kind', /link type/],
+  ];
+
+  it.each(hostile)('refuses %s', (_label, change, path, message) => {
+    const errors = errorsOf({ ...base, ...change });
+    expect(errors[path as keyof typeof errors], JSON.stringify(errors)).toMatch(message);
+  });
+
+  it('allows right-to-left text and marks in titles (Arabic names are common here)', () => {
+    expect(eventInputSchema.parse({ ...base, title: 'عقوبات قانون قيصر \u200F(Caesar Act)' }).title).toBe('عقوبات قانون قيصر \u200F(Caesar Act)');
+  });
+
+  it('reports a bad date together with the other errors, not after them', () => {
+    expect(Object.keys(errorsOf({ ...base, title: '', date: 'soon' })).sort()).toEqual(['date', 'title']);
+  });
+});

@@ -14,6 +14,10 @@ import { slugify } from '@/lib/slug';
 // multi-line fields, where tab and newlines are allowed.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
+// Explicit direction embeddings, overrides and isolates make a one-line value read differently
+// from what it holds (a title, a URL label); nobody types them. Left-to-right and right-to-left
+// marks, which mixed Arabic and Latin text does use, are allowed.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 function text(label: string, min: number, max: number, { multiline = false } = {}) {
   return z
@@ -25,6 +29,7 @@ function text(label: string, min: number, max: number, { multiline = false } = {
         .min(min, min <= 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
         .max(max, `${label} must be at most ${max} characters.`)
         .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
+        .refine((s) => multiline || !BIDI_CONTROL.test(s), `${label} contains invisible text-direction characters.`)
         .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`),
     );
 }
@@ -39,6 +44,7 @@ function optionalText(label: string, max: number, { multiline = false } = {}) {
         .string()
         .max(max, `${label} must be at most ${max} characters.`)
         .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
+        .refine((s) => multiline || !BIDI_CONTROL.test(s), `${label} contains invisible text-direction characters.`)
         .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`)
         .transform((s) => (s === '' ? null : s)),
     );
@@ -111,11 +117,23 @@ export const eventInputSchema = z
     title: text('Title', 3, 300),
     summary: text('Summary', 1, 2000, { multiline: true }),
     details: optionalText('Details', 20000, { multiline: true }),
-    date: z.string({ error: 'Date is required.' }).trim().min(1, 'Date is required.'),
+    // The shape is checked here, per field, so that a bad date is reported together with every
+    // other error; precision and order are checked once all fields parse (the transform below).
+    date: z
+      .string({ error: 'Date is required.' })
+      .trim()
+      .min(1, 'Date is required.')
+      .refine((s) => parsePartialDate(s) !== null, 'Date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.'),
     datePrecision: z.enum(DATE_PRECISIONS).optional(),
-    effectiveDate: optionalText('Effective date', 10),
+    effectiveDate: optionalText('Effective date', 10).refine(
+      (s) => s === null || parsePartialDate(s) !== null,
+      'Effective date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
+    ),
     effectiveDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
-    endDate: optionalText('End date', 10),
+    endDate: optionalText('End date', 10).refine(
+      (s) => s === null || parsePartialDate(s) !== null,
+      'End date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
+    ),
     endDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
     status: z.enum(EVENT_STATUSES, { error: 'Status is draft or published.' }).default('draft'),
     legalAuthority: optionalText('Legal authority', 300),
@@ -136,7 +154,10 @@ export const eventInputSchema = z
     actors: z
       .array(
         z.object({
-          entityId: z.number().int().positive(),
+          entityId: z
+            .number({ error: 'Choose an actor from the suggestions, or create a new one.' })
+            .int('Choose an actor from the suggestions, or create a new one.')
+            .positive('Choose an actor from the suggestions, or create a new one.'),
           role: z.enum(ENTITY_ROLES, { error: 'Choose a role for the actor.' }),
         }),
       )
@@ -147,7 +168,10 @@ export const eventInputSchema = z
     links: z
       .array(
         z.object({
-          toEventId: z.number().int().positive(),
+          toEventId: z
+            .number({ error: 'Choose an event from the suggestions.' })
+            .int('Choose an event from the suggestions.')
+            .positive('Choose an event from the suggestions.'),
           kind: z.enum(LINK_KINDS, { error: 'Choose a link type.' }),
         }),
       )
@@ -200,6 +224,12 @@ export const eventInputSchema = z
       links: dedupe(input.links, (l) => `${l.toEventId}:${l.kind}`),
     };
   });
+
+/** The version a save started from: the update is refused if the stored event has moved on. */
+export const expectedVersionSchema = z.coerce
+  .number({ error: 'The form is missing the version it was loaded at; reload the page.' })
+  .int('The form is missing the version it was loaded at; reload the page.')
+  .min(1, 'The form is missing the version it was loaded at; reload the page.');
 
 /** What the form, importer or seed hands in (before parsing). */
 export type EventInputRaw = z.input<typeof eventInputSchema>;

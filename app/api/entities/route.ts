@@ -6,13 +6,15 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { searchEntities } from '@/db/queries/entity-search';
 import type { ApiError, EntitySearchResponse } from '@/lib/api-types';
-import { canSeeDrafts } from '@/lib/viewer';
+import { canSeeDrafts, readAccessDenied } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_QUERY = 200;
 
 export async function GET(request: NextRequest) {
+  const denied = await readAccessDenied('json');
+  if (denied) return denied;
   const params = request.nextUrl.searchParams;
   const issues: NonNullable<ApiError['issues']> = [];
   const q = params.get('q') ?? '';

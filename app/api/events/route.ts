@@ -10,13 +10,15 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { countTimeline, decodeTimelineCursor, DEFAULT_PAGE_SIZE, listTimeline, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError, EventsPageResponse } from '@/lib/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
-import { canSeeDrafts } from '@/lib/viewer';
+import { canSeeDrafts, readAccessDenied } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
 const PAGING_PARAMS = ['cursor', 'limit'] as const;
 
 export async function GET(request: NextRequest) {
+  const denied = await readAccessDenied('json');
+  if (denied) return denied;
   const params = request.nextUrl.searchParams;
   const viewer = { includeDrafts: await canSeeDrafts() };
   const started = performance.now();

@@ -6,7 +6,7 @@ import { getDb } from '@/db/index';
 import { loadTimelineView } from '@/db/queries/timeline-view';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS, filtersHref } from '@/lib/filters';
-import { canSeeDrafts } from '@/lib/viewer';
+import { canSeeDrafts, readerForPage } from '@/lib/auth/viewer';
 
 type Params = Promise<{ code: string }>;
 
@@ -17,13 +17,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CountryPage({ params }: { params: Params }) {
   const raw = (await params).code;
+  const viewer = await readerForPage(`/countries/${encodeURIComponent(raw)}`);
   const code = raw.toUpperCase();
   if (!isCountryCode(code)) notFound();
   if (raw !== code) permanentRedirect(`/countries/${code}`);
 
   // The country's events are the timeline filtered to this country, in any role.
   const filters = { ...EMPTY_FILTERS, countries: [code] };
-  const view = loadTimelineView(getDb(), filters, { includeDrafts: await canSeeDrafts() });
+  const view = loadTimelineView(getDb(), filters, { includeDrafts: canSeeDrafts(viewer) });
   const timelineHref = filtersHref('/', filters);
 
   return (

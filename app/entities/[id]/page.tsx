@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { secondaryButtonClass } from '@/components/forms/field';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { loadTimelineView } from '@/db/queries/timeline-view';
+import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
+import { readerForPage } from '@/lib/auth/viewer';
 import { EMPTY_FILTERS, filtersHref } from '@/lib/filters';
-import { canSeeDrafts } from '@/lib/viewer';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
@@ -24,13 +26,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function EntityPage({ params }: { params: Params }) {
-  const entity = load((await params).id);
+  const idParam = (await params).id;
+  const viewer = await readerForPage(`/entities/${idParam}`);
+  const entity = load(idParam);
   if (!entity) notFound();
-  if (entity.mergedIntoId) permanentRedirect(`/entities/${entity.mergedIntoId}`);
+  // Not a permanent redirect: a merge can be undone, and browsers cache permanent ones.
+  if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);
 
   // The actor's events are the timeline filtered to this actor: same list, chart and API.
   const filters = { ...EMPTY_FILTERS, actors: [entity.id] };
-  const view = loadTimelineView(getDb(), filters, { includeDrafts: await canSeeDrafts() });
+  const view = loadTimelineView(getDb(), filters, { includeDrafts: canSeeDrafts(viewer) });
   const timelineHref = filtersHref('/', filters);
 
   return (
@@ -41,6 +46,23 @@ export default async function EntityPage({ params }: { params: Params }) {
       <header className="space-y-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
         <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>
+        {canSeeDrafts(viewer) ? (
+          <div className="no-print flex flex-wrap gap-2" data-testid="staff-controls">
+            {canWrite(viewer) ? (
+              <>
+                <Link href={`/entities/${entity.id}/edit`} className={secondaryButtonClass}>
+                  Edit actor
+                </Link>
+                <Link href={`/entities/${entity.id}/merge`} className={secondaryButtonClass}>
+                  Merge a duplicate…
+                </Link>
+              </>
+            ) : null}
+            <Link href={`/entities/${entity.id}/history`} className={secondaryButtonClass}>
+              History
+            </Link>
+          </div>
+        ) : null}
         {entity.description ? <p className="text-zinc-700 dark:text-zinc-300">{entity.description}</p> : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {entity.aliases.length > 0 ? (

@@ -1,27 +1,44 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { deleteEventAction, restoreDeletedEventAction } from '@/app/events/actions';
+import { EventHistory } from '@/components/event/event-history';
 import { RevisionList } from '@/components/event/revision-list';
 import { SourceList } from '@/components/event/source-list';
+import { Notice, secondaryButtonClass } from '@/components/forms/field';
+import { SmallActionForm } from '@/components/forms/small-action-form';
 import { CountryChip } from '@/components/ui/country-chip';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
+import { getEventHistory } from '@/db/queries/revisions';
+import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
+import { getViewer, readerForPage } from '@/lib/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 import { ENTITY_ROLE_LABELS, LINK_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function loadEvent(idParam: string): EventDetail | null {
+/** Drafts for staff only; a deleted event only for editors, who can restore it. */
+function loadEvent(idParam: string, viewer: Viewer | null): EventDetail | null {
   const id = parseId(idParam);
-  return id === null ? null : getEvent(getDb(), id);
+  return id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) });
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const event = loadEvent((await params).id);
+  const event = loadEvent((await params).id, await getViewer());
   return { title: event ? event.title : 'Event not found' };
 }
+
+const SAVED: Record<string, string> = {
+  created: 'Event created.',
+  updated: 'Changes saved.',
+  unchanged: 'Nothing had changed, so nothing was saved.',
+  restored: 'Event restored from the deleted events.',
+  reverted: 'Earlier version restored. The history below records it.',
+};
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
@@ -35,16 +52,48 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default async function EventPage({ params }: { params: Params }) {
-  const event = loadEvent((await params).id);
+export default async function EventPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const idParam = (await params).id;
+  const viewer = await readerForPage(`/events/${idParam}`);
+  const event = loadEvent(idParam, viewer);
   if (!event) notFound();
-  const revisions = listRevisions(getDb(), 'event', event.id);
+  const staff = canSeeDrafts(viewer);
+  const editor = canWrite(viewer);
+  const saved = (await searchParams).saved;
+  const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
 
   return (
     <article className="mx-auto max-w-3xl space-y-6 px-4 py-6">
       <nav aria-label="Breadcrumb" className="no-print text-sm">
         <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <span aria-current="page">Event #{event.id}</span>
       </nav>
+
+      {savedMessage ? <Notice tone="success">{savedMessage}</Notice> : null}
+      {event.deletedAt ? (
+        <Notice tone="error">
+          <p>
+            This event was deleted on {formatTimestamp(event.deletedAt)}. It is hidden from the timeline, the API and exports.
+          </p>
+          <div className="mt-2">
+            <SmallActionForm action={restoreDeletedEventAction} fields={{ id: event.id, version: event.version }} label="Restore this event" pendingLabel="Restoring…" />
+          </div>
+        </Notice>
+      ) : null}
+      {editor && !event.deletedAt ? (
+        <div className="no-print flex flex-wrap items-start gap-2" data-testid="staff-controls">
+          <Link href={`/events/${event.id}/edit`} className={secondaryButtonClass}>
+            Edit event
+          </Link>
+          <SmallActionForm
+            action={deleteEventAction}
+            fields={{ id: event.id, version: event.version }}
+            label="Delete event"
+            pendingLabel="Deleting…"
+            confirm="Delete this event? It leaves the timeline; editors can restore it from Deleted events."
+            danger
+          />
+        </div>
+      ) : null}
 
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
@@ -160,7 +209,11 @@ export default async function EventPage({ params }: { params: Params }) {
       ) : null}
 
       <Section title="History">
-        <RevisionList revisions={revisions} />
+        {staff ? (
+          <EventHistory eventId={event.id} currentVersion={event.version} entries={getEventHistory(getDb(), event.id)} canRestore={editor && !event.deletedAt} />
+        ) : (
+          <RevisionList revisions={listRevisions(getDb(), 'event', event.id)} />
+        )}
         <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
           Record created {formatTimestamp(event.createdAt)}, last changed {formatTimestamp(event.updatedAt)}; version{' '}
           {event.version}.

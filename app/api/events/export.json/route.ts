@@ -10,11 +10,14 @@ import type { ApiError } from '@/lib/api-types';
 import { exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
 import { EXPORT_VISIBILITY, exportNameParts, parseExportRequest } from '@/lib/export-request';
+import { readAccessDenied } from '@/lib/viewer';
 import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest) {
+export async function GET(request: NextRequest) {
+  const denied = await readAccessDenied('json');
+  if (denied) return denied;
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['format']);

@@ -9,6 +9,7 @@ import { getDb } from '@/db/index';
 import { exportRows } from '@/db/queries/export';
 import { createCsvStream, exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
+import { readAccessDenied } from '@/lib/viewer';
 import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/lib/export-request';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,9 @@ export const dynamic = 'force-dynamic';
 const plain = (body: string, status: number) =>
   new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
-export function GET(request: NextRequest) {
+export async function GET(request: NextRequest) {
+  const denied = await readAccessDenied('text');
+  if (denied) return denied;
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['bom']);

@@ -1,0 +1,79 @@
+/**
+ * One event as JSON, and the staff write API for it:
+ * - GET: published events for everyone (unless READ_ACCESS=signed-in); drafts for staff.
+ * - PUT `{ version, event }`: replaces the event's content (editor). `version` is the one the edit
+ *   started from; a newer stored version answers 409 with `currentVersion`, and nothing changes.
+ * - DELETE `?version=N`: soft delete (editor).
+ * Writes from another site get 403 before anything is read.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { deleteEvent, updateEvent } from '@/db/mutations/events';
+import { getEvent, parseId } from '@/db/queries/events';
+import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles';
+import { requireReadAccess } from '@/lib/auth/viewer';
+import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
+import { eventInputSchema, expectedVersionSchema } from '@/lib/validation/event';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+const NOT_FOUND = 'No event with this id (or it is not published).';
+
+export async function GET(_request: NextRequest, { params }: Context) {
+  let viewer;
+  try {
+    viewer = await requireReadAccess();
+  } catch (err) {
+    if (err instanceof AuthorizationError) return jsonError(err.status, err.message);
+    throw err;
+  }
+  const id = parseId((await params).id);
+  const event = id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
+  if (!event) return jsonError(404, NOT_FOUND);
+  const { createdBy: _c, updatedBy: _u, deletedAt: _d, ...rest } = event;
+  return NextResponse.json(canSeeDrafts(viewer) ? event : rest, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+export async function PUT(request: NextRequest, { params }: Context) {
+  const viewer = await authorizeRequest(request, 'records:write');
+  if (viewer instanceof NextResponse) return viewer;
+  const id = parseId((await params).id);
+  if (id === null) return jsonError(404, 'No event with this id.');
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const raw = (body.body ?? {}) as { version?: unknown; event?: unknown };
+  const version = expectedVersionSchema.safeParse(raw.version);
+  const input = eventInputSchema.safeParse(raw.event);
+  if (!version.success || !input.success) {
+    const issues = [
+      ...(version.success ? [] : version.error.issues.map((i) => ({ param: 'version', message: i.message }))),
+      ...(input.success ? [] : input.error.issues.map((i) => ({ param: ['event', ...i.path].join('.'), message: i.message }))),
+    ];
+    return jsonError(400, 'The event is not valid; nothing was saved.', { issues });
+  }
+  try {
+    return NextResponse.json(updateEvent(getDb(), id, input.data, version.data, changeActor(viewer)));
+  } catch (err) {
+    const response = mutationErrorResponse(err);
+    if (response) return response;
+    throw err;
+  }
+}
+
+export async function DELETE(request: NextRequest, { params }: Context) {
+  const viewer = await authorizeRequest(request, 'records:write');
+  if (viewer instanceof NextResponse) return viewer;
+  const id = parseId((await params).id);
+  if (id === null) return jsonError(404, 'No event with this id.');
+  const version = expectedVersionSchema.safeParse(request.nextUrl.searchParams.get('version'));
+  if (!version.success) return jsonError(400, 'Say which version you are deleting: ?version=N.', { issues: [{ param: 'version', message: version.error.issues[0]!.message }] });
+  try {
+    return NextResponse.json(deleteEvent(getDb(), id, version.data, changeActor(viewer)));
+  } catch (err) {
+    const response = mutationErrorResponse(err);
+    if (response) return response;
+    throw err;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { mergeEntitiesAction } from '@/app/entities/actions';
+import { Forbidden } from '@/components/auth/forbidden';
+import { Notice } from '@/components/forms/field';
+import { MergePicker } from '@/components/forms/merge-picker';
+import { SmallActionForm } from '@/components/forms/small-action-form';
+import { getDb } from '@/db/index';
+import { getEntity, type EntityDetail } from '@/db/queries/entities';
+import { entityEventCount } from '@/db/queries/entity-staff';
+import { parseId } from '@/db/queries/events';
+import { staffForPage } from '@/lib/auth/viewer';
+import { countryName } from '@/lib/countries';
+import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
+
+export const metadata: Metadata = { title: 'Merge actors' };
+
+function Card({ title, entity, events }: { title: string; entity: EntityDetail; events: number }) {
+  return (
+    <section aria-label={title} className="space-y-1 rounded border border-zinc-300 p-4 text-sm dark:border-zinc-700">
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{title}</h2>
+      <p className="text-lg font-semibold">
+        <Link href={`/entities/${entity.id}`}>{entity.name}</Link> <span className="text-sm font-normal text-zinc-600">#{entity.id}</span>
+      </p>
+      <p>{ENTITY_KIND_LABELS[entity.kind]}{entity.countryCode ? ` · ${countryName(entity.countryCode)}` : ''}</p>
+      <p>Also known as: {entity.aliases.length > 0 ? entity.aliases.join(', ') : '(none)'}</p>
+      <p>OpenSanctions: {entity.opensanctionsId ?? '(none)'} · OFAC UID: {entity.ofacUid ?? '(none)'}</p>
+      <p>In {events === 1 ? '1 event' : `${events} events`}</p>
+    </section>
+  );
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const idParam = (await params).id;
+  const { viewer, allowed } = await staffForPage(`/entities/${idParam}/merge`, 'records:write');
+  if (!allowed) return <Forbidden viewer={viewer} needs="the editor role" />;
+  const db = getDb();
+  const id = parseId(idParam);
+  const survivor = id === null ? null : getEntity(db, id);
+  if (!survivor) notFound();
+  const otherParam = (await searchParams).other;
+  const otherId = typeof otherParam === 'string' ? parseId(otherParam) : null;
+  const other = otherId === null ? null : getEntity(db, otherId);
+
+  let problem: string | null = null;
+  if (survivor.mergedIntoId) problem = 'This actor has itself been merged into another; open that one instead.';
+  else if (typeof otherParam === 'string' && !other) problem = 'No actor with that number.';
+  else if (other && other.id === survivor.id) problem = 'That is this actor: choose its duplicate.';
+  else if (other?.mergedIntoId) problem = `${other.name} has already been merged into another actor.`;
+  else if (other && other.kind !== survivor.kind) problem = `${other.name} is a ${ENTITY_KIND_LABELS[other.kind].toLowerCase()}, not a ${ENTITY_KIND_LABELS[survivor.kind].toLowerCase()}: correct the kind first if they are the same.`;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <Link href={`/entities/${survivor.id}`}>{survivor.name}</Link>{' '}
+        <span aria-hidden="true">/</span> <span aria-current="page">Merge</span>
+      </nav>
+      <div>
+        <h1 className="font-serif text-3xl font-semibold">Merge a duplicate into {survivor.name}</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          When two records are the same person or body: the duplicate&apos;s events move here, its name and aliases become aliases,
+          and identifiers this record lacks are copied. The merge is recorded and can be undone from the history.
+        </p>
+      </div>
+      <MergePicker survivorId={survivor.id} />
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
+      {other && !problem ? (
+        <div className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Card title="Keep" entity={survivor} events={entityEventCount(db, survivor.id)} />
+            <Card title="Merge into it (the duplicate)" entity={other} events={entityEventCount(db, other.id)} />
+          </div>
+          <SmallActionForm
+            action={mergeEntitiesAction}
+            fields={{ survivorId: survivor.id, survivorVersion: survivor.version, mergedId: other.id, mergedVersion: other.version }}
+            label={`Merge ${other.name} into ${survivor.name}`}
+            pendingLabel="Merging…"
+            confirm="Merge these two actors?"
+            danger
+          />
+          <p className="text-sm">
+            Want to keep the other record instead? <Link href={`/entities/${other.id}/merge?other=${survivor.id}`}>Merge the other way</Link>.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

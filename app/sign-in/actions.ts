@@ -1,0 +1,53 @@
+'use server';
+
+import { isAPIError } from 'better-auth/api';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { authFor } from '@/lib/auth/server';
+import { SIGN_IN_LIMITS, clientAddress, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/lib/auth/sign-in-throttle';
+import { safeNextPath } from '@/lib/safe-next';
+import { issuesToFieldErrors } from '@/lib/validation/event-form';
+import { signInSchema } from '@/lib/validation/user';
+
+export interface SignInState {
+  /** Given back after a refusal; the password never is. */
+  email: string;
+  error: string | null;
+  fieldErrors: Record<string, string>;
+  attempt: number;
+}
+
+const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
+
+export async function signIn(previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = text(form.get('email')).slice(0, 320);
+  const next = safeNextPath(form.get('next'));
+  const attempt = previous.attempt + 1;
+  const parsed = signInSchema.safeParse({ email, password: text(form.get('password')) });
+  if (!parsed.success) {
+    return { email, error: 'Enter your e-mail and password.', fieldErrors: issuesToFieldErrors(parsed.error.issues), attempt };
+  }
+
+  const requestHeaders = await headers();
+  try {
+    await authFor(requestHeaders).api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
+  } catch (err) {
+    if (!isAPIError(err)) throw err;
+    if (err.statusCode === 401) {
+      // That failure may have been the last one allowed: say so now rather than on the next try.
+      const block = signInBlock(getDb(), normaliseAccount(parsed.data.email), clientAddress(requestHeaders));
+      const error = block ? tooManyAttemptsMessage(block.retryAfterMs) : 'Wrong e-mail or password.';
+      return { email, error, fieldErrors: {}, attempt };
+    }
+    const message = err.statusCode === 429 ? (err.body?.message ?? tooManyAttemptsMessage(SIGN_IN_LIMITS.windowMs)) : 'Signing in failed. Try again.';
+    return { email, error: message, fieldErrors: {}, attempt };
+  }
+  redirect(next);
+}
+
+export async function signOut(): Promise<void> {
+  const requestHeaders = await headers();
+  await authFor(requestHeaders).api.signOut({ headers: requestHeaders });
+  redirect('/');
+}

@@ -1,0 +1,178 @@
+/**
+ * History as staff read it: each revision with the fields that changed since the one before, for
+ * the event page and an actor's history page. Revisions hold full snapshots, so a difference is a
+ * comparison of two neighbouring rows, and any version can be shown or restored on its own.
+ */
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import type { EntitySnapshot, EventSnapshot } from '../revisions';
+import { entities, entityMerges, events, revisions } from '../schema';
+import { diffEntityContent, entityContent } from '@/lib/entity-content';
+import { contentFromSnapshot, diffEventContent, type EventContent, type FieldChange } from '@/lib/event-content';
+import type { RevisionAction } from '@/lib/vocabulary';
+
+export interface HistoryEntry {
+  id: number;
+  action: RevisionAction;
+  version: number;
+  actor: string;
+  createdAt: string;
+  note: string | null;
+  changes: FieldChange[];
+}
+
+export interface EventHistoryEntry extends HistoryEntry {
+  /** This version's content differs from the current one and can be brought back. */
+  restorable: boolean;
+}
+
+function eventRevisionRows(db: DbOrTx, id: number) {
+  return db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.recordType, 'event'), eq(revisions.recordId, id)))
+    .orderBy(asc(revisions.id))
+    .all();
+}
+
+/** Current titles of events, for showing links in diffs ("Event #12" when gone). */
+export function eventTitles(db: DbOrTx, ids: Iterable<number>): (id: number) => string {
+  const list = [...new Set(ids)];
+  const titles = new Map<number, string>();
+  for (let i = 0; i < list.length; i += 500) {
+    for (const row of db
+      .select({ id: events.id, title: events.title })
+      .from(events)
+      .where(inArray(events.id, list.slice(i, i + 500)))
+      .all()) {
+      titles.set(row.id, row.title);
+    }
+  }
+  return (id) => titles.get(id) ?? `Event #${id}`;
+}
+
+const linkIds = (contents: EventContent[]) => contents.flatMap((c) => c.links.map((l) => l.toEventId));
+
+/** The event's history, newest first, each entry with its field-by-field differences. */
+export function getEventHistory(db: DbOrTx, id: number): EventHistoryEntry[] {
+  const rows = eventRevisionRows(db, id);
+  const contents = rows.map((r) => contentFromSnapshot(r.snapshot as EventSnapshot));
+  const ctx = { eventTitle: eventTitles(db, linkIds(contents)) };
+  const latest = contents[contents.length - 1];
+  const entries = rows.map((row, i) => {
+    const changes = diffEventContent(i === 0 ? null : contents[i - 1]!, contents[i]!, ctx);
+    const differsFromCurrent = latest ? diffEventContent(latest, contents[i]!, ctx).length > 0 : false;
+    return {
+      id: row.id,
+      action: row.action,
+      version: row.version,
+      actor: row.actor,
+      createdAt: row.createdAt,
+      note: row.note,
+      changes,
+      restorable: row.action !== 'delete' && differsFromCurrent,
+    };
+  });
+  return entries.reverse();
+}
+
+/** The snapshot saved at one version of an event (what an edit started from), if recorded. */
+export function getEventSnapshotAtVersion(db: DbOrTx, id: number, version: number): EventSnapshot | null {
+  const row = db
+    .select({ snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(and(eq(revisions.recordType, 'event'), eq(revisions.recordId, id), eq(revisions.version, version)))
+    .orderBy(desc(revisions.id))
+    .get();
+  return row ? (row.snapshot as EventSnapshot) : null;
+}
+
+/** Who made the latest change, and when: for the conflict view. */
+export function getLatestRevision(db: DbOrTx, recordType: 'event' | 'entity', id: number) {
+  return (
+    db
+      .select({ id: revisions.id, version: revisions.version, actor: revisions.actor, createdAt: revisions.createdAt, action: revisions.action })
+      .from(revisions)
+      .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, id)))
+      .orderBy(desc(revisions.id))
+      .get() ?? null
+  );
+}
+
+export interface MergeView {
+  id: number;
+  survivorId: number;
+  survivorName: string;
+  mergedId: number;
+  mergedName: string;
+  createdAt: string;
+  undoneAt: string | null;
+  movedCount: number;
+  /** Still the merged actor's current state: undo is possible. */
+  undoable: boolean;
+}
+
+export function listMergesOf(db: DbOrTx, entityId: number): MergeView[] {
+  const rows = db
+    .select()
+    .from(entityMerges)
+    .where(or(eq(entityMerges.survivorId, entityId), eq(entityMerges.mergedId, entityId)))
+    .orderBy(desc(entityMerges.id))
+    .all();
+  const ids = [...new Set(rows.flatMap((r) => [r.survivorId, r.mergedId]))];
+  const info = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: entities.id, name: entities.name, mergedIntoId: entities.mergedIntoId })
+          .from(entities)
+          .where(inArray(entities.id, ids))
+          .all()
+          .map((e) => [e.id, e]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    survivorId: r.survivorId,
+    survivorName: info.get(r.survivorId)?.name ?? `Actor #${r.survivorId}`,
+    mergedId: r.mergedId,
+    mergedName: info.get(r.mergedId)?.name ?? `Actor #${r.mergedId}`,
+    createdAt: r.createdAt,
+    undoneAt: r.undoneAt,
+    movedCount: new Set([...r.moved, ...r.dropped].map((l) => l.eventId)).size,
+    undoable: !r.undoneAt && info.get(r.mergedId)?.mergedIntoId === r.survivorId && !info.get(r.survivorId)?.mergedIntoId,
+  }));
+}
+
+/** An actor's history, newest first, with differences. */
+export function getEntityHistory(db: DbOrTx, id: number): HistoryEntry[] {
+  const rows = db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.recordType, 'entity'), eq(revisions.recordId, id)))
+    .orderBy(asc(revisions.id))
+    .all();
+  const contents = rows.map((r) => entityContent(r.snapshot as EntitySnapshot));
+  const mergedInto = [...new Set(contents.map((c) => c.mergedIntoId).filter((x): x is number => x !== null))];
+  const names = new Map(
+    mergedInto.length === 0
+      ? []
+      : db
+          .select({ id: entities.id, name: entities.name })
+          .from(entities)
+          .where(inArray(entities.id, mergedInto))
+          .all()
+          .map((e) => [e.id, e.name]),
+  );
+  const name = (entityId: number) => names.get(entityId) ?? `Actor #${entityId}`;
+  return rows
+    .map((row, i) => ({
+      id: row.id,
+      action: row.action,
+      version: row.version,
+      actor: row.actor,
+      createdAt: row.createdAt,
+      note: row.note,
+      changes: diffEntityContent(i === 0 ? null : contents[i - 1]!, contents[i]!, name),
+    }))
+    .reverse();
+}

@@ -1,0 +1,22 @@
+import { expect, test } from '../fixtures';
+import { fillBasics, signIn } from './helpers';
+
+test.describe('Markup typed into a form', () => {
+  test('a title containing <script> is shown as text everywhere, and never runs', async ({ page }) => {
+    const title = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"> designation';
+    await signIn(page, 'editor', '/events/new');
+    await fillBasics(page, { title, date: '2026-11-21' });
+    await page.getByRole('radio', { name: 'Published' }).check();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await expect(page.getByText('Event created.')).toBeVisible();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.locator('main script')).toHaveCount(0);
+    await expect(page.locator('main img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { expect, expectNoA11yViolations, test } from '../fixtures';
+import { ACCOUNTS } from './accounts';
+
+test.describe('Signing in', () => {
+  test('a wrong password five times locks the account for a while, with a clear message', async ({ page }) => {
+    const { email, password } = ACCOUNTS.locked;
+    await page.goto('/sign-in');
+    const message = page.getByRole('alert').filter({ hasText: /password|attempts/ });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(`not my password ${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(message).toHaveText(attempt < 5 ? 'Wrong e-mail or password.' : 'Too many failed sign-in attempts. Try again in 15 minutes.');
+      // The address is kept; the password never is.
+      await expect(page.getByLabel('E-mail')).toHaveValue(email);
+      await expect(page.getByLabel('Password')).toHaveValue('');
+    }
+    await expectNoA11yViolations(page);
+    // Even the right password waits now.
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(message).toHaveText('Too many failed sign-in attempts. Try again in 15 minutes.');
+    await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  });
+
+  test('sets an httpOnly, SameSite=Lax session cookie and signs out', async ({ page, context }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill(ACCOUNTS.viewer.email);
+    await page.getByLabel('Password').fill(ACCOUNTS.viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('signed-in-as')).toContainText('viewer@e2e.test · Viewer');
+    const cookie = (await context.cookies()).find((c) => c.name.endsWith('tracker.session_token'));
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await page.goto('/events/new');
+    // Same host name as before (not localhost), so the cookie set at sign-in belongs to it.
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/sign-in\?next=%2Fevents%2Fnew$/);
+  });
+});

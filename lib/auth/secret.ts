@@ -1,0 +1,22 @@
+/**
+ * The secret that signs session cookies: BETTER_AUTH_SECRET when set; otherwise one generated on
+ * first start and kept in the database, so a fresh clone needs no configuration and sessions
+ * survive restarts. Anyone who can read the database file can read this secret; they could read
+ * the sessions table too, so it adds no new exposure. Set the variable to keep it elsewhere.
+ */
+import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@/db/client';
+import { appSettings } from '@/db/schema';
+
+const KEY = 'auth_secret';
+
+export function resolveAuthSecret(db: DbOrTx, configured: string | undefined): { secret: string; source: 'environment' | 'database' | 'generated' } {
+  if (configured) return { secret: configured, source: 'environment' };
+  const existing = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get();
+  if (existing) return { secret: existing.value, source: 'database' };
+  // Two processes starting at once both try; the first insert wins and both read it back.
+  db.insert(appSettings).values({ key: KEY, value: randomBytes(32).toString('base64url') }).onConflictDoNothing().run();
+  const row = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get();
+  return { secret: row!.value, source: 'generated' };
+}
