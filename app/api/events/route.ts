@@ -1,4 +1,7 @@
 /**
+ * POST /api/events `{ event }`: creates an event (editors; same validation as the form), answering
+ * 201 with `{ id, version }`. Cross-site writes get 403 before anything is read.
+ *
  * GET /api/events: the filtered timeline as JSON, with the same parameters as the page (see
  * lib/filters.ts and the README), plus `cursor` (from the previous page's `nextCursor`) and `limit`
  * (1-200, default 50). Any invalid or unknown parameter is a 400 naming it; the page, by contrast,
@@ -11,6 +14,10 @@ import { countTimeline, decodeTimelineCursor, DEFAULT_PAGE_SIZE, listTimeline, M
 import type { ApiError, EventsPageResponse } from '@/lib/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
 import { canSeeDrafts, readAccessDenied } from '@/lib/viewer';
+import { createEvent } from '@/db/mutations/events';
+import { changeActor } from '@/lib/auth/roles';
+import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
+import { eventInputSchema } from '@/lib/validation/event';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,4 +61,24 @@ export async function GET(request: NextRequest) {
     { ...page, total },
     { headers: { 'Server-Timing': `db;desc="queries";dur=${elapsed.toFixed(2)}`, 'Cache-Control': 'no-store' } },
   );
+}
+
+export async function POST(request: NextRequest) {
+  const viewer = await authorizeRequest(request, 'records:write');
+  if (viewer instanceof NextResponse) return viewer;
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const input = eventInputSchema.safeParse((body.body as { event?: unknown } | null)?.event);
+  if (!input.success) {
+    const issues = input.error.issues.map((i) => ({ param: ['event', ...i.path].join('.'), message: i.message }));
+    return jsonError(400, 'The event is not valid; nothing was saved.', { issues });
+  }
+  try {
+    const created = createEvent(getDb(), input.data, changeActor(viewer));
+    return NextResponse.json(created, { status: 201, headers: { Location: `/events/${created.id}` } });
+  } catch (err) {
+    const response = mutationErrorResponse(err);
+    if (response) return response;
+    throw err;
+  }
 }

@@ -1,0 +1,79 @@
+/**
+ * POST /api/events as another site, an anonymous client, a viewer and an editor would call it.
+ * Only the session is faked; the handler, checks and database are real.
+ */
+import { sql } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Connection } from '@/db/client';
+import { getEvent, listRevisions } from '@/db/queries/events';
+import { createTestDb } from '@/db/test-utils';
+import { authorize, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
+
+const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
+
+vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
+vi.mock('@/lib/auth/viewer', () => ({
+  requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
+  getViewer: async () => harness.viewer,
+  readAccessIsPublic: () => true,
+  canSeeDrafts: (viewer: Viewer | null) => viewer !== null,
+}));
+
+const route = await import('./route');
+
+function as(role: Role | null) {
+  harness.viewer = role ? { id: `user-${role}`, email: `${role}@example.org`, name: role, role } : null;
+}
+
+const ORIGIN = 'http://127.0.0.1:3000';
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return new NextRequest(`${ORIGIN}/api/events`, {
+    method: 'POST',
+    headers: { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+const count = () => harness.conn.db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM revisions) AS n`).n;
+const event = { type: 'designation', title: 'Created through the API', summary: 'Two designations.', date: '2024-05', status: 'published' };
+
+beforeEach(() => {
+  harness.conn = createTestDb();
+});
+afterEach(() => harness.conn.sqlite.close());
+
+describe('POST /api/events', () => {
+  it.each([
+    ['another site', 'editor', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 403],
+    ['nobody signed in', null, {}, 401],
+    ['a viewer', 'viewer', {}, 403],
+  ] as const)('refuses %s and writes nothing', async (_label, role, headers, status) => {
+    as(role);
+    const res = await route.POST(post({ event }, headers));
+    expect(res.status).toBe(status);
+    expect(count()).toBe(0);
+  });
+
+  it('creates the event for an editor, with its revision, and says where it is', async () => {
+    as('editor');
+    const res = await route.POST(post({ event }));
+    expect(res.status).toBe(201);
+    const { id, version } = (await res.json()) as { id: number; version: number };
+    expect(version).toBe(1);
+    expect(res.headers.get('location')).toBe(`/events/${id}`);
+    expect(getEvent(harness.conn.db, id)).toMatchObject({ title: 'Created through the API', date: '2024-05-01', datePrecision: 'month' });
+    expect(listRevisions(harness.conn.db, 'event', id)).toMatchObject([{ action: 'create', actor: 'editor@example.org' }]);
+  });
+
+  it.each([
+    ['not JSON', '{"event": ', /must be JSON/],
+    ['an invalid event', { event: { ...event, type: 'rumour', date: '2024-02-30' } }, /not valid/],
+    ['no event at all', {}, /not valid/],
+  ])('answers 400 for %s and writes nothing', async (_label, body, message) => {
+    as('editor');
+    const res = await route.POST(post(body));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(message);
+    expect(count()).toBe(0);
+  });
+});
