@@ -61,9 +61,11 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
             <Highlight text={event.title} groups={highlight} />
           </Link>
         </Heading>
-        <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
-          <Highlight text={event.summary} groups={highlight} />
-        </p>
+        {event.summary ? (
+          <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
+            <Highlight text={event.summary} groups={highlight} />
+          </p>
+        ) : null}
         {event.countries.length > 0 || shown.length > 0 ? (
           <div className="flex flex-wrap items-center gap-1.5 pt-0.5 text-xs">
             {event.countries.map((c) => (

@@ -21,6 +21,12 @@ function formData(entries: [string, string][]): FormData {
 }
 
 describe('the event form', () => {
+  it('asks for a summary, together with the other errors, though the data may lack one', () => {
+    expect(validateEventForm(filled({ summary: '  ', sources: [] }))).toEqual({ success: false, errors: { summary: 'Summary is required.' } });
+    const result = validateEventForm(filled({ summary: '', title: 'x' }));
+    expect(result).toMatchObject({ success: false, errors: { summary: 'Summary is required.', title: 'Title must be at least 3 characters.' } });
+  });
+
   it('reads every field back from a submitted form, in row order', () => {
     const values = formDataToValues(
       formData([

@@ -150,7 +150,11 @@ export type EventFormValidation = { success: true; input: EventInput } | { succe
 /** The same check in the browser and on the server. */
 export function validateEventForm(values: EventFormValues): EventFormValidation {
   const result = eventInputSchema.safeParse(formValuesToRaw(values));
-  return result.success ? { success: true, input: result.data } : { success: false, errors: issuesToFieldErrors(result.error.issues) };
+  const errors: FieldErrors = result.success ? {} : issuesToFieldErrors(result.error.issues);
+  // The data allows an empty summary (imports); people entering an event are asked for one.
+  if (values.summary.trim() === '' && !errors.summary) errors.summary = 'Summary is required.';
+  if (!result.success || Object.keys(errors).length > 0) return { success: false, errors };
+  return { success: true, input: result.data };
 }
 
 // Bounds on what a submitted form may hold, far above what the schema accepts, so a hostile post

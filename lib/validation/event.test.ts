@@ -59,13 +59,19 @@ describe('event input', () => {
   });
 
   it('says which field is wrong and why', () => {
-    const errors = errorsOf({ type: 'rumour', title: 'x', summary: '', date: '2023-02-30', countries: [{ code: 'XX', role: 'target' }] });
+    const errors = errorsOf({ type: 'rumour', title: 'x', summary: 'x'.repeat(2001), date: '2023-02-30', countries: [{ code: 'XX', role: 'target' }] });
     expect(errors).toMatchObject({
       type: 'Choose an event type.',
       title: 'Title must be at least 3 characters.',
-      summary: 'Summary is required.',
+      summary: 'Summary must be at most 2000 characters.',
       'countries.0.code': expect.stringMatching(/Unknown country code/),
     });
+  });
+
+  it('lets the data carry no summary (an import may give only date, type and title)', () => {
+    const { summary: _summary, ...withoutSummary } = base;
+    expect(eventInputSchema.parse(withoutSummary).summary).toBe('');
+    expect(eventInputSchema.parse({ ...base, summary: '   ' }).summary).toBe('');
   });
 
   it('refuses an end date before the date, and control characters in a title', () => {

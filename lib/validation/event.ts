@@ -115,7 +115,9 @@ export const eventInputSchema = z
   .object({
     type: z.enum(EVENT_TYPE_KEYS, { error: 'Choose an event type.' }),
     title: text('Title', 3, 300),
-    summary: text('Summary', 1, 2000, { multiline: true }),
+    // Optional in the data (an imported list may carry only date, type and title); the event form
+    // asks for one (lib/validation/event-form.ts).
+    summary: optionalText('Summary', 2000, { multiline: true }).transform((s) => s ?? ''),
     details: optionalText('Details', 20000, { multiline: true }),
     // The shape is checked here, per field, so that a bad date is reported together with every
     // other error; precision and order are checked once all fields parse (the transform below).

@@ -141,7 +141,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         </dl>
       </header>
 
-      <p className="text-lg leading-relaxed">{event.summary}</p>
+      {event.summary ? <p className="text-lg leading-relaxed">{event.summary}</p> : null}
       {event.details ? <div className="whitespace-pre-line leading-relaxed text-zinc-800 dark:text-zinc-200">{event.details}</div> : null}
 
       {event.countries.length > 0 ? (
