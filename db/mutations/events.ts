@@ -212,7 +212,8 @@ export function sameContent(a: EventSnapshot, b: EventSnapshot): boolean {
   return EVENT_FIELDS.every((f) => fieldEquals(ca, cb, f.key));
 }
 
-class NothingChanged extends Error {}
+/** Thrown inside a transaction when a save would change nothing; callers roll back and report it. */
+export class NothingChanged extends Error {}
 
 export interface UpdateResult {
   id: number;

@@ -58,7 +58,12 @@ describe('formula neutralising', () => {
     expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);
   });
 
-  it.each(['Caesar Act', 'a = b', 'US-led', "'quoted already", '', '2023-03-28', 'e-mail: x@y.org'])('leaves %j alone', (input) => {
+  it.each(["'=1+1", "''=1+1", "'\n", "' -5"])('adds one more apostrophe to %j, so the round trip is exact', (input) => {
+    expect(neutraliseFormula(input)).toBe(`'${input}`);
+    expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);
+  });
+
+  it.each(['Caesar Act', 'a = b', 'US-led', "'quoted already", "'", '', '2023-03-28', 'e-mail: x@y.org'])('leaves %j alone', (input) => {
     expect(neutraliseFormula(input)).toBe(input);
     expect(restoreNeutralised(input)).toBe(input);
   });

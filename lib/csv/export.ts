@@ -45,14 +45,19 @@ export const CSV_HEADER = CSV_COLUMNS.map((c) => c.key);
  * line feed and leading spaces, hence our own rule.
  */
 const FORMULA_START = /^(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
+// A value that already starts with apostrophes before a trigger gets one more, so the importer's
+// undoing of the prefix gives back exactly what was stored.
+const QUOTED_FORMULA = /^'+(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
 
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) || QUOTED_FORMULA.test(value) ? `'${value}` : value;
 }
 
 /** Undoes `neutraliseFormula` on import, so a round trip leaves text unchanged. */
 export function restoreNeutralised(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  if (!value.startsWith("'")) return value;
+  const rest = value.slice(1);
+  return FORMULA_START.test(rest) || QUOTED_FORMULA.test(rest) ? rest : value;
 }
 
 /** One event as the export query returns it: multi-valued cells already joined with "; ". */
