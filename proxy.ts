@@ -18,6 +18,7 @@ const STAFF_PAGES = [
   /^\/entities\/new$/,
   /^\/entities\/\d+\/(edit|merge|history)$/,
   /^\/admin(\/.*)?$/,
+  /^\/import$/,
 ];
 
 /** Reachable without a session even when reading requires one. */

@@ -30,6 +30,9 @@ export async function SiteHeader() {
                   <Link href="/entities/new">New actor</Link>
                 </li>
                 <li>
+                  <Link href="/import">Import</Link>
+                </li>
+                <li>
                   <Link href="/events/deleted">Deleted</Link>
                 </li>
               </>

@@ -1,0 +1,62 @@
+/**
+ * POST /api/import (editors): a CSV upload as multipart form data with `file`, and `mode`:
+ * - `check`: the dry run, `{ plan }`; nothing is written.
+ * - `commit` with the dry run's `digest`: writes every row in one transaction, `{ result, plan }`;
+ *   409 with the new plan if the data changed since the dry run, 422 if any row has a problem.
+ * A file that cannot be read (size, encoding, quoting, columns) gets a 400 or 413 with the reason.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { applyImport, ImportRefusedError, planImport } from '@/db/import';
+import { changeActor } from '@/lib/auth/roles';
+import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
+import { readBodyLimited } from '@/lib/http/read-limited';
+import { authorizeRequest, jsonError } from '@/lib/http/staff-route';
+
+export const dynamic = 'force-dynamic';
+
+// Room for the multipart envelope and the other fields around a file at the limit.
+const BODY_LIMIT = IMPORT_MAX_BYTES + 64 * 1024;
+const MAX_NAME = 200;
+
+export async function POST(request: NextRequest) {
+  const viewer = await authorizeRequest(request, 'records:write');
+  if (viewer instanceof NextResponse) return viewer;
+
+  const body = await readBodyLimited(request, BODY_LIMIT);
+  if (!body.ok) {
+    return jsonError(413, `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  }
+  let form: FormData;
+  try {
+    form = await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    return jsonError(400, 'Send the file as a form upload (multipart/form-data) with a "file" field.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return jsonError(400, 'Choose a CSV file to import.');
+  const mode = form.get('mode');
+  if (mode !== 'check' && mode !== 'commit') return jsonError(400, 'Say what to do: mode=check (a dry run) or mode=commit.');
+
+  const read = readCsvUpload(new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok) return jsonError(400, read.error);
+  const fileName = (file.name || 'upload.csv').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME);
+
+  const db = getDb();
+  if (mode === 'check') {
+    return NextResponse.json({ plan: planImport(db, read.rows, fileName, read.ignoredColumns) }, { headers: { 'Cache-Control': 'no-store' } });
+  }
+  const digest = form.get('digest');
+  if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) {
+    return jsonError(400, 'Run the dry run first: the commit needs the digest it returned.');
+  }
+  try {
+    const result = applyImport(db, read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns);
+    return NextResponse.json({ result, plan: planImport(db, read.rows, fileName, read.ignoredColumns) });
+  } catch (err) {
+    if (err instanceof ImportRefusedError) {
+      return jsonError(err.plan.counts.error > 0 ? 422 : 409, err.message, { plan: err.plan });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,37 @@
+/** GET /import/template.csv: the import's columns with one example row, ready to fill in. */
+import { encodeCsv, type CsvRecord } from '@/lib/csv/export';
+
+export const dynamic = 'force-static';
+
+const EXAMPLE: CsvRecord = {
+  id: null,
+  permalink: null,
+  date: '2023-03-28',
+  date_precision: 'day',
+  effective_date: null,
+  end_date: null,
+  type: 'designation',
+  title: 'Caesar Act sanctions on Khalid Qaddour and Samer Kamal al-Assad',
+  summary: 'Designated for their involvement in the illicit drug trade in support of the regime.',
+  countries: 'US (actor); SY (target)',
+  actors: 'Khalid Qaddour (target); Samer Kamal al-Assad (target)',
+  legal_authority: 'Caesar Syria Civilian Protection Act of 2019',
+  program: 'SYRIA-CAESAR',
+  tags: 'Caesar Act; Illicit drug trade',
+  source_urls: '',
+  source_titles: "Biden Urged to Take Firmer Line in Opposing Normalized Relations With Syria's Assad",
+  status: 'draft',
+  created_at: null,
+  updated_at: null,
+};
+
+export function GET() {
+  // The export's own columns (the importer ignores permalink and the timestamps), with a BOM for Excel.
+  const body = '\uFEFF' + encodeCsv([EXAMPLE], { header: true });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="events_import_template.csv"',
+    },
+  });
+}
