@@ -47,7 +47,7 @@ beforeAll(() => {
 });
 
 /** Bounded so the whole file stays a few seconds in CI; a failure prints the seed to replay it. */
-const RUNS = 150;
+const RUNS = 300;
 
 describe('read endpoints under hostile query strings', () => {
   for (const route of READ_ROUTES) {
