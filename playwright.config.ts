@@ -95,6 +95,12 @@ export default defineConfig({
       dependencies: ['staff-setup'],
       use: { ...devices['Desktop Chrome'], baseURL: url(STAFF_PORT), launchOptions: chromiumLaunch },
     },
+    {
+      // Starts its own servers (on E2E_PORT+2) on damaged or failing databases.
+      name: 'production',
+      testDir: './e2e/production',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+    },
   ],
   webServer: [
     server(READER_PORT, READER_DB),

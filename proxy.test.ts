@@ -39,3 +39,82 @@ describe('proxy: early redirects (the pages check again themselves)', () => {
     expect(proxy(req('/events/3', SESSION)).headers.get('location')).toBeNull();
   });
 });
+
+const cspOf = (res: Response) => res.headers.get('content-security-policy') ?? '';
+const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(cspOf(res))?.[1];
+
+describe('proxy: security headers on every answer', () => {
+  it('gives pages, the API, redirects and refusals the same headers, with a fresh nonce each time', async () => {
+    process.env.READ_ACCESS = 'signed-in';
+    const answers = [proxy(req('/sign-in')), proxy(req('/api/events')), proxy(req('/events/new')), proxy(req('/')), proxy(req('/feed.xml', SESSION))];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 307, 307, 200]);
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+        expect(cspOf(res)).toContain(directive);
+      }
+      expect(cspOf(res)).not.toMatch(/unsafe-inline|unsafe-eval/);
+    }
+    const nonces = answers.map(nonceOf);
+    expect(new Set(nonces).size).toBe(answers.length);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it('hands the nonce to Next.js in the request headers, replacing any the client sent', () => {
+    const forged = new NextRequest('http://127.0.0.1:3000/', {
+      headers: { host: '127.0.0.1:3000', 'x-nonce': 'attacker', 'content-security-policy': "script-src 'nonce-attacker'" },
+    });
+    const res = proxy(forged);
+    const nonce = nonceOf(res);
+    // NextResponse.next({ request: { headers } }) passes request headers on as x-middleware-request-*.
+    expect(res.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+    expect(res.headers.get('x-middleware-request-content-security-policy')).toBe(cspOf(res));
+    expect(cspOf(res)).not.toContain('attacker');
+  });
+
+  it('adds HSTS and upgrade-insecure-requests only when the browser came over HTTPS', () => {
+    const direct = proxy(new NextRequest('https://tracker.example.org/', { headers: { host: 'tracker.example.org' } }));
+    const behindProxy = proxy(new NextRequest('http://127.0.0.1:3000/', { headers: { host: 'tracker.example.org', 'x-forwarded-proto': 'https' } }));
+    for (const res of [direct, behindProxy]) {
+      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(cspOf(res)).toContain('upgrade-insecure-requests');
+    }
+    const plain = proxy(new NextRequest('http://127.0.0.1:3000/', { headers: { host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' } }));
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(cspOf(plain)).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('proxy: writes from another site are refused before any route runs', () => {
+  const write = (path: string, headers: Record<string, string>, method = 'POST') =>
+    new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers: { host: '127.0.0.1:3000', ...headers } });
+
+  it.each([
+    ['a server action posted from another site', '/events/new', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'next-action': 'abc' }, 'POST'],
+    ['a JSON write from a sibling subdomain', '/api/events', { origin: 'http://other.127.0.0.1:3000', 'sec-fetch-site': 'same-site' }, 'POST'],
+    ['a delete with a foreign Origin only', '/api/events/1?version=1', { origin: 'https://evil.example' }, 'DELETE'],
+    ['a sign-in posted from another site (login CSRF)', '/api/auth/sign-in/email', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 'POST'],
+    ['an opaque origin (sandboxed frame)', '/api/events', { origin: 'null' }, 'PUT'],
+  ])('%s', async (_label, path, headers, method) => {
+    const res = proxy(write(path, headers, method));
+    expect(res.status).toBe(403);
+    expect(await res.text()).toMatch(/another site/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('lets same-origin writes, clients that send no Origin, and reads from anywhere through', () => {
+    for (const res of [
+      proxy(write('/api/events', { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' })),
+      proxy(write('/api/events', {})),
+      proxy(write('/?type=designation', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 'GET')),
+    ]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-middleware-next')).toBe('1');
+    }
+  });
+});

@@ -1,14 +1,21 @@
 /**
- * Runs before every route. Early redirects only: a request for a staff page without a session
- * cookie goes to the sign-in page, and with READ_ACCESS=signed-in so does every page (API calls get
- * 401). A cookie's presence is not proof of anything: pages, server actions and route handlers
- * check the session and role themselves (lib/auth/viewer.ts), so this file is never the only check.
+ * Runs before every route. Small steps, each returning a response or nothing:
+ * - a write (POST, PUT, PATCH, DELETE: forms, server actions, the JSON API, sign-in) that a browser
+ *   sent from another site is refused with 403 before any route sees it;
+ * - early redirects: a request for a staff page without a session cookie goes to the sign-in page,
+ *   and with READ_ACCESS=signed-in so does every page (API calls get 401).
+ * Whatever the answer (the route's own, a redirect, a refusal, an error, a 404), it leaves with the
+ * security headers and a Content-Security-Policy carrying a nonce made for this request alone
+ * (lib/http/security-headers.ts); Next.js reads the nonce from the request header set here and
+ * puts it on its own scripts.
  *
- * Kept as small steps, each returning a response or nothing, so later steps (security headers, a
- * Content-Security-Policy nonce) can be added without reshaping it.
+ * A cookie's presence is not proof of anything: pages, server actions and route handlers check the
+ * session and role themselves (lib/auth/viewer.ts), so this file is never the only check.
  */
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { crossSiteRefusal } from '@/lib/auth/same-origin';
+import { applySecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from '@/lib/http/security-headers';
 
 const STAFF_PAGES = [
   /^\/events\/new$/,
@@ -60,17 +67,44 @@ function requireSessionToRead(request: NextRequest): NextResponse | null {
   return toSignIn(request);
 }
 
-const STEPS = [requireSessionToRead, requireSessionForStaffPages];
+/**
+ * Next.js checks the Origin of server actions itself, but answers a foreign one with a 500; route
+ * handlers check with lib/auth/same-origin.ts too. Refusing here first gives every write the same
+ * clear 403, Better Auth's endpoints included, before any of them runs.
+ */
+function refuseCrossSiteWrites(request: NextRequest): NextResponse | null {
+  const refusal = crossSiteRefusal(request);
+  if (!refusal) return null;
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.json({ error: refusal }, { status: 403 });
+  return new NextResponse(`${refusal}\n`, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+type Step = (request: NextRequest) => NextResponse | null;
+
+const STEPS: Step[] = [refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
 
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const https = servedOverHttps(request);
+  const csp = contentSecurityPolicy({ nonce, https, development: process.env.NODE_ENV === 'development' });
+
+  let response: NextResponse | null = null;
   for (const step of STEPS) {
-    const response = step(request);
-    if (response) return response;
+    response = step(request);
+    if (response) break;
   }
-  return NextResponse.next();
+  if (!response) {
+    // Whatever the client sent under these names is replaced: the nonce is ours.
+    const forwarded = new Headers(request.headers);
+    forwarded.set('x-nonce', nonce);
+    forwarded.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  applySecurityHeaders(response.headers, { csp, https });
+  return response;
 }
 
 export const config = {
-  // Everything but build assets and the icon.
+  // Everything but build assets and the icon (next.config.ts gives those their headers).
   matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico).*)'],
 };

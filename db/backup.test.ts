@@ -84,6 +84,13 @@ describe('backups', () => {
     backupDatabase(dbPath, file);
     expect(() => backupDatabase(dbPath, file)).toThrow(/already exists/);
   });
+
+  it('says so when there is no database to back up, and creates none', () => {
+    const typo = path.join(dir, 'trackr.db');
+    expect(() => backupDatabase(typo, path.join(dir, 'b.db'))).toThrow(`There is no database at ${typo} to back up. Check DATABASE_PATH.`);
+    expect(fs.existsSync(typo)).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'b.db'))).toBe(false);
+  });
 });
 
 describe('restores', () => {

@@ -61,6 +61,10 @@ export function defaultBackupPath(databasePath: string, now = new Date()): strin
 
 /** Writes a consistent copy of the live database to `destination` and checks it. */
 export function backupDatabase(databasePath: string, destination: string): BackupCheck {
+  // Opening a missing file would create an empty database there (a mistyped DATABASE_PATH).
+  if (!fs.existsSync(databasePath)) {
+    throw new DatabaseUnavailableError(`There is no database at ${path.resolve(databasePath)} to back up. Check DATABASE_PATH.`);
+  }
   const target = path.resolve(destination);
   if (fs.existsSync(target)) throw new DatabaseUnavailableError(`${target} already exists; choose another file name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -11,6 +11,7 @@ import { parseId } from '@/db/queries/events';
 import { getLatestRevision } from '@/db/queries/revisions';
 import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
 import { requirePermission } from '@/lib/auth/viewer';
+import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { expectedVersionSchema } from '@/lib/validation/event';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
@@ -38,10 +39,11 @@ async function editor(): Promise<{ viewer: Viewer } | { refusal: string }> {
   }
 }
 
-export async function saveEntity(previous: EntityFormState, form: FormData): Promise<EntityFormState> {
-  if (!(form instanceof FormData)) throw new Error('saveEntity expects a form submission.');
+export async function saveEntity(previous: EntityFormState, submitted: FormData): Promise<EntityFormState> {
+  const submission = nextCount(previous, 'submission');
+  const form = asForm(submitted);
+  if (!form) return { status: 'refused', values: readEntityForm(new FormData()), errors: {}, message: NOT_A_FORM, submission };
   const values = readEntityForm(form);
-  const submission = (previous.status === 'idle' ? 0 : previous.submission) + 1;
   const auth = await editor();
   if ('refusal' in auth) return { status: 'refused', values, errors: {}, message: `Nothing was saved. ${auth.refusal}`, submission };
 
@@ -89,13 +91,15 @@ export async function saveEntity(previous: EntityFormState, form: FormData): Pro
   redirect(target);
 }
 
-async function small(previous: SmallActionState, run: (viewer: Viewer) => string): Promise<SmallActionState> {
-  const attempt = previous.attempt + 1;
+async function small(previous: SmallActionState, submitted: FormData, run: (form: FormData, viewer: Viewer) => string): Promise<SmallActionState> {
+  const attempt = nextCount(previous, 'attempt');
+  const form = asForm(submitted);
+  if (!form) return { error: NOT_A_FORM, attempt };
   const auth = await editor();
   if ('refusal' in auth) return { error: auth.refusal, attempt };
   let target: string;
   try {
-    target = run(auth.viewer);
+    target = run(form, auth.viewer);
   } catch (err) {
     if (err instanceof VersionConflictError) return { error: `${err.message} Reload the page to see the current versions.`, attempt };
     if (err instanceof MutationError) return { error: err.message, attempt };
@@ -105,8 +109,8 @@ async function small(previous: SmallActionState, run: (viewer: Viewer) => string
   redirect(target);
 }
 
-export async function mergeEntitiesAction(previous: SmallActionState, form: FormData): Promise<SmallActionState> {
-  return small(previous, (viewer) => {
+export async function mergeEntitiesAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
+  return small(previous, submitted, (form, viewer) => {
     const survivorId = parseId(String(form.get('survivorId') ?? ''));
     const mergedId = parseId(String(form.get('mergedId') ?? ''));
     const survivorVersion = expectedVersionSchema.safeParse(form.get('survivorVersion'));
@@ -119,8 +123,8 @@ export async function mergeEntitiesAction(previous: SmallActionState, form: Form
   });
 }
 
-export async function undoMergeAction(previous: SmallActionState, form: FormData): Promise<SmallActionState> {
-  return small(previous, (viewer) => {
+export async function undoMergeAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
+  return small(previous, submitted, (form, viewer) => {
     const mergeId = parseId(String(form.get('mergeId') ?? ''));
     if (mergeId === null) throw new MutationError('This form is out of date; reload the page.');
     const { mergedId } = undoMerge(getDb(), mergeId, changeActor(viewer));

@@ -17,6 +17,7 @@ import { entityNames } from '@/db/queries/suggest';
 import { eventSnapshot } from '@/db/revisions';
 import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
 import { requirePermission } from '@/lib/auth/viewer';
+import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { expectedVersionSchema } from '@/lib/validation/event';
@@ -74,10 +75,11 @@ function buildConflict(id: number, startedFrom: number, error: VersionConflictEr
 }
 
 /** Creates an event (no id) or saves an edit (id + the version the edit started from). */
-export async function saveEvent(previous: EventFormState, form: FormData): Promise<EventFormState> {
-  if (!(form instanceof FormData)) throw new Error('saveEvent expects a form submission.');
+export async function saveEvent(previous: EventFormState, submitted: FormData): Promise<EventFormState> {
+  const submission = nextCount(previous, 'submission');
+  const form = asForm(submitted);
+  if (!form) return { status: 'refused', values: formDataToValues(new FormData()), message: NOT_A_FORM, submission };
   const values = formDataToValues(form);
-  const submission = (previous.status === 'idle' ? 0 : previous.submission) + 1;
   const auth = await staff();
   if ('refusal' in auth) return { status: 'refused', values, message: `Nothing was saved. ${auth.refusal}`, submission };
 
@@ -153,13 +155,15 @@ function refusalMessage(err: unknown): string | null {
   return null;
 }
 
-async function smallAction(previous: SmallActionState, run: (viewer: Viewer) => string): Promise<SmallActionState> {
-  const attempt = previous.attempt + 1;
+async function smallAction(previous: SmallActionState, submitted: FormData, run: (form: FormData, viewer: Viewer) => string): Promise<SmallActionState> {
+  const attempt = nextCount(previous, 'attempt');
+  const form = asForm(submitted);
+  if (!form) return { error: NOT_A_FORM, attempt };
   const auth = await staff();
   if ('refusal' in auth) return { error: auth.refusal, attempt };
   let target: string;
   try {
-    target = run(auth.viewer);
+    target = run(form, auth.viewer);
   } catch (err) {
     const message = refusalMessage(err);
     if (message) return { error: message, attempt };
@@ -169,8 +173,8 @@ async function smallAction(previous: SmallActionState, run: (viewer: Viewer) => 
   redirect(target);
 }
 
-export async function deleteEventAction(previous: SmallActionState, form: FormData): Promise<SmallActionState> {
-  return smallAction(previous, (viewer) => {
+export async function deleteEventAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
+  return smallAction(previous, submitted, (form, viewer) => {
     const { id, version } = versionAndId(form);
     if (id === null || !version.success) throw new MutationError('This form is out of date; reload the page.');
     deleteEvent(getDb(), id, version.data, changeActor(viewer));
@@ -178,8 +182,8 @@ export async function deleteEventAction(previous: SmallActionState, form: FormDa
   });
 }
 
-export async function restoreDeletedEventAction(previous: SmallActionState, form: FormData): Promise<SmallActionState> {
-  return smallAction(previous, (viewer) => {
+export async function restoreDeletedEventAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
+  return smallAction(previous, submitted, (form, viewer) => {
     const { id, version } = versionAndId(form);
     if (id === null || !version.success) throw new MutationError('This form is out of date; reload the page.');
     restoreDeletedEvent(getDb(), id, version.data, changeActor(viewer));
@@ -187,8 +191,8 @@ export async function restoreDeletedEventAction(previous: SmallActionState, form
   });
 }
 
-export async function restoreVersionAction(previous: SmallActionState, form: FormData): Promise<SmallActionState> {
-  return smallAction(previous, (viewer) => {
+export async function restoreVersionAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
+  return smallAction(previous, submitted, (form, viewer) => {
     const { id, version } = versionAndId(form);
     const revisionId = parseId(String(form.get('revisionId') ?? ''));
     if (id === null || revisionId === null || !version.success) throw new MutationError('This form is out of date; reload the page.');

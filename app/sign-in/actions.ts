@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { authFor } from '@/lib/auth/server';
 import { SIGN_IN_LIMITS, clientAddress, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/lib/auth/sign-in-throttle';
+import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { safeNextPath } from '@/lib/safe-next';
 import { issuesToFieldErrors } from '@/lib/validation/event-form';
 import { signInSchema } from '@/lib/validation/user';
@@ -20,10 +21,12 @@ export interface SignInState {
 
 const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 
-export async function signIn(previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signIn(previous: SignInState, submitted: FormData): Promise<SignInState> {
+  const attempt = nextCount(previous, 'attempt');
+  const form = asForm(submitted);
+  if (!form) return { email: '', error: NOT_A_FORM, fieldErrors: {}, attempt };
   const email = text(form.get('email')).slice(0, 320);
   const next = safeNextPath(form.get('next'));
-  const attempt = previous.attempt + 1;
   const parsed = signInSchema.safeParse({ email, password: text(form.get('password')) });
   if (!parsed.success) {
     return { email, error: 'Enter your e-mail and password.', fieldErrors: issuesToFieldErrors(parsed.error.issues), attempt };

@@ -53,6 +53,9 @@ describe('formula neutralising', () => {
     ['   =HYPERLINK("http://x")', '\'   =HYPERLINK("http://x")'],
     ['\u00a0=1', "'\u00a0=1"],
     ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    // Typed with its own apostrophe: marked again, so the import gives back both.
+    ["'=1+1", "''=1+1"],
+    ["''+x", "'''+x"],
   ])('neutralises %j', (input, expected) => {
     expect(neutraliseFormula(input)).toBe(expected);
     expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);

@@ -44,20 +44,19 @@ export const CSV_HEADER = CSV_COLUMNS.map((c) => c.key);
  * apostrophe, which spreadsheets show as text. csv-stringify's `escape_formulas` misses a leading
  * line feed and leading spaces, hence our own rule.
  */
-const FORMULA_START = /^(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
-// A value that already starts with apostrophes before a trigger gets one more, so the importer's
-// undoing of the prefix gives back exactly what was stored.
-const QUOTED_FORMULA = /^'+(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
+/**
+ * Text that already starts with apostrophes before a formula ("'=1+1" typed as a title) is marked
+ * too; otherwise the import, which removes one apostrophe, would take the author's away.
+ */
+const NEEDS_MARK = /^'*(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
 
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) || QUOTED_FORMULA.test(value) ? `'${value}` : value;
+  return NEEDS_MARK.test(value) ? `'${value}` : value;
 }
 
 /** Undoes `neutraliseFormula` on import, so a round trip leaves text unchanged. */
 export function restoreNeutralised(value: string): string {
-  if (!value.startsWith("'")) return value;
-  const rest = value.slice(1);
-  return FORMULA_START.test(rest) || QUOTED_FORMULA.test(rest) ? rest : value;
+  return value.startsWith("'") && NEEDS_MARK.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** One event as the export query returns it: multi-valued cells already joined with "; ". */

@@ -7,6 +7,7 @@ import { MutationError } from '@/db/errors';
 import { createUser, deleteUser, setUserPassword, setUserRole } from '@/db/mutations/users';
 import { AuthorizationError, type Viewer } from '@/lib/auth/roles';
 import { requirePermission } from '@/lib/auth/viewer';
+import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { newPasswordSchema, newUserSchema, roleSchema } from '@/lib/validation/user';
 
@@ -39,9 +40,11 @@ async function admin(): Promise<{ viewer: Viewer } | { refusal: string }> {
   }
 }
 
-export async function createUserAction(previous: UserFormState, form: FormData): Promise<UserFormState> {
+export async function createUserAction(previous: UserFormState, submitted: FormData): Promise<UserFormState> {
+  const attempt = nextCount(previous, 'attempt');
+  const form = asForm(submitted);
+  if (!form) return { status: 'error', message: NOT_A_FORM, errors: {}, values: { email: '', name: '', role: '' }, attempt };
   const values = { email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role') };
-  const attempt = previous.attempt + 1;
   const auth = await admin();
   if ('refusal' in auth) return { status: 'error', message: auth.refusal, errors: {}, values, attempt };
   const parsed = newUserSchema.safeParse({ ...values, password: form.get('password') ?? '' });
@@ -64,12 +67,18 @@ export async function createUserAction(previous: UserFormState, form: FormData):
   };
 }
 
-async function rowAction(previous: RowActionState, run: (viewer: Viewer) => Promise<string> | string): Promise<RowActionState> {
-  const attempt = previous.attempt + 1;
+async function rowAction(
+  previous: RowActionState,
+  submitted: FormData,
+  run: (form: FormData, viewer: Viewer) => Promise<string> | string,
+): Promise<RowActionState> {
+  const attempt = nextCount(previous, 'attempt');
+  const form = asForm(submitted);
+  if (!form) return { status: 'error', message: NOT_A_FORM, attempt };
   const auth = await admin();
   if ('refusal' in auth) return { status: 'error', message: auth.refusal, attempt };
   try {
-    const message = await run(auth.viewer);
+    const message = await run(form, auth.viewer);
     revalidatePath('/admin/users');
     return { status: 'done', message, attempt };
   } catch (err) {
@@ -78,8 +87,8 @@ async function rowAction(previous: RowActionState, run: (viewer: Viewer) => Prom
   }
 }
 
-export async function setRoleAction(previous: RowActionState, form: FormData): Promise<RowActionState> {
-  return rowAction(previous, () => {
+export async function setRoleAction(previous: RowActionState, submitted: FormData): Promise<RowActionState> {
+  return rowAction(previous, submitted, (form) => {
     const role = roleSchema.safeParse(form.get('role'));
     if (!role.success) throw new MutationError(role.error.issues[0]!.message);
     setUserRole(getDb(), text(form, 'userId'), role.data);
@@ -87,8 +96,8 @@ export async function setRoleAction(previous: RowActionState, form: FormData): P
   });
 }
 
-export async function setPasswordAction(previous: RowActionState, form: FormData): Promise<RowActionState> {
-  return rowAction(previous, async () => {
+export async function setPasswordAction(previous: RowActionState, submitted: FormData): Promise<RowActionState> {
+  return rowAction(previous, submitted, async (form) => {
     const password = newPasswordSchema.safeParse(form.get('password') ?? '');
     if (!password.success) throw new MutationError(password.error.issues[0]!.message);
     await setUserPassword(getDb(), text(form, 'userId'), password.data);
@@ -96,8 +105,8 @@ export async function setPasswordAction(previous: RowActionState, form: FormData
   });
 }
 
-export async function deleteUserAction(previous: RowActionState, form: FormData): Promise<RowActionState> {
-  return rowAction(previous, (viewer) => {
+export async function deleteUserAction(previous: RowActionState, submitted: FormData): Promise<RowActionState> {
+  return rowAction(previous, submitted, (form, viewer) => {
     deleteUser(getDb(), text(form, 'userId'), viewer.id);
     return 'Account removed.';
   });

@@ -1,0 +1,92 @@
+/**
+ * How the production server fails: it refuses to start on a damaged database file, saying which
+ * file and what to do, and an error inside a page or a route handler reaches the browser without
+ * a stack trace, a file path or the database's message. Each story starts its own server on its
+ * own temporary database (ports E2E_PORT+2 and +3), so the other stories' servers are untouched.
+ */
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ProductionServer, tempDirectory } from '../../scripts/harness/production-server';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+
+/** Nothing a visitor should ever see: internals of the server, the database or the file system. */
+const LEAKS = [/SqliteError/i, /no such table/i, /events_fts/, /\bat [\w.<>]+ \(/, /\.next\/server/, /node_modules/, /\/tmp\//, /\/work\//, /\.tsx?\b:\d+/];
+
+function expectNoLeaks(body: string, label: string) {
+  for (const leak of LEAKS) expect(body, `${label} reveals ${leak}`).not.toMatch(leak);
+}
+
+test.describe('The production server, when something is wrong', () => {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+  let tmp: ReturnType<typeof tempDirectory>;
+  test.beforeEach(() => {
+    tmp = tempDirectory('tracker-e2e-failures-');
+  });
+  test.afterEach(() => tmp.remove());
+
+  test('refuses to start on a damaged database file, naming the file and the way out', async () => {
+    const good = path.join(tmp.dir, 'tracker.db');
+    const server = await ProductionServer.start({ port: PORT, databasePath: good, env: { SEED_ON_EMPTY: 'true' } });
+    await server.stop();
+    // Fold the write-ahead log into the file, so the copies below hold every page.
+    const db = new Database(good);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const size = fs.statSync(good).size;
+    expect(size, 'the seeded file spans many pages').toBeGreaterThan(20 * 4096);
+
+    for (const [label, damage] of [
+      ['a scrambled header', (bytes: Buffer) => bytes.fill(0x5a, 0, 100)],
+      ['scrambled pages in the middle', (bytes: Buffer) => bytes.fill(0xa5, 4096 * Math.floor(size / 4096 / 3), 4096 * Math.floor((2 * size) / 4096 / 3))],
+    ] as const) {
+      const damaged = path.join(tmp.dir, `damaged-${label.replaceAll(' ', '-')}.db`);
+      const bytes = fs.readFileSync(good);
+      damage(bytes);
+      fs.writeFileSync(damaged, bytes);
+      const exit = await ProductionServer.runUntilExit({ port: PORT, databasePath: damaged });
+      expect(exit.code, `${label}:\n${exit.output}`).not.toBe(0);
+      expect(exit.signal, label).toBeNull();
+      expect(exit.output, label).toContain('The tracker cannot start.');
+      expect(exit.output, label).toContain(`The database at ${damaged} is damaged or is not a SQLite database`);
+      expect(exit.output, label).toContain('npm run db:restore');
+    }
+  });
+
+  test('shows a reference, never internals, when a page or a route handler fails', async ({ page, request }) => {
+    const databasePath = path.join(tmp.dir, 'tracker.db');
+    const server = await ProductionServer.start({ port: PORT, databasePath, env: { SEED_ON_EMPTY: 'true' } });
+    try {
+      // A real fault while serving: the search index disappears under the running server.
+      const db = new Database(databasePath);
+      db.exec('DROP TABLE events_fts');
+      db.close();
+
+      const api = await request.get(`${server.baseUrl}/api/events?q=caesar`);
+      expect(api.status()).toBe(500);
+      expectNoLeaks(await api.text(), 'the API');
+      expect(api.headers()['x-content-type-options']).toBe('nosniff');
+
+      const feedOk = await request.get(`${server.baseUrl}/api/events?type=designation`);
+      expect(feedOk.status(), 'a request that does not search still works').toBe(200);
+
+      const html = await request.get(`${server.baseUrl}/?q=caesar`);
+      expect(html.status()).toBe(500);
+      expectNoLeaks(await html.text(), 'the page HTML');
+      expect(html.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+
+      await page.goto(`${server.baseUrl}/?q=caesar`);
+      await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+      await expect(page.getByText(/^Reference: \w+$/)).toBeVisible();
+      expectNoLeaks(await page.locator('body').innerText(), 'the page as shown');
+
+      // The server logs the details for the operator instead.
+      expect(server.output()).toMatch(/no such table: events_fts/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
