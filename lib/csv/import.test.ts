@@ -29,6 +29,11 @@ describe('reading an upload', () => {
     expect(result.rows[0]!.cells).toEqual({ date: '2023', type: 'statement', title: 'X' });
   });
 
+  it('counts lines as an editor does: CRLF, blank lines and multi-line cells', () => {
+    const result = read('date,type,title,summary\r\n\r\n2023,statement,A,"one\r\ntwo"\r\n2022,statement,B,x\r\n\r\n\r\n2021,statement,C,y\r\n');
+    expect(result.rows.map((r) => r.line)).toEqual([3, 5, 8]);
+  });
+
   it('reports the line where each row starts, also after a multi-line cell', () => {
     const result = read('date,type,title,summary\n2023,statement,A,"line one\nline two"\n2022,statement,B,plain\n');
     expect(result.rows.map((r) => r.line)).toEqual([2, 4]);

@@ -52,6 +52,30 @@ const CSV_ERROR_MESSAGES: Record<string, string> = {
   CSV_INVALID_OPTION_BOM: 'the file starts with an unexpected byte-order mark',
 };
 
+/**
+ * Line numbers as an editor shows them (CRLF, LF and a lone CR each end a line), for byte offsets
+ * that only move forward: where the parser says a record ended, the next one starts on the first
+ * line after it that is not blank.
+ */
+function lineCounter(text: string) {
+  const bytes = Buffer.from(text, 'utf8');
+  let position = 0;
+  let line = 1;
+  const isBreak = (b: number | undefined) => b === 0x0a || b === 0x0d;
+  const step = () => {
+    if (bytes[position] === 0x0d && bytes[position + 1] === 0x0a) position++;
+    if (isBreak(bytes[position])) line++;
+    position++;
+  };
+  return {
+    firstLineAfter(offset: number): number {
+      while (position < offset) step();
+      while (position < bytes.length && isBreak(bytes[position])) step();
+      return line;
+    },
+  };
+}
+
 export function readCsvUpload(bytes: Uint8Array, limits = { maxBytes: IMPORT_MAX_BYTES, maxRows: IMPORT_MAX_ROWS }): ReadResult {
   if (bytes.byteLength === 0) return { ok: false, error: 'The file is empty.' };
   if (bytes.byteLength > limits.maxBytes) {
@@ -87,7 +111,7 @@ export function readCsvUpload(bytes: Uint8Array, limits = { maxBytes: IMPORT_MAX
     };
   }
 
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof records;
   } catch (err) {
@@ -125,14 +149,16 @@ export function readCsvUpload(bytes: Uint8Array, limits = { maxBytes: IMPORT_MAX
     return { ok: false, error: `The file has ${dataRows.length} rows; the limit is ${limits.maxRows}. Split it into smaller files.` };
   }
 
+  const lines = lineCounter(text);
+  let end = records[0]!.info.bytes;
   const rows = dataRows.map(({ record, info }) => {
     const cells: CsvRow['cells'] = {};
     headers.forEach((h, i) => {
       if (IMPORT_COLUMNS.has(h)) cells[h as ImportColumn] = restoreNeutralised(record[i] ?? '');
     });
-    // info.lines is the line where the record ends; a record spanning lines starts earlier.
-    const spans = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    return { line: info.lines - spans, cells };
+    const line = lines.firstLineAfter(end);
+    end = info.bytes;
+    return { line, cells };
   });
   return { ok: true, columns, ignoredColumns, rows };
 }
