@@ -7,7 +7,7 @@
  *
  * Only the session is faked (Next's request context does not exist in Vitest).
  */
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { proxy } from '@/proxy';
 import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/testing/fixtures';
@@ -26,6 +26,10 @@ const restoreRoute = await import('./api/events/[id]/restore/route');
 const eventActions = await import('./events/actions');
 const entityActions = await import('./entities/actions');
 const userActions = await import('./admin/users/actions');
+const importRoute = await import('./api/import/route');
+const { planImport } = await import('@/db/import');
+const { readCsvUpload } = await import('@/lib/csv/import');
+const { harness } = await import('@/testing/harness');
 
 function form(entries: Record<string, string | number>): FormData {
   const fd = new FormData();
@@ -71,7 +75,29 @@ function fromAction(result: unknown): Outcome {
 const actionRequest = (page: string) => (_f: WriteFixtures, site: Site) =>
   apiRequest('POST', page, { site, headers: { 'next-action': '7f00aa', 'content-type': 'multipart/form-data; boundary=x' } });
 
+const IMPORT_CSV = 'date,type,title\r\n2024-05-03,statement,Written through the import\r\n';
+
+/** The import's commit as the page sends it: the file and the digest of its dry run. */
+function importRequest(site: Site): NextRequest {
+  const read = readCsvUpload(new TextEncoder().encode(IMPORT_CSV));
+  if (!read.ok) throw new Error(read.error);
+  const form = new FormData();
+  form.set('file', new File([IMPORT_CSV], 'matrix.csv', { type: 'text/csv' }));
+  form.set('mode', 'commit');
+  form.set('digest', planImport(harness.conn!.db, read.rows, 'matrix.csv').digest);
+  const base = apiRequest('POST', '/api/import', { site });
+  const headers = new Headers(base.headers);
+  headers.delete('content-type');
+  return new NextRequest(base.url, { method: 'POST', headers, body: form });
+}
+
 const CASES: WriteCase[] = [
+  {
+    name: 'POST /api/import',
+    needs: 'editor',
+    request: (_f, site) => importRequest(site),
+    run: async (_f, req) => fromResponse(await importRoute.POST(req), 200),
+  },
   {
     name: 'POST /api/events',
     needs: 'editor',
