@@ -7,7 +7,7 @@
  * changed in between.
  */
 import Link from 'next/link';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/forms/field';
 import type { ImportPlan, ImportResult, ImportRowPlan } from '@/db/import';
 
@@ -54,7 +54,13 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const inputId = useId();
 
-  const focusResults = () => requestAnimationFrame(() => resultsHeading.current?.focus());
+  // Focus moves to the results once they are on screen: an effect runs after the commit that renders
+  // the heading, where a timer or an animation frame could fire before it.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusResults = () => setFocusRequest((n) => n + 1);
+  useEffect(() => {
+    if (focusRequest > 0) resultsHeading.current?.focus();
+  }, [focusRequest]);
 
   async function check() {
     if (!file) {
