@@ -1,20 +1,24 @@
 /**
  * The density chart's data: how many events of each type fall in each month (or each year, for
- * long ranges) of the filtered view. One grouped query over the same WHERE as the list.
+ * long ranges) of the filtered view: the maintained month counts when the view is filtered only
+ * by types and whole months (db/derived.ts), else one pass over the same WHERE as the list,
+ * counted with the `facet_count` hash aggregate (docs/performance.md).
  *
  * A month bar counts only events dated to a month or a day: an event known only to its year has no
  * month, and putting it in January would draw a spike that never happened. The chart says how many
  * such events it leaves out, and clicking a month narrows to exactly the events its bar counted
  * (see the date-range rule in filter-conditions.ts).
  */
-import { and, count, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { monthName } from '@/lib/dates';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { events } from '../schema';
-import { visibilityConditions, type Visibility } from './events';
-import { filterConditions } from './filter-conditions';
+import { eventCountries, eventEntities, events, eventTags } from '../schema';
+import type { Visibility } from './events';
+import { EVENTS_SOURCE, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
+import { monthCounts, monthCountsInView, planFilters, type MonthCount } from './filter-plan';
+import { countsDescribe } from './timeline';
 
 export type DensityUnit = 'month' | 'year';
 
@@ -51,15 +55,32 @@ function monthKey(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Events per month, date precision and type in the filtered view. */
+export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): MonthCount[] {
+  const months = monthCounts(db);
+  const plan = planFilters(db, filters, { ...visibility, months });
+  if (countsDescribe(filters, visibility) && plan.onlyMonthCounts) return monthCountsInView(months, filters);
+  const d = plan.driver;
+  // A single value of a junction filter: its rows carry the event's type and date, one per event.
+  const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
+  const source: EventSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
+  const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : events;
+  const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;
+  const where = timelineWhere(filters, { ...visibility, source, driver: !single && d !== 'events' ? d : undefined });
+  const row = db
+    .select({ counts: sql<string>`facet_count(${key})` })
+    .from(table)
+    .where(where)
+    .get();
+  const counted = row?.counts ? (JSON.parse(row.counts) as [string, number][]) : [];
+  return counted.map(([k, n]) => {
+    const [month, datePrecision, type] = k.split('|') as [string, MonthCount['datePrecision'], EventTypeKey];
+    return { month, datePrecision, type, n };
+  });
+}
+
 export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
-  const month = sql<string>`substr(${events.date}, 1, 7)`;
-  const yearOnly = sql<number>`(${events.datePrecision} = 'year')`;
-  const rows = db
-    .select({ month, yearOnly, type: events.type, n: count() })
-    .from(events)
-    .where(and(...visibilityConditions(visibility), ...filterConditions(filters, visibility)))
-    .groupBy(month, yearOnly, events.type)
-    .all();
+  const rows = densityRows(db, filters, visibility).map((r) => ({ month: r.month, yearOnly: r.datePrecision === 'year', type: r.type, n: r.n }));
   if (rows.length === 0) return null;
 
   const dataMonths = rows.map((r) => monthIndex(r.month));
