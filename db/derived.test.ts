@@ -163,7 +163,7 @@ describe('counts maintained in the write path', () => {
     const { id } = makeEvent(conn.db, { ...base, countries: [{ code: 'SY', role: 'target' }] });
     conn.sqlite.prepare(`UPDATE facet_counts SET n = n + 1 WHERE facet = 'country' AND value = 'SY'`).run();
     conn.sqlite.prepare(`UPDATE event_countries SET event_type = 'statement' WHERE event_id = ?`).run(id);
-    expect(derivedMismatches(conn.sqlite).map((m) => m.what)).toEqual(['event_countries facts', 'facet_counts']);
+    expect(new Set(derivedMismatches(conn.sqlite).map((m) => m.what))).toEqual(new Set(['event_countries facts', 'facet_counts']));
   });
 
   it('hold for the seed, and a rebuild from scratch gives the same', () => {

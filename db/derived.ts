@@ -24,23 +24,28 @@ export const FACT_TABLES = [
   { table: 'event_tags', value: 'tag_id', roles: false },
 ] as const;
 
+/**
+ * What each count is over: the facet's name and value, the rows and the condition. Every facet is
+ * also counted per event type, as `<facet>@<type>` (e.g. `actor@designation`).
+ */
+const COUNTED = [
+  { facet: `'country:' || j.role`, value: 'j.country_code', from: 'event_countries j', where: 'TRUE', distinct: false },
+  { facet: `'country'`, value: 'j.country_code', from: 'event_countries j', where: 'TRUE', distinct: true },
+  { facet: `'actor'`, value: 'CAST(j.entity_id AS TEXT)', from: 'event_entities j', where: 'TRUE', distinct: true },
+  { facet: `'tag'`, value: 'CAST(j.tag_id AS TEXT)', from: 'event_tags j', where: 'TRUE', distinct: false },
+  { facet: `'authority'`, value: 'e.legal_authority', from: null, where: 'e.legal_authority IS NOT NULL', distinct: false },
+  { facet: `'program'`, value: 'e.program', from: null, where: 'e.program IS NOT NULL', distinct: false },
+] as const;
+
 /** The counts as the base tables say they are, computed without any derived column. */
-const EXPECTED_FACET_COUNTS = `
-  SELECT 'country:' || ec.role AS facet, ec.country_code AS value, count(*) AS n
-    FROM event_countries ec JOIN events e ON e.id = ec.event_id WHERE ${PUBLISHED} GROUP BY ec.role, ec.country_code
-  UNION ALL
-  SELECT 'country', ec.country_code, count(DISTINCT ec.event_id)
-    FROM event_countries ec JOIN events e ON e.id = ec.event_id WHERE ${PUBLISHED} GROUP BY ec.country_code
-  UNION ALL
-  SELECT 'actor', CAST(ee.entity_id AS TEXT), count(DISTINCT ee.event_id)
-    FROM event_entities ee JOIN events e ON e.id = ee.event_id WHERE ${PUBLISHED} GROUP BY ee.entity_id
-  UNION ALL
-  SELECT 'tag', CAST(et.tag_id AS TEXT), count(*)
-    FROM event_tags et JOIN events e ON e.id = et.event_id WHERE ${PUBLISHED} GROUP BY et.tag_id
-  UNION ALL
-  SELECT 'authority', e.legal_authority, count(*) FROM events e WHERE ${PUBLISHED} AND e.legal_authority IS NOT NULL GROUP BY 2
-  UNION ALL
-  SELECT 'program', e.program, count(*) FROM events e WHERE ${PUBLISHED} AND e.program IS NOT NULL GROUP BY 2`;
+const EXPECTED_FACET_COUNTS = COUNTED.flatMap(({ facet, value, from, where, distinct }) => {
+  const n = distinct ? 'count(DISTINCT j.event_id)' : 'count(*)';
+  const rows = from ? `${from} JOIN events e ON e.id = j.event_id` : 'events e';
+  return [
+    `SELECT ${facet} AS facet, ${value} AS value, ${n} AS n FROM ${rows} WHERE ${PUBLISHED} AND ${where} GROUP BY 1, 2`,
+    `SELECT ${facet} || '@' || e.type, ${value}, ${n} FROM ${rows} WHERE ${PUBLISHED} AND ${where} GROUP BY 1, 2`,
+  ];
+}).join('\n  UNION ALL\n  ');
 
 const EXPECTED_MONTH_COUNTS = `
   SELECT substr(e.date, 1, 7) AS month, e.date_precision, e.type, count(*) AS n
@@ -121,23 +126,19 @@ export function rebuildDerived(sqlite: Database.Database, options: { facts?: boo
       }
     }
   }
-  // From the facts: these are index scans, where the expected-counts query joins events.
+  // From the facts (index scans), where the expected counts above join events.
   sqlite.exec(`DELETE FROM facet_counts`);
   sqlite.exec(`DELETE FROM event_month_counts`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'country:' || role, country_code, count(*) FROM event_countries WHERE event_visibility = 'published' GROUP BY role, country_code`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'country', country_code, count(*) FROM event_countries WHERE event_visibility = 'published' AND first_role GROUP BY country_code`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'actor', CAST(entity_id AS TEXT), count(*) FROM event_entities WHERE event_visibility = 'published' AND first_role GROUP BY entity_id`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'tag', CAST(tag_id AS TEXT), count(*) FROM event_tags WHERE event_visibility = 'published' GROUP BY tag_id`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'authority', legal_authority, count(*) FROM events
-     WHERE deleted_at IS NULL AND status = 'published' AND legal_authority IS NOT NULL GROUP BY legal_authority`);
-  sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
-    SELECT 'program', program, count(*) FROM events
-     WHERE deleted_at IS NULL AND status = 'published' AND program IS NOT NULL GROUP BY program`);
+  for (const { facet, value, from, where } of COUNTED) {
+    const onlyOnce = facet === `'country'` || facet === `'actor'` ? ' AND j.first_role' : '';
+    const [rows, visible, type] = from
+      ? [from, `j.event_visibility = 'published'${onlyOnce}`, 'j.event_type']
+      : ['events e', `e.deleted_at IS NULL AND e.status = 'published'`, 'e.type'];
+    sqlite.exec(`INSERT INTO facet_counts (facet, value, n)
+      SELECT ${facet}, ${value}, count(*) FROM ${rows} WHERE ${visible} AND ${where} GROUP BY 1, 2
+      UNION ALL
+      SELECT ${facet} || '@' || ${type}, ${value}, count(*) FROM ${rows} WHERE ${visible} AND ${where} GROUP BY 1, 2`);
+  }
   sqlite.exec(`INSERT INTO event_month_counts (month, date_precision, type, n)
     SELECT substr(date, 1, 7), date_precision, type, count(*) FROM events
      WHERE deleted_at IS NULL AND status = 'published' GROUP BY 1, 2, 3`);

@@ -1,10 +1,11 @@
 /**
  * SQL functions the queries need and SQLite lacks, registered on every connection (db/client.ts).
  *
- * `facet_count(key)` and `facet_top(key, k)` are hash aggregates: SQLite has no hash GROUP BY, so
- * `GROUP BY key` over rows that do not arrive in key order sorts every row first (measured at 1-2
- * µs per row, seconds for a facet over a million events), where counting into a Map costs about
- * 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
+ * `facet_count(key [, weight])` and `facet_top(key, k [, weight])` are hash aggregates: SQLite has no
+ * hash GROUP BY, so `GROUP BY key` over rows that do not arrive in key order sorts every row first
+ * (measured at 1-2 µs per row, seconds for a facet over a million events), where counting into a
+ * Map costs about 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
+ * `weight` (default 1) sums counts that are already counts (facet_counts rows).
  */
 import type Database from 'better-sqlite3';
 
@@ -14,8 +15,8 @@ function counter() {
   return new Map<Key, number>();
 }
 
-function step(map: Map<Key, number>, key: Key): Map<Key, number> {
-  if (key !== null) map.set(key, (map.get(key) ?? 0) + 1);
+function step(map: Map<Key, number>, key: Key, weight: number | bigint = 1): Map<Key, number> {
+  if (key !== null) map.set(key, (map.get(key) ?? 0) + Number(weight));
   return map;
 }
 
@@ -45,15 +46,17 @@ export function registerSqlFunctions(sqlite: Database.Database): void {
   const json = (rows: [Key, number][]) => JSON.stringify(rows.map(([k, n]) => [typeof k === 'bigint' ? Number(k) : k, n]));
   // The typings expect step(total, next) with one argument; SQL passes each argument in turn.
   sqlite.aggregate('facet_count', {
+    varargs: true,
     start: counter,
-    step: (map: unknown, key: unknown) => step(map as Map<Key, number>, key as Key),
+    step: ((map: Map<Key, number>, key: Key, weight?: number | bigint) => step(map, key, weight)) as (state: unknown, key: unknown) => unknown,
     result: (map: unknown) => json(sorted(map as Map<Key, number>)),
   });
   sqlite.aggregate('facet_top', {
+    varargs: true,
     start: (): TopState => ({ map: counter(), k: 0 }),
-    step: ((state: TopState, key: Key, k: number | bigint) => {
+    step: ((state: TopState, key: Key, k: number | bigint, weight?: number | bigint) => {
       state.k = Number(k);
-      step(state.map, key);
+      step(state.map, key, weight);
       return state;
     }) as (state: unknown, key: unknown) => unknown,
     result: (state: unknown) => json(topWithTies((state as TopState).map, (state as TopState).k)),

@@ -43,6 +43,6 @@ DROP INDEX `events_authority_idx`;--> statement-breakpoint
 DROP INDEX `events_program_idx`;--> statement-breakpoint
 CREATE INDEX `events_live_date_idx` ON `events` (`status`,`date`,`id`,`type`,`date_precision`,`legal_authority`,`program`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `events_live_type_idx` ON `events` (`status`,`type`,`date`,`id`,`date_precision`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `events_live_id_idx` ON `events` (`id`,`status`,`type`,`date`,`date_precision`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `events_live_id_idx` ON `events` (`id`,`status`,`type`,`date`,`date_precision`,`legal_authority`,`program`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `events_authority_idx` ON `events` (`legal_authority`,`status`,`date`,`id`,`type`,`date_precision`,`deleted_at`) WHERE deleted_at IS NULL AND legal_authority IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `events_program_idx` ON `events` (`program`,`status`,`date`,`id`,`type`,`date_precision`,`deleted_at`) WHERE deleted_at IS NULL AND program IS NOT NULL;

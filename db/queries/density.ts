@@ -14,9 +14,9 @@ import { monthName } from '@/lib/dates';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { eventCountries, eventEntities, events, eventTags } from '../schema';
+import { eventCountries, eventEntities, eventTags } from '../schema';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
 import { monthCounts, monthCountsInView, planFilters, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -64,9 +64,10 @@ export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Vi
   // A single value of a junction filter: its rows carry the event's type and date, one per event.
   const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
   const source: EventSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
-  const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : events;
+  const driver = !single && d !== 'events' ? d : undefined;
+  const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : eventsFrom(driver);
   const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;
-  const where = timelineWhere(filters, { ...visibility, source, driver: !single && d !== 'events' ? d : undefined });
+  const where = timelineWhere(filters, { ...visibility, source, driver });
   const row = db
     .select({ counts: sql<string>`facet_count(${key})` })
     .from(table)

@@ -22,7 +22,7 @@ import type { TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
 import { monthCounts, monthCountsInView, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -67,17 +67,12 @@ function plan(ctx: FacetContext, omit: Facet): FilterPlan {
   return planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit, months: ctx.months });
 }
 
-/** Whether a facet's other filters are all empty: its counts are the maintained ones. */
-function unfiltered(p: FilterPlan): boolean {
-  return Object.keys(p.sizes).length === 1 && p.sizes.events === p.visible;
-}
-
 function parseCounts<V>(json: string | null | undefined): Map<V, number> {
   return new Map(json ? (JSON.parse(json) as [V, number][]) : []);
 }
 
 /** Counts per key over a facet's rows, with a hash aggregate (GROUP BY would sort every row). */
-function countBy<V>(db: DbOrTx, table: SQLiteTable, key: SQL | AnySQLiteColumn, where: SQL | undefined): Map<V, number> {
+function countBy<V>(db: DbOrTx, table: SQLiteTable | SQL, key: SQL | AnySQLiteColumn, where: SQL | undefined): Map<V, number> {
   const row = db
     .select({ counts: sql<string>`facet_count(${key})` })
     .from(table)
@@ -86,23 +81,53 @@ function countBy<V>(db: DbOrTx, table: SQLiteTable, key: SQL | AnySQLiteColumn, 
   return parseCounts<V>(row?.counts);
 }
 
-/** The maintained counts of one facet (`country`, `country:target`, `actor`, `tag`, ...). */
+/** The maintained counts' facet names for a view's types: `actor`, or `actor@designation`, ... */
+function facetNames(base: string, types: readonly string[]): string[] {
+  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
+}
+
+const inList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** The universe of a facet: every option of the published timeline, most used first. */
 function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: string; n: number }[] {
   return db.all<{ value: string; n: number }>(
     sql`SELECT value, n FROM facet_counts WHERE facet = ${facet} AND n > 0 ORDER BY n DESC, value LIMIT ${limit}`,
   );
 }
 
-function maintainedMap(db: DbOrTx, facet: string, values?: readonly string[]): Map<string, number> {
+/** The maintained counts of a facet in a view filtered by these types (none: all events). */
+function maintainedCounts(db: DbOrTx, base: string, types: readonly string[], values?: readonly string[]): Map<string, number> {
   if (values && values.length === 0) return new Map();
-  const only = values
-    ? sql` AND value IN (${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )})`
-    : sql``;
-  const rows = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${facet} AND n > 0${only}`);
-  return new Map(rows.map((r) => [r.value, r.n]));
+  const names = facetNames(base, types);
+  const only = values ? sql` AND value IN (${inList(values)})` : sql``;
+  if (names.length === 1) {
+    const rows = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n > 0${only}`);
+    return new Map(rows.map((r) => [r.value, r.n]));
+  }
+  const row = db.get<{ counts: string | null }>(
+    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0${only}`,
+  );
+  return parseCounts<string>(row?.counts);
+}
+
+/** The k largest maintained counts of a facet for these types, and every count that ties with the k-th. */
+function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: number): { value: string; n: number }[] {
+  const names = facetNames(base, types);
+  if (names.length > 1) {
+    const row = db.get<{ counts: string | null }>(
+      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0`,
+    );
+    return [...parseCounts<string>(row?.counts)].map(([value, n]) => ({ value, n }));
+  }
+  const head = maintained(db, names[0]!, k);
+  const last = head[head.length - 1];
+  if (!last || head.length < k) return head;
+  const ties = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n = ${last.n}`);
+  return [...new Map([...head, ...ties].map((r) => [r.value, r.n]))].map(([value, n]) => ({ value, n }));
 }
 
 function options<V extends string | number>(
@@ -124,12 +149,12 @@ function options<V extends string | number>(
  * when the driver is a single value there (its rows carry type and date, one per event), else
  * `events` with the driver as the starting set.
  */
-function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSource; table: SQLiteTable } {
+function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSource; table: SQLiteTable | SQL } {
   const d = p.driver;
   if ((d === 'countries' || d === 'actors' || d === 'tags') && ctx.filters[d].length === 1) {
     return { source: JUNCTION_SOURCES[d], table: { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] };
   }
-  return { source: EVENTS_SOURCE, table: events };
+  return { source: EVENTS_SOURCE, table: eventsFrom(d) };
 }
 
 function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: EventSource): SQL | undefined {
@@ -186,27 +211,24 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
   const p = plan(ctx, 'countries');
   const facet = filters.role === 'any' ? 'country' : `country:${filters.role}`;
   const filtered =
-    ctx.published && unfiltered(p)
-      ? maintainedMap(db, facet)
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, facet, filters.types)
       : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', p, [
           filters.role === 'any' ? anyRole : eq(eventCountries.role, filters.role),
         ]));
   return options(universe, filtered, filters.countries, countryName);
 }
 
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   const { db, filters } = ctx;
   const p = plan(ctx, 'actors');
   const oneRow = eq(eventEntities.firstRole, true);
   let top: { value: number; n: number }[];
-  if (ctx.published && unfiltered(p)) {
-    // Ties are broken by name below: read every actor that ties with the last one.
-    const head = maintained(db, 'actor', TOP_ACTORS);
-    const last = head[head.length - 1];
-    const ties = last
-      ? db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = 'actor' AND n = ${last.n}`)
-      : [];
-    top = [...new Map([...head, ...ties].map((r) => [Number(r.value), r.n]))].map(([value, n]) => ({ value, n }));
+  if (ctx.published && p.onlyTypes) {
+    // Ties are broken by name below: these include every actor that ties with the last one.
+    top = maintainedTop(db, 'actor', filters.types, TOP_ACTORS).map((r) => ({ value: Number(r.value), n: r.n }));
   } else {
     const row = db
       .select({ counts: sql<string>`facet_top(${eventEntities.entityId}, ${TOP_ACTORS})` })
@@ -228,14 +250,15 @@ export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   );
   const ranked = top
     .filter((t) => names.has(t.value))
-    .sort((a, b) => b.n - a.n || names.get(a.value)!.localeCompare(names.get(b.value)!))
+    // By name in SQLite's (binary) order, as ORDER BY name would.
+    .sort((a, b) => b.n - a.n || binary(names.get(a.value)!, names.get(b.value)!))
     .slice(0, TOP_ACTORS);
   const counts = new Map(ranked.map((r) => [r.value, r.n]));
   const missing = filters.actors.filter((id) => !counts.has(id) && names.has(id));
   if (missing.length > 0) {
     const selected =
-      ctx.published && unfiltered(p)
-        ? new Map([...maintainedMap(db, 'actor', missing.map(String))].map(([k, n]) => [Number(k), n]))
+      ctx.published && p.onlyTypes
+        ? new Map([...maintainedCounts(db, 'actor', filters.types, missing.map(String))].map(([k, n]) => [Number(k), n]))
         : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow, inArray(eventEntities.entityId, missing)]));
     for (const [id, n] of selected) counts.set(id, n);
   }
@@ -257,9 +280,9 @@ function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | t
     : maintained(db, name);
   const p = plan(ctx, facet);
   const filtered =
-    ctx.published && unfiltered(p)
-      ? maintainedMap(db, name)
-      : countBy<string>(db, events, column, and(eventWhere(ctx, p, facet, EVENTS_SOURCE), isNotNull(column)));
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, name, filters.types)
+      : countBy<string>(db, eventsFrom(p.driver), column, and(eventWhere(ctx, p, facet, EVENTS_SOURCE), isNotNull(column)));
   return options(universe, filtered, filters[facet], (v) => v);
 }
 
@@ -284,7 +307,9 @@ export function tagFacet(ctx: FacetContext): FacetOption[] {
   )].map(([value, n]) => ({ value, n }));
   const p = plan(ctx, 'tags');
   const filtered = bySlug(
-    ctx.published && unfiltered(p) ? maintainedMap(db, 'tag') : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, 'tag', filters.types)
+      : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
   );
   return options(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }

@@ -119,6 +119,8 @@ export interface FilterPlan {
   viewSize: number;
   /** The filters other than types and whole months: when none, the month counts answer exactly. */
   onlyMonthCounts: boolean;
+  /** No filter but types (or none): the per-type facet counts answer exactly. */
+  onlyTypes: boolean;
 }
 
 export interface PlanOptions extends Visibility {
@@ -177,5 +179,7 @@ export function planFilters(db: DbOrTx, filters: TimelineFilters, options: PlanO
     onlyMonthCounts:
       !active.countries && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search &&
       (!active.dates || monthAligned(filters)),
+    onlyTypes:
+      !active.dates && !active.countries && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search,
   };
 }

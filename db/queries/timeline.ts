@@ -21,7 +21,7 @@ import {
   type TimelinePage,
   type Visibility,
 } from './events';
-import { filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
+import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
 import { activeDimensions, monthCounts, monthCountsInView, planFilters, type FilterPlan } from './filter-plan';
 import { rankedMatches } from './search';
 
@@ -158,10 +158,11 @@ export function countTimeline(db: DbOrTx, filters: TimelineFilters, visibility: 
       .get();
     return row?.n ?? 0;
   }
+  const driver = p.driver === 'search' ? 'search' : undefined;
   const row = db
     .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(timelineWhere(filters, { ...visibility, driver: p.driver === 'search' ? 'search' : undefined }))
+    .from(eventsFrom(driver))
+    .where(timelineWhere(filters, { ...visibility, driver }))
     .get();
   return row?.n ?? 0;
 }
