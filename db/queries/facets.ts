@@ -18,12 +18,12 @@ import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
-import type { TimelineFilters } from '@/lib/filters';
+import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
-import { monthCounts, monthCountsInView, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
+import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
 import { countsDescribe } from './timeline';
 
 export interface FacetOption<V extends string | number = string> {
@@ -54,17 +54,16 @@ interface FacetContext {
   db: DbOrTx;
   filters: TimelineFilters;
   visibility: Visibility;
-  months: MonthCount[];
   /** The view's counts are those the maintained counts describe (published events). */
   published: boolean;
 }
 
 function context(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
-  return { db, filters, visibility, months: monthCounts(db), published: countsDescribe(filters, visibility) };
+  return { db, filters, visibility, published: countsDescribe(filters, visibility) };
 }
 
 function plan(ctx: FacetContext, omit: Facet): FilterPlan {
-  return planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit, months: ctx.months });
+  return planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit });
 }
 
 function parseCounts<V>(json: string | null | undefined): Map<V, number> {
@@ -164,11 +163,7 @@ function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: Event
 
 function typeCounts(ctx: FacetContext): Map<string, number> {
   const p = plan(ctx, 'types');
-  if (ctx.published && p.onlyMonthCounts) {
-    const out = new Map<string, number>();
-    for (const r of monthCountsInView(ctx.months, ctx.filters, 'types')) out.set(r.type, (out.get(r.type) ?? 0) + r.n);
-    return out;
-  }
+  if (ctx.published && p.onlyMonthCounts) return monthTotals(ctx.db, sql`type`, ctx.filters, 'types');
   const { source, table } = eventColumnSource(ctx, p);
   return countBy<string>(ctx.db, table, source.type, eventWhere(ctx, p, 'types', source));
 }
@@ -314,21 +309,15 @@ export function tagFacet(ctx: FacetContext): FacetOption[] {
   return options(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }
 
-function yearsOf(months: MonthCount[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of months) out.set(r.month.slice(0, 4), (out.get(r.month.slice(0, 4)) ?? 0) + r.n);
-  return out;
-}
-
 export function yearFacet(ctx: FacetContext): FacetOption[] {
   const { db, filters } = ctx;
   const universe = ctx.visibility.includeDrafts
     ? countBy<string>(db, events, sql`substr(${events.date}, 1, 4)`, and(...sourceVisibility(EVENTS_SOURCE, ctx.visibility)))
-    : yearsOf(ctx.months);
+    : monthTotals(db, sql`substr(month, 1, 4)`, EMPTY_FILTERS);
   const p = plan(ctx, 'dates');
   let filtered: Map<string, number>;
   if (ctx.published && p.onlyMonthCounts) {
-    filtered = yearsOf(monthCountsInView(ctx.months, filters, 'dates'));
+    filtered = monthTotals(db, sql`substr(month, 1, 4)`, filters, 'dates');
   } else {
     const { source, table } = eventColumnSource(ctx, p);
     filtered = countBy<string>(db, table, sql`substr(${source.date}, 1, 4)`, eventWhere(ctx, p, 'dates', source));

@@ -22,7 +22,7 @@ import {
   type Visibility,
 } from './events';
 import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
-import { activeDimensions, monthCounts, monthCountsInView, planFilters, type FilterPlan } from './filter-plan';
+import { activeDimensions, monthTotal, planFilters, type FilterPlan } from './filter-plan';
 import { rankedMatches } from './search';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -52,6 +52,8 @@ export interface TimelineQueryOptions extends Visibility {
   limit?: number;
   /** The view's size when already counted: it tells the list whether to start from a filter. */
   total?: number;
+  /** The view's plan when already made (filter-plan.ts). */
+  plan?: FilterPlan;
 }
 
 const JUNCTION_TABLES = { countries: eventCountries, actors: eventEntities, tags: eventTags } as const;
@@ -101,7 +103,7 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
     };
   }
 
-  const plan = planFilters(db, filters, visibility);
+  const plan = options.plan ?? planFilters(db, filters, visibility);
   const driver = listFromDriver(plan, limit, options.total) ? plan.driver : undefined;
   const conditions = [...visibilityConditions(visibility), ...filterConditions(filters, { ...visibility, driver })];
   if (options.position?.kind === 'date') conditions.push(afterCursor(options.position.cursor));
@@ -143,9 +145,7 @@ function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags'
 export function countTimeline(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}, plan?: FilterPlan): number {
   const p = plan ?? planFilters(db, filters, visibility);
   if (countsDescribe(filters, visibility)) {
-    if (p.onlyMonthCounts) {
-      return monthCountsInView(monthCounts(db), filters).reduce((n, r) => n + r.n, 0);
-    }
+    if (p.onlyMonthCounts) return monthTotal(db, filters);
     const single = singleFilter(filters);
     if (single) return p.sizes[single] ?? 0;
   }
@@ -165,4 +165,20 @@ export function countTimeline(db: DbOrTx, filters: TimelineFilters, visibility: 
     .where(timelineWhere(filters, { ...visibility, driver }))
     .get();
   return row?.n ?? 0;
+}
+
+/**
+ * What `GET /api/events` reads for one page: the total first (it tells the list whether to start
+ * from a filter; see listFromDriver), then the page with its relations.
+ */
+export function loadEventsPage(
+  db: DbOrTx,
+  filters: TimelineFilters,
+  options: Visibility & { position?: TimelinePosition | null; limit?: number },
+): TimelinePage & { total: number } {
+  const visibility: Visibility = { includeDrafts: options.includeDrafts };
+  const plan = planFilters(db, filters, visibility);
+  const total = countTimeline(db, filters, visibility, plan);
+  const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit, total, plan });
+  return { ...page, total };
 }
