@@ -17,8 +17,8 @@ beforeEach(() => {
 afterEach(() => conn.sqlite.close());
 
 const page = (fresh = false) => {
-  const { json, cached } = eventsPageJson(conn, EMPTY_FILTERS, { position: null, limit: 50, fresh });
-  return { body: JSON.parse(json) as EventsPageResponse, cached };
+  const { body, cached } = eventsPageJson(conn, EMPTY_FILTERS, { position: null, limit: 50, fresh });
+  return { body: JSON.parse(body.toString('utf8')) as EventsPageResponse, cached };
 };
 
 describe('the events API between writes', () => {
@@ -43,7 +43,7 @@ describe('the events API between writes', () => {
     expect(page(true).cached).toBe(false);
     const staff = eventsPageJson(conn, { ...EMPTY_FILTERS, status: 'all' }, { includeDrafts: true, position: null, limit: 50 });
     expect(staff.cached).toBe(false);
-    expect((JSON.parse(staff.json) as EventsPageResponse).total).toBe(2);
+    expect((JSON.parse(staff.body.toString('utf8')) as EventsPageResponse).total).toBe(2);
     expect(page()).toMatchObject({ cached: true, body: { total: 1 } });
   });
 
@@ -61,7 +61,7 @@ describe('the events API between writes', () => {
       makeEvent(script.db, { title: 'From a script' });
       const after = read();
       expect(after.cached).toBe(false);
-      expect((JSON.parse(after.json) as EventsPageResponse).total).toBe(2);
+      expect((JSON.parse(after.body.toString('utf8')) as EventsPageResponse).total).toBe(2);
     } finally {
       app.sqlite.close();
       script.sqlite.close();

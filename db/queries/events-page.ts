@@ -10,13 +10,14 @@ import { dataVersion, ReadCache } from '../read-cache';
 import type { Visibility } from './events';
 import { loadEventsPage, type TimelinePosition } from './timeline';
 
-const caches = new WeakMap<Connection['sqlite'], ReadCache<string>>();
+// The encoded bytes are kept, so that a hit costs no serialising or encoding either.
+const caches = new WeakMap<Connection['sqlite'], ReadCache<Buffer>>();
 
 /** Up to 256 pages or 32 MB of JSON per process (a first page of 50 events is about 75 KB). */
-function cacheFor(sqlite: Connection['sqlite']): ReadCache<string> {
+function cacheFor(sqlite: Connection['sqlite']): ReadCache<Buffer> {
   let cache = caches.get(sqlite);
   if (!cache) {
-    cache = new ReadCache<string>({ maxEntries: 256, maxSize: 32 * 1024 * 1024 });
+    cache = new ReadCache<Buffer>({ maxEntries: 256, maxSize: 32 * 1024 * 1024 });
     caches.set(sqlite, cache);
   }
   return cache;
@@ -33,17 +34,17 @@ export function eventsPageJson(
   connection: Pick<Connection, 'sqlite' | 'db'>,
   filters: TimelineFilters,
   options: EventsPageOptions,
-): { json: string; cached: boolean } {
+): { body: Buffer; cached: boolean } {
   const cache = cacheFor(connection.sqlite);
   const version = dataVersion(connection.sqlite);
   // Filters are in canonical form (lib/filters.ts), so equal views share a key.
   const key = JSON.stringify([!!options.includeDrafts, filters, options.position, options.limit]);
   if (!options.fresh) {
     const hit = cache.get(version, key);
-    if (hit !== undefined) return { json: hit, cached: true };
+    if (hit !== undefined) return { body: hit, cached: true };
   }
   const page: EventsPageResponse = loadEventsPage(connection.db, filters, options);
-  const json = JSON.stringify(page);
-  cache.set(version, key, json, json.length);
-  return { json, cached: false };
+  const body = Buffer.from(JSON.stringify(page), 'utf8');
+  cache.set(version, key, body, body.length);
+  return { body, cached: false };
 }

@@ -59,9 +59,10 @@ export async function GET(request: NextRequest) {
   }
 
   const fresh = /\bno-cache\b|\bno-store\b/i.test(request.headers.get('cache-control') ?? '');
-  const { json, cached } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
+  const { body, cached } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
   const elapsed = performance.now() - started;
-  return new NextResponse(json, {
+  // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.
+  return new NextResponse(body as Uint8Array<ArrayBuffer>, {
     headers: {
       'Content-Type': 'application/json',
       'Server-Timing': `db;desc="queries";dur=${elapsed.toFixed(2)}`,
