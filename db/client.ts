@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -71,6 +72,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     sqlite.pragma('busy_timeout = 5000');
     // FULL: an acknowledged write survives a power cut, not only a process crash.
     sqlite.pragma('synchronous = FULL');
+    registerSqlFunctions(sqlite);
     if (options.check ?? true) {
       const result = sqlite.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw new Error(`quick_check reported: ${String(result)}`);

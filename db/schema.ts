@@ -60,11 +60,27 @@ export const events = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (t) => [
+    // Partial indexes over the events that are not deleted (what every read shows), covering the
+    // columns that filters, counts and the chart need, so that they never read the wide rows
+    // (docs/performance.md). `deleted_at` is listed although it is always NULL here: SQLite only
+    // treats an index as covering when every column the query names is in it.
     // The timeline, newest first: `status = ?` then (date, id) in index order, no sort step.
-    index('events_status_date_idx').on(t.status, t.date, t.id),
-    index('events_type_date_idx').on(t.type, t.status, t.date, t.id),
-    index('events_authority_idx').on(t.legalAuthority, t.date),
-    index('events_program_idx').on(t.program, t.date),
+    index('events_live_date_idx')
+      .on(t.status, t.date, t.id, t.type, t.datePrecision, t.legalAuthority, t.program, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
+    index('events_live_type_idx').on(t.status, t.type, t.date, t.id, t.datePrecision, t.deletedAt).where(sql`deleted_at IS NULL`),
+    // Probes by id (from a search or a junction table) that need only these columns.
+    // (Named with INDEXED BY: SQLite's planner prefers the table's own rowid lookup, which reads
+    // the whole wide row; see db/queries/filter-conditions.ts.)
+    index('events_live_id_idx')
+      .on(t.id, t.status, t.type, t.date, t.datePrecision, t.legalAuthority, t.program, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
+    index('events_authority_idx')
+      .on(t.legalAuthority, t.status, t.date, t.id, t.type, t.datePrecision, t.deletedAt)
+      .where(sql`deleted_at IS NULL AND legal_authority IS NOT NULL`),
+    index('events_program_idx')
+      .on(t.program, t.status, t.date, t.id, t.type, t.datePrecision, t.deletedAt)
+      .where(sql`deleted_at IS NULL AND program IS NOT NULL`),
     uniqueIndex('events_external_id_idx').on(t.externalId),
     check('events_type_check', inList('type', EVENT_TYPE_KEYS)),
     check('events_status_check', inList('status', EVENT_STATUSES)),
@@ -83,6 +99,31 @@ export const events = sqliteTable(
   ],
 );
 
+
+/**
+ * Copies of the event's visibility, type and date on each row of the junction tables (countries,
+ * actors, tags), so that counting and faceting over them are index-only scans that never visit
+ * `events`. They are not written by the app's code: triggers (migration 0005, db/derived.ts)
+ * fill them when a row is inserted and copy every change of the event onto its rows, whoever
+ * writes. `event_visibility` is 'published', 'draft' or 'deleted'.
+ *
+ * `first_role` marks one row per (event, value) when a value takes part in several roles (Syria as
+ * actor and target of one event), so that "events involving Syria in any role" is a plain count.
+ *
+ * The three junction tables are WITHOUT ROWID tables (migration 0005), clustered on their primary
+ * key, which starts with the event: an event's countries, actors or tags and their copied facts
+ * are one seek. drizzle-kit cannot declare that; a generated migration that rebuilds one of these
+ * tables must add `WITHOUT ROWID` back by hand.
+ */
+function eventFacts() {
+  return {
+    eventVisibility: text('event_visibility').notNull().default(''),
+    eventType: text('event_type').notNull().default(''),
+    eventDate: text('event_date').notNull().default(''),
+    eventDatePrecision: text('event_date_precision').notNull().default(''),
+  };
+}
+
 export const eventCountries = sqliteTable(
   'event_countries',
   {
@@ -92,10 +133,19 @@ export const eventCountries = sqliteTable(
     /** ISO 3166-1 alpha-2. */
     countryCode: text('country_code').notNull(),
     role: text('role', { enum: COUNTRY_ROLES }).notNull(),
+    ...eventFacts(),
+    firstRole: integer('first_role', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.countryCode, t.role] }),
-    index('event_countries_country_idx').on(t.countryCode, t.role, t.eventId),
+    // By country (the filter, and counts per country), event ids in order within a country.
+    index('event_countries_lookup_idx').on(
+      t.countryCode, t.eventVisibility, t.eventId, t.firstRole, t.role, t.eventType, t.eventDate, t.eventDatePrecision,
+    ),
+    // By type and date (facet counts of a view filtered by type or dates).
+    index('event_countries_scan_idx').on(
+      t.eventVisibility, t.eventType, t.eventDate, t.countryCode, t.eventId, t.firstRole, t.role, t.eventDatePrecision,
+    ),
     check('event_countries_code_check', sql`country_code GLOB '[A-Z][A-Z]'`),
     check('event_countries_role_check', inList('role', COUNTRY_ROLES)),
   ],
@@ -150,10 +200,17 @@ export const eventEntities = sqliteTable(
       .notNull()
       .references(() => entities.id, { onDelete: 'restrict' }),
     role: text('role', { enum: ENTITY_ROLES }).notNull(),
+    ...eventFacts(),
+    firstRole: integer('first_role', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.entityId, t.role] }),
-    index('event_entities_entity_idx').on(t.entityId, t.eventId),
+    index('event_entities_lookup_idx').on(
+      t.entityId, t.eventVisibility, t.eventId, t.firstRole, t.eventType, t.eventDate, t.eventDatePrecision,
+    ),
+    index('event_entities_scan_idx').on(
+      t.eventVisibility, t.eventType, t.eventDate, t.entityId, t.eventId, t.firstRole, t.eventDatePrecision,
+    ),
     check('event_entities_role_check', inList('role', ENTITY_ROLES)),
   ],
 );
@@ -203,8 +260,46 @@ export const eventTags = sqliteTable(
     tagId: integer('tag_id')
       .notNull()
       .references(() => tags.id, { onDelete: 'restrict' }),
+    ...eventFacts(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.tagId] }), index('event_tags_tag_idx').on(t.tagId, t.eventId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.tagId] }),
+    index('event_tags_lookup_idx').on(t.tagId, t.eventVisibility, t.eventId, t.eventType, t.eventDate, t.eventDatePrecision),
+    index('event_tags_scan_idx').on(t.eventVisibility, t.eventType, t.eventDate, t.tagId, t.eventId, t.eventDatePrecision),
+  ],
+);
+
+
+/**
+ * Facet counts of the published timeline with no filter, maintained by triggers (migration 0005,
+ * db/derived.ts) in the transaction of every write: how many published, not deleted events
+ * involve each country (in any role, and per role), actor, tag, legal authority and program.
+ * `value` holds the country code, entity id, tag id, authority or program as text.
+ */
+export const facetCounts = sqliteTable(
+  'facet_counts',
+  {
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.value] }), index('facet_counts_top_idx').on(t.facet, t.n)],
+);
+
+/**
+ * Published, not deleted events per month, date precision and type, maintained like
+ * `facet_counts`: the total, the type and year facets and the density chart of any view filtered
+ * only by type and whole months are sums over these few thousand rows.
+ */
+export const eventMonthCounts = sqliteTable(
+  'event_month_counts',
+  {
+    month: text('month').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    type: text('type', { enum: EVENT_TYPE_KEYS }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.datePrecision, t.type] })],
 );
 
 export const eventLinks = sqliteTable(

@@ -15,6 +15,7 @@ const PHASE_LABELS: Record<BuildPhase, string> = {
   entities: 'writing entities',
   events: 'writing events and their countries, actors, tags, sources and links',
   indexes: 'recreating secondary indexes',
+  counts: 'counting facets (facet_counts, event_month_counts) and recreating triggers',
   search: 'building the full-text index',
   analyze: 'gathering statistics (ANALYZE, PRAGMA optimize)',
   check: 'switching to WAL and running quick_check',

@@ -1,20 +1,24 @@
 /**
  * The density chart's data: how many events of each type fall in each month (or each year, for
- * long ranges) of the filtered view. One grouped query over the same WHERE as the list.
+ * long ranges) of the filtered view: the maintained month counts when the view is filtered only
+ * by types and whole months (db/derived.ts), else one pass over the same WHERE as the list,
+ * counted with the `facet_count` hash aggregate (docs/performance.md).
  *
  * A month bar counts only events dated to a month or a day: an event known only to its year has no
  * month, and putting it in January would draw a spike that never happened. The chart says how many
  * such events it leaves out, and clicking a month narrows to exactly the events its bar counted
  * (see the date-range rule in filter-conditions.ts).
  */
-import { and, count, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { monthName } from '@/lib/dates';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { events } from '../schema';
-import { visibilityConditions, type Visibility } from './events';
-import { filterConditions } from './filter-conditions';
+import { eventCountries, eventEntities, eventTags } from '../schema';
+import type { Visibility } from './events';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
+import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
+import { countsDescribe } from './timeline';
 
 export type DensityUnit = 'month' | 'year';
 
@@ -51,27 +55,94 @@ function monthKey(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
-  const month = sql<string>`substr(${events.date}, 1, 7)`;
-  const yearOnly = sql<number>`(${events.datePrecision} = 'year')`;
-  const rows = db
-    .select({ month, yearOnly, type: events.type, n: count() })
-    .from(events)
-    .where(and(...visibilityConditions(visibility), ...filterConditions(filters, visibility)))
-    .groupBy(month, yearOnly, events.type)
-    .all();
-  if (rows.length === 0) return null;
+/** Events per month, date precision and type, counted over the view's rows (not the month counts). */
+function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): MonthCount[] {
+  const d = plan.driver;
+  // A single value of a junction filter: its rows carry the event's type and date, one per event.
+  const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
+  const source: EventSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
+  const driver = !single && d !== 'events' ? d : undefined;
+  const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : eventsFrom(driver);
+  const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;
+  const where = timelineWhere(filters, { ...visibility, source, driver });
+  const row = db
+    .select({ counts: sql<string>`facet_count(${key})` })
+    .from(table)
+    .where(where)
+    .get();
+  const counted = row?.counts ? (JSON.parse(row.counts) as [string, number][]) : [];
+  return counted.map(([k, n]) => {
+    const [month, datePrecision, type] = k.split('|') as [string, MonthCount['datePrecision'], EventTypeKey];
+    return { month, datePrecision, type, n };
+  });
+}
 
-  const dataMonths = rows.map((r) => monthIndex(r.month));
+/** Whether the maintained month counts describe the view exactly (published events, types and whole months). */
+function fromMonthCounts(filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): boolean {
+  return countsDescribe(filters, visibility) && plan.onlyMonthCounts;
+}
+
+/** Events per month, date precision and type in the filtered view. */
+export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): MonthCount[] {
+  const plan = planFilters(db, filters, visibility);
+  if (!fromMonthCounts(filters, visibility, plan)) return countedMonths(db, filters, visibility, plan);
+  return db.all<MonthCount>(
+    sql`SELECT month, date_precision AS datePrecision, type, sum(n) AS n FROM event_month_counts WHERE ${monthWhere(filters)} GROUP BY 1, 2, 3`,
+  );
+}
+
+/** The bars' span: the filter's range, or the data's when there is none or it is far too wide. */
+function frame(filters: TimelineFilters, dataFirst: number, dataLast: number): { first: number; last: number; unit: DensityUnit } {
   const { start, end } = dateBounds(filters);
-  let first = start ? monthIndex(start) : Math.min(...dataMonths);
-  let last = end ? monthIndex(end) : Math.max(...dataMonths);
+  let first = start ? monthIndex(start) : dataFirst;
+  let last = end ? monthIndex(end) : dataLast;
   // An open-ended or very wide filter (from=1900) would draw mostly empty bars: fall back to the data.
   if (last - first + 1 > MAX_BUCKETS * 12) {
-    first = Math.min(...dataMonths);
-    last = Math.max(...dataMonths);
+    first = dataFirst;
+    last = dataLast;
   }
-  const unit: DensityUnit = last - first + 1 <= MAX_MONTH_BUCKETS ? 'month' : 'year';
+  return { first, last, unit: last - first + 1 <= MAX_MONTH_BUCKETS ? 'month' : 'year' };
+}
+
+interface BucketRow {
+  bucket: string;
+  yearOnly: boolean;
+  type: EventTypeKey;
+  n: number;
+}
+
+export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
+  const plan = planFilters(db, filters, visibility);
+  let span: { first: number; last: number; unit: DensityUnit };
+  let rows: BucketRow[];
+  if (fromMonthCounts(filters, visibility, plan)) {
+    // Summed in SQL by bucket: a few hundred rows, where the months would be thousands.
+    const where = monthWhere(filters);
+    const bounds = db.get<{ first: string | null; last: string | null }>(
+      sql`SELECT min(month) AS first, max(month) AS last FROM event_month_counts WHERE ${where}`,
+    );
+    if (!bounds?.first || !bounds.last) return null;
+    span = frame(filters, monthIndex(bounds.first), monthIndex(bounds.last));
+    const bucket = span.unit === 'month' ? sql`month` : sql`substr(month, 1, 4)`;
+    rows = db
+      .all<{ bucket: string; yearOnly: number; type: EventTypeKey; n: number }>(
+        sql`SELECT ${bucket} AS bucket, date_precision = 'year' AS yearOnly, type, sum(n) AS n FROM event_month_counts WHERE ${where} GROUP BY 1, 2, 3`,
+      )
+      .map((r) => ({ ...r, yearOnly: r.yearOnly === 1 }));
+  } else {
+    const months = countedMonths(db, filters, visibility, plan);
+    if (months.length === 0) return null;
+    const indexes = months.map((r) => monthIndex(r.month));
+    span = frame(filters, Math.min(...indexes), Math.max(...indexes));
+    const unit = span.unit;
+    rows = months.map((r) => ({
+      bucket: unit === 'month' ? r.month : r.month.slice(0, 4),
+      yearOnly: r.datePrecision === 'year',
+      type: r.type,
+      n: r.n,
+    }));
+  }
+  const { first, last, unit } = span;
 
   const buckets = new Map<string, DensityBucket>();
   if (unit === 'month') {
@@ -96,7 +167,7 @@ export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: V
       excluded += r.n;
       continue;
     }
-    const bucket = buckets.get(unit === 'month' ? r.month : r.month.slice(0, 4));
+    const bucket = buckets.get(r.bucket);
     if (!bucket) continue;
     bucket.counts[r.type] += r.n;
     bucket.total += r.n;

@@ -59,16 +59,21 @@ export const exportColumns = {
   updatedAt: events.updatedAt,
 };
 
-/** The export statement for one batch (exposed so the benchmark can run the same SQL elsewhere). */
-export function exportQuery(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, after: TimelineCursor | null, limit: number) {
+/**
+ * The export statement for one batch. Exposed so the benchmark can run the same SQL elsewhere:
+ * with no position and `limit: null` it is the whole view in one statement (what `sqlite3 -csv`
+ * is given).
+ */
+export function exportQuery(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, after: TimelineCursor | null, limit: number | null) {
   const conditions: SQL[] = [...visibilityConditions(visibility), ...filterConditions(filters, visibility)];
   if (after) conditions.push(afterCursor(after));
-  return db
+  const query = db
     .select(exportColumns)
     .from(events)
     .where(and(...conditions))
     .orderBy(...TIMELINE_ORDER)
-    .limit(limit);
+    .$dynamic();
+  return limit === null ? query : query.limit(limit);
 }
 
 /** Every row of the view, newest first, in batches. */

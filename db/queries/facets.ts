@@ -5,17 +5,26 @@
  * count of 0, for the page to show dimmed; they are only ever options that visible events have,
  * so a draft's country or tag never shows up here.
  *
- * Each facet is two grouped queries built from the same condition builder as the list: the
- * options (all visible events) and their counts (the filtered view without that facet).
+ * How they are counted at scale (docs/performance.md):
+ *  - the options and their order come from the maintained counts of the published timeline
+ *    (`facet_counts`, `event_month_counts`; db/derived.ts);
+ *  - a facet whose other filters are all empty, or only types and whole months, is read from them;
+ *  - any other is one pass over the facet's own table (countries, actors and tags carry their
+ *    event's visibility, type and date), with the WHERE from the same condition builder as the
+ *    list and the smallest other filter as the driving set (filter-plan.ts), counted by the
+ *    `facet_count` hash aggregate (db/sql-functions.ts).
  */
-import { and, count, countDistinct, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
-import type { TimelineFilters } from '@/lib/filters';
+import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
-import { visibilityConditions, type Visibility } from './events';
-import { filterConditions, type Facet } from './filter-conditions';
+import type { Visibility } from './events';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
+import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
+import { countsDescribe } from './timeline';
 
 export interface FacetOption<V extends string | number = string> {
   value: V;
@@ -40,100 +49,215 @@ export const TOP_ACTORS = 12;
 /** Upper bound on listed options of the other open-ended facets. */
 const MAX_OPTIONS = 300;
 
-function where(filters: TimelineFilters, visibility: Visibility, omit: Facet | null): SQL | undefined {
-  return and(...visibilityConditions(visibility), ...filterConditions(filters, { ...visibility, omit: omit ?? undefined }));
+/** What the facets of one view share: the month counts, read once. */
+interface FacetContext {
+  db: DbOrTx;
+  filters: TimelineFilters;
+  visibility: Visibility;
+  /** The view's counts are those the maintained counts describe (published events). */
+  published: boolean;
 }
 
-function countsBy<V>(rows: { value: V | null; n: number }[]): Map<V, number> {
-  const map = new Map<V, number>();
-  for (const r of rows) if (r.value !== null) map.set(r.value, r.n);
-  return map;
+function context(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
+  return { db, filters, visibility, published: countsDescribe(filters, visibility) };
+}
+
+function plan(ctx: FacetContext, omit: Facet): FilterPlan {
+  return planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit });
+}
+
+function parseCounts<V>(json: string | null | undefined): Map<V, number> {
+  return new Map(json ? (JSON.parse(json) as [V, number][]) : []);
+}
+
+/** Counts per key over a facet's rows, with a hash aggregate (GROUP BY would sort every row). */
+function countBy<V>(db: DbOrTx, table: SQLiteTable | SQL, key: SQL | AnySQLiteColumn, where: SQL | undefined): Map<V, number> {
+  const row = db
+    .select({ counts: sql<string>`facet_count(${key})` })
+    .from(table)
+    .where(where)
+    .get();
+  return parseCounts<V>(row?.counts);
+}
+
+/** The maintained counts' facet names for a view's types: `actor`, or `actor@designation`, ... */
+function facetNames(base: string, types: readonly string[]): string[] {
+  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
+}
+
+const inList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** The universe of a facet: every option of the published timeline, most used first. */
+function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: string; n: number }[] {
+  return db.all<{ value: string; n: number }>(
+    sql`SELECT value, n FROM facet_counts WHERE facet = ${facet} AND n > 0 ORDER BY n DESC, value LIMIT ${limit}`,
+  );
+}
+
+/** The maintained counts of a facet in a view filtered by these types (none: all events). */
+function maintainedCounts(db: DbOrTx, base: string, types: readonly string[], values?: readonly string[]): Map<string, number> {
+  if (values && values.length === 0) return new Map();
+  const names = facetNames(base, types);
+  const only = values ? sql` AND value IN (${inList(values)})` : sql``;
+  if (names.length === 1) {
+    const rows = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n > 0${only}`);
+    return new Map(rows.map((r) => [r.value, r.n]));
+  }
+  const row = db.get<{ counts: string | null }>(
+    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0${only}`,
+  );
+  return parseCounts<string>(row?.counts);
+}
+
+/** The k largest maintained counts of a facet for these types, and every count that ties with the k-th. */
+function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: number): { value: string; n: number }[] {
+  const names = facetNames(base, types);
+  if (names.length > 1) {
+    const row = db.get<{ counts: string | null }>(
+      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0`,
+    );
+    return [...parseCounts<string>(row?.counts)].map(([value, n]) => ({ value, n }));
+  }
+  const head = maintained(db, names[0]!, k);
+  const last = head[head.length - 1];
+  if (!last || head.length < k) return head;
+  const ties = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n = ${last.n}`);
+  return [...new Map([...head, ...ties].map((r) => [r.value, r.n]))].map(([value, n]) => ({ value, n }));
 }
 
 function options<V extends string | number>(
-  universe: { value: V | null; n: number }[],
+  universe: { value: V; n: number }[],
   filtered: Map<V, number>,
   selected: readonly V[],
   label: (v: V) => string,
 ): FacetOption<V>[] {
   const values = new Map<V, number>();
-  for (const u of universe) if (u.value !== null) values.set(u.value, u.n);
+  for (const u of universe) values.set(u.value, u.n);
   for (const s of selected) if (!values.has(s)) values.set(s, 0);
   return [...values.entries()]
     .sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0]), 'en'))
     .map(([value]) => ({ value, label: label(value), count: filtered.get(value) ?? 0, selected: selected.includes(value) }));
 }
 
-export function typeFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetOption<EventTypeKey>[] {
-  const filtered = countsBy(
-    db
-      .select({ value: events.type, n: count() })
-      .from(events)
-      .where(where(filters, visibility, 'types'))
-      .groupBy(events.type)
-      .all(),
-  );
+/**
+ * Where a facet over `events` columns (type, year, authority, program) reads: a junction table
+ * when the driver is a single value there (its rows carry type and date, one per event), else
+ * `events` with the driver as the starting set.
+ */
+function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSource; table: SQLiteTable | SQL } {
+  const d = p.driver;
+  if ((d === 'countries' || d === 'actors' || d === 'tags') && ctx.filters[d].length === 1) {
+    return { source: JUNCTION_SOURCES[d], table: { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] };
+  }
+  return { source: EVENTS_SOURCE, table: eventsFrom(d) };
+}
+
+function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: EventSource): SQL | undefined {
+  const driver = source.table === 'events' && p.driver !== 'events' ? p.driver : undefined;
+  return timelineWhere(ctx.filters, { ...ctx.visibility, omit, source, driver });
+}
+
+function typeCounts(ctx: FacetContext): Map<string, number> {
+  const p = plan(ctx, 'types');
+  if (ctx.published && p.onlyMonthCounts) return monthTotals(ctx.db, sql`type`, ctx.filters, 'types');
+  const { source, table } = eventColumnSource(ctx, p);
+  return countBy<string>(ctx.db, table, source.type, eventWhere(ctx, p, 'types', source));
+}
+
+export function typeFacet(ctx: FacetContext): FacetOption<EventTypeKey>[] {
+  const filtered = typeCounts(ctx);
   return EVENT_TYPES.map((t) => ({
     value: t.key,
     label: t.plural,
     count: filtered.get(t.key) ?? 0,
-    selected: filters.types.includes(t.key),
+    selected: ctx.filters.types.includes(t.key),
   }));
 }
 
-export function countryFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetOption[] {
-  const universe = db
-    .select({ value: eventCountries.countryCode, n: countDistinct(eventCountries.eventId) })
-    .from(eventCountries)
-    .innerJoin(events, eq(events.id, eventCountries.eventId))
-    .where(and(...visibilityConditions(visibility)))
-    .groupBy(eventCountries.countryCode)
-    .orderBy(desc(countDistinct(eventCountries.eventId)))
-    .limit(MAX_OPTIONS)
-    .all();
-  const roleCondition = filters.role === 'any' ? undefined : eq(eventCountries.role, filters.role);
-  const filtered = countsBy(
-    db
-      .select({ value: eventCountries.countryCode, n: countDistinct(eventCountries.eventId) })
-      .from(eventCountries)
-      .innerJoin(events, eq(events.id, eventCountries.eventId))
-      .where(and(where(filters, visibility, 'countries'), roleCondition))
-      .groupBy(eventCountries.countryCode)
-      .all(),
-  );
+/** The junction table a facet counts, and its value column. */
+const FACET_TABLES = {
+  countries: { table: eventCountries, value: eventCountries.countryCode, source: JUNCTION_SOURCES.countries },
+  actors: { table: eventEntities, value: eventEntities.entityId, source: JUNCTION_SOURCES.actors },
+  tags: { table: eventTags, value: eventTags.tagId, source: JUNCTION_SOURCES.tags },
+} as const;
+
+/** The WHERE of a junction facet: the view without the facet's own filter, on the facet's rows. */
+function junctionWhere(ctx: FacetContext, facet: 'countries' | 'actors' | 'tags', p: FilterPlan, extra: SQL[]): SQL | undefined {
+  const { source } = FACET_TABLES[facet];
+  const driver = p.driver === 'events' ? undefined : p.driver;
+  return and(timelineWhere(ctx.filters, { ...ctx.visibility, omit: facet, source, driver }), ...extra);
+}
+
+/** Universe of a junction facet for the staff, whose views include drafts: counted in SQL. */
+function draftsUniverse(ctx: FacetContext, facet: 'countries' | 'actors' | 'tags', oneRow: SQL[]): { value: string; n: number }[] {
+  const { table, value, source } = FACET_TABLES[facet];
+  const counts = countBy<string | number>(ctx.db, table, value, and(...sourceVisibility(source, ctx.visibility), ...oneRow));
+  return [...counts].slice(0, MAX_OPTIONS).map(([v, n]) => ({ value: String(v), n }));
+}
+
+export function countryFacet(ctx: FacetContext): FacetOption[] {
+  const { db, filters } = ctx;
+  const anyRole = eq(eventCountries.firstRole, true);
+  const universe = ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'countries', [anyRole]) : maintained(db, 'country');
+  const p = plan(ctx, 'countries');
+  const facet = filters.role === 'any' ? 'country' : `country:${filters.role}`;
+  const filtered =
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, facet, filters.types)
+      : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', p, [
+          filters.role === 'any' ? anyRole : eq(eventCountries.role, filters.role),
+        ]));
   return options(universe, filtered, filters.countries, countryName);
 }
 
-export function actorFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetOption<number>[] {
-  const base = where(filters, visibility, 'actors');
-  const top = db
-    .select({ value: eventEntities.entityId, name: entities.name, n: countDistinct(eventEntities.eventId) })
-    .from(eventEntities)
-    .innerJoin(events, eq(events.id, eventEntities.eventId))
-    .innerJoin(entities, eq(entities.id, eventEntities.entityId))
-    .where(base)
-    .groupBy(eventEntities.entityId)
-    .orderBy(desc(countDistinct(eventEntities.eventId)), entities.name)
-    .limit(TOP_ACTORS)
-    .all();
-  const names = new Map(top.map((r) => [r.value, r.name]));
-  const counts = new Map(top.map((r) => [r.value, r.n]));
-  const missing = filters.actors.filter((id) => !names.has(id));
-  if (missing.length > 0) {
-    for (const r of db.select({ id: entities.id, name: entities.name }).from(entities).where(inArray(entities.id, missing)).all()) {
-      names.set(r.id, r.name);
-    }
-    const selectedCounts = db
-      .select({ value: eventEntities.entityId, n: countDistinct(eventEntities.eventId) })
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
+  const { db, filters } = ctx;
+  const p = plan(ctx, 'actors');
+  const oneRow = eq(eventEntities.firstRole, true);
+  let top: { value: number; n: number }[];
+  if (ctx.published && p.onlyTypes) {
+    // Ties are broken by name below: these include every actor that ties with the last one.
+    top = maintainedTop(db, 'actor', filters.types, TOP_ACTORS).map((r) => ({ value: Number(r.value), n: r.n }));
+  } else {
+    const row = db
+      .select({ counts: sql<string>`facet_top(${eventEntities.entityId}, ${TOP_ACTORS})` })
       .from(eventEntities)
-      .innerJoin(events, eq(events.id, eventEntities.eventId))
-      .where(and(base, inArray(eventEntities.entityId, missing)))
-      .groupBy(eventEntities.entityId)
-      .all();
-    for (const r of selectedCounts) counts.set(r.value, r.n);
+      .where(junctionWhere(ctx, 'actors', p, [oneRow]))
+      .get();
+    top = [...parseCounts<number>(row?.counts)].map(([value, n]) => ({ value, n }));
   }
-  const ids = [...top.map((r) => r.value), ...missing.filter((id) => names.has(id))];
-  return ids.map((id) => ({
+  const ids = [...new Set([...top.map((t) => t.value), ...filters.actors])];
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: entities.id, name: entities.name })
+          .from(entities)
+          .where(inArray(entities.id, ids))
+          .all()
+          .map((r) => [r.id, r.name]),
+  );
+  const ranked = top
+    .filter((t) => names.has(t.value))
+    // By name in SQLite's (binary) order, as ORDER BY name would.
+    .sort((a, b) => b.n - a.n || binary(names.get(a.value)!, names.get(b.value)!))
+    .slice(0, TOP_ACTORS);
+  const counts = new Map(ranked.map((r) => [r.value, r.n]));
+  const missing = filters.actors.filter((id) => !counts.has(id) && names.has(id));
+  if (missing.length > 0) {
+    const selected =
+      ctx.published && p.onlyTypes
+        ? new Map([...maintainedCounts(db, 'actor', filters.types, missing.map(String))].map(([k, n]) => [Number(k), n]))
+        : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow, inArray(eventEntities.entityId, missing)]));
+    for (const [id, n] of selected) counts.set(id, n);
+  }
+  return [...ranked.map((r) => r.value), ...missing].map((id) => ({
     value: id,
     label: names.get(id)!,
     count: counts.get(id) ?? 0,
@@ -141,91 +265,100 @@ export function actorFacet(db: DbOrTx, filters: TimelineFilters, visibility: Vis
   }));
 }
 
-function columnFacet(
-  db: DbOrTx,
-  filters: TimelineFilters,
-  visibility: Visibility,
-  column: typeof events.legalAuthority | typeof events.program,
-  facet: 'authorities' | 'programs',
-): FacetOption[] {
-  const universe = db
-    .select({ value: column, n: count() })
-    .from(events)
-    .where(and(...visibilityConditions(visibility), isNotNull(column)))
-    .groupBy(column)
-    .orderBy(desc(count()))
-    .limit(MAX_OPTIONS)
-    .all();
-  const filtered = countsBy(
-    db
-      .select({ value: column, n: count() })
-      .from(events)
-      .where(and(where(filters, visibility, facet), isNotNull(column)))
-      .groupBy(column)
-      .all(),
-  );
+function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | typeof events.program, facet: 'authorities' | 'programs'): FacetOption[] {
+  const { db, filters } = ctx;
+  const name = facet === 'authorities' ? 'authority' : 'program';
+  const universe = ctx.visibility.includeDrafts
+    ? [...countBy<string>(db, events, column, and(...sourceVisibility(EVENTS_SOURCE, ctx.visibility), isNotNull(column)))]
+        .slice(0, MAX_OPTIONS)
+        .map(([value, n]) => ({ value, n }))
+    : maintained(db, name);
+  const p = plan(ctx, facet);
+  const filtered =
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, name, filters.types)
+      : countBy<string>(db, eventsFrom(p.driver), column, and(eventWhere(ctx, p, facet, EVENTS_SOURCE), isNotNull(column)));
   return options(universe, filtered, filters[facet], (v) => v);
 }
 
-export function tagFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetOption[] {
-  const universe = db
-    .select({ value: tags.slug, label: tags.label, n: count() })
-    .from(eventTags)
-    .innerJoin(events, eq(events.id, eventTags.eventId))
-    .innerJoin(tags, eq(tags.id, eventTags.tagId))
-    .where(and(...visibilityConditions(visibility)))
-    .groupBy(tags.id)
-    .orderBy(desc(count()))
-    .limit(MAX_OPTIONS)
-    .all();
-  const labels = new Map(universe.map((r) => [r.value, r.label]));
-  const missing = filters.tags.filter((t) => !labels.has(t));
-  if (missing.length > 0) {
-    for (const r of db.select({ slug: tags.slug, label: tags.label }).from(tags).where(inArray(tags.slug, missing)).all()) {
-      labels.set(r.slug, r.label);
-    }
+export function tagFacet(ctx: FacetContext): FacetOption[] {
+  const { db, filters } = ctx;
+  const labels = new Map<string, string>();
+  const slugs = new Map<number, string>();
+  for (const t of db.select({ id: tags.id, slug: tags.slug, label: tags.label }).from(tags).all()) {
+    labels.set(t.slug, t.label);
+    slugs.set(t.id, t.slug);
   }
-  const filtered = countsBy(
-    db
-      .select({ value: tags.slug, n: count() })
-      .from(eventTags)
-      .innerJoin(events, eq(events.id, eventTags.eventId))
-      .innerJoin(tags, eq(tags.id, eventTags.tagId))
-      .where(where(filters, visibility, 'tags'))
-      .groupBy(tags.id)
-      .all(),
+  const bySlug = (rows: Iterable<[string | number, number]>) => {
+    const out = new Map<string, number>();
+    for (const [id, n] of rows) {
+      const slug = slugs.get(Number(id));
+      if (slug) out.set(slug, n);
+    }
+    return out;
+  };
+  const universe = [...bySlug(
+    (ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'tags', []) : maintained(db, 'tag')).map((r) => [r.value, r.n] as [string, number]),
+  )].map(([value, n]) => ({ value, n }));
+  const p = plan(ctx, 'tags');
+  const filtered = bySlug(
+    ctx.published && p.onlyTypes
+      ? maintainedCounts(db, 'tag', filters.types)
+      : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
   );
   return options(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }
 
-const YEAR = sql<string>`substr(${events.date}, 1, 4)`;
-
-export function yearFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetOption[] {
-  const universe = db
-    .select({ value: YEAR, n: count() })
-    .from(events)
-    .where(and(...visibilityConditions(visibility)))
-    .groupBy(YEAR)
-    .all();
-  const filtered = countsBy(
-    db.select({ value: YEAR, n: count() }).from(events).where(where(filters, visibility, 'dates')).groupBy(YEAR).all(),
-  );
+export function yearFacet(ctx: FacetContext): FacetOption[] {
+  const { db, filters } = ctx;
+  const universe = ctx.visibility.includeDrafts
+    ? countBy<string>(db, events, sql`substr(${events.date}, 1, 4)`, and(...sourceVisibility(EVENTS_SOURCE, ctx.visibility)))
+    : monthTotals(db, sql`substr(month, 1, 4)`, EMPTY_FILTERS);
+  const p = plan(ctx, 'dates');
+  let filtered: Map<string, number>;
+  if (ctx.published && p.onlyMonthCounts) {
+    filtered = monthTotals(db, sql`substr(month, 1, 4)`, filters, 'dates');
+  } else {
+    const { source, table } = eventColumnSource(ctx, p);
+    filtered = countBy<string>(db, table, sql`substr(${source.date}, 1, 4)`, eventWhere(ctx, p, 'dates', source));
+  }
   const chosen = filters.from && filters.from === filters.to && /^\d{4}$/.test(filters.from) ? filters.from : null;
-  return universe
-    .map((u) => u.value)
+  return [...universe.keys()]
     .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
     .map((year) => ({ value: year, label: year, count: filtered.get(year) ?? 0, selected: year === chosen }));
 }
 
 /** Every facet of the filtered view. */
 export function timelineFacets(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): TimelineFacets {
+  const ctx = context(db, filters, visibility);
   return {
-    types: typeFacet(db, filters, visibility),
-    countries: countryFacet(db, filters, visibility),
-    actors: actorFacet(db, filters, visibility),
-    authorities: columnFacet(db, filters, visibility, events.legalAuthority, 'authorities'),
-    programs: columnFacet(db, filters, visibility, events.program, 'programs'),
-    tags: tagFacet(db, filters, visibility),
-    years: yearFacet(db, filters, visibility),
+    types: typeFacet(ctx),
+    countries: countryFacet(ctx),
+    actors: actorFacet(ctx),
+    authorities: columnFacet(ctx, events.legalAuthority, 'authorities'),
+    programs: columnFacet(ctx, events.program, 'programs'),
+    tags: tagFacet(ctx),
+    years: yearFacet(ctx),
   };
+}
+
+/** One facet on its own, for the benchmark (which times each). */
+export function singleFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, facet: keyof TimelineFacets): unknown {
+  const ctx = context(db, filters, visibility);
+  switch (facet) {
+    case 'types':
+      return typeFacet(ctx);
+    case 'countries':
+      return countryFacet(ctx);
+    case 'actors':
+      return actorFacet(ctx);
+    case 'authorities':
+      return columnFacet(ctx, events.legalAuthority, 'authorities');
+    case 'programs':
+      return columnFacet(ctx, events.program, 'programs');
+    case 'tags':
+      return tagFacet(ctx);
+    case 'years':
+      return yearFacet(ctx);
+  }
 }

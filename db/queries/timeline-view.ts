@@ -7,7 +7,7 @@ import type { DbOrTx } from '../client';
 import { densityChart, type DensityChartData } from './density';
 import type { TimelinePage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
-import { countTimeline, listTimeline, type TimelinePosition } from './timeline';
+import { loadEventsPage, type TimelinePosition } from './timeline';
 
 export interface TimelineViewData {
   page: TimelinePage;
@@ -24,9 +24,10 @@ export interface TimelineViewOptions extends Visibility {
 
 export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: TimelineViewOptions = {}): TimelineViewData {
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
+  const { total, ...page } = loadEventsPage(db, filters, { ...visibility, position: options.position, limit: options.limit });
   return {
-    page: listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit }),
-    total: countTimeline(db, filters, visibility),
+    page,
+    total,
     chart: densityChart(db, filters, visibility),
     facets: options.withFacets ? timelineFacets(db, filters, visibility) : null,
   };

@@ -8,7 +8,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { events } from '../schema';
+import { eventCountries, eventEntities, events, eventTags } from '../schema';
 import {
   afterCursor,
   attachRelations,
@@ -21,7 +21,8 @@ import {
   type TimelinePage,
   type Visibility,
 } from './events';
-import { filterConditions } from './filter-conditions';
+import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
+import { activeDimensions, monthTotal, planFilters, type FilterPlan } from './filter-plan';
 import { rankedMatches } from './search';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -49,10 +50,28 @@ export function decodeTimelineCursor(value: string, sort: SortOrder): TimelinePo
 export interface TimelineQueryOptions extends Visibility {
   position?: TimelinePosition | null;
   limit?: number;
+  /** The view's size when already counted: it tells the list whether to start from a filter. */
+  total?: number;
+  /** The view's plan when already made (filter-plan.ts). */
+  plan?: FilterPlan;
 }
+
+const JUNCTION_TABLES = { countries: eventCountries, actors: eventEntities, tags: eventTags } as const;
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+}
+
+/**
+ * Whether the list should start from the plan's driver and sort, rather than walk the timeline
+ * newest first and test each event. Walking stops after about `limit × visible / view size`
+ * events; starting from the driver costs the size of its set. Both cost about a microsecond a row.
+ */
+export function listFromDriver(plan: FilterPlan, limit: number, total?: number): boolean {
+  if (plan.driver === 'events') return false;
+  const view = Math.max(1, total ?? plan.viewSize);
+  const walked = Math.min(plan.visible, ((limit + 1) * plan.visible) / view);
+  return plan.driverSize < walked;
 }
 
 /** One page of the filtered timeline, in the filters' sort order. */
@@ -84,7 +103,9 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
     };
   }
 
-  const conditions = [...visibilityConditions(visibility), ...filterConditions(filters, visibility)];
+  const plan = options.plan ?? planFilters(db, filters, visibility);
+  const driver = listFromDriver(plan, limit, options.total) ? plan.driver : undefined;
+  const conditions = [...visibilityConditions(visibility), ...filterConditions(filters, { ...visibility, driver })];
   if (options.position?.kind === 'date') conditions.push(afterCursor(options.position.cursor));
   const rows = db
     .select(summaryColumns)
@@ -101,12 +122,63 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
   };
 }
 
-/** How many events the filtered view holds. */
-export function countTimeline(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): number {
+/** Whether the view shows exactly the published events the maintained counts describe. */
+export function countsDescribe(filters: TimelineFilters, visibility: Visibility): boolean {
+  return !visibility.includeDrafts || filters.status === 'published';
+}
+
+/** The one filter of a view, when it has a single value and nothing else is filtered. */
+function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags' | 'authorities' | 'programs' | null {
+  const active = activeDimensions(filters);
+  if (active.types || active.dates || active.search) return null;
+  const multi = (['countries', 'actors', 'tags', 'authorities', 'programs'] as const).filter((d) => active[d]);
+  if (multi.length !== 1) return null;
+  const d = multi[0]!;
+  return filters[d].length === 1 ? d : null;
+}
+
+/**
+ * How many events the filtered view holds. The published timeline's maintained counts answer a
+ * view filtered by types and whole months, or by one value of one other filter; anything else is
+ * counted in SQL from the smallest filter's table (filter-plan.ts).
+ */
+export function countTimeline(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}, plan?: FilterPlan): number {
+  const p = plan ?? planFilters(db, filters, visibility);
+  if (countsDescribe(filters, visibility)) {
+    if (p.onlyMonthCounts) return monthTotal(db, filters);
+    const single = singleFilter(filters);
+    if (single) return p.sizes[single] ?? 0;
+  }
+  if (p.driver === 'countries' || p.driver === 'actors' || p.driver === 'tags') {
+    const source = JUNCTION_SOURCES[p.driver];
+    const row = db
+      .select({ n: sql<number>`count(DISTINCT ${source.id})` })
+      .from(JUNCTION_TABLES[p.driver])
+      .where(timelineWhere(filters, { ...visibility, source }))
+      .get();
+    return row?.n ?? 0;
+  }
+  const driver = p.driver === 'search' ? 'search' : undefined;
   const row = db
     .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(and(...visibilityConditions(visibility), ...filterConditions(filters, visibility)))
+    .from(eventsFrom(driver))
+    .where(timelineWhere(filters, { ...visibility, driver }))
     .get();
   return row?.n ?? 0;
+}
+
+/**
+ * What `GET /api/events` reads for one page: the total first (it tells the list whether to start
+ * from a filter; see listFromDriver), then the page with its relations.
+ */
+export function loadEventsPage(
+  db: DbOrTx,
+  filters: TimelineFilters,
+  options: Visibility & { position?: TimelinePosition | null; limit?: number },
+): TimelinePage & { total: number } {
+  const visibility: Visibility = { includeDrafts: options.includeDrafts };
+  const plan = planFilters(db, filters, visibility);
+  const total = countTimeline(db, filters, visibility, plan);
+  const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit, total, plan });
+  return { ...page, total };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapDatabase } from '../bootstrap';
 import { openDatabase, type Connection } from '../client';
+import { derivedMismatches } from '../derived';
 import { getEvent, listEvents, listRevisions } from '../queries/events';
 import { entitySnapshot, eventSnapshot } from '../revisions';
 import { createTestDb } from '../test-utils';
@@ -92,6 +93,11 @@ describe('a built synthetic database', () => {
     expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(conn.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM sqlite_stat1`).n).toBeGreaterThan(10);
+  });
+
+  it('holds the derived facts and counts that the triggers would have written', () => {
+    expect(derivedMismatches(conn.sqlite)).toEqual([]);
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM facet_counts WHERE facet = 'actor' AND n > 0`).n).toBeGreaterThan(100);
   });
 
   it('finds generated names through full-text search, diacritics folded and by prefix', () => {

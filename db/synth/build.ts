@@ -4,10 +4,15 @@
  * journal and fsyncs off (a failed build is thrown away, never repaired), then the search index
  * is rebuilt in one statement and the file is left in the state the app expects: WAL mode,
  * statistics gathered, integrity checked. See docs/decisions/0008-synthetic-data.md.
+ *
+ * The triggers that maintain derived data (db/derived.ts) are dropped for the load like the
+ * indexes: the loader writes the junction rows' event facts and first-role flags itself, and the
+ * counts are computed once at the end.
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../client';
+import { rebuildDerived } from '../derived';
 import { migrateDatabase } from '../migrate';
 import { rebuildSearchIndex } from '../search-index';
 import { BulkInsert } from './bulk-insert';
@@ -28,7 +33,7 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
 }
 
-export type BuildPhase = 'schema' | 'entities' | 'events' | 'indexes' | 'search' | 'analyze' | 'check';
+export type BuildPhase = 'schema' | 'entities' | 'events' | 'indexes' | 'counts' | 'search' | 'analyze' | 'check';
 
 export interface BuildProgress {
   phase: BuildPhase;
@@ -89,6 +94,7 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
     // every CHECK on every row, so a generator bug still fails the build.
     sqlite.pragma('ignore_check_constraints = ON');
     const deferred = (options.deferIndexes ?? true) ? dropSecondaryIndexes(sqlite) : [];
+    const triggers = dropTriggers(sqlite);
 
     const data = synthesise(options.seed, options.events);
     const tagLabels = data.tags.map((t) => t.label);
@@ -108,9 +114,10 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
       'end_date', 'end_date_precision', 'status', 'legal_authority', 'program', 'external_id', 'created_at', 'updated_at',
       'version', 'deleted_at',
     ], 32);
-    const countries = new BulkInsert(sqlite, 'event_countries', ['event_id', 'country_code', 'role']);
-    const actors = new BulkInsert(sqlite, 'event_entities', ['event_id', 'entity_id', 'role']);
-    const eventTags = new BulkInsert(sqlite, 'event_tags', ['event_id', 'tag_id']);
+    const facts = ['event_visibility', 'event_type', 'event_date', 'event_date_precision'];
+    const countries = new BulkInsert(sqlite, 'event_countries', ['event_id', 'country_code', 'role', ...facts, 'first_role']);
+    const actors = new BulkInsert(sqlite, 'event_entities', ['event_id', 'entity_id', 'role', ...facts, 'first_role']);
+    const eventTags = new BulkInsert(sqlite, 'event_tags', ['event_id', 'tag_id', ...facts]);
     const sources = new BulkInsert(sqlite, 'sources', [
       'event_id', 'url', 'title', 'publisher', 'published_date', 'excerpt', 'position',
     ]);
@@ -145,9 +152,10 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
         e.endDate, e.endDatePrecision, e.status, e.legalAuthority, e.program, e.externalId, e.createdAt, e.updatedAt,
         e.version, e.deletedAt,
       );
-      for (const c of e.countries) countries.push(e.id, c.code, c.role);
-      for (const a of e.actors) actors.push(e.id, a.entityId, a.role);
-      for (const t of e.tagIds) eventTags.push(e.id, t);
+      const f = [e.deletedAt ? 'deleted' : e.status, e.type, e.date, e.datePrecision] as const;
+      for (const c of e.countries) countries.push(e.id, c.code, c.role, ...f, isFirstRole(e.countries, c.code, c.role, (x) => x.code));
+      for (const a of e.actors) actors.push(e.id, a.entityId, a.role, ...f, isFirstRole(e.actors, a.entityId, a.role, (x) => x.entityId));
+      for (const t of e.tagIds) eventTags.push(e.id, t, ...f);
       for (let i = 0; i < e.sources.length; i++) {
         const s = e.sources[i]!;
         sources.push(e.id, s.url, s.title, s.publisher, s.publishedDate, s.excerpt, i);
@@ -175,6 +183,12 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
       for (const { sql } of deferred) sqlite.exec(sql);
     }
 
+    enter('counts');
+    sqlite.exec('BEGIN');
+    rebuildDerived(sqlite, { facts: false });
+    for (const { sql } of triggers) sqlite.exec(sql);
+    sqlite.exec('COMMIT');
+
     enter('search');
     rebuildSearchIndex(db);
 
@@ -198,6 +212,20 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
     if (sqlite.open) sqlite.close();
     throw err;
   }
+}
+
+/** 1 on the row that the triggers would mark as its (event, value)'s first role: the smallest role. */
+function isFirstRole<T extends { role: string }, V>(rows: readonly T[], value: V, role: string, valueOf: (r: T) => V): number {
+  return rows.some((r) => valueOf(r) === value && r.role < role) ? 0 : 1;
+}
+
+/** Drops every trigger (they maintain derived data row by row) and returns their SQL to recreate them. */
+function dropTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
+  const triggers = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+    .all() as { name: string; sql: string }[];
+  for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name.replace(/"/g, '""')}"`);
+  return triggers;
 }
 
 /**

@@ -1,0 +1,64 @@
+/**
+ * SQL functions the queries need and SQLite lacks, registered on every connection (db/client.ts).
+ *
+ * `facet_count(key [, weight])` and `facet_top(key, k [, weight])` are hash aggregates: SQLite has no
+ * hash GROUP BY, so `GROUP BY key` over rows that do not arrive in key order sorts every row first
+ * (measured at 1-2 µs per row, seconds for a facet over a million events), where counting into a
+ * Map costs about 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
+ * `weight` (default 1) sums counts that are already counts (facet_counts rows).
+ */
+import type Database from 'better-sqlite3';
+
+type Key = string | number | bigint | null;
+
+function counter() {
+  return new Map<Key, number>();
+}
+
+function step(map: Map<Key, number>, key: Key, weight: number | bigint = 1): Map<Key, number> {
+  if (key !== null) map.set(key, (map.get(key) ?? 0) + Number(weight));
+  return map;
+}
+
+function sorted(map: Map<Key, number>): [Key, number][] {
+  return [...map].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * The k largest counts, and every key that ties with the k-th, so that the caller can break ties
+ * its own way (by name) and still return exactly the first k.
+ */
+export function topWithTies(map: Map<Key, number>, k: number): [Key, number][] {
+  const all = sorted(map);
+  if (all.length <= k) return all;
+  const threshold = all[k - 1]![1];
+  let end = k;
+  while (end < all.length && all[end]![1] === threshold) end++;
+  return all.slice(0, end);
+}
+
+interface TopState {
+  map: Map<Key, number>;
+  k: number;
+}
+
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  const json = (rows: [Key, number][]) => JSON.stringify(rows.map(([k, n]) => [typeof k === 'bigint' ? Number(k) : k, n]));
+  // The typings expect step(total, next) with one argument; SQL passes each argument in turn.
+  sqlite.aggregate('facet_count', {
+    varargs: true,
+    start: counter,
+    step: ((map: Map<Key, number>, key: Key, weight?: number | bigint) => step(map, key, weight)) as (state: unknown, key: unknown) => unknown,
+    result: (map: unknown) => json(sorted(map as Map<Key, number>)),
+  });
+  sqlite.aggregate('facet_top', {
+    varargs: true,
+    start: (): TopState => ({ map: counter(), k: 0 }),
+    step: ((state: TopState, key: Key, k: number | bigint, weight?: number | bigint) => {
+      state.k = Number(k);
+      step(state.map, key, weight);
+      return state;
+    }) as (state: unknown, key: unknown) => unknown,
+    result: (state: unknown) => json(topWithTies((state as TopState).map, (state as TopState).k)),
+  });
+}

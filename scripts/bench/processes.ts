@@ -1,0 +1,167 @@
+/**
+ * Starting and stopping what the benchmark runs: the app's production server and the baseline
+ * server, each on 127.0.0.1, and reading a process tree's memory from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Started {
+  child: ChildProcess;
+  url: string;
+  output: string[];
+  stop: () => Promise<void>;
+}
+
+function keepOutput(child: ChildProcess, output: string[]) {
+  const push = (chunk: Buffer) => {
+    output.push(chunk.toString('utf8'));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout?.on('data', push);
+  child.stderr?.on('data', push);
+}
+
+/** Ends a process and its children (it was started in its own process group). */
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */
+export async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before answering ${url}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`no answer from ${url} after ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** `next start` on a database file. Resolves once /api/health answers (the app's start-up runs quick_check). */
+export async function startApp(root: string, port: number, databasePath: string): Promise<Started & { readyMs: number }> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_PATH: databasePath,
+      SEED_ON_EMPTY: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+    },
+  });
+  keepOutput(child, output);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = stopper(child);
+  try {
+    // The first request opens the database: migrations, then quick_check over the whole file.
+    const readyMs = await waitFor(`${url}/api/health`, child, 15 * 60_000);
+    return { child, url, output, stop, readyMs };
+  } catch (err) {
+    await stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${output.join('').slice(-2000)}`);
+  }
+}
+
+/** The node:http baseline (baseline-server.ts) on the same file. */
+export async function startBaseline(root: string, port: number, databasePath: string): Promise<Started> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/baseline-server.ts'), databasePath, String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  keepOutput(child, output);
+  const stop = stopper(child);
+  const ready = await new Promise<boolean>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(true);
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', () => resolve(false));
+    setTimeout(() => resolve(false), 5 * 60_000);
+  });
+  if (!ready) {
+    await stop();
+    throw new Error(`the baseline server did not start:\n${output.join('').slice(-2000)}`);
+  }
+  return { child, url: `http://127.0.0.1:${port}`, output, stop };
+}
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc. */
+export function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      total += kb * 1024;
+    } catch {
+      // exited meanwhile
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Samples a process tree's memory every `everyMs` until stopped; returns the peak. */
+export function sampleRss(pid: number, everyMs = 50) {
+  let peak = treeRss(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, treeRss(pid));
+      return peak;
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/** The benchmark's results: their shape, the issue's targets, and the printed tables. */
+import type { Combination } from './combinations';
+import type { AppExport, ExportRun } from './export';
+import type { RepeatedTiming } from './http';
+import type { InProcessResult } from './in-process';
+import type { LoadResult } from './load';
+import type { PageResult } from './page';
+import type { Summary } from './stats';
+
+export interface CombinationResult {
+  combination: Combination;
+  total: number | null;
+  /** Every request computed (`Cache-Control: no-cache`): the figure the targets apply to. */
+  api: Omit<RepeatedTiming, 'body'>;
+  /** The same requests as readers send them: all but the first served from the cache. */
+  apiCached: Omit<RepeatedTiming, 'body'>;
+  baselineHttp: Omit<RepeatedTiming, 'body'>;
+  inProcess: InProcessResult;
+}
+
+export interface SizeResult {
+  events: number;
+  databaseBytes: number;
+  startupMs: number;
+  serverRssIdleBytes: number;
+  combinations: CombinationResult[];
+  export: { app: AppExport; sqlite3: ExportRun | null; sqlite3Version: string | null };
+  page: PageResult;
+  load: LoadResult | null;
+  /** The same load with every read computed (no cache): what the database path alone sustains. */
+  loadFresh: LoadResult | null;
+}
+
+/** The issue's targets on this machine, at 1,000,000 events. */
+export const TARGETS = {
+  apiServerP95Ms: 50,
+  apiVersusSqlP95: 3,
+  aggregateP95Ms: 300,
+  exportVersusSqlite: 0.5,
+  exportPeakRssBytes: 300 * 1024 * 1024,
+  pageJsGzipBytes: 200 * 1024,
+  loadRequestsPerSecond: 400,
+  loadP99Ms: 250,
+};
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toString()) : '-');
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const int = (n: number) => Math.round(n).toLocaleString('en');
+
+export function checkTargets(size: SizeResult, smallest: SizeResult | null): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const worstServer = Math.max(...size.combinations.map((c) => c.api.server.p95));
+  const worstServerName = size.combinations.find((c) => c.api.server.p95 === worstServer)?.combination.key;
+  out.push({
+    target: `API p95 server time < ${TARGETS.apiServerP95Ms} ms, every combination`,
+    measured: `worst ${ms(worstServer)} ms (${worstServerName})`,
+    met: worstServer < TARGETS.apiServerP95Ms,
+  });
+  const ratios = size.combinations.map((c) => c.api.server.p95 / Math.max(c.inProcess.sql.p95, 0.001));
+  const worstRatio = Math.max(...ratios);
+  out.push({
+    target: `API p95 server time <= ${TARGETS.apiVersusSqlP95}x in-process SQL p95`,
+    measured: `worst ${worstRatio.toFixed(1)}x (${size.combinations[ratios.indexOf(worstRatio)]?.combination.key})`,
+    met: worstRatio <= TARGETS.apiVersusSqlP95,
+  });
+  const worstFacets = Math.max(...size.combinations.map((c) => c.inProcess.facets.p95));
+  const worstChart = Math.max(...size.combinations.map((c) => c.inProcess.chart.p95));
+  const worstSingle = Math.max(...size.combinations.flatMap((c) => Object.values(c.inProcess.facetsByName).map((s) => s.p95)));
+  out.push({
+    target: `facet counts p95 < ${TARGETS.aggregateP95Ms} ms (each facet)`,
+    measured: `worst single facet ${ms(worstSingle)} ms; all seven together worst ${ms(worstFacets)} ms`,
+    met: worstSingle < TARGETS.aggregateP95Ms,
+  });
+  out.push({
+    target: `chart aggregate p95 < ${TARGETS.aggregateP95Ms} ms`,
+    measured: `worst ${ms(worstChart)} ms`,
+    met: worstChart < TARGETS.aggregateP95Ms,
+  });
+  const { app, sqlite3 } = size.export;
+  if (sqlite3) {
+    const ratio = app.rowsPerSecond / sqlite3.rowsPerSecond;
+    out.push({
+      target: `CSV export >= ${TARGETS.exportVersusSqlite}x sqlite3 -csv rows/s`,
+      measured: `${int(app.rowsPerSecond)} vs ${int(sqlite3.rowsPerSecond)} rows/s (${ratio.toFixed(2)}x)`,
+      met: ratio >= TARGETS.exportVersusSqlite,
+    });
+  }
+  out.push({
+    target: `CSV export peak server memory < ${mb(TARGETS.exportPeakRssBytes)}`,
+    measured: `${mb(app.peakRssBytes)} (idle before: ${mb(app.rssBeforeBytes)})`,
+    met: app.peakRssBytes < TARGETS.exportPeakRssBytes,
+  });
+  if (smallest && smallest.events < size.events) {
+    const growth = app.peakRssBytes / smallest.export.app.peakRssBytes;
+    out.push({
+      target: 'CSV export memory flat in the row count',
+      measured: `${mb(smallest.export.app.peakRssBytes)} at ${int(smallest.events)} events, ${mb(app.peakRssBytes)} at ${int(size.events)} (${growth.toFixed(2)}x for ${int(size.events / smallest.events)}x the rows)`,
+      met: growth < 1.5,
+    });
+  }
+  out.push({
+    target: `timeline page JavaScript < ${kb(TARGETS.pageJsGzipBytes)} gzipped`,
+    measured: kb(size.page.jsGzipBytes),
+    met: size.page.jsGzipBytes < TARGETS.pageJsGzipBytes,
+  });
+  for (const l of [size.load, size.loadFresh]) {
+    if (!l) continue;
+    out.push({
+      target: `load >= ${TARGETS.loadRequestsPerSecond} req/s at p99 < ${TARGETS.loadP99Ms} ms, no errors, no lost writes${l.fresh ? ' (no cache)' : ''}`,
+      measured: `${int(l.requestsPerSecond)} req/s, p99 ${ms(l.latency.p99)} ms, ${l.errors + l.timeouts + l.non2xx} errors, ${l.writes.acknowledged}/${l.writes.attempted} writes acknowledged, ${l.writes.lost} lost, ${l.writes.failed} failed`,
+      met:
+        l.requestsPerSecond >= TARGETS.loadRequestsPerSecond &&
+        l.latency.p99 < TARGETS.loadP99Ms &&
+        l.errors + l.timeouts + l.non2xx === 0 &&
+        l.writes.lost === 0 &&
+        l.writes.failed === 0,
+    });
+  }
+  return out;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const pair = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`;
+
+export function formatSize(size: SizeResult, checks: TargetCheck[], runs: number): string {
+  const parts: string[] = [];
+  parts.push(
+    `\n=== ${int(size.events)} events (${(size.databaseBytes / 1e9).toFixed(2)} GB; the app answered /api/health ${(size.startupMs / 1000).toFixed(1)} s after start) ===`,
+  );
+  parts.push(
+    `\nGET /api/events, first page of 50: ${runs} sequential requests each, p50 / p95 in ms. "app" is every request computed ` +
+      `(Cache-Control: no-cache); "cached" is the same request as readers send it, served from the cache until the next write.`,
+  );
+  parts.push(
+    table(
+      ['combination', 'events', 'app server', 'app round trip', 'SQL in-process', 'node:http server', 'node:http trip', 'server/SQL p95', 'cached trip'],
+      size.combinations.map((c) => [
+        c.combination.label,
+        c.total === null ? '-' : int(c.total),
+        pair(c.api.server),
+        pair(c.api.total),
+        pair(c.inProcess.sql),
+        pair(c.baselineHttp.server),
+        pair(c.baselineHttp.total),
+        `${(c.api.server.p95 / Math.max(c.inProcess.sql.p95, 0.001)).toFixed(1)}x`,
+        pair(c.apiCached.total),
+      ]),
+    ),
+  );
+  parts.push('\nFacet counts and the density chart (in-process, same code as the page), p50 / p95 in ms');
+  parts.push(
+    table(
+      ['combination', 'all 7 facets', 'slowest facet (p95)', 'chart'],
+      size.combinations.map((c) => {
+        const [name, slowest] = Object.entries(c.inProcess.facetsByName).sort((a, b) => b[1].p95 - a[1].p95)[0]!;
+        return [c.combination.label, pair(c.inProcess.facets), `${name} ${ms(slowest.p95)}`, pair(c.inProcess.chart)];
+      }),
+    ),
+  );
+  const { app, sqlite3, sqlite3Version } = size.export;
+  parts.push('\nCSV export of the whole published timeline');
+  parts.push(
+    table(
+      ['', 'rows', 'seconds', 'rows/s', 'MB', 'peak RSS'],
+      [
+        ['app (GET /api/events/export)', int(app.rows), app.seconds.toFixed(1), int(app.rowsPerSecond), (app.bytes / 1e6).toFixed(0), mb(app.peakRssBytes)],
+        ...(sqlite3
+          ? [[`sqlite3 ${sqlite3Version ?? ''} -csv, same SELECT`, int(sqlite3.rows), sqlite3.seconds.toFixed(1), int(sqlite3.rowsPerSecond), (sqlite3.bytes / 1e6).toFixed(0), '-']]
+          : []),
+      ],
+    ),
+  );
+  parts.push(
+    `\nTimeline page ${size.page.path}: TTFB p50 ${ms(size.page.ttfb.p50)} ms, p95 ${ms(size.page.ttfb.p95)} ms; ` +
+      `JavaScript ${size.page.scripts.length} chunks, ${kb(size.page.jsBytes)} (${kb(size.page.jsGzipBytes)} gzipped)` +
+      (size.page.legacyScripts.length
+        ? `, plus ${kb(size.page.legacyScripts.reduce((n, s) => n + s.gzipBytes, 0))} gzipped of polyfills that only browsers without modules load`
+        : ''),
+  );
+  for (const l of [size.load, size.loadFresh]) {
+    if (!l) continue;
+    parts.push(
+      `\nLoad${l.fresh ? ', every read computed (Cache-Control: no-cache)' : ''}: ${l.connections} connections on GET /api/events for ${l.seconds} s, 10 writes/s through POST /api/events: ` +
+        `${int(l.requestsPerSecond)} req/s, latency p50 ${ms(l.latency.p50)} / p99 ${ms(l.latency.p99)} ms, ` +
+        `errors ${l.errors}, timeouts ${l.timeouts}, non-2xx ${l.non2xx}; writes ${l.writes.acknowledged}/${l.writes.attempted} acknowledged ` +
+        `(p99 ${ms(l.writes.latencyP99)} ms), ${l.writes.lost} lost${l.writes.failures.length ? `; failures: ${l.writes.failures.join(' | ')}` : ''}`,
+    );
+  }
+  parts.push(`\nTargets (the issue sets them at 1,000,000 events):`);
+  for (const c of checks) parts.push(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.target}: ${c.measured}`);
+  return parts.join('\n');
+}
