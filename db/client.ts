@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withStatementCache } from './statement-cache';
 import * as schema from './schema';
 import { registerSqlFunctions } from './sql-functions';
 
@@ -86,5 +87,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     );
   }
 
-  return { sqlite, db: drizzle(sqlite, { schema }), path: resolved };
+  // Drizzle goes through a statement cache (db/statement-cache.ts); direct users of `sqlite` do not.
+  return { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), path: resolved };
 }

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import { registerSqlFunctions } from '@/db/sql-functions';
+import { withStatementCache } from '@/db/statement-cache';
 import { densityChart } from '@/db/queries/density';
 import { singleFacet, timelineFacets, type TimelineFacets } from '@/db/queries/facets';
 import { resolveFilters } from '@/db/queries/filter-lookups';
@@ -73,7 +74,7 @@ export function measureInProcess(sqlite: Database.Database, combination: Combina
   const prepared = prepareStatements(sqlite, statements);
   const sql = summarise(timeSync(() => runStatements(prepared), runs));
 
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(withStatementCache(sqlite), { schema });
   const { params } = routeParams(combination);
   const { filters } = resolveFilters(db, parseFilters(params), PUBLIC);
   // The page's aggregates are costlier: fewer runs, at least a handful.
