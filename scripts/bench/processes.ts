@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverArgs } from '../harness/production-server';
 
 export interface Started {
   child: ChildProcess;
@@ -68,7 +69,7 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs: numbe
 /** `next start` on a database file. Resolves once /api/health answers (the app's start-up runs quick_check). */
 export async function startApp(root: string, port: number, databasePath: string): Promise<Started & { readyMs: number }> {
   const output: string[] = [];
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, serverArgs(port), {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

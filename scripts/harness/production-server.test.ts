@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS, serverArgs } from './production-server';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+describe('the production server is started the same way everywhere', () => {
+  it('npm start, the browser tests, the benchmark and the crash and soak runs give node the same flags', () => {
+    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+    const playwright = fs.readFileSync(path.join(ROOT, 'playwright.config.ts'), 'utf8');
+    for (const flag of SERVER_NODE_FLAGS) {
+      expect(start).toContain(`node ${flag} `);
+      expect(playwright).toContain(`node ${flag} `);
+    }
+    expect(serverArgs(3000).slice(0, SERVER_NODE_FLAGS.length)).toEqual([...SERVER_NODE_FLAGS]);
+    expect(start).toMatch(/node_modules\/next\/dist\/bin\/next start$/);
+  });
+});
