@@ -36,7 +36,7 @@ export async function signIn(base: string): Promise<string> {
   return cookies.join('; ');
 }
 
-function benchEvent(i: number) {
+export function benchEvent(i: number) {
   return {
     type: 'statement',
     title: `Benchmark write ${i}: statement on sanctions relief`,
