@@ -4,6 +4,7 @@
  * these are the checks that count.
  */
 import 'server-only';
+import { getSessionCookie } from 'better-auth/cookies';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -16,6 +17,9 @@ export { AuthorizationError, canSeeDrafts, type Viewer };
 /** The signed-in person for this request, or null. Read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const requestHeaders = await headers();
+  // No session cookie, no session: most readers are anonymous, and asking Better Auth costs more
+  // than the rest of a cached API answer. Same test as proxy.ts (prefix from lib/auth/config.ts).
+  if (getSessionCookie(requestHeaders, { cookiePrefix: 'tracker' }) === null) return null;
   const result = await authFor(requestHeaders).api.getSession({ headers: requestHeaders });
   if (!result) return null;
   const { id, email, name, role } = result.user as typeof result.user & { role?: unknown };
