@@ -20,6 +20,7 @@ import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
 import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
+import { countKeys, topWithTies } from '../sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
@@ -70,14 +71,21 @@ function parseCounts<V>(json: string | null | undefined): Map<V, number> {
   return new Map(json ? (JSON.parse(json) as [V, number][]) : []);
 }
 
-/** Counts per key over a facet's rows, with a hash aggregate (GROUP BY would sort every row). */
-function countBy<V>(db: DbOrTx, table: SQLiteTable | SQL, key: SQL | AnySQLiteColumn, where: SQL | undefined): Map<V, number> {
-  const row = db
-    .select({ counts: sql<string>`facet_count(${key})` })
+/** A facet's keys, one per row, as a JSON array from SQLite's native `json_group_array`. */
+function keysOf(db: DbOrTx, table: SQLiteTable | SQL, key: SQL | AnySQLiteColumn, where: SQL | undefined): string | null {
+  return db
+    .select({ keys: sql<string | null>`json_group_array(${key})` })
     .from(table)
     .where(where)
-    .get();
-  return parseCounts<V>(row?.counts);
+    .get()?.keys ?? null;
+}
+
+/**
+ * Counts per key over a facet's rows, most first, counted in JavaScript from one JSON array
+ * (GROUP BY would sort every row; an aggregate function costs a call per row).
+ */
+function countBy<V>(db: DbOrTx, table: SQLiteTable | SQL, key: SQL | AnySQLiteColumn, where: SQL | undefined): Map<V, number> {
+  return new Map(countKeys(keysOf(db, table, key, where)) as [V, number][]);
 }
 
 /** The maintained counts' facet names for a view's types: `actor`, or `actor@designation`, ... */
@@ -225,12 +233,8 @@ export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
     // Ties are broken by name below: these include every actor that ties with the last one.
     top = maintainedTop(db, 'actor', filters.types, TOP_ACTORS).map((r) => ({ value: Number(r.value), n: r.n }));
   } else {
-    const row = db
-      .select({ counts: sql<string>`facet_top(${eventEntities.entityId}, ${TOP_ACTORS})` })
-      .from(eventEntities)
-      .where(junctionWhere(ctx, 'actors', p, [oneRow]))
-      .get();
-    top = [...parseCounts<number>(row?.counts)].map(([value, n]) => ({ value, n }));
+    const keys = keysOf(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow]));
+    top = topWithTies(countKeys(keys), TOP_ACTORS).map(([value, n]) => ({ value: Number(value), n }));
   }
   const ids = [...new Set([...top.map((t) => t.value), ...filters.actors])];
   const names = new Map(
