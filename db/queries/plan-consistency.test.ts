@@ -16,6 +16,7 @@ import { densityRows } from './density';
 import { TIMELINE_ORDER, visibilityConditions, type Visibility } from './events';
 import { timelineFacets, type FacetOption } from './facets';
 import { filterConditions, JUNCTION_SOURCES, timelineWhere, type Driver } from './filter-conditions';
+import { planFilters } from './filter-plan';
 import { countTimeline, listTimeline } from './timeline';
 
 let dir: string;
@@ -98,6 +99,18 @@ function reference(filters: TimelineFilters, visibility: Visibility) {
 describe('the fast paths give what the plain WHERE gives', () => {
   it('has combinations that reach every path', () => {
     expect(combos.length).toBeGreaterThan(20);
+  });
+
+  it('sizes a junction driving set by the view\'s types (the set is narrowed by them)', () => {
+    const tag = one<{ slug: string }>(`SELECT slug FROM tags JOIN event_tags ON tag_id = id GROUP BY id ORDER BY count(*) DESC LIMIT 1`).slug;
+    const inTypes = one<{ n: number }>(
+      `SELECT count(*) AS n FROM event_tags et JOIN tags t ON t.id = et.tag_id
+        WHERE t.slug = '${tag}' AND et.event_type IN ('removal', 'statement') AND et.event_visibility = 'published'`,
+    ).n;
+    const plan = planFilters(conn.db, parse(`type=removal&type=statement&tag=${tag}`));
+    expect(plan.sizes.tags).toBeGreaterThan(inTypes);
+    expect(plan.driver).toBe('tags');
+    expect(plan.driverSize).toBe(inTypes);
   });
 
   it('counts and lists, starting from any filter', () => {
