@@ -6,6 +6,9 @@
  * (measured at 1-2 µs per row, seconds for a facet over a million events), where counting into a
  * Map costs about 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
  * `weight` (default 1) sums counts that are already counts (facet_counts rows).
+ *
+ * Over many rows, `json_group_array(key)` counted by `countKeys` is cheaper still (the facets use
+ * it): SQLite builds the array natively, and JavaScript is entered once rather than once a row.
  */
 import type Database from 'better-sqlite3';
 
