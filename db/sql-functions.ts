@@ -6,6 +6,9 @@
  * (measured at 1-2 µs per row, seconds for a facet over a million events), where counting into a
  * Map costs about 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
  * `weight` (default 1) sums counts that are already counts (facet_counts rows).
+ *
+ * Over many rows, `json_group_array(key)` counted by `countKeys` is cheaper still (the facets use
+ * it): SQLite builds the array natively, and JavaScript is entered once rather than once a row.
  */
 import type Database from 'better-sqlite3';
 
@@ -25,11 +28,22 @@ function sorted(map: Map<Key, number>): [Key, number][] {
 }
 
 /**
- * The k largest counts, and every key that ties with the k-th, so that the caller can break ties
- * its own way (by name) and still return exactly the first k.
+ * Counts per key of a `json_group_array(key)` result, largest count first (ties in the order the
+ * keys first appeared), as `facet_count` would give them. Handing SQLite's native JSON array to
+ * JavaScript once costs about a quarter of calling an aggregate's step for every row.
  */
-export function topWithTies(map: Map<Key, number>, k: number): [Key, number][] {
-  const all = sorted(map);
+export function countKeys(json: string | null | undefined): [Key, number][] {
+  const map = counter();
+  if (json) for (const key of JSON.parse(json) as Key[]) if (key !== null) map.set(key, (map.get(key) ?? 0) + 1);
+  return sorted(map);
+}
+
+/**
+ * The k largest counts, and every key that ties with the k-th, so that the caller can break ties
+ * its own way (by name) and still return exactly the first k. A list must be sorted already (countKeys).
+ */
+export function topWithTies(map: Map<Key, number> | [Key, number][], k: number): [Key, number][] {
+  const all = map instanceof Map ? sorted(map) : map;
   if (all.length <= k) return all;
   const threshold = all[k - 1]![1];
   let end = k;

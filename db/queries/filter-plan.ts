@@ -60,24 +60,31 @@ export function monthTotals(db: DbOrTx, group: SQL, filters: TimelineFilters, om
   return new Map(rows.map((r) => [r.k, r.n]));
 }
 
-function facetCount(db: DbOrTx, facet: string, values: readonly (string | number)[]): number {
-  if (values.length === 0) return 0;
-  const list = sql.join(
+const textList = (values: readonly (string | number)[]) =>
+  sql.join(
     values.map((v) => sql`${String(v)}`),
     sql`, `,
   );
-  return db.get<{ n: number | null }>(sql`SELECT sum(n) AS n FROM facet_counts WHERE facet = ${facet} AND value IN (${list})`)?.n ?? 0;
+
+/** The maintained counts' names of a facet, or of its per-type counts when the view has types. */
+function facetNames(base: string, types: readonly string[]): string[] {
+  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
 }
 
-function tagCount(db: DbOrTx, slugs: readonly string[]): number {
-  if (slugs.length === 0) return 0;
-  const list = sql.join(
-    slugs.map((s) => sql`${s}`),
-    sql`, `,
-  );
+function facetCount(db: DbOrTx, facet: string, values: readonly (string | number)[], types: readonly string[] = []): number {
+  if (values.length === 0) return 0;
   return (
     db.get<{ n: number | null }>(
-      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet = 'tag' AND value IN (SELECT CAST(id AS TEXT) FROM tags WHERE slug IN (${list}))`,
+      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetNames(facet, types))}) AND value IN (${textList(values)})`,
+    )?.n ?? 0
+  );
+}
+
+function tagCount(db: DbOrTx, slugs: readonly string[], types: readonly string[] = []): number {
+  if (slugs.length === 0) return 0;
+  return (
+    db.get<{ n: number | null }>(
+      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetNames('tag', types))}) AND value IN (SELECT CAST(id AS TEXT) FROM tags WHERE slug IN (${textList(slugs)}))`,
     )?.n ?? 0
   );
 }
@@ -123,7 +130,10 @@ export interface FilterPlan {
   visible: number;
   /** Estimated size of each active filter on its own. */
   sizes: Partial<Record<Driver | 'types' | 'dates' | 'authorities' | 'programs', number>>;
-  /** The smallest: what the query should start from. */
+  /**
+   * The smallest: what the query should start from. A junction table's driving set is narrowed by
+   * the view's types (filter-conditions.ts), so it is sized by the per-type counts when there are types.
+   */
   driver: Driver;
   driverSize: number;
   /** Estimated size of the whole view, as if the filters were independent. */
@@ -158,10 +168,17 @@ export function planFilters(db: DbOrTx, filters: TimelineFilters, options: PlanO
   if (active.actors) sizes.actors = facetCount(db, 'actor', filters.actors);
   if (active.tags) sizes.tags = tagCount(db, filters.tags);
 
+  const types = active.types ? filters.types : [];
+  const driving = (d: 'countries' | 'actors' | 'tags'): number | undefined => {
+    if (sizes[d] === undefined || types.length === 0) return sizes[d];
+    if (d === 'tags') return tagCount(db, filters.tags, types);
+    if (d === 'actors') return facetCount(db, 'actor', filters.actors, types);
+    return facetCount(db, filters.role === 'any' ? 'country' : `country:${filters.role}`, filters.countries, types);
+  };
   let driver: Driver = 'events';
   let driverSize = sizes.events;
   for (const d of ['countries', 'actors', 'tags'] as const) {
-    const n = sizes[d];
+    const n = driving(d);
     if (n !== undefined && n < driverSize) {
       driver = d;
       driverSize = n;

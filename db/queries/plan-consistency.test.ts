@@ -14,8 +14,9 @@ import { events } from '../schema';
 import { buildSynthDatabase } from '../synth/build';
 import { densityRows } from './density';
 import { TIMELINE_ORDER, visibilityConditions, type Visibility } from './events';
-import { timelineFacets, type FacetOption } from './facets';
+import { singleFacet, timelineFacets, type FacetOption, type TimelineFacets } from './facets';
 import { filterConditions, JUNCTION_SOURCES, timelineWhere, type Driver } from './filter-conditions';
+import { planFilters } from './filter-plan';
 import { countTimeline, decodeTimelineCursor, listTimeline } from './timeline';
 
 let dir: string;
@@ -106,6 +107,18 @@ describe('the fast paths give what the plain WHERE gives', () => {
     expect(combos.length).toBeGreaterThan(20);
   });
 
+  it('sizes a junction driving set by the view\'s types (the set is narrowed by them)', () => {
+    const tag = one<{ slug: string }>(`SELECT slug FROM tags JOIN event_tags ON tag_id = id GROUP BY id ORDER BY count(*) DESC LIMIT 1`).slug;
+    const inTypes = one<{ n: number }>(
+      `SELECT count(*) AS n FROM event_tags et JOIN tags t ON t.id = et.tag_id
+        WHERE t.slug = '${tag}' AND et.event_type IN ('removal', 'statement') AND et.event_visibility = 'published'`,
+    ).n;
+    const plan = planFilters(conn.db, parse(`type=removal&type=statement&tag=${tag}`));
+    expect(plan.sizes.tags).toBeGreaterThan(inTypes);
+    expect(plan.driver).toBe('tags');
+    expect(plan.driverSize).toBe(inTypes);
+  });
+
   it('counts and lists, starting from any filter', () => {
     for (const { name, qs, staff } of combos) {
       const visibility = { includeDrafts: !!staff };
@@ -185,6 +198,10 @@ describe('the fast paths give what the plain WHERE gives', () => {
         visibility,
       );
       expect(f.actors.length, name).toBeGreaterThan(0);
+      // All facets at once (passes over the same rows shared) give what each gives on its own.
+      for (const facet of Object.keys(f) as (keyof TimelineFacets)[]) {
+        expect(f[facet], `${name}: ${facet} on its own`).toEqual(singleFacet(conn.db, filters, visibility, facet));
+      }
       // The listed actors are the most involved in the view, ties broken by name.
       const ids = reference({ ...filters, actors: [] }, visibility).ids;
       const top = conn.sqlite
