@@ -18,7 +18,7 @@ const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
  * die young instead of being promoted: peak memory during a 100,000-row CSV export fell from about
  * 330 MB to 250 MB (docs/decisions/0011-server-memory.md).
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'] as const;
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=256'] as const;
 
 /** The arguments for `node` that start the production server on a port of 127.0.0.1. */
 export function serverArgs(port: number): string[] {
