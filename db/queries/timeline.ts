@@ -66,13 +66,18 @@ function clampLimit(limit: number | undefined): number {
 /**
  * Whether the list should start from the plan's driver and sort, rather than walk the timeline
  * newest first and test each event. Walking stops after about `limit × visible / view size`
- * events; starting from the driver costs the size of its set. Both cost about a microsecond a row.
+ * events, each tested through covering indexes. Starting from the driver reads its set, fetches
+ * each of its events by id and sorts them: about three times the cost per event (at 100,000
+ * events, a 4,300-event driver took 21 ms where walking 7,200 events took 7 ms), and the set is
+ * sized after narrowing by type, which the junction index cannot seek on.
  */
+export const DRIVER_COST = 3;
+
 export function listFromDriver(plan: FilterPlan, limit: number, total?: number): boolean {
   if (plan.driver === 'events') return false;
   const view = Math.max(1, total ?? plan.viewSize);
   const walked = Math.min(plan.visible, ((limit + 1) * plan.visible) / view);
-  return plan.driverSize < walked;
+  return plan.driverSize * DRIVER_COST < walked;
 }
 
 /** One page of the filtered timeline, in the filters' sort order. */
