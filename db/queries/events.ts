@@ -244,7 +244,6 @@ export function decodeCursor(value: string): TimelineCursor | null {
   return { date: m[1]!, id };
 }
 
-/** Rows strictly after the cursor in newest-first order. */
 /**
  * Events after the cursor in timeline order (date, then id, both descending). The leading
  * `date <= cursor.date` is implied by the rest, but it is what lets SQLite start the index walk at
