@@ -186,9 +186,7 @@ runScript(async () => {
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nLoad average before ${loadBefore.map((n) => n.toFixed(2)).join(' ')}, after ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}.`);
   console.log(`Wrote ${path.relative(ROOT, args.out)}.`);
-  // Done: every server and copy is gone. A straggler (a load-test socket or a write still waiting
-  // on a server under load) must not keep CI waiting, as one did once after everything was written.
-  const open = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap' && r !== 'Timeout');
-  if (open.length > 0) console.log(`(ending with ${open.join(', ')} still open)`);
+  // Done: every server has exited and every copy is gone. Nothing left may keep CI waiting, as
+  // something once did after everything was written.
   process.exit();
 });

@@ -10,6 +10,7 @@ import type { EntitySuggestion } from '@/db/queries/suggest';
 import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { ENTITY_KINDS, ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 import { AsyncCombobox } from './combobox';
+import { entityOption, entitySuggestUrl } from './entity-option';
 import { Field, buttonClass, describedBy, inputClass, secondaryButtonClass } from './field';
 
 export function ActorPicker({ onPick }: { onPick: (actor: { id: number; name: string }) => void }) {
@@ -48,22 +49,10 @@ export function ActorPicker({ onPick }: { onPick: (actor: { id: number; name: st
         label="Add an actor"
         hint="Type a name or alias (accents optional), then choose. A new name can be created here."
         placeholder="e.g. Qaddour"
-        url={(q) => `/api/suggest/entities?q=${encodeURIComponent(q)}`}
-        toOption={(e) => ({
-          key: String(e.id),
-          text: e.name,
-          label: (
-            <span>
-              {e.name}
-              <span className="text-zinc-600 dark:text-zinc-400">
-                {' '}
-                · {ENTITY_KIND_LABELS[e.kind]}
-                {e.countryCode ? ` · ${e.countryCode}` : ''}
-                {e.matchedAlias ? ` · also known as ${e.matchedAlias}` : ''}
-              </span>
-            </span>
-          ),
-        })}
+        url={entitySuggestUrl}
+        toOption={(e) =>
+          entityOption(e, `${e.countryCode ? ` · ${e.countryCode}` : ''}${e.matchedAlias ? ` · also known as ${e.matchedAlias}` : ''}`)
+        }
         onPick={(e) => onPick({ id: e.id, name: e.name })}
         extraOption={(q) => ({
           label: `Create new actor “${q}”…`,

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../client';
 import { deleteEvent, updateEvent } from '../mutations/events';
 import { TEST_ACTOR, createTestDb, makeEvent } from '../test-utils';
-import { countDeletedEvents, listDeletedEvents } from './deleted';
-import { listDrafts } from './drafts';
+import { countDeletedEvents, listDeletedEvents, listDrafts } from './staff-lists';
 import { eventInputSchema } from '@/lib/validation/event';
 
 let conn: Connection;

@@ -108,7 +108,8 @@ export function exportThroughCli(file: string, sql: string): Promise<ExportRun> 
     child.stdout.on('data', (chunk: Buffer) => counter.add(chunk, 'lf'));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the last rows may still be in the pipe when the process exits.
+    child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`sqlite3 exited with ${code}: ${stderr.slice(0, 500)}`));
       resolve({ rows: counter.records, bytes: counter.bytes, seconds, rowsPerSecond: counter.records / seconds });

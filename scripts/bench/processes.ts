@@ -27,7 +27,7 @@ function keepOutput(child: ChildProcess, output: string[]) {
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
-      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
       const timer = setTimeout(() => {
         try {
           process.kill(-child.pid!, 'SIGKILL');
@@ -35,7 +35,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
           // already gone
         }
       }, 10_000);
-      child.once('exit', () => {
+      // 'close' comes after 'exit', once the output pipes are drained and shut too: nothing of the
+      // server is left holding this process open.
+      child.once('close', () => {
         clearTimeout(timer);
         resolve();
       });

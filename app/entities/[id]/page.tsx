@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { secondaryButtonClass } from '@/components/forms/field';
-import { TimelineResults } from '@/components/timeline/timeline-results';
+import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
 import { getEntity } from '@/db/queries/entities';
@@ -10,7 +10,7 @@ import { parseId } from '@/db/queries/events';
 import { loadTimelineView } from '@/db/queries/timeline-view';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
 import { readerForPage } from '@/lib/auth/viewer';
-import { EMPTY_FILTERS, filtersHref } from '@/lib/filters';
+import { EMPTY_FILTERS } from '@/lib/filters';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
@@ -36,7 +36,6 @@ export default async function EntityPage({ params }: { params: Params }) {
   // The actor's events are the timeline filtered to this actor: same list, chart and API.
   const filters = { ...EMPTY_FILTERS, actors: [entity.id] };
   const view = loadTimelineView(getDb(), filters, { includeDrafts: canSeeDrafts(viewer) });
-  const timelineHref = filtersHref('/', filters);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
@@ -93,26 +92,7 @@ export default async function EntityPage({ params }: { params: Params }) {
           ) : null}
         </dl>
       </header>
-      <section aria-labelledby="entity-events" className="space-y-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-200 pb-2 dark:border-zinc-800">
-          <h2 id="entity-events" className="text-lg font-semibold">
-            Events <span className="font-normal text-zinc-600 dark:text-zinc-400">({view.total})</span>
-          </h2>
-          {view.total > 0 ? (
-            <Link href={timelineHref} className="text-sm">
-              Open in timeline
-            </Link>
-          ) : null}
-        </div>
-        <TimelineResults
-          filters={filters}
-          page={view.page}
-          total={view.total}
-          chart={view.chart}
-          headingLevel={3}
-          empty={<p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">No published events involve this actor yet.</p>}
-        />
-      </section>
+      <PrefilteredEvents id="entity-events" filters={filters} view={view} emptyMessage={'No published events involve this actor yet.'} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { SmallActionForm } from '@/components/forms/small-action-form';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
-import { countDeletedEvents, listDeletedEvents } from '@/db/queries/deleted';
+import { countDeletedEvents, listDeletedEvents } from '@/db/queries/staff-lists';
 import { staffForPage } from '@/lib/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 

@@ -4,7 +4,7 @@ import { Forbidden } from '@/components/auth/forbidden';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
-import { listDrafts } from '@/db/queries/drafts';
+import { listDrafts } from '@/db/queries/staff-lists';
 import { canWrite } from '@/lib/auth/roles';
 import { staffForPage } from '@/lib/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
