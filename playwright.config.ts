@@ -33,9 +33,14 @@ if (!executablePath && !bundledChromium()) {
 // Two servers on the same production build, each on a fresh temporary database: readers' stories
 // see exactly the seed, while staff stories (which create, edit and delete) write to their own.
 // Paths are set before workers start, so they inherit them.
+// Directories made here are listed in E2E_TEMP_DATABASE_DIRS for e2e/global-teardown.ts to remove.
 function freshDatabase(variable: string): string {
-  process.env[variable] ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');
-  return process.env[variable]!;
+  if (!process.env[variable]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
+    process.env.E2E_TEMP_DATABASE_DIRS = [process.env.E2E_TEMP_DATABASE_DIRS, dir].filter(Boolean).join('\n');
+    process.env[variable] = path.join(dir, 'tracker.db');
+  }
+  return process.env[variable];
 }
 const READER_DB = freshDatabase('E2E_READER_DATABASE_PATH');
 const STAFF_DB = freshDatabase('E2E_STAFF_DATABASE_PATH');
@@ -65,6 +70,7 @@ function server(port: number, databasePath: string, extraEnv: Record<string, str
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
