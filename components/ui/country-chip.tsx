@@ -2,17 +2,36 @@ import Link from 'next/link';
 import { COUNTRY_ROLE_LABELS, countryName, type CountryRole } from '@/lib/countries';
 
 /**
- * A country as its ISO code, with the name for screen readers and on hover. Codes rather than
- * emoji flags: many systems (and printers) have no flag glyphs and would show empty boxes.
+ * A country as its ISO code, with the name for screen readers and on hover; `named` shows the name
+ * as well (pages about one event or actor, where there is room). Codes rather than emoji flags:
+ * many systems (and printers) have no flag glyphs and would show empty boxes.
  */
-export function CountryChip({ code, role, link = false }: { code: string; role?: CountryRole; link?: boolean }) {
+export function CountryChip({
+  code,
+  role,
+  link = false,
+  named = false,
+}: {
+  code: string;
+  role?: CountryRole;
+  link?: boolean;
+  named?: boolean;
+}) {
   const name = countryName(code);
   const label = (
     <>
-      <abbr title={name} className="no-underline">
-        {code}
-      </abbr>
-      <span className="sr-only"> ({name})</span>
+      {named ? (
+        <>
+          {name}&nbsp;<span className="text-zinc-500 dark:text-zinc-400">({code})</span>
+        </>
+      ) : (
+        <>
+          <abbr title={name} className="no-underline">
+            {code}
+          </abbr>
+          <span className="sr-only"> ({name})</span>
+        </>
+      )}
       {role ? <span className="text-zinc-500 dark:text-zinc-400">&nbsp;· {COUNTRY_ROLE_LABELS[role].toLowerCase()}</span> : null}
     </>
   );

@@ -74,7 +74,7 @@ export default async function EntityPage({ params }: { params: Params }) {
             <>
               <dt className="text-zinc-600 dark:text-zinc-400">Country</dt>
               <dd>
-                <CountryChip code={entity.countryCode} link />
+                <CountryChip code={entity.countryCode} link named />
               </dd>
             </>
           ) : null}

@@ -149,7 +149,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
           <ul className="flex flex-wrap gap-2">
             {event.countries.map((c) => (
               <li key={`${c.code}-${c.role}`}>
-                <CountryChip code={c.code} role={c.role} link />
+                <CountryChip code={c.code} role={c.role} link named />
               </li>
             ))}
           </ul>
