@@ -5,12 +5,13 @@
 import 'server-only';
 import { canSeeDrafts as roleCanSeeDrafts, getViewer, readAccessIsPublic } from '@/lib/auth/viewer';
 
-/** Whether the viewer may see drafts (and filter by status): signed-in staff of any role. */
-export async function canSeeDrafts(): Promise<boolean> {
-  return roleCanSeeDrafts(await getViewer());
-}
-
 const SIGN_IN_MESSAGE = 'Sign in to read the tracker (READ_ACCESS=signed-in).';
+
+function signInResponse(format: 'json' | 'text'): Response {
+  return format === 'json'
+    ? Response.json({ error: SIGN_IN_MESSAGE }, { status: 401, headers: { 'Cache-Control': 'no-store' } })
+    : new Response(`${SIGN_IN_MESSAGE}\n`, { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
 
 /**
  * For route handlers that read published content: with READ_ACCESS=signed-in and no session,
@@ -18,7 +19,16 @@ const SIGN_IN_MESSAGE = 'Sign in to read the tracker (READ_ACCESS=signed-in).';
  */
 export async function readAccessDenied(format: 'json' | 'text'): Promise<Response | null> {
   if (readAccessIsPublic() || (await getViewer())) return null;
-  return format === 'json'
-    ? Response.json({ error: SIGN_IN_MESSAGE }, { status: 401, headers: { 'Cache-Control': 'no-store' } })
-    : new Response(`${SIGN_IN_MESSAGE}\n`, { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return signInResponse(format);
+}
+
+/**
+ * For route handlers that also show drafts to staff: the 401 to answer, or whether the viewer may
+ * see drafts. One session lookup: React's per-request `cache()` of getViewer does not reach into
+ * route handlers, so asking twice would look the session up twice.
+ */
+export async function readAccess(format: 'json' | 'text'): Promise<{ denied: Response } | { denied: null; includeDrafts: boolean }> {
+  const viewer = await getViewer();
+  if (!viewer && !readAccessIsPublic()) return { denied: signInResponse(format) };
+  return { denied: null, includeDrafts: roleCanSeeDrafts(viewer) };
 }

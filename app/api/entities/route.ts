@@ -6,15 +6,15 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { searchEntities } from '@/db/queries/entity-search';
 import type { ApiError, EntitySearchResponse } from '@/lib/api-types';
-import { canSeeDrafts, readAccessDenied } from '@/lib/viewer';
+import { readAccess } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_QUERY = 200;
 
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('json');
-  if (denied) return denied;
+  const access = await readAccess('json');
+  if (access.denied) return access.denied;
   const params = request.nextUrl.searchParams;
   const issues: NonNullable<ApiError['issues']> = [];
   const q = params.get('q') ?? '';
@@ -24,6 +24,6 @@ export async function GET(request: NextRequest) {
   if (!Number.isInteger(limit) || limit < 1 || limit > 20) issues.push({ param: 'limit', message: 'Must be a whole number from 1 to 20.' });
   if (issues.length > 0) return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
 
-  const items = searchEntities(getDb(), q, limit, { includeDrafts: await canSeeDrafts() });
+  const items = searchEntities(getDb(), q, limit, { includeDrafts: access.includeDrafts });
   return NextResponse.json<EntitySearchResponse>({ items }, { headers: { 'Cache-Control': 'no-store' } });
 }

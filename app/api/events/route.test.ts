@@ -1,22 +1,33 @@
 /**
- * POST /api/events as another site, an anonymous client, a viewer and an editor would call it.
- * Only the session is faked; the handler, checks and database are real.
+ * POST /api/events as another site, an anonymous client, a viewer and an editor would call it, and
+ * GET /api/events with reading open to all or to accounts only. Only the session is faked; the
+ * handler, checks and database are real.
  */
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '@/db/client';
+import { createEvent } from '@/db/mutations/events';
 import { getEvent, listRevisions } from '@/db/queries/events';
 import { createTestDb } from '@/db/test-utils';
-import { authorize, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
+import { eventInputSchema } from '@/lib/validation/event';
+import { authorize, changeActor, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
-const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
+const harness = vi.hoisted(() => ({
+  conn: null as unknown as Connection,
+  viewer: null as Viewer | null,
+  publicReading: true,
+  sessionLookups: 0,
+}));
 
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
+vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
 vi.mock('@/lib/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
-  getViewer: async () => harness.viewer,
-  readAccessIsPublic: () => true,
+  getViewer: async () => {
+    harness.sessionLookups++;
+    return harness.viewer;
+  },
+  readAccessIsPublic: () => harness.publicReading,
   canSeeDrafts: (viewer: Viewer | null) => viewer !== null,
 }));
 
@@ -39,6 +50,8 @@ const event = { type: 'designation', title: 'Created through the API', summary: 
 
 beforeEach(() => {
   harness.conn = createTestDb();
+  harness.publicReading = true;
+  harness.sessionLookups = 0;
 });
 afterEach(() => harness.conn.sqlite.close());
 
@@ -75,5 +88,39 @@ describe('POST /api/events', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(message);
     expect(count()).toBe(0);
+  });
+});
+
+describe('GET /api/events', () => {
+  const get = (query = '') => route.GET(new NextRequest(`${ORIGIN}/api/events${query}`, { headers: { host: '127.0.0.1:3000' } }));
+  const titles = async (res: Response) => ((await res.json()) as { items: { title: string }[] }).items.map((e) => e.title);
+
+  beforeEach(() => {
+    const editor: Viewer = { id: 'user-editor', email: 'editor@example.org', name: 'editor', role: 'editor' };
+    createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'A published designation' }), changeActor(editor));
+    createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'A draft designation', status: 'draft' }), changeActor(editor));
+  });
+
+  it('shows readers the published events, and staff the drafts too', async () => {
+    as(null);
+    expect(await titles(await get())).toEqual(['A published designation']);
+    as('viewer');
+    expect((await titles(await get('?status=all'))).sort()).toEqual(['A draft designation', 'A published designation']);
+  });
+
+  it('answers 401 with a reason when reading needs an account (READ_ACCESS=signed-in), and serves a signed-in viewer', async () => {
+    harness.publicReading = false;
+    as(null);
+    const refused = await get();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/Sign in/);
+
+    as('viewer');
+    harness.sessionLookups = 0;
+    const served = await get();
+    expect(served.status).toBe(200);
+    expect(await titles(served)).toContain('A published designation');
+    // Access and drafts are decided from one look at the session, not one each.
+    expect(harness.sessionLookups).toBe(1);
   });
 });

@@ -17,7 +17,7 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError } from '@/lib/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
-import { canSeeDrafts, readAccessDenied } from '@/lib/viewer';
+import { readAccess } from '@/lib/viewer';
 import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
 import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
@@ -29,10 +29,10 @@ const PAGING_PARAMS = ['cursor', 'limit'] as const;
 
 export async function GET(request: NextRequest) {
   const started = performance.now();
-  const denied = await readAccessDenied('json');
-  if (denied) return denied;
+  const access = await readAccess('json');
+  if (access.denied) return access.denied;
   const params = request.nextUrl.searchParams;
-  const viewer = { includeDrafts: await canSeeDrafts() };
+  const viewer = { includeDrafts: access.includeDrafts };
   const db = getDb();
 
   const issues: FilterIssue[] = unknownParams(params, PAGING_PARAMS).map((param) => ({
