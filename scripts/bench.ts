@@ -20,12 +20,15 @@ import { exportSqlForCli, exportThroughApp, exportThroughCli, sqliteCliVersion }
 import { repeatGet } from './bench/http';
 import { measureInProcess, openForBench } from './bench/in-process';
 import { EDITOR, runLoad, signIn } from './bench/load';
-import { measurePage } from './bench/page';
+import { measurePage, measureTtfb } from './bench/page';
+
 import { startApp, startBaseline, treeRss, type Started } from './bench/processes';
 import { checkTargets, formatSize, type CombinationResult, type SizeResult } from './bench/report';
 import { runScript, UsageError } from './run-script';
 
 const ROOT = process.cwd();
+/** Combinations (bench/combinations.ts) whose timeline page is also timed: the costliest facets. */
+const HEAVY_VIEWS = ['country-target', 'text-word', 'combined'];
 
 function run(command: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -120,6 +123,13 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
 
     log('timeline page');
     const page = await measurePage(app.url, '/', Math.max(5, Math.ceil(args.runs / 5)));
+    // The views whose facet counts cost most: what a reader waits for on the page, computed and cached.
+    const viewPages = [];
+    for (const c of combinations.filter((c) => HEAVY_VIEWS.includes(c.key))) {
+      const path = `/?${c.query}`;
+      const { ttfb, ttfbCached } = await measureTtfb(app.url, path, args.quick ? 2 : 5);
+      viewPages.push({ label: c.label, path, ttfb, ttfbCached });
+    }
 
     log('CSV export through the app');
     const appExport = await exportThroughApp(app.url, pid);
@@ -142,6 +152,7 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       combinations: results,
       export: { app: appExport, sqlite3, sqlite3Version },
       page,
+      viewPages,
       load,
       loadFresh,
     };

@@ -9,7 +9,7 @@ import { TimelineResults } from '@/components/timeline/timeline-results';
 import { getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
-import { loadTimelineView } from '@/db/queries/timeline-view';
+import { timelineViewForRequest } from '@/lib/timeline-view';
 import { todayIso } from '@/lib/dates';
 import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
 import { canSeeDrafts, getViewer, readerForPage } from '@/lib/auth/viewer';
@@ -38,7 +38,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
     notices.push({ param: 'cursor', message: 'That position does not exist; showing the newest events instead.' });
   }
 
-  const view = loadTimelineView(db, filters, { ...viewer, position, withFacets: true });
+  const view = await timelineViewForRequest(filters, { ...viewer, position, withFacets: true });
   const filtered = isFiltered(filters);
 
   return (

@@ -1,9 +1,11 @@
 /**
  * Everything a page that shows a filtered timeline needs, read in one place: the first page of
- * events, the total, the density chart and (for the timeline itself) the facet counts.
+ * events, the total, the density chart and (for the timeline itself) the facet counts; and the
+ * same through a cache of the current state of the database (cachedTimelineView), which the pages use.
  */
 import type { TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
+import type { Connection, DbOrTx } from '../client';
+import { dataVersion, ReadCache } from '../read-cache';
 import { densityChart, type DensityChartData } from './density';
 import type { TimelinePage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
@@ -31,4 +33,41 @@ export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: 
     chart: densityChart(db, filters, visibility),
     facets: options.withFacets ? timelineFacets(db, filters, visibility) : null,
   };
+}
+
+/**
+ * Views computed for the current state of the database (db/read-cache.ts): a reader who opens a
+ * view that someone opened since the last write gets it without any counting. That matters for
+ * the views that cost most, a big country or a common word, whose facet counts take up to a second
+ * at a million events (docs/performance.md). Each entry is bounded (one page of events, at most a
+ * few hundred options per facet), so the cache is bounded by its number of entries.
+ */
+const viewCaches = new WeakMap<Connection['sqlite'], ReadCache<TimelineViewData>>();
+export const VIEW_CACHE_ENTRIES = 32;
+
+export interface CachedViewOptions extends TimelineViewOptions {
+  /** Compute afresh (the browser sent `Cache-Control: no-cache`, as on a hard reload); still stored. */
+  fresh?: boolean;
+}
+
+export function cachedTimelineView(
+  connection: Pick<Connection, 'sqlite' | 'db'>,
+  filters: TimelineFilters,
+  options: CachedViewOptions = {},
+): { view: TimelineViewData; cached: boolean } {
+  let cache = viewCaches.get(connection.sqlite);
+  if (!cache) {
+    cache = new ReadCache<TimelineViewData>({ maxEntries: VIEW_CACHE_ENTRIES, maxSize: VIEW_CACHE_ENTRIES });
+    viewCaches.set(connection.sqlite, cache);
+  }
+  const version = dataVersion(connection.sqlite);
+  // Filters are in canonical form (lib/filters.ts), so equal views share a key.
+  const key = JSON.stringify([!!options.includeDrafts, filters, options.position ?? null, options.limit ?? null, !!options.withFacets]);
+  if (!options.fresh) {
+    const hit = cache.get(version, key);
+    if (hit) return { view: hit, cached: true };
+  }
+  const view = loadTimelineView(connection.db, filters, options);
+  cache.set(version, key, view, 1);
+  return { view, cached: false };
 }

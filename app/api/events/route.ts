@@ -20,6 +20,7 @@ import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/
 import { readAccess } from '@/lib/viewer';
 import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
+import { wantsFresh } from '@/lib/http/cache-control';
 import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
 import { eventInputSchema } from '@/lib/validation/event';
 
@@ -58,7 +59,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
   }
 
-  const fresh = /\bno-cache\b|\bno-store\b/i.test(request.headers.get('cache-control') ?? '');
+  const fresh = wantsFresh(request.headers.get('cache-control'));
   const { body, cached } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
   const elapsed = performance.now() - started;
   // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.

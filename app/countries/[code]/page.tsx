@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
-import { getDb } from '@/db/index';
-import { loadTimelineView } from '@/db/queries/timeline-view';
+import { timelineViewForRequest } from '@/lib/timeline-view';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { canSeeDrafts, readerForPage } from '@/lib/auth/viewer';
@@ -24,7 +23,7 @@ export default async function CountryPage({ params }: { params: Params }) {
 
   // The country's events are the timeline filtered to this country, in any role.
   const filters = { ...EMPTY_FILTERS, countries: [code] };
-  const view = loadTimelineView(getDb(), filters, { includeDrafts: canSeeDrafts(viewer) });
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">

@@ -7,7 +7,7 @@ import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
-import { loadTimelineView } from '@/db/queries/timeline-view';
+import { timelineViewForRequest } from '@/lib/timeline-view';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
 import { readerForPage } from '@/lib/auth/viewer';
 import { EMPTY_FILTERS } from '@/lib/filters';
@@ -35,7 +35,7 @@ export default async function EntityPage({ params }: { params: Params }) {
 
   // The actor's events are the timeline filtered to this actor: same list, chart and API.
   const filters = { ...EMPTY_FILTERS, actors: [entity.id] };
-  const view = loadTimelineView(getDb(), filters, { includeDrafts: canSeeDrafts(viewer) });
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">

@@ -1,0 +1,15 @@
+/**
+ * The timeline view a page shows, for this request: from the cache of the current database state
+ * unless the browser asked for a fresh answer (a hard reload sends `Cache-Control: no-cache`).
+ */
+import 'server-only';
+import { headers } from 'next/headers';
+import { getConnection } from '@/db/index';
+import { cachedTimelineView, type TimelineViewData, type TimelineViewOptions } from '@/db/queries/timeline-view';
+import type { TimelineFilters } from '@/lib/filters';
+import { wantsFresh } from '@/lib/http/cache-control';
+
+export async function timelineViewForRequest(filters: TimelineFilters, options: TimelineViewOptions): Promise<TimelineViewData> {
+  const fresh = wantsFresh((await headers()).get('cache-control'));
+  return cachedTimelineView(getConnection(), filters, { ...options, fresh }).view;
+}
