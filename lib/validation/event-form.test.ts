@@ -27,6 +27,13 @@ describe('the event form', () => {
     expect(result).toMatchObject({ success: false, errors: { summary: 'Summary is required.', title: 'Title must be at least 3 characters.' } });
   });
 
+  it('lists the errors of an empty form in the order of its fields, top to bottom', () => {
+    const result = validateEventForm({ ...emptyEventForm(), sources: [emptySource(), { ...emptySource(), url: 'javascript:alert(1)' }] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(Object.keys(result.errors)).toEqual(['type', 'title', 'summary', 'date', 'sources.0.title', 'sources.1.title', 'sources.1.url']);
+  });
+
   it('reads every field back from a submitted form, in row order', () => {
     const values = formDataToValues(
       formData([

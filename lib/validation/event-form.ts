@@ -148,12 +148,37 @@ export function issuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldErrors {
 export type EventFormValidation = { success: true; input: EventInput } | { success: false; errors: FieldErrors };
 
 /** The same check in the browser and on the server. */
+/** The event form's fields from top to bottom (components/forms/event-form.tsx), and each list's row fields. */
+const FORM_ORDER = [
+  'type', 'title', 'summary', 'details',
+  'date', 'datePrecision', 'effectiveDate', 'effectiveDatePrecision', 'endDate', 'endDatePrecision',
+  'status', 'countries', 'actors', 'legalAuthority', 'program', 'tags', 'sources', 'links',
+];
+const ROW_ORDER = ['code', 'entityId', 'title', 'url', 'publisher', 'publishedDate', 'excerpt', 'toEventId', 'kind', 'role'];
+
+function rank(list: readonly string[], key: string | undefined): number {
+  const i = key === undefined ? -1 : list.indexOf(key);
+  return i === -1 ? list.length : i;
+}
+
+/** Errors in the order their fields appear on the form, so the summary reads top to bottom. */
+export function inFormOrder(errors: FieldErrors): FieldErrors {
+  const key = (path: string) => {
+    const [top, index, field] = path.split('.');
+    return [rank(FORM_ORDER, top), index === undefined ? -1 : Number(index) || 0, rank(ROW_ORDER, field)];
+  };
+  const sorted = Object.keys(errors)
+    .map((path, i) => ({ path, i, k: key(path) }))
+    .sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || a.k[2]! - b.k[2]! || a.i - b.i);
+  return Object.fromEntries(sorted.map(({ path }) => [path, errors[path]!]));
+}
+
 export function validateEventForm(values: EventFormValues): EventFormValidation {
   const result = eventInputSchema.safeParse(formValuesToRaw(values));
   const errors: FieldErrors = result.success ? {} : issuesToFieldErrors(result.error.issues);
   // The data allows an empty summary (imports); people entering an event are asked for one.
   if (values.summary.trim() === '' && !errors.summary) errors.summary = 'Summary is required.';
-  if (!result.success || Object.keys(errors).length > 0) return { success: false, errors };
+  if (!result.success || Object.keys(errors).length > 0) return { success: false, errors: inFormOrder(errors) };
   return { success: true, input: result.data };
 }
 
