@@ -17,7 +17,7 @@ import { TIMELINE_ORDER, visibilityConditions, type Visibility } from './events'
 import { singleFacet, timelineFacets, type FacetOption, type TimelineFacets } from './facets';
 import { filterConditions, JUNCTION_SOURCES, timelineWhere, type Driver } from './filter-conditions';
 import { planFilters } from './filter-plan';
-import { countTimeline, decodeTimelineCursor, listTimeline } from './timeline';
+import { countTimeline, decodeTimelineCursor, listFromDriver, listTimeline, MATCH_SET_RANGE, searchMatchSet } from './timeline';
 
 let dir: string;
 let conn: Connection;
@@ -83,6 +83,17 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `f` with every search's matches read into a set (at scale only common words' are). */
+function withMatchSets(f: () => void) {
+  const min = MATCH_SET_RANGE.min;
+  MATCH_SET_RANGE.min = 0;
+  try {
+    f();
+  } finally {
+    MATCH_SET_RANGE.min = min;
+  }
+}
+
 const parse = (qs: string): TimelineFilters => {
   const parsed = parseFilters(new URLSearchParams(qs));
   expect(parsed.issues).toEqual([]);
@@ -119,7 +130,25 @@ describe('the fast paths give what the plain WHERE gives', () => {
     expect(plan.driverSize).toBe(inTypes);
   });
 
-  it('counts and lists, starting from any filter', () => {
+  it('walks a common word\'s timeline against the set of its matches, when there are enough of them', () => {
+    for (const [qs, staff] of [['q=sanctions', false], ['q=sanctions', true], ['q=oil&country=SY', false]] as const) {
+      const filters = parse(qs);
+      expect(searchMatchSet(conn.db, filters, planFilters(conn.db, filters, { includeDrafts: staff })), qs).toBeNull();
+      withMatchSets(() => {
+        const plan = planFilters(conn.db, filters, { includeDrafts: staff });
+        expect(plan.driver, qs).toBe('search');
+        expect(listFromDriver(plan, 40), qs).toBe(false);
+        expect(searchMatchSet(conn.db, filters, plan)?.size, qs).toBeGreaterThan(40);
+      });
+    }
+  });
+
+  // Once as it runs on this small database, once with every search's matches read into a set, as
+  // a common word's are at scale.
+  it.each([
+    ['as sized for this database', (f: () => void) => f()],
+    ['with the matches of searches as sets', withMatchSets],
+  ])('counts and lists, starting from any filter (%s)', (_label, run) => run(() => {
     for (const { name, qs, staff } of combos) {
       const visibility = { includeDrafts: !!staff };
       const filters = parse(qs);
@@ -158,7 +187,7 @@ describe('the fast paths give what the plain WHERE gives', () => {
         }
       }
     }
-  });
+  }));
 
   it('counts every facet option as the view it would give', () => {
     const check = <V extends string | number>(name: string, options: FacetOption<V>[], view: (v: V) => string, visibility: Visibility) => {

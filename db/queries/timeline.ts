@@ -5,9 +5,10 @@
  * Timeline order (newest first) pages by keyset on (date, id). Relevance order pages by offset:
  * bm25 scores are not stored, and a search result set is small enough for that to be cheap.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
+import { idSet, type IdSet } from '../id-set';
 import { eventCountries, eventEntities, events, eventTags } from '../schema';
 import {
   afterCursor,
@@ -111,21 +112,100 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
 
   const plan = options.plan ?? planFilters(db, filters, visibility);
   const driver = listFromDriver(plan, limit, options.total) ? plan.driver : undefined;
-  const conditions = [...visibilityConditions(visibility), ...filterConditions(filters, { ...visibility, driver })];
-  if (options.position?.kind === 'date') conditions.push(afterCursor(options.position.cursor));
-  const rows = db
-    .select(summaryColumns)
-    .from(events)
-    .where(and(...conditions))
-    .orderBy(...TIMELINE_ORDER)
-    .limit(limit + 1)
-    .all();
+  const matches = driver ? null : searchMatchSet(db, filters, plan);
+  const rows = matches
+    ? walkWithMatches(db, filters, visibility, matches, options.position?.kind === 'date' ? options.position.cursor : null, limit + 1)
+    : db
+        .select(summaryColumns)
+        .from(events)
+        .where(
+          and(
+            ...visibilityConditions(visibility),
+            ...filterConditions(filters, { ...visibility, driver }),
+            options.position?.kind === 'date' ? afterCursor(options.position.cursor) : undefined,
+          ),
+        )
+        .orderBy(...TIMELINE_ORDER)
+        .limit(limit + 1)
+        .all();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: attachRelations(db, page),
     nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
   };
+}
+
+/**
+ * A search that matches many events, for a list that walks the timeline (no driving set): the
+ * matching ids as a JavaScript Set, read once per plan from the full-text index. SQLite would build
+ * the same set as a temporary b-tree in every statement that tests against it (the count of drafts,
+ * the page): 15-20 ms each for the 123,000 matches of "oil" at a million events, where reading the
+ * ids as JSON and setting their bits (db/id-set.ts) takes about 20 once (docs/performance.md). Only
+ * when the plan counted the matches exactly and there are not too many; otherwise null, and SQL
+ * tests each row.
+ */
+export const MATCH_SET_RANGE = {
+  /** Fewer matches make a temporary b-tree that SQLite builds in a few milliseconds. */
+  min: 20_000,
+  /** More would hold too much memory. */
+  max: 300_000,
+};
+const matchSets = new WeakMap<FilterPlan, IdSet | null>();
+
+export function searchMatchSet(db: DbOrTx, filters: TimelineFilters, plan: FilterPlan): IdSet | null {
+  if (matchSets.has(plan)) return matchSets.get(plan)!;
+  const groups = searchGroups(filters);
+  const counted = plan.sizes.search;
+  // The plan counts matches only up to the best other filter's size: the count is exact (and
+  // bounds the set) only when the search is the smallest filter.
+  let set: IdSet | null = null;
+  if (groups && plan.driver === 'search' && counted !== undefined && counted >= MATCH_SET_RANGE.min && counted <= MATCH_SET_RANGE.max) {
+    const json = db.get<{ ids: string | null }>(
+      sql`SELECT json_group_array(rowid) AS ids FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)}`,
+    )?.ids;
+    set = idSet(JSON.parse(json ?? '[]') as number[]);
+  }
+  matchSets.set(plan, set);
+  return set;
+}
+
+/** Rows read per step of the walk below; each step reads four times as many as the one before. */
+const WALK_STEP = 500;
+
+/**
+ * The first `want` events of the view in timeline order, walking the timeline with every filter
+ * but the search in SQL and testing each id against the set of matches in JavaScript; then the
+ * page's rows by id.
+ */
+function walkWithMatches(
+  db: DbOrTx,
+  filters: TimelineFilters,
+  visibility: Visibility,
+  matches: IdSet,
+  from: TimelineCursor | null,
+  want: number,
+) {
+  const conditions = [...visibilityConditions(visibility), ...filterConditions(filters, { ...visibility, omitSearch: true })];
+  const found: number[] = [];
+  let cursor = from;
+  for (let step = WALK_STEP; found.length < want; step *= 4) {
+    const walked = db
+      .select({ id: events.id, date: events.date })
+      .from(events)
+      .where(and(...conditions, cursor ? afterCursor(cursor) : undefined))
+      .orderBy(...TIMELINE_ORDER)
+      .limit(step)
+      .all();
+    for (const r of walked) {
+      if (matches.has(r.id) && found.push(r.id) >= want) break;
+    }
+    const last = walked[walked.length - 1];
+    if (walked.length < step || !last) break;
+    cursor = { date: last.date, id: last.id };
+  }
+  if (found.length === 0) return [];
+  return db.select(summaryColumns).from(events).where(inArray(events.id, found)).orderBy(...TIMELINE_ORDER).all();
 }
 
 /** Whether the view shows exactly the published events the maintained counts describe. */
@@ -159,6 +239,16 @@ function searchOnlyCount(db: DbOrTx, filters: TimelineFilters, visibility: Visib
   if (!active.search || others || !groups || matches === undefined || matches > plan.visible) return null;
   if (visibility.includeDrafts && filters.status === 'all') return matches;
   if (!countsDescribe(filters, visibility)) return null;
+  const set = searchMatchSet(db, filters, plan);
+  if (set) {
+    const ids = db.get<{ ids: string | null }>(
+      sql`SELECT json_group_array(${events.id}) AS ids FROM ${events} INDEXED BY events_live_type_idx
+           WHERE ${events.deletedAt} IS NULL AND ${events.status} = 'draft'`,
+    )?.ids;
+    let matchingDrafts = 0;
+    for (const id of JSON.parse(ids ?? '[]') as number[]) if (set.has(id)) matchingDrafts++;
+    return matches - matchingDrafts;
+  }
   const drafts = db.get<{ n: number }>(
     sql`SELECT count(*) AS n FROM ${events} INDEXED BY events_live_type_idx
          WHERE ${events.deletedAt} IS NULL AND ${events.status} = 'draft'
