@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSet } from './id-set';
+import { idSet, idSetFromJson } from './id-set';
 
 describe('idSet', () => {
   it('holds exactly the ids it was given, counting repeats once', () => {
@@ -25,5 +25,26 @@ describe('idSet', () => {
     const set = idSet(ids);
     expect(set.size).toBe(reference.size);
     for (let id = 0; id < 50_000; id++) if (set.has(id) !== reference.has(id)) throw new Error(`disagree at ${id}`);
+  });
+});
+
+describe('idSetFromJson', () => {
+  it('reads the ids of a JSON array into the same set as idSet', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 300_000;
+    const ids = Array.from({ length: 20_000 }, random);
+    const reference = idSet(ids);
+    const set = idSetFromJson(JSON.stringify(ids));
+    expect(set.size).toBe(reference.size);
+    for (let id = 0; id < 300_001; id++) if (set.has(id) !== reference.has(id)) throw new Error(`disagree at ${id}`);
+  });
+
+  it('handles empty and unusual input', () => {
+    expect(idSetFromJson(null).size).toBe(0);
+    expect(idSetFromJson('[]').size).toBe(0);
+    expect(idSetFromJson('[0]').has(0)).toBe(true);
+    const huge = idSetFromJson(`[1,${2 ** 40}]`);
+    expect(huge.has(2 ** 40)).toBe(true);
+    expect(huge.has(2)).toBe(false);
   });
 });

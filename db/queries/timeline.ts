@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { idSet, type IdSet } from '../id-set';
+import { idSetFromJson, type IdSet } from '../id-set';
 import { eventCountries, eventEntities, events, eventTags } from '../schema';
 import {
   afterCursor,
@@ -164,7 +164,7 @@ export function searchMatchSet(db: DbOrTx, filters: TimelineFilters, plan: Filte
     const json = db.get<{ ids: string | null }>(
       sql`SELECT json_group_array(rowid) AS ids FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)}`,
     )?.ids;
-    set = idSet(JSON.parse(json ?? '[]') as number[]);
+    set = idSetFromJson(json);
   }
   matchSets.set(plan, set);
   return set;
