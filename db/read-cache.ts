@@ -5,8 +5,9 @@
  * commits (a script, a second server process). A cached result is only ever served for the exact
  * version it was computed at, so a reader never sees data older than the last commit.
  *
- * Used by `GET /api/events`, where many readers ask for the same first pages; a request can skip
- * it with `Cache-Control: no-cache` (the benchmark measures both; docs/performance.md).
+ * Used by `GET /api/events`, where many readers ask for the same first pages, and by the pages'
+ * timeline views; a request can skip it with `Cache-Control: no-cache` (the benchmark measures
+ * both; docs/performance.md, decision 0012).
  */
 import type Database from 'better-sqlite3';
 
@@ -69,5 +70,32 @@ export class ReadCache<T> {
 
   get stats() {
     return { entries: this.entries.size, size: this.size, version: this.version };
+  }
+}
+
+/** One ReadCache per database connection, read through: the cached value, or `compute()` stored. */
+export class ConnectionCaches<T> {
+  private readonly caches = new WeakMap<Database.Database, ReadCache<T>>();
+
+  constructor(
+    private readonly options: ReadCacheOptions,
+    /** The entry's share of `maxSize` (default 1: `maxSize` then bounds the number of entries). */
+    private readonly sizeOf: (value: T) => number = () => 1,
+  ) {}
+
+  read(sqlite: Database.Database, key: string, fresh: boolean, compute: () => T): { value: T; cached: boolean } {
+    let cache = this.caches.get(sqlite);
+    if (!cache) {
+      cache = new ReadCache<T>(this.options);
+      this.caches.set(sqlite, cache);
+    }
+    const version = dataVersion(sqlite);
+    if (!fresh) {
+      const hit = cache.get(version, key);
+      if (hit !== undefined) return { value: hit, cached: true };
+    }
+    const value = compute();
+    cache.set(version, key, value, this.sizeOf(value));
+    return { value, cached: false };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { TimelineFilters } from '@/lib/filters';
 import type { Connection, DbOrTx } from '../client';
-import { dataVersion, ReadCache } from '../read-cache';
+import { ConnectionCaches } from '../read-cache';
 import { densityChart, type DensityChartData } from './density';
 import type { TimelinePage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
@@ -42,8 +42,8 @@ export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: 
  * at a million events (docs/performance.md). Each entry is bounded (one page of events, at most a
  * few hundred options per facet), so the cache is bounded by its number of entries.
  */
-const viewCaches = new WeakMap<Connection['sqlite'], ReadCache<TimelineViewData>>();
 export const VIEW_CACHE_ENTRIES = 32;
+const views = new ConnectionCaches<TimelineViewData>({ maxEntries: VIEW_CACHE_ENTRIES, maxSize: VIEW_CACHE_ENTRIES });
 
 export interface CachedViewOptions extends TimelineViewOptions {
   /** Compute afresh (the browser sent `Cache-Control: no-cache`, as on a hard reload); still stored. */
@@ -55,19 +55,8 @@ export function cachedTimelineView(
   filters: TimelineFilters,
   options: CachedViewOptions = {},
 ): { view: TimelineViewData; cached: boolean } {
-  let cache = viewCaches.get(connection.sqlite);
-  if (!cache) {
-    cache = new ReadCache<TimelineViewData>({ maxEntries: VIEW_CACHE_ENTRIES, maxSize: VIEW_CACHE_ENTRIES });
-    viewCaches.set(connection.sqlite, cache);
-  }
-  const version = dataVersion(connection.sqlite);
   // Filters are in canonical form (lib/filters.ts), so equal views share a key.
   const key = JSON.stringify([!!options.includeDrafts, filters, options.position ?? null, options.limit ?? null, !!options.withFacets]);
-  if (!options.fresh) {
-    const hit = cache.get(version, key);
-    if (hit) return { view: hit, cached: true };
-  }
-  const view = loadTimelineView(connection.db, filters, options);
-  cache.set(version, key, view, 1);
-  return { view, cached: false };
+  const { value, cached } = views.read(connection.sqlite, key, !!options.fresh, () => loadTimelineView(connection.db, filters, options));
+  return { view: value, cached };
 }
