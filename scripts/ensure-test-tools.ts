@@ -1,0 +1,83 @@
+/**
+ * `npm test` needs two programs besides Node: a Chromium for the browser stories and LibreOffice
+ * for the spreadsheet tests (an export is checked by the program an analyst opens it with). This
+ * runs first and fetches whichever is missing, so a fresh machine needs no third command:
+ * Chromium from Playwright's own download where it is reachable, otherwise from Debian's packages;
+ * LibreOffice from Debian's packages (`libreoffice-calc-nogui`). Without root or sudo, or off
+ * Debian, it stops and says what to install.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
+
+function bundledChromium(): string | undefined {
+  try {
+    const p = chromium.executablePath();
+    return fs.existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function haveChromium(): boolean {
+  return Boolean(process.env.CHROMIUM_PATH || SYSTEM_CHROMIUM.some((p) => fs.existsSync(p)) || bundledChromium());
+}
+
+function haveSoffice(): boolean {
+  return Boolean(process.env.SOFFICE_PATH || SOFFICE.some((p) => fs.existsSync(p)) || onPath('soffice'));
+}
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`[test-tools] ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
+}
+
+/** apt-get as root directly, or through sudo when it needs no password; false when neither works or the install fails. */
+function aptInstall(packages: string[]): boolean {
+  if (!onPath('apt-get')) return false;
+  const root = process.getuid?.() === 0;
+  const prefix = root ? [] : onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : null;
+  if (!prefix) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]) =>
+    prefix.length ? run(prefix[0]!, [...prefix.slice(1), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args]) : run('apt-get', args, env);
+  const install = ['install', '-y', '-qq', '--no-install-recommends', ...packages];
+  // A fresh machine's package lists may be missing or stale: update once and retry.
+  return apt(install) || (apt(['update', '-qq']) && apt(install));
+}
+
+const problems: string[] = [];
+
+if (!haveChromium()) {
+  console.log('[test-tools] No Chromium found: trying Playwright\'s download, then Debian\'s package.');
+  const fetched = run('npx', ['playwright', 'install', 'chromium']) && haveChromium();
+  if (!fetched && !(aptInstall(['chromium']) && haveChromium())) {
+    problems.push(
+      'Chromium for the browser tests: install one (`sudo apt-get install -y chromium` on Debian or Ubuntu, ' +
+        'or `npx playwright install chromium`), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  }
+}
+
+if (!haveSoffice()) {
+  console.log('[test-tools] No LibreOffice found: installing Debian\'s libreoffice-calc-nogui.');
+  if (!(aptInstall(['libreoffice-calc-nogui']) && haveSoffice())) {
+    problems.push(
+      'LibreOffice for the spreadsheet tests: install it (`sudo apt-get install -y libreoffice-calc-nogui` on Debian or Ubuntu; ' +
+        'the LibreOffice package of your system elsewhere), or set SOFFICE_PATH to its soffice binary.',
+    );
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`npm test needs programs this machine lacks and could not fetch:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('[test-tools] Chromium and LibreOffice are available.');
