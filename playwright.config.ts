@@ -8,21 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { bundledChromium, systemChromium } from './scripts/harness/chromium';
 import { ACCOUNTS } from './e2e/staff/accounts';
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-
-function bundledChromium(): string | undefined {
-  try {
-    const p = chromium.executablePath();
-    return fs.existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const executablePath = process.env.CHROMIUM_PATH || SYSTEM_CHROMIUM;
+const executablePath = systemChromium();
 if (!executablePath && !bundledChromium()) {
   throw new Error(
     'No Chromium found for the browser tests. Install one: on Debian or Ubuntu `sudo apt-get install -y chromium`; ' +

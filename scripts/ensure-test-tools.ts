@@ -8,22 +8,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { chromium } from '@playwright/test';
+import { bundledChromium, systemChromium } from './harness/chromium';
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
 
-function bundledChromium(): string | undefined {
-  try {
-    const p = chromium.executablePath();
-    return fs.existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function haveChromium(): boolean {
-  return Boolean(process.env.CHROMIUM_PATH || SYSTEM_CHROMIUM.some((p) => fs.existsSync(p)) || bundledChromium());
+  return Boolean(systemChromium() || bundledChromium());
 }
 
 function haveSoffice(): boolean {
