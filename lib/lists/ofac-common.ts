@@ -105,10 +105,12 @@ const ID_WITH_COUNTRY = /^(.*?) \(([^()]+)\)(?:[;,].*)?$/;
  * stays a remark.
  */
 export function applyOfacCsvRemarks(entry: ListEntry, remarks: string, idLabels: readonly string[]): void {
-  const text = remarks.trim().replace(/\.$/, '');
+  const text = remarks.trim();
   if (text === '') return;
   for (const raw of text.split(/; /)) {
-    const segment = raw.trim();
+    // OFAC ends the whole cell with a full stop: not part of the last value, but part of a sentence.
+    const sentence = raw.trim();
+    const segment = sentence.replace(/\.$/, '');
     if (segment === '') continue;
     const weak = /^a\.k\.a\. '(.+)'$/.exec(segment);
     if (weak) {
@@ -125,10 +127,11 @@ export function applyOfacCsvRemarks(entry: ListEntry, remarks: string, idLabels:
       const rest = segment.slice(label.length + 1).trim();
       const withCountry = ID_WITH_COUNTRY.exec(rest);
       const fact = classifyOfacId(label, withCountry ? withCountry[1]! : rest, withCountry ? withCountry[2] : null);
-      applyOfacId(entry, fact, 'sdn.csv Remarks');
+      if (fact.kind === 'remark') addText(entry.remarks, sentence);
+      else applyOfacId(entry, fact, 'sdn.csv Remarks');
       continue;
     }
-    addText(entry.remarks, segment);
+    addText(entry.remarks, sentence);
   }
 }
 
