@@ -30,6 +30,12 @@ const COLUMNS: Record<OfacCsvPart, string[]> = {
   alt: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
 };
 
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed (a " is missing)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted cell is not closed where a cell ends (a " is missing or not doubled, here or on a line above)',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'there is text after a closing quote',
+};
+
 const ALT_TYPES: Record<string, AliasType> = { aka: 'aka', fka: 'fka', nka: 'nka' };
 
 /** A cell's value, or null for OFAC's "-0-" and blanks. */
@@ -76,10 +82,8 @@ async function* csvRows(opened: OpenedInput, part: OfacCsvPart): AsyncGenerator<
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new ListReadError('malformed', `the CSV cannot be read (${error.message.replace(/^Invalid Record Length: |, at line \d+/g, '')})`, {
-        file,
-        ...(line ? { line } : {}),
-      });
+      const problem = CSV_PROBLEMS[error.code] ?? error.message;
+      throw new ListReadError('malformed', `the CSV cannot be read: ${problem}`, { file, ...(line ? { line } : {}) });
     }
     throw error;
   } finally {

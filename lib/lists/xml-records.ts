@@ -63,7 +63,7 @@ export async function* xmlRecords(input: OpenedInput, options: XmlRecordOptions)
 
   parser.on('error', (error) => {
     // saxes prefixes its messages with line:column; ours carry those separately.
-    fail('malformed', `the XML is not well formed (${error.message.replace(/^[^:]*:\d+:\d+: /, '')})`);
+    fail('malformed', `the XML is not well formed (${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')})`);
   });
   parser.on('doctype', () => {
     fail(
