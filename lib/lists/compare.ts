@@ -9,9 +9,9 @@
  * or before the later one's (either may be null when the file states no date). See
  * docs/decisions/0027-list-dates.md.
  *
- * Each entry is reduced to one canonical string per field and a hash of those, so two versions of
- * 20,000 entries compare in well under a second: only entries whose hashes differ are compared
- * field by field.
+ * Each entry is reduced to one canonical string of its compared fields, so two versions of 20,000
+ * entries compare in well under a second: only entries whose strings differ are compared field by
+ * field. entryHash (SHA-1 of that string) is what a database stores to compare without reloading.
  */
 import { createHash } from 'node:crypto';
 import type { ListAlias, ListDate, ListEntry, ListIdentifier, RelatedDate } from './types';
@@ -106,18 +106,24 @@ function fieldTexts(entry: ListEntry, field: ComparedField): string[] {
 }
 
 function sortedUnique(values: string[]): string[] {
+  // Most fields hold zero or one value: skip the set and the sort for those.
+  if (values.length < 2) return values;
   return [...new Set(values)].sort();
 }
 
-/** A hash of the compared fields: equal hashes, no amendment. */
+/**
+ * The compared fields as one string: equal strings, no amendment. Comparing these directly is
+ * cheaper than hashing them; entryHash is for storing the form compactly.
+ */
+export function canonicalForm(entry: ListEntry, fields: readonly ComparedField[] = CORE_FIELDS): string {
+  let out = '';
+  for (const field of fields) out += `${field}\u0001${fieldTexts(entry, field).join('\u0000')}\u0002`;
+  return out;
+}
+
+/** A hash of the compared fields (SHA-1, base64), for a database to store beside each entry. */
 export function entryHash(entry: ListEntry, fields: readonly ComparedField[] = CORE_FIELDS): string {
-  const hash = createHash('sha1');
-  for (const field of fields) {
-    hash.update(field);
-    for (const text of fieldTexts(entry, field)) hash.update(`\u0000${text}`);
-    hash.update('\u0001');
-  }
-  return hash.digest('base64');
+  return createHash('sha1').update(canonicalForm(entry, fields)).digest('base64');
 }
 
 function fieldChanges(before: ListEntry, after: ListEntry, fields: readonly ComparedField[]): FieldChange[] {
@@ -183,7 +189,7 @@ export function compareVersions(previous: ListVersionEntries | null, next: ListV
       changes.push({ kind: 'designation', key: entry.key, entry, dating: d });
       continue;
     }
-    if (entryHash(old, fields) === entryHash(entry, fields)) continue;
+    if (canonicalForm(old, fields) === canonicalForm(entry, fields)) continue;
     const oldUpdates = new Set(old.relatedDates.filter((r) => r.role === 'updated').map((r) => r.raw));
     const newUpdates = entry.relatedDates.filter((r) => r.role === 'updated' && !oldUpdates.has(r.raw));
     changes.push({ kind: 'amendment', key: entry.key, before: old, after: entry, fields: fieldChanges(old, entry, fields), dating: dating(entry, newUpdates) });

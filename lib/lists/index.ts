@@ -18,6 +18,7 @@ export { readOpenSanctionsFtm } from './opensanctions-ftm';
 export {
   compareVersions,
   entryHash,
+  canonicalForm,
   CORE_FIELDS,
   COMPARABLE_FIELDS,
   type ComparedField,

@@ -48,12 +48,13 @@ const ARABIC_FOLDS: [RegExp, string][] = [
   [/\u0640/g, ''], // tatweel
 ];
 
-/** NFKC, invisible characters removed, diacritics and case folded, Arabic letter forms folded, punctuation to spaces. */
+/** NFKC, invisible characters removed, diacritics and case folded, Arabic letter forms folded, dots and apostrophes dropped, other punctuation to spaces. */
 export function defaultNormalise(text: string): string {
   let s = text.normalize('NFKC').replace(/\p{Cf}/gu, '');
   for (const [from, to] of ARABIC_FOLDS) s = s.replace(from, to);
   s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
-  return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Dots and apostrophes join ("P.J.S.C." = "PJSC", "O'Brien" = "OBrien"); other punctuation separates words.
+  return s.replace(/[.'\u2019\u02BC`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export interface PartyName {
