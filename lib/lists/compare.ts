@@ -74,7 +74,9 @@ export interface CompareOptions {
 }
 
 function aliasText(a: ListAlias): string {
-  const grade = [a.type, a.quality, a.lang].filter(Boolean).join(', ');
+  let grade: string = a.type;
+  if (a.quality) grade += `, ${a.quality}`;
+  if (a.lang) grade += `, ${a.lang}`;
   return `${a.name} (${grade})`;
 }
 
@@ -88,6 +90,7 @@ function dateText(d: ListDate): string {
 
 /** A field as a sorted list of texts: the form both hashing and the before/after diff use. */
 function fieldTexts(entry: ListEntry, field: ComparedField): string[] {
+  if (field !== 'kind' && field !== 'name' && entry[field].length === 0) return [];
   switch (field) {
     case 'kind':
       return [entry.kind];
