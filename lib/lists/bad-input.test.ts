@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readAll, type EntryStream } from './entry';
 import { ListReadError } from './errors';
 import { readEuFsfXml } from './eu-fsf-xml';
+import { readOfacAdvancedXml } from './ofac-advanced-xml';
 import { readOfacCsv } from './ofac-csv';
 import { readOfacSdnXml } from './ofac-sdn-xml';
 import { readOpenSanctionsFtm } from './opensanctions-ftm';
@@ -82,6 +83,8 @@ describe('refused XML', () => {
     const eu = await refusal(readEuFsfXml(fixture('uk-sanctions-list-v1.xml')));
     expect(eu.code).toBe('wrong-format');
     expect(eu.message).toMatch(/its root element <Designations> is that of an UK Sanctions List XML \(FCDO\)/);
+    const classic = await refusal(readOfacAdvancedXml(fixture('ofac-sdn-v1.xml')));
+    expect(classic.message).toMatch(/this is not an OFAC SDN advanced XML \(SDN_ADVANCED\.XML\) \(root <Sanctions>\): its root element <sdnList> in namespace http:\/\/tempuri\.org\/sdnList\.xsd is that of an OFAC SDN list XML/);
     // The EU root without the EU namespace is not the EU format.
     const noNamespace = await refusal(readEuFsfXml(stream('<export generationDate="2026-11-03"><sanctionEntity logicalId="1"/></export>', 'export.xml')));
     expect(noNamespace.message).toMatch(/its root element is <export>/);

@@ -52,6 +52,12 @@ describe('comparing two versions of each fixture list', () => {
     ]);
   });
 
+  it('OFAC advanced XML: the same changes as sdn.xml, dated by DateOfIssue', async () => {
+    const advanced = await changes('ofac-advanced-xml', fixture('ofac-advanced-v1.xml'), fixture('ofac-advanced-v2.xml'));
+    const classic = await changes('ofac-sdn-xml', fixture('ofac-sdn-v1.xml'), fixture('ofac-sdn-v2.xml'));
+    expect(advanced).toEqual(classic);
+  });
+
   it('OFAC CSV set: the same changes, dated only by the versions we hold (the CSV states no date)', async () => {
     expect(await changes('ofac-csv', csvSet(1), csvSet(2))).toEqual([
       { kind: 'designation', key: '90005', listed: [], updated: [], between: [null, null] },

@@ -11,6 +11,7 @@ export { detectListFormat, detectFromText, type Detection, type OfacCsvPart } fr
 export { readListFile, readListForSource, type ListFileInput } from './read';
 export { readOfacSdnXml } from './ofac-sdn-xml';
 export { readOfacCsv, type OfacCsvSet } from './ofac-csv';
+export { readOfacAdvancedXml } from './ofac-advanced-xml';
 export { readUnScXml } from './un-sc-xml';
 export { readEuFsfXml } from './eu-fsf-xml';
 export { readUkSanctionsListXml } from './uk-sanctions-list-xml';

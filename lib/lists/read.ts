@@ -7,6 +7,7 @@ import type { EntryStream } from './entry';
 import { ListReadError } from './errors';
 import type { ListInput, ReadOptions } from './input';
 import { readEuFsfXml } from './eu-fsf-xml';
+import { readOfacAdvancedXml } from './ofac-advanced-xml';
 import { readOfacCsv, type OfacCsvSet } from './ofac-csv';
 import { readOfacSdnXml } from './ofac-sdn-xml';
 import { readOpenSanctionsFtm } from './opensanctions-ftm';
@@ -36,9 +37,7 @@ export function readListFile(format: ListFormat, input: ListFileInput, options: 
     case 'ofac-sdn-xml':
       return readOfacSdnXml(input, options);
     case 'ofac-advanced-xml':
-      throw new ListReadError('wrong-format', 'the OFAC advanced XML is recognised but not read yet: import sdn.xml or the CSV set for this version', {
-        file: inputName(input),
-      });
+      return readOfacAdvancedXml(input, options);
     case 'un-sc-xml':
       return readUnScXml(input, options);
     case 'eu-fsf-xml':

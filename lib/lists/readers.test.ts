@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAll } from './entry';
 import { readEuFsfXml } from './eu-fsf-xml';
+import { readOfacAdvancedXml } from './ofac-advanced-xml';
 import { readOfacCsv } from './ofac-csv';
 import { readOfacSdnXml } from './ofac-sdn-xml';
 import { readOpenSanctionsFtm } from './opensanctions-ftm';
@@ -162,6 +163,46 @@ describe('OFAC CSV set', () => {
       remarks: [...e.remarks].sort(),
     });
     expect(csv.entries.map(core)).toEqual(xml.entries.map(core));
+  });
+});
+
+describe('OFAC SDN advanced XML', () => {
+  it('resolves the code tables, locations and documents, and agrees with sdn.xml on every field it shares', async () => {
+    for (const v of [1, 2]) {
+      const advanced = await readAll(readOfacAdvancedXml(fixture(`ofac-advanced-v${v}.xml`)));
+      const classic = await readAll(readOfacSdnXml(fixture(`ofac-sdn-v${v}.xml`)));
+      expect(advanced.header.publishedAt).toEqual({ ...classic.header.publishedAt, raw: `2026-11-${v === 1 ? '03' : '10'}`, provenance: 'DateOfIssue' });
+      const shared = (e: ListEntry) => ({
+        key: e.key,
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases,
+        identifiers: [...e.identifiers].sort((a, b) => a.scheme.localeCompare(b.scheme)),
+        programs: e.programs,
+        remarks: [...e.remarks].sort(),
+        nationalities: e.nationalities,
+        birthPlaces: e.birthPlaces,
+        addresses: e.addresses,
+        listingDates: e.listingDates.map((d) => [d.date, d.precision]),
+        relatedDates: e.relatedDates.map((d) => [d.date, d.precision, d.role]),
+        birthDates: e.birthDates.map((d) => [d.date, d.precision, d.circa ?? false]),
+      });
+      expect(advanced.entries.map(shared)).toEqual(classic.entries.map(shared));
+    }
+  });
+
+  it('adds what sdn.xml lacks: the legal basis of each designation', async () => {
+    const { entries } = await readAll(readOfacAdvancedXml(fixture('ofac-advanced-v1.xml')));
+    expect(entries.map((e) => [e.key, e.authorities])).toEqual([
+      ['90001', ['Executive Order 13894 (Syria)']],
+      ['90002', ['Executive Order 14024 (Russia)']],
+      ['90003', ['Executive Order 13224 (Terrorism)']],
+      ['90004', ['Executive Order 13846 (Iran)']],
+    ]);
+    expect(byKey(entries, '90001')!.birthDates).toEqual([
+      { date: '1970-01-01', precision: 'day', raw: '1970-01-01', provenance: 'Feature "Birthdate"' },
+      { date: '1971-01-01', precision: 'year', raw: '1971-01-01 to 1971-12-31', provenance: 'Feature "Birthdate"' },
+    ]);
   });
 });
 
@@ -367,6 +408,7 @@ describe('format detection', () => {
   it('names each fixture by its format, and reads a version only as the list it is', async () => {
     const cases: [string, string | null, string?][] = [
       ['ofac-sdn-v1.xml', 'ofac-sdn-xml'],
+      ['ofac-advanced-v1.xml', 'ofac-advanced-xml'],
       ['ofac-sdn-v1.csv', 'ofac-csv', 'sdn'],
       ['ofac-add-v1.csv', 'ofac-csv', 'add'],
       ['ofac-alt-v1.csv', 'ofac-csv', 'alt'],
