@@ -54,17 +54,13 @@ function isUncertain(s: FactState<unknown>): boolean {
   return s.kind === 'changing' || s.kind === 'ambiguous';
 }
 
-/** What a segment looks like: adjacent days that look the same are one segment. */
+/**
+ * Adjacent days with the same standing, down to the change it comes from, are one segment: a
+ * reaffirmation or a new change joining an uncertain period starts a new one (same colour), so
+ * that a segment's tooltip says exactly what the as-of sentence says for each of its days.
+ */
 function appearance(facts: DyadFacts): string {
-  return JSON.stringify(
-    FACT_KEYS.map((k) => {
-      const s = facts[k] as FactState<unknown>;
-      if (s.kind === 'known') return ['k', s.value];
-      if (s.kind === 'unknown') return ['u'];
-      if (s.kind === 'changing') return ['c', s.from, s.to, s.within];
-      return ['a', s.possible, s.within];
-    }),
-  );
+  return JSON.stringify([facts.level, facts.embassy, facts.ambassadorRecalled]);
 }
 
 const NO_FACTS: DyadFacts = { level: NO_DATA, embassy: NO_DATA, ambassadorRecalled: NO_DATA };
