@@ -120,7 +120,7 @@ const rawSchema = z.object({
     .min(1, 'Link at least one timeline event as evidence.')
     .max(50, 'At most 50 evidence events.'),
   note: z
-    .string()
+    .string({ error: 'Note must be text.' })
     .nullish()
     .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
     .pipe(
