@@ -76,7 +76,7 @@ const rawSchema = z.object({
         .trim()
         .min(1, 'Choose whose standing this is: a country or an organisation.')
         // Country codes are written in capitals, organisation keys in lower case.
-        .transform((s) => (/^[a-z]{2}$/i.test(s) ? s.toUpperCase() : s))
+        .transform((s) => (isCountryCode(s.toUpperCase()) ? s.toUpperCase() : s))
         .refine(
           (s) => subjectKind(s) !== null,
           'Use a country code (ISO 3166-1 alpha-2, e.g. AE) or an organisation key (e.g. arab-league).',

@@ -43,7 +43,7 @@ const PENDING_WORDS = { announced: 'Announced', reported: 'Reported plans' } as 
 export function describePending(p: PendingChange): string {
   const parts: string[] = [];
   if (p.embassy !== null) parts.push(p.embassy === UNKNOWN ? 'embassy status unknown' : `embassy to ${p.embassy === 'open' ? 'open' : 'close'}`);
-  if (p.level !== null) parts.push(p.level === UNKNOWN ? 'level unknown' : `to be ${LEVEL_LABELS[p.level].toLowerCase()}`);
+  if (p.level !== null) parts.push(p.level === UNKNOWN ? 'level unknown' : `level to become ${LEVEL_LABELS[p.level].toLowerCase()}`);
   if (p.ambassadorRecalled !== null) {
     parts.push(p.ambassadorRecalled === UNKNOWN ? 'ambassador unknown' : p.ambassadorRecalled ? 'ambassador to be recalled' : 'ambassador to return');
   }

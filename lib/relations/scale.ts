@@ -62,7 +62,8 @@ const ORGANISATION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export function subjectKind(subject: string): SubjectKind | null {
   if (isCountryCode(subject)) return 'state';
-  if (subject.length <= 60 && ORGANISATION_KEY.test(subject)) return 'organisation';
+  // 'sy' is Syria written in lower case, not an organisation: only the canonical form is accepted.
+  if (subject.length <= 60 && ORGANISATION_KEY.test(subject) && !isCountryCode(subject.toUpperCase())) return 'organisation';
   return null;
 }
 
