@@ -12,9 +12,9 @@
  */
 import type { DatePrecision } from '@/lib/dates';
 import { FACT_KEYS, type ChangeFacts, type Dyad, type FactKey, type StandingChange } from './change';
-import { addDays } from './period';
+import { endsOnOrAfter, nextDay, periodEnd, previousDay } from './period';
 import { type ChangeStatus, type EmbassyValue, type LevelValue, type RecalledValue } from './scale';
-import { factValue, NO_DATA, resolveFact, timed, type DyadFacts, type FactState, type TimedChange } from './standing';
+import { factValue, NO_DATA, resolveFact, type DyadFacts, type FactState } from './standing';
 
 export interface BandSegment {
   /** First and last day, inclusive. */
@@ -59,8 +59,31 @@ function isUncertain(s: FactState<unknown>): boolean {
  * reaffirmation or a new change joining an uncertain period starts a new one (same colour), so
  * that a segment's tooltip says exactly what the as-of sentence says for each of its days.
  */
-function appearance(facts: DyadFacts): string {
-  return JSON.stringify([facts.level, facts.embassy, facts.ambassadorRecalled]);
+function sameState(a: FactState<unknown>, b: FactState<unknown>): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'unknown':
+      return a.recorded === (b as typeof a).recorded && a.changeId === (b as typeof a).changeId;
+    case 'known':
+      return a.value === (b as typeof a).value && a.changeId === (b as typeof a).changeId;
+    case 'changing': {
+      const c = b as typeof a;
+      return sameList(a.changeIds, c.changeIds) && sameList(a.from, c.from) && sameList(a.to, c.to) && a.within.date === c.within.date && a.within.precision === c.within.precision;
+    }
+    case 'ambiguous': {
+      const c = b as typeof a;
+      return sameList(a.changeIds, c.changeIds) && sameList(a.possible, c.possible) && a.within.date === c.within.date && a.within.precision === c.within.precision;
+    }
+  }
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameFacts(a: DyadFacts, b: DyadFacts): boolean {
+  return sameState(a.level, b.level) && sameState(a.embassy, b.embassy) && sameState(a.ambassadorRecalled, b.ambassadorRecalled);
 }
 
 const NO_FACTS: DyadFacts = { level: NO_DATA, embassy: NO_DATA, ambassadorRecalled: NO_DATA };
@@ -68,22 +91,22 @@ const NO_FACTS: DyadFacts = { level: NO_DATA, embassy: NO_DATA, ambassadorRecall
 /** Per fact: the settled changes that can still be the last, and the changes in progress. */
 class FactSweep {
   private maxStart = '';
-  candidates: TimedChange[] = [];
-  containing: TimedChange[] = [];
+  candidates: StandingChange[] = [];
+  containing: StandingChange[] = [];
 
   constructor(private readonly key: FactKey) {}
 
-  enter(t: TimedChange): void {
-    this.containing.push(t);
+  enter(c: StandingChange): void {
+    this.containing.push(c);
   }
 
-  settle(t: TimedChange): void {
-    if (t.end !== t.start) this.containing = this.containing.filter((c) => c !== t);
-    if (t.start > this.maxStart) {
-      this.maxStart = t.start;
-      this.candidates = this.candidates.filter((c) => c.end >= this.maxStart);
+  settle(c: StandingChange): void {
+    if (c.precision !== 'day') this.containing = this.containing.filter((x) => x !== c);
+    if (c.date > this.maxStart) {
+      this.maxStart = c.date;
+      this.candidates = this.candidates.filter((x) => endsOnOrAfter(x.date, x.precision, this.maxStart));
     }
-    this.candidates.push(t);
+    this.candidates.push(c);
   }
 
   state<V>(): FactState<V> {
@@ -91,8 +114,14 @@ class FactSweep {
   }
 }
 
+interface Timed {
+  change: StandingChange;
+  start: string;
+  end: string;
+}
+
 export function dyadBand(dyad: Dyad, changes: readonly StandingChange[], from: string, to: string): DyadBand {
-  const all = changes.map(timed);
+  const all: Timed[] = changes.map((change) => ({ change, start: change.date, end: periodEnd(change.date, change.precision) }));
   const inEffect = all.filter((t) => t.change.status === 'in_effect');
   const byStart = [...inEffect].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const byEnd = [...inEffect].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
@@ -103,18 +132,17 @@ export function dyadBand(dyad: Dyad, changes: readonly StandingChange[], from: s
   };
 
   const segments: BandSegment[] = [];
-  let open: { from: string; to: string; facts: DyadFacts; look: string } | null = null;
+  let open: { from: string; to: string; facts: DyadFacts } | null = null;
   const emit = (start: string, end: string, facts: DyadFacts) => {
     const a = start < from ? from : start;
     const b = end > to ? to : end;
     if (a > b) return;
-    const look = appearance(facts);
-    if (open && open.look === look && addDays(open.to, 1) === a) {
+    if (open && sameFacts(open.facts, facts) && nextDay(open.to) === a) {
       open.to = b;
       return;
     }
     if (open) segments.push(toSegment(open));
-    open = { from: a, to: b, facts, look };
+    open = { from: a, to: b, facts };
   };
 
   let facts = NO_FACTS;
@@ -127,14 +155,14 @@ export function dyadBand(dyad: Dyad, changes: readonly StandingChange[], from: s
     const nextEnd = j < byEnd.length ? byEnd[j]!.end : null;
     const day = nextStart !== null && (nextEnd === null || nextStart <= nextEnd) ? nextStart : nextEnd!;
     if (day > to) break;
-    if (day > current) emit(current, addDays(day, -1), facts);
+    if (day > current) emit(current, previousDay(day), facts);
     while (i < byStart.length && byStart[i]!.start === day) {
       const t = byStart[i++]!;
-      if (t.end !== t.start) for (const k of FACT_KEYS) if (t.change[k] !== null) sweeps[k].enter(t);
+      if (t.end !== t.start) for (const k of FACT_KEYS) if (t.change[k] !== null) sweeps[k].enter(t.change);
     }
     while (j < byEnd.length && byEnd[j]!.end === day) {
       const t = byEnd[j++]!;
-      for (const k of FACT_KEYS) if (t.change[k] !== null) sweeps[k].settle(t);
+      for (const k of FACT_KEYS) if (t.change[k] !== null) sweeps[k].settle(t.change);
     }
     facts = {
       level: sweeps.level.state(),

@@ -4,7 +4,7 @@ import { describeFact, describePending, summarizeStandings, summaryBucket } from
 import { subjectKind } from './scale';
 import { NO_DATA, type DyadStanding, type FactState, type PendingChange } from './standing';
 
-const known = <V,>(value: V): FactState<V> => ({ kind: 'known', value, changeId: 1, changeDate: { date: '2018-01-01', precision: 'year' } });
+const known = <V,>(value: V): FactState<V> => ({ kind: 'known', value, changeId: 1, date: '2018-01-01', precision: 'year' });
 
 function standing(subject: string, over: Partial<DyadStanding> = {}): DyadStanding {
   const dyad: Dyad = { subject, counterpart: 'SY' };

@@ -26,7 +26,7 @@ export function describeFact(key: FactKey, state: FactState<unknown>): string {
     case 'unknown':
       return 'unknown';
     case 'known':
-      return `${valueLabel(key, state.value)} (since ${periodLabel(state.changeDate)})`;
+      return `${valueLabel(key, state.value)} (since ${periodLabel(state)})`;
     case 'changing': {
       const from = orList(state.from.map((v) => valueLabel(key, v)));
       const to = orList(state.to.map((v) => valueLabel(key, v)));

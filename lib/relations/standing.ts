@@ -15,11 +15,11 @@
  * Announced and reported changes never move a fact; they are listed as pending until an
  * in-effect change on one of their facts, dated no earlier, has happened.
  *
- * One pass over the dyad's changes, in any order: O(changes).
+ * Two passes over the dyad's changes, in any order: O(changes), plus sorting what is pending.
  */
 import { formatEventDate, type DatePrecision, type PartialDate } from '@/lib/dates';
-import { FACT_KEYS, type ChangeFacts, type Dyad, type FactKey, type StandingChange } from './change';
-import { periodEnd } from './period';
+import { type ChangeFacts, type Dyad, type FactKey, type StandingChange } from './change';
+import { endsOnOrAfter, periodEnd, settledBounds } from './period';
 import { subjectKind, UNKNOWN, type EmbassyState, type Level, type PendingStatus, type SubjectKind, type Unknown } from './scale';
 
 export type FactValueOf<K extends FactKey> = K extends 'level' ? Level : K extends 'embassy' ? EmbassyState : boolean;
@@ -27,8 +27,8 @@ export type FactValueOf<K extends FactKey> = K extends 'level' ? Level : K exten
 export type FactState<V> =
   /** Nothing recorded (`recorded: false`), or the latest change says the sources do not know. */
   | { kind: 'unknown'; recorded: boolean; changeId: number | null }
-  /** `changeDate` is the date of the latest change that set the value (a reaffirmation counts). */
-  | { kind: 'known'; value: V; changeId: number; changeDate: PartialDate }
+  /** `date` and `precision` are those of the latest change that set the value (a reaffirmation counts). */
+  | { kind: 'known'; value: V; changeId: number; date: string; precision: DatePrecision }
   /** The date lies inside the period of an in-effect change that may not have happened yet. */
   | { kind: 'changing'; from: (V | Unknown)[]; to: (V | Unknown)[]; within: PartialDate; changeIds: number[] }
   /** Settled changes disagree and their order within overlapping periods is not recorded. */
@@ -58,34 +58,34 @@ export interface DyadStanding extends DyadFacts {
   /** Some fact is changing at the date (an imprecise change's period contains it). */
   changing: boolean;
   /** Announced or reported changes, oldest first; they do not change the facts above. */
-  pending: PendingChange[];
+  pending: readonly PendingChange[];
 }
 
 export const NO_DATA: FactState<never> = Object.freeze({ kind: 'unknown', recorded: false, changeId: null }) as FactState<never>;
 
-/** A change with its period resolved once. */
-export interface TimedChange {
-  change: StandingChange;
-  start: string;
-  end: string;
-}
-
-export function timed(change: StandingChange): TimedChange {
-  return { change, start: change.date, end: periodEnd(change.date, change.precision) };
-}
-
 /** Earlier start first, then wider period, then id: a total order, so results do not depend on input order. */
-function widerFirst(a: TimedChange, b: TimedChange): number {
-  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-  if (a.end !== b.end) return a.end > b.end ? -1 : 1;
-  return a.change.id - b.change.id;
+export function widerFirst(a: StandingChange, b: StandingChange): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.precision !== b.precision) return PRECISION_WIDTH[b.precision] - PRECISION_WIDTH[a.precision];
+  return a.id - b.id;
+}
+
+// Two periods with the same start are nested: the coarser precision is the wider one.
+const PRECISION_WIDTH: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+
+/** Later end first, then later start, then higher id: which of several settled changes a value is credited to. */
+function laterEnd(a: StandingChange, b: StandingChange): boolean {
+  const ea = periodEnd(a.date, a.precision);
+  const eb = periodEnd(b.date, b.precision);
+  if (ea !== eb) return ea > eb;
+  return widerFirst(a, b) > 0;
 }
 
 function addUnique<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** Values in a stable order (scale order is the caller's business): known values first as met, unknown last. */
+/** Values in a stable order: by text, unknown last. */
 function sortValues<V>(values: (V | Unknown)[]): (V | Unknown)[] {
   return values.sort((a, b) => {
     if (a === b) return 0;
@@ -95,44 +95,53 @@ function sortValues<V>(values: (V | Unknown)[]): (V | Unknown)[] {
   });
 }
 
+const EMPTY: readonly StandingChange[] = Object.freeze([]);
+// Shared by every standing without plans: thousands of empty arrays cost the garbage collector.
+const NOTHING_PENDING: readonly PendingChange[] = Object.freeze([]);
+
+function fromSource<V>(value: V | Unknown, c: StandingChange): FactState<V> {
+  if (value === UNKNOWN) return { kind: 'unknown', recorded: true, changeId: c.id };
+  return { kind: 'known', value: value as V, changeId: c.id, date: c.date, precision: c.precision };
+}
+
 /**
- * The state of one fact from the in-effect changes that speak to it, split into those settled by
- * the date and those whose period contains it. `settled` must be non-empty or `containing` must be.
+ * The state of one fact from the in-effect changes that speak to it: those settled by the date
+ * (their whole period on or before it) and those whose period contains it. `settled` may be cut
+ * down to the changes that can be the last (those ending on or after the latest start); the
+ * answer is the same.
  */
-export function resolveFact<V>(settled: readonly TimedChange[], containing: readonly TimedChange[], key: FactKey): FactState<V> {
-  if (settled.length === 0 && containing.length === 0) return NO_DATA;
+export function resolveFact<V>(settled: readonly StandingChange[], containing: readonly StandingChange[], key: FactKey): FactState<V> {
+  // The common case, a single settled change and nothing in progress, without a list in sight.
+  if (containing.length === 0) {
+    if (settled.length === 0) return NO_DATA;
+    if (settled.length === 1) return fromSource<V>(settled[0]![key] as V | Unknown, settled[0]!);
+  }
   let maxStart = '';
-  for (const t of settled) if (t.start > maxStart) maxStart = t.start;
+  for (const c of settled) if (c.date > maxStart) maxStart = c.date;
   // A settled change wholly before another settled one cannot be the last to have happened.
-  const candidates: TimedChange[] = [];
-  for (const t of settled) if (t.end >= maxStart) candidates.push(t);
+  const candidates = settled.filter((c) => endsOnOrAfter(c.date, c.precision, maxStart));
 
   const before: (V | Unknown)[] = [];
-  for (const t of candidates) addUnique(before, t.change[key] as V | Unknown);
+  for (const c of candidates) addUnique(before, c[key] as V | Unknown);
   if (candidates.length === 0) before.push(UNKNOWN);
   const after: (V | Unknown)[] = [];
-  for (const t of containing) addUnique(after, t.change[key] as V | Unknown);
+  for (const c of containing) addUnique(after, c[key] as V | Unknown);
 
   const possible = [...before];
   for (const v of after) addUnique(possible, v);
 
   if (possible.length === 1) {
-    const value = possible[0]!;
-    // The change the value comes from: the latest settled one, else the first in progress.
-    let source: TimedChange | null = null;
-    for (const t of candidates) {
-      if (!source || t.end > source.end || (t.end === source.end && widerFirst(t, source) > 0)) source = t;
-    }
-    if (!source) for (const t of containing) if (!source || widerFirst(t, source) < 0) source = t;
-    const c = source!.change;
-    if (value === UNKNOWN) return { kind: 'unknown', recorded: true, changeId: c.id };
-    return { kind: 'known', value: value as V, changeId: c.id, changeDate: { date: c.date, precision: c.precision } };
+    // Credited to the latest settled change, else to the first in progress.
+    let source: StandingChange | null = null;
+    for (const c of candidates) if (!source || laterEnd(c, source)) source = c;
+    if (!source) for (const c of containing) if (!source || widerFirst(c, source) < 0) source = c;
+    return fromSource<V>(possible[0]!, source!);
   }
 
   const involved = containing.length > 0 ? [...candidates, ...containing] : candidates;
-  const changeIds = involved.map((t) => t.change.id).sort((a, b) => a - b);
-  const widest = (containing.length > 0 ? containing : candidates).reduce((w, t) => (widerFirst(t, w) < 0 ? t : w));
-  const within = { date: widest.change.date, precision: widest.change.precision };
+  const changeIds = involved.map((c) => c.id).sort((a, b) => a - b);
+  const widest = (containing.length > 0 ? containing : candidates).reduce((w, c) => (widerFirst(c, w) < 0 ? c : w));
+  const within = { date: widest.date, precision: widest.precision };
   if (containing.length > 0) {
     return { kind: 'changing', from: sortValues(before), to: sortValues(after), within, changeIds };
   }
@@ -143,31 +152,61 @@ function isChanging(s: FactState<unknown>): boolean {
   return s.kind === 'changing';
 }
 
+function push(list: StandingChange[] | null, c: StandingChange): StandingChange[] {
+  if (list === null) return [c];
+  list.push(c);
+  return list;
+}
+
 /**
  * The standing of one dyad as of `asOf` (YYYY-MM-DD, end of that day). `changes` are the dyad's
  * changes in any order; changes of other dyads must not be passed.
+ *
+ * Two passes and no allocation per change (the board asks this of thousands of dyads): the first
+ * finds, per fact, the latest start among settled changes; the second keeps the settled changes
+ * that end on or after it (the candidates) and the changes in progress.
  */
 export function standingAsOf(dyad: Dyad, changes: readonly StandingChange[], asOf: string): DyadStanding {
-  const settled: Record<FactKey, TimedChange[]> = { level: [], embassy: [], ambassadorRecalled: [] };
-  const containing: Record<FactKey, TimedChange[]> = { level: [], embassy: [], ambassadorRecalled: [] };
-  const pending: TimedChange[] = [];
-  const inEffect: TimedChange[] = [];
+  const { month: monthBound, year: yearBound } = settledBounds(asOf);
 
-  for (const change of changes) {
-    if (change.date > asOf) continue;
-    const t = timed(change);
-    if (change.status !== 'in_effect') {
-      pending.push(t);
+  let maxLevel = '';
+  let maxEmbassy = '';
+  let maxRecalled = '';
+  let anyPending = false;
+  for (const c of changes) {
+    if (c.date > asOf) continue;
+    if (c.status !== 'in_effect') {
+      anyPending = true;
       continue;
     }
-    inEffect.push(t);
-    const bucket = t.end <= asOf ? settled : containing;
-    for (const key of FACT_KEYS) if (change[key] !== null) bucket[key].push(t);
+    if (!isSettled(c, asOf, monthBound, yearBound)) continue;
+    if (c.level !== null && c.date > maxLevel) maxLevel = c.date;
+    if (c.embassy !== null && c.date > maxEmbassy) maxEmbassy = c.date;
+    if (c.ambassadorRecalled !== null && c.date > maxRecalled) maxRecalled = c.date;
   }
 
-  const level = resolveFact<Level>(settled.level, containing.level, 'level');
-  const embassy = resolveFact<EmbassyState>(settled.embassy, containing.embassy, 'embassy');
-  const ambassadorRecalled = resolveFact<boolean>(settled.ambassadorRecalled, containing.ambassadorRecalled, 'ambassadorRecalled');
+  let levelSettled: StandingChange[] | null = null;
+  let levelContaining: StandingChange[] | null = null;
+  let embassySettled: StandingChange[] | null = null;
+  let embassyContaining: StandingChange[] | null = null;
+  let recalledSettled: StandingChange[] | null = null;
+  let recalledContaining: StandingChange[] | null = null;
+  for (const c of changes) {
+    if (c.date > asOf || c.status !== 'in_effect') continue;
+    if (isSettled(c, asOf, monthBound, yearBound)) {
+      if (c.level !== null && endsOnOrAfter(c.date, c.precision, maxLevel)) levelSettled = push(levelSettled, c);
+      if (c.embassy !== null && endsOnOrAfter(c.date, c.precision, maxEmbassy)) embassySettled = push(embassySettled, c);
+      if (c.ambassadorRecalled !== null && endsOnOrAfter(c.date, c.precision, maxRecalled)) recalledSettled = push(recalledSettled, c);
+    } else {
+      if (c.level !== null) levelContaining = push(levelContaining, c);
+      if (c.embassy !== null) embassyContaining = push(embassyContaining, c);
+      if (c.ambassadorRecalled !== null) recalledContaining = push(recalledContaining, c);
+    }
+  }
+
+  const level = resolveFact<Level>(levelSettled ?? EMPTY, levelContaining ?? EMPTY, 'level');
+  const embassy = resolveFact<EmbassyState>(embassySettled ?? EMPTY, embassyContaining ?? EMPTY, 'embassy');
+  const ambassadorRecalled = resolveFact<boolean>(recalledSettled ?? EMPTY, recalledContaining ?? EMPTY, 'ambassadorRecalled');
 
   return {
     dyad,
@@ -177,24 +216,41 @@ export function standingAsOf(dyad: Dyad, changes: readonly StandingChange[], asO
     embassy,
     ambassadorRecalled,
     changing: isChanging(level) || isChanging(embassy) || isChanging(ambassadorRecalled),
-    pending: openPending(pending, inEffect, asOf),
+    pending: anyPending
+      ? openPending(changes, asOf, { month: monthBound, year: yearBound }, { level: maxLevel, embassy: maxEmbassy, ambassadorRecalled: maxRecalled })
+      : NOTHING_PENDING,
   };
+}
+
+/** The change's whole period is on or before `asOf` (bounds from `settledBounds(asOf)`). */
+function isSettled(c: StandingChange, asOf: string, monthBound: string, yearBound: string): boolean {
+  if (c.precision === 'day') return c.date <= asOf;
+  return c.date < (c.precision === 'month' ? monthBound : yearBound);
 }
 
 /**
  * Pending changes not yet overtaken: one is closed once an in-effect change that speaks to one of
  * its facts, dated no earlier than it, has happened by the date (the plan was carried out, or
- * events went another way; either way it is no longer news).
+ * events went another way; either way it is no longer news). `latest` holds, per fact, the latest
+ * start of a settled in-effect change, so each pending change costs O(1).
  */
-function openPending(pending: TimedChange[], inEffect: readonly TimedChange[], asOf: string): PendingChange[] {
-  const open = pending.filter(
-    (p) =>
-      !inEffect.some(
-        (e) => e.end <= asOf && e.start >= p.start && FACT_KEYS.some((k) => p.change[k] !== null && e.change[k] !== null),
-      ),
-  );
+function openPending(
+  changes: readonly StandingChange[],
+  asOf: string,
+  bounds: { month: string; year: string },
+  latest: Record<FactKey, string>,
+): PendingChange[] {
+  const open: StandingChange[] = [];
+  for (const p of changes) {
+    if (p.status === 'in_effect' || p.date > asOf) continue;
+    const overtaken =
+      (p.level !== null && latest.level >= p.date) ||
+      (p.embassy !== null && latest.embassy >= p.date) ||
+      (p.ambassadorRecalled !== null && latest.ambassadorRecalled >= p.date);
+    if (!overtaken) open.push(p);
+  }
   open.sort(widerFirst);
-  return open.map(({ change, end }) => ({
+  return open.map((change) => ({
     changeId: change.id,
     status: change.status as PendingStatus,
     date: change.date,
@@ -204,7 +260,7 @@ function openPending(pending: TimedChange[], inEffect: readonly TimedChange[], a
     ambassadorRecalled: change.ambassadorRecalled,
     evidenceEventIds: change.evidenceEventIds,
     note: change.note,
-    periodContainsDate: end > asOf,
+    periodContainsDate: !isSettled(change, asOf, bounds.month, bounds.year),
   }));
 }
 

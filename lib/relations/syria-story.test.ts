@@ -97,7 +97,7 @@ describe('the Syria story as of 1 June 2019', () => {
   it('shows the UAE and Bahrain with open embassies since 2018, level unknown', () => {
     for (const subject of ['AE', 'BH']) {
       const s = row('2019-06-01', subject);
-      expect(s.embassy).toEqual({ kind: 'known', value: 'open', changeId: subject === 'AE' ? 2 : 3, changeDate: { date: '2018-01-01', precision: 'year' } });
+      expect(s.embassy).toEqual({ kind: 'known', value: 'open', changeId: subject === 'AE' ? 2 : 3, date: '2018-01-01', precision: 'year' });
       expect(s.level).toMatchObject({ kind: 'unknown', recorded: true });
       expect(s.changing).toBe(false);
       expect(describeFact('embassy', s.embassy)).toBe('open (since 2018)');
