@@ -76,6 +76,18 @@ describe('the sentence over a board', () => {
     );
   });
 
+  it('counts a state by its embassy first: changing there is changing, whatever its level', () => {
+    const changingEmbassy: FactState<'open' | 'closed'> = { kind: 'changing', from: ['unknown'], to: ['open'], within: { date: '2018-01-01', precision: 'year' }, changeIds: [1] };
+    const ambiguous: FactState<'open' | 'closed'> = { kind: 'ambiguous', possible: ['closed', 'open'], within: { date: '2012-01-01', precision: 'year' }, changeIds: [1, 2] };
+    const rows = [
+      standing('AE', { embassy: changingEmbassy, level: known('ambassador'), changing: true }),
+      standing('BH', { embassy: ambiguous, level: known('ambassador') }),
+      standing('OM', { level: known('ambassador'), ambassadorRecalled: { kind: 'changing', from: [false], to: [true], within: { date: '2019-01-01', precision: 'year' }, changeIds: [3] }, changing: true }),
+    ];
+    expect(rows.map(summaryBucket)).toEqual(['changing', 'uncertain', 'level:ambassador']);
+    expect(summarizeStandings('SY', '2019-06-01', rows)).toBe('As of 1 June 2019: 1 state with an ambassador in Syria, 1 changing, 1 uncertain.');
+  });
+
   it('says plainly when nothing is known or nothing is recorded', () => {
     expect(summarizeStandings('SY', '2019-01-01', [standing('TR')])).toBe('As of 1 January 2019: the one recorded standing with Syria is unknown.');
     expect(summarizeStandings('SY', '2019-01-01', [standing('TR'), standing('IQ')])).toBe('As of 1 January 2019: all 2 recorded standings with Syria are unknown.');

@@ -83,22 +83,36 @@ const BUCKETS: Bucket[] = [
   { key: 'member:suspended', noun: 'organisation', words: (c) => `with ${c} suspended` },
   { key: 'member:not_member', noun: 'organisation', words: (c) => `without ${c} as a member` },
   { key: 'changing', noun: null, words: () => 'changing' },
+  { key: 'uncertain', noun: null, words: () => 'uncertain' },
   { key: 'announced', noun: null, words: () => 'with plans announced' },
   { key: 'reported', noun: null, words: () => 'with plans reported' },
 ];
 
+/** The bucket of a headline fact that is not plainly known. */
+function unsettled(state: FactState<unknown>): 'changing' | 'uncertain' | null {
+  if (state.kind === 'changing') return 'changing';
+  if (state.kind === 'ambiguous') return 'uncertain';
+  return null;
+}
+
 /**
- * The one bucket a dyad counts in, so that the numbers add up to the number of rows: a state by
- * its embassy, else by its level; an organisation by the counterpart's membership; then changing,
- * then pending plans (announced before reported); else unknown.
+ * The one bucket a dyad counts in, so that the numbers add up to the number of rows. A state is
+ * counted by its embassy, and when that is unknown by its level; an organisation by the
+ * counterpart's membership. A headline fact in the middle of an imprecise change counts as
+ * changing, one whose order is not recorded as uncertain. Then pending plans (announced before
+ * reported); else unknown.
  */
 export function summaryBucket(s: DyadStanding): string {
   if (s.subjectKind === 'state') {
     if (s.embassy.kind === 'known') return `embassy:${s.embassy.value}`;
+    const embassy = unsettled(s.embassy);
+    if (embassy) return embassy;
     if (s.level.kind === 'known') return `level:${s.level.value}`;
   } else if (s.level.kind === 'known') {
     return `member:${s.level.value}`;
   }
+  const level = unsettled(s.level);
+  if (level) return level;
   if (s.changing) return 'changing';
   if (s.pending.some((p) => p.status === 'announced')) return 'announced';
   if (s.pending.length > 0) return 'reported';
