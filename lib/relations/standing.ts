@@ -22,8 +22,6 @@ import { type ChangeFacts, type Dyad, type FactKey, type StandingChange } from '
 import { endsOnOrAfter, periodEnd, settledBounds } from './period';
 import { subjectKind, UNKNOWN, type EmbassyState, type Level, type PendingStatus, type SubjectKind, type Unknown } from './scale';
 
-export type FactValueOf<K extends FactKey> = K extends 'level' ? Level : K extends 'embassy' ? EmbassyState : boolean;
-
 export type FactState<V> =
   /** Nothing recorded (`recorded: false`), or the latest change says the sources do not know. */
   | { kind: 'unknown'; recorded: boolean; changeId: number | null }
