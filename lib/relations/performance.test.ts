@@ -162,7 +162,7 @@ describe('speed at board scale', () => {
     console.info(`16x the changes, same total work: as-of ${ratios[0]!.toFixed(2)}x, bands ${ratios[1]!.toFixed(2)}x the time`);
     // Linear work costs the same (1x), quadratic 16x. The large band's 6,000 segments live long
     // enough to be promoted out of this worker's small young generation, which alone can cost 2-3x
-    // (with the server's --max-semi-space-size=32 it measured 1.2x).
+    // (run outside vitest with --max-semi-space-size=64 it measured 1.2x).
     for (const r of ratios) expect(r).toBeLessThan(6);
   });
 });
