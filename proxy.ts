@@ -1,5 +1,7 @@
 /**
  * Runs before every route. Small steps, each returning a response or nothing:
+ * - an address whose path is not valid percent-encoded UTF-8 gets a 400 (Next.js's router would
+ *   answer it with a bare 500);
  * - a write (POST, PUT, PATCH, DELETE: forms, server actions, the JSON API, sign-in) that a browser
  *   sent from another site is refused with 403 before any route sees it;
  * - early redirects: a request for a staff page without a session cookie goes to the sign-in page,
@@ -79,9 +81,27 @@ function refuseCrossSiteWrites(request: NextRequest): NextResponse | null {
   return new NextResponse(`${refusal}\n`, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
+/**
+ * Next.js's router decodes each path segment to match dynamic routes (`/events/[id]`) after this
+ * proxy has run, and answers one that is not valid percent-encoded UTF-8 (`/events/%E0%A4%A`) with a
+ * bare 500 that has lost the headers set here. Every path segment is checked here first, with the
+ * same decoding, so such an address gets a 400 that says why, with the usual headers.
+ */
+function refuseUndecodablePaths(request: NextRequest): NextResponse | null {
+  try {
+    for (const segment of request.nextUrl.pathname.split('/')) decodeURIComponent(segment);
+    return null;
+  } catch {
+    const message = 'This is not a valid address: it contains a broken percent-encoding (a % not followed by the code of a UTF-8 character).';
+    const headers = { 'Cache-Control': 'no-store' };
+    if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.json({ error: message }, { status: 400, headers });
+    return new NextResponse(`${message}\n`, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+}
+
 type Step = (request: NextRequest) => NextResponse | null;
 
-const STEPS: Step[] = [refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
+const STEPS: Step[] = [refuseUndecodablePaths, refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();

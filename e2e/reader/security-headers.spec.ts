@@ -39,6 +39,9 @@ test.describe('Security headers', () => {
       ['/feed.xml', 200],
       ['/feed.xml?country=XX', 400],
       ['/api/no-such-route', 404],
+      // Broken percent-encoding in a path (issue 10, item 12): refused by the proxy, not a bare 500.
+      ['/events/%E0%A4%A', 400],
+      ['/api/events/%C0%AF', 400],
       ['/icon.svg', 200],
     ];
     for (const [path, status] of answers) {
