@@ -34,6 +34,12 @@ const envSchema = z.object({
   /** On first start with no admin, create this one (both must be set). */
   ADMIN_EMAIL: unsetIfEmpty(z.email('must be an e-mail address')),
   ADMIN_PASSWORD: unsetIfEmpty(z.string()),
+  /**
+   * Send `Server-Timing` (the handler's database time) on `GET /api/events`, for `npm run bench`.
+   * Off by default: a time near zero tells a reader the answer came from the read cache, that is,
+   * that someone else opened the same view since the last write.
+   */
+  SERVER_TIMING: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
