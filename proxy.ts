@@ -17,7 +17,8 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
-import { applySecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from '@/lib/http/security-headers';
+import { CLIENT_ADDRESS_HEADER, requestSite, type RequestSite } from '@/lib/http/request-site';
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 
 const STAFF_PAGES = [
   /^\/events\/new$/,
@@ -38,35 +39,30 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 /**
- * The address the browser used. Not request.url: Next.js rewrites 127.0.0.1 to localhost there,
- * and a redirect to another host name would leave the session cookie behind.
+ * To the sign-in page on this site's origin (lib/http/request-site.ts), never on a host the request
+ * named. Not request.url either: Next.js rewrites 127.0.0.1 to localhost there, and a redirect to
+ * another host name would leave the session cookie behind.
  */
-function browserOrigin(request: NextRequest): string {
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(':', '');
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
-}
-
-function toSignIn(request: NextRequest): NextResponse {
-  const url = new URL('/sign-in', browserOrigin(request));
+function toSignIn(request: NextRequest, site: RequestSite): NextResponse {
+  const url = new URL('/sign-in', site.origin);
   url.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(url);
 }
 
-function requireSessionForStaffPages(request: NextRequest): NextResponse | null {
+function requireSessionForStaffPages(request: NextRequest, site: RequestSite): NextResponse | null {
   const path = request.nextUrl.pathname;
   if (!STAFF_PAGES.some((p) => p.test(path)) || hasSessionCookie(request)) return null;
-  return toSignIn(request);
+  return toSignIn(request, site);
 }
 
-function requireSessionToRead(request: NextRequest): NextResponse | null {
+function requireSessionToRead(request: NextRequest, site: RequestSite): NextResponse | null {
   if (process.env.READ_ACCESS !== 'signed-in') return null;
   const path = request.nextUrl.pathname;
   if (ALWAYS_OPEN.some((p) => p.test(path)) || hasSessionCookie(request)) return null;
   if (path.startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in to use the API (READ_ACCESS=signed-in).' }, { status: 401 });
   }
-  return toSignIn(request);
+  return toSignIn(request, site);
 }
 
 /**
@@ -99,25 +95,27 @@ function refuseUndecodablePaths(request: NextRequest): NextResponse | null {
   }
 }
 
-type Step = (request: NextRequest) => NextResponse | null;
+type Step = (request: NextRequest, site: RequestSite) => NextResponse | null;
 
 const STEPS: Step[] = [refuseUndecodablePaths, refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
 
 export function proxy(request: NextRequest) {
+  const site = requestSite(request.headers);
   const nonce = newNonce();
-  const https = servedOverHttps(request);
+  const https = site.https;
   const csp = contentSecurityPolicy({ nonce, https, development: process.env.NODE_ENV === 'development' });
 
   let response: NextResponse | null = null;
   for (const step of STEPS) {
-    response = step(request);
+    response = step(request, site);
     if (response) break;
   }
   if (!response) {
-    // Whatever the client sent under these names is replaced: the nonce is ours.
+    // Whatever the client sent under these names is replaced: the nonce and the address are ours.
     const forwarded = new Headers(request.headers);
     forwarded.set('x-nonce', nonce);
     forwarded.set('Content-Security-Policy', csp);
+    forwarded.set(CLIENT_ADDRESS_HEADER, site.clientAddress);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   applySecurityHeaders(response.headers, { csp, https });

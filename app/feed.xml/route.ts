@@ -4,6 +4,7 @@
  */
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { listTimeline } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/lib/atom';
 import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/lib/export-request';
@@ -24,7 +25,7 @@ export async function GET(request: NextRequest) {
   }
   const filters = { ...parsed.filters, sort: 'date' as const };
   const query = filtersQueryString(filters);
-  const origin = request.nextUrl.origin;
+  const origin = requestSite(request.headers).origin;
   const { items } = listTimeline(db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
   const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
   const xml = renderAtomFeed({

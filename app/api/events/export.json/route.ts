@@ -5,6 +5,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/lib/api-types';
 import { exportFileName } from '@/lib/csv/export';
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
   }
 
-  const origin = request.nextUrl.origin;
+  const origin = requestSite(request.headers).origin;
   const stream = createJsonStream(exportEvents(db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
     permalink: `${origin}/events/${event.id}`,
     ...event,

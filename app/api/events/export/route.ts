@@ -6,6 +6,7 @@
  */
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
 import { createCsvStream, exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
@@ -28,7 +29,7 @@ export async function GET(request: NextRequest) {
   if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
-  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: request.nextUrl.origin });
+  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
