@@ -71,6 +71,11 @@ describe('proxy: security headers on every answer', () => {
       }
       expect(cspOf(res)).not.toMatch(/unsafe-inline|unsafe-eval/);
     }
+    // Its own answers (the 401, the redirects) are never kept by a cache; what it passes on is the route's to say.
+    for (const res of answers.filter((r) => r.status !== 200)) {
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(res.headers.get('vary')).toBe('Cookie');
+    }
     const nonces = answers.map(nonceOf);
     expect(new Set(nonces).size).toBe(answers.length);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
@@ -173,7 +178,7 @@ describe('proxy: a path that is not valid percent-encoded UTF-8', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(cspOf(res)).toContain("frame-ancestors 'none'");
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
     const body = path.startsWith('/api/') ? ((await res.json()) as { error: string }).error : await res.text();
     expect(body).toMatch(/not a valid address/);
   });

@@ -17,6 +17,7 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
+import { NEVER_STORED } from '@/lib/http/cache-policy';
 import { CLIENT_ADDRESS_HEADER, requestSite, type RequestSite } from '@/lib/http/request-site';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 
@@ -89,9 +90,8 @@ function refuseUndecodablePaths(request: NextRequest): NextResponse | null {
     return null;
   } catch {
     const message = 'This is not a valid address: it contains a broken percent-encoding (a % not followed by the code of a UTF-8 character).';
-    const headers = { 'Cache-Control': 'no-store' };
-    if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.json({ error: message }, { status: 400, headers });
-    return new NextResponse(`${message}\n`, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.json({ error: message }, { status: 400 });
+    return new NextResponse(`${message}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
 }
 
@@ -110,7 +110,10 @@ export function proxy(request: NextRequest) {
     response = step(request, site);
     if (response) break;
   }
-  if (!response) {
+  if (response) {
+    // Refusals and redirects of our own depend on the cookie and the method: never kept by a cache.
+    for (const [name, value] of Object.entries(NEVER_STORED)) response.headers.set(name, value);
+  } else {
     // Whatever the client sent under these names is replaced: the nonce and the address are ours.
     const forwarded = new Headers(request.headers);
     forwarded.set('x-nonce', nonce);

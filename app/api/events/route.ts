@@ -18,7 +18,7 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError } from '@/lib/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
-import { readAccess } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
@@ -57,13 +57,15 @@ export async function GET(request: NextRequest) {
     issues.push({ param: 'limit', message: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.` });
   }
 
+  // Staff views (drafts, status=all) are never stored; nor is anything a session can change.
+  const cache = cacheHeadersFor(request, access.viewer, { staffView: resolved.filters.status !== 'published' });
   if (issues.length > 0) {
-    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
   const { body } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
-  const headers = new Headers({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.
   return new NextResponse(body as Uint8Array<ArrayBuffer>, { headers });

@@ -11,14 +11,15 @@ import type { ApiError } from '@/lib/api-types';
 import { exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
 import { EXPORT_VISIBILITY, exportNameParts, parseExportRequest } from '@/lib/export-request';
-import { readAccessDenied } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('json');
-  if (denied) return denied;
+  const access = await readAccess('json');
+  if (access.denied) return access.denied;
+  const cache = cacheHeadersFor(request, access.viewer);
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['format']);
@@ -29,7 +30,7 @@ export async function GET(request: NextRequest) {
     issues.push({ param: 'format', message: 'Use format=json (the default) or format=ndjson.' });
   }
   if (!parsed.ok || issues.length > 0) {
-    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
 
   const origin = requestSite(request.headers).origin;
@@ -42,7 +43,7 @@ export async function GET(request: NextRequest) {
     headers: {
       'Content-Type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
       'Content-Disposition': `inline; filename="${name}"`,
-      'Cache-Control': 'no-store',
+      ...cache,
     },
   });
 }

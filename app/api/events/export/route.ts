@@ -10,17 +10,16 @@ import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
 import { createCsvStream, exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
-import { readAccessDenied } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/lib/export-request';
 
 export const dynamic = 'force-dynamic';
 
-const plain = (body: string, status: number) =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('text');
-  if (denied) return denied;
+  const access = await readAccess('text');
+  if (access.denied) return access.denied;
+  const cache = cacheHeadersFor(request, access.viewer);
+  const plain = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['bom']);
@@ -34,7 +33,7 @@ export async function GET(request: NextRequest) {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
+      ...cache,
       'X-Content-Type-Options': 'nosniff',
     },
   });
