@@ -1,7 +1,11 @@
 import { getConnection } from './db/index';
+import { installConnectionHook } from './lib/http/connection-hook';
 import { ensureFirstAdmin } from './lib/auth/first-admin';
 import { resolveAuthSecret } from './lib/auth/secret';
 import { env } from './lib/env';
+
+// First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
+installConnectionHook();
 
 try {
   const { path, db } = getConnection();

@@ -1,5 +1,7 @@
 /**
  * Runs before every route. Small steps, each returning a response or nothing:
+ * - an address whose path is not valid percent-encoded UTF-8 gets a 400 (Next.js's router would
+ *   answer it with a bare 500);
  * - a write (POST, PUT, PATCH, DELETE: forms, server actions, the JSON API, sign-in) that a browser
  *   sent from another site is refused with 403 before any route sees it;
  * - early redirects: a request for a staff page without a session cookie goes to the sign-in page,
@@ -15,7 +17,9 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
-import { applySecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from '@/lib/http/security-headers';
+import { NEVER_STORED } from '@/lib/http/cache-policy';
+import { CLIENT_ADDRESS_HEADER, requestSite, type RequestSite } from '@/lib/http/request-site';
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 
 const STAFF_PAGES = [
   /^\/events\/new$/,
@@ -36,35 +40,30 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 /**
- * The address the browser used. Not request.url: Next.js rewrites 127.0.0.1 to localhost there,
- * and a redirect to another host name would leave the session cookie behind.
+ * To the sign-in page on this site's origin (lib/http/request-site.ts), never on a host the request
+ * named. Not request.url either: Next.js rewrites 127.0.0.1 to localhost there, and a redirect to
+ * another host name would leave the session cookie behind.
  */
-function browserOrigin(request: NextRequest): string {
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(':', '');
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
-}
-
-function toSignIn(request: NextRequest): NextResponse {
-  const url = new URL('/sign-in', browserOrigin(request));
+function toSignIn(request: NextRequest, site: RequestSite): NextResponse {
+  const url = new URL('/sign-in', site.origin);
   url.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(url);
 }
 
-function requireSessionForStaffPages(request: NextRequest): NextResponse | null {
+function requireSessionForStaffPages(request: NextRequest, site: RequestSite): NextResponse | null {
   const path = request.nextUrl.pathname;
   if (!STAFF_PAGES.some((p) => p.test(path)) || hasSessionCookie(request)) return null;
-  return toSignIn(request);
+  return toSignIn(request, site);
 }
 
-function requireSessionToRead(request: NextRequest): NextResponse | null {
+function requireSessionToRead(request: NextRequest, site: RequestSite): NextResponse | null {
   if (process.env.READ_ACCESS !== 'signed-in') return null;
   const path = request.nextUrl.pathname;
   if (ALWAYS_OPEN.some((p) => p.test(path)) || hasSessionCookie(request)) return null;
   if (path.startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in to use the API (READ_ACCESS=signed-in).' }, { status: 401 });
   }
-  return toSignIn(request);
+  return toSignIn(request, site);
 }
 
 /**
@@ -79,25 +78,47 @@ function refuseCrossSiteWrites(request: NextRequest): NextResponse | null {
   return new NextResponse(`${refusal}\n`, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-type Step = (request: NextRequest) => NextResponse | null;
+/**
+ * Next.js's router decodes each path segment to match dynamic routes (`/events/[id]`) after this
+ * proxy has run, and answers one that is not valid percent-encoded UTF-8 (`/events/%E0%A4%A`) with a
+ * bare 500 that has lost the headers set here. Every path segment is checked here first, with the
+ * same decoding, so such an address gets a 400 that says why, with the usual headers.
+ */
+function refuseUndecodablePaths(request: NextRequest): NextResponse | null {
+  try {
+    for (const segment of request.nextUrl.pathname.split('/')) decodeURIComponent(segment);
+    return null;
+  } catch {
+    const message = 'This is not a valid address: it contains a broken percent-encoding (a % not followed by the code of a UTF-8 character).';
+    if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.json({ error: message }, { status: 400 });
+    return new NextResponse(`${message}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+}
 
-const STEPS: Step[] = [refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
+type Step = (request: NextRequest, site: RequestSite) => NextResponse | null;
+
+const STEPS: Step[] = [refuseUndecodablePaths, refuseCrossSiteWrites, requireSessionToRead, requireSessionForStaffPages];
 
 export function proxy(request: NextRequest) {
+  const site = requestSite(request.headers);
   const nonce = newNonce();
-  const https = servedOverHttps(request);
+  const https = site.https;
   const csp = contentSecurityPolicy({ nonce, https, development: process.env.NODE_ENV === 'development' });
 
   let response: NextResponse | null = null;
   for (const step of STEPS) {
-    response = step(request);
+    response = step(request, site);
     if (response) break;
   }
-  if (!response) {
-    // Whatever the client sent under these names is replaced: the nonce is ours.
+  if (response) {
+    // Refusals and redirects of our own depend on the cookie and the method: never kept by a cache.
+    for (const [name, value] of Object.entries(NEVER_STORED)) response.headers.set(name, value);
+  } else {
+    // Whatever the client sent under these names is replaced: the nonce and the address are ours.
     const forwarded = new Headers(request.headers);
     forwarded.set('x-nonce', nonce);
     forwarded.set('Content-Security-Policy', csp);
+    forwarded.set(CLIENT_ADDRESS_HEADER, site.clientAddress);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   applySecurityHeaders(response.headers, { csp, https });

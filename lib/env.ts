@@ -29,11 +29,24 @@ const envSchema = z.object({
    * is used, and cookies are Secure exactly when the request came over HTTPS.
    */
   BETTER_AUTH_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })),
+  /**
+   * Exactly one reverse proxy stands in front and is the only way in: believe its last
+   * X-Forwarded-For entry (the client's address), X-Forwarded-Proto and X-Forwarded-Host. Off by
+   * default: the address is the socket's peer, and the origin is BETTER_AUTH_URL or the address the
+   * server was reached on (lib/http/request-site.ts).
+   */
+  TRUST_PROXY: booleanFlag.default(false),
   /** `public`: anyone reads the published timeline. `signed-in`: every page and API needs an account. */
   READ_ACCESS: z.enum(['public', 'signed-in']).default('public'),
   /** On first start with no admin, create this one (both must be set). */
   ADMIN_EMAIL: unsetIfEmpty(z.email('must be an e-mail address')),
   ADMIN_PASSWORD: unsetIfEmpty(z.string()),
+  /**
+   * Send `Server-Timing` (the handler's database time) on `GET /api/events`, for `npm run bench`.
+   * Off by default: a time near zero tells a reader the answer came from the read cache, that is,
+   * that someone else opened the same view since the last write.
+   */
+  SERVER_TIMING: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

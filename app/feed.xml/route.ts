@@ -4,27 +4,30 @@
  */
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { listTimeline } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/lib/atom';
 import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/lib/export-request';
-import { readAccessDenied } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { describeFiltersText, filtersQueryString, isFiltered } from '@/lib/filters';
 
 export const dynamic = 'force-dynamic';
 
 const FEED_SIZE = 50;
+/** Feed readers poll; a shared cache may answer them for this long, when the feed is public. */
+const FEED_MAX_AGE = 300;
 
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('text');
-  if (denied) return denied;
+  const access = await readAccess('text');
+  if (access.denied) return access.denied;
   const db = getDb();
   const parsed = parseExportRequest(db, request.nextUrl.searchParams, []);
   if (!parsed.ok) {
-    return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cacheHeadersFor(request, access.viewer) } });
   }
   const filters = { ...parsed.filters, sort: 'date' as const };
   const query = filtersQueryString(filters);
-  const origin = request.nextUrl.origin;
+  const origin = requestSite(request.headers).origin;
   const { items } = listTimeline(db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
   const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
   const xml = renderAtomFeed({
@@ -36,6 +39,6 @@ export async function GET(request: NextRequest) {
     events: items,
   });
   return new Response(xml, {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', ...cacheHeadersFor(request, access.viewer, { sharedMaxAge: FEED_MAX_AGE }) },
   });
 }

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { authFor } from '@/lib/auth/server';
-import { SIGN_IN_LIMITS, clientAddress, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/lib/auth/sign-in-throttle';
+import { SIGN_IN_LIMITS, clientKey, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/lib/auth/sign-in-throttle';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { safeNextPath } from '@/lib/safe-next';
 import { issuesToFieldErrors } from '@/lib/validation/event-form';
@@ -39,11 +39,11 @@ export async function signIn(previous: SignInState, submitted: FormData): Promis
     if (!isAPIError(err)) throw err;
     if (err.statusCode === 401) {
       // That failure may have been the last one allowed: say so now rather than on the next try.
-      const block = signInBlock(getDb(), normaliseAccount(parsed.data.email), clientAddress(requestHeaders));
+      const block = signInBlock(getDb(), normaliseAccount(parsed.data.email), clientKey(requestHeaders));
       const error = block ? tooManyAttemptsMessage(block.retryAfterMs) : 'Wrong e-mail or password.';
       return { email, error, fieldErrors: {}, attempt };
     }
-    const message = err.statusCode === 429 ? (err.body?.message ?? tooManyAttemptsMessage(SIGN_IN_LIMITS.windowMs)) : 'Signing in failed. Try again.';
+    const message = err.statusCode === 429 ? (err.body?.message ?? tooManyAttemptsMessage(SIGN_IN_LIMITS.firstDelayMs)) : 'Signing in failed. Try again.';
     return { email, error: message, fieldErrors: {}, attempt };
   }
   redirect(next);

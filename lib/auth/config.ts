@@ -12,32 +12,23 @@ import * as schema from '@/db/schema';
 import { hashPassword, verifyPassword } from './password';
 import { SIGN_IN_LIMITS, signInThrottle, type SignInLimits } from './sign-in-throttle';
 import { PASSWORD_MAX } from '@/lib/validation/user';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/request-site';
 
 export interface AuthConfig {
   db: Db;
   secret: string;
-  /** A fixed public address (BETTER_AUTH_URL); without one, each request's own address is used. */
-  baseURL?: string;
-  /** Secure cookies: true over HTTPS. Ignored when baseURL is set (its scheme decides). */
-  secureCookies: boolean;
+  /**
+   * This site's origin, as lib/http/request-site.ts decides it for the request (BETTER_AUTH_URL,
+   * or the address the server was reached on). Better Auth then trusts exactly this origin and
+   * never derives one from the request's Host. Cookies are Secure exactly when it is https://.
+   */
+  baseURL: string;
   /** Tests lower the cost; production never sets these. */
   password?: { hash: (password: string) => Promise<string>; verify: (data: { hash: string; password: string }) => Promise<boolean> };
   limits?: SignInLimits;
 }
 
 export const SESSION_DAYS = 7;
-
-/** The origin a request was addressed to, from its Host (or the proxy's X-Forwarded-Host). */
-export function requestOrigin(headers: Headers): string | null {
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
-  if (!host) return null;
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-  return `${proto}://${host}`;
-}
-
-// Without a configured base URL Better Auth warns once that it will use the request's address:
-// that is the design here (see docs/decisions/0006-auth-and-roles.md), so the warning is noise.
-const QUIET = /Base URL is not set/;
 
 export function createAuth(config: AuthConfig) {
   return betterAuth({
@@ -72,20 +63,18 @@ export function createAuth(config: AuthConfig) {
       cookieCache: { enabled: false },
     },
     advanced: {
-      useSecureCookies: config.baseURL ? config.baseURL.startsWith('https://') : config.secureCookies,
+      useSecureCookies: config.baseURL.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
       cookiePrefix: 'tracker',
+      // Better Auth's own limit (3 sign-in attempts per 10 s per address) reads the address that
+      // proxy.ts wrote from requestSite(), never X-Forwarded-For, which any client sets.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
-    // Without a fixed base URL, a request is trusted when its Origin is the host it was sent to:
-    // the same rule Next.js applies to server actions (lib/auth/same-origin.ts).
-    trustedOrigins: (request) => {
-      const origin = request ? requestOrigin(request.headers) : null;
-      return origin ? [origin] : [];
-    },
+    // Its limit is on in production only by default; on everywhere, so tests see what runs.
+    rateLimit: { enabled: true, storage: 'memory' },
     telemetry: { enabled: false },
     logger: {
       log: (level, message, ...args) => {
-        if (QUIET.test(message)) return;
         (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(`[auth] ${message}`, ...args);
       },
     },

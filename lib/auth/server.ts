@@ -1,42 +1,33 @@
 /**
  * The server's Better Auth instances, created on first use (never at build time) on the app's
- * database. Cookie attributes are fixed per instance, so there are two: one for requests that
- * arrived over HTTPS (Secure cookies) and one for plain HTTP (a local production build on
- * http://127.0.0.1). With BETTER_AUTH_URL set, its scheme decides for every request.
+ * database, one per site origin: Better Auth's base URL, the origin it trusts and whether cookies
+ * are Secure are fixed per instance, and the origin is what lib/http/request-site.ts decides for the
+ * request (BETTER_AUTH_URL when set: then there is exactly one). Without it a server reached both as
+ * http://127.0.0.1:3000 and http://localhost:3000 keeps one instance for each.
  */
 import 'server-only';
 import { getDb } from '@/db/index';
 import { env } from '@/lib/env';
+import { requestSite } from '@/lib/http/request-site';
 import { createAuth, type Auth } from './config';
 import { resolveAuthSecret } from './secret';
 
-type Scheme = 'http' | 'https';
+/** Origins come from a short list (the configured one, the server's addresses, localhost); a bound all the same. */
+const MAX_INSTANCES = 8;
 
-const globalForAuth = globalThis as unknown as { __trackerAuth?: Partial<Record<Scheme, Auth>> };
+const globalForAuth = globalThis as unknown as { __trackerAuth?: Map<string, Auth> };
 
-export function requestScheme(headers: Headers): Scheme {
-  const configured = env().BETTER_AUTH_URL;
-  if (configured) return configured.startsWith('https:') ? 'https' : 'http';
-  // Next.js sets X-Forwarded-Proto from the connection unless a proxy in front already did.
-  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-}
-
-export function getAuth(scheme: Scheme): Auth {
-  const instances = (globalForAuth.__trackerAuth ??= {});
-  const existing = instances[scheme];
+export function getAuth(origin: string): Auth {
+  const instances = (globalForAuth.__trackerAuth ??= new Map());
+  const existing = instances.get(origin);
   if (existing) return existing;
-  const config = env();
   const db = getDb();
-  const auth = createAuth({
-    db,
-    secret: resolveAuthSecret(db, config.BETTER_AUTH_SECRET).secret,
-    baseURL: config.BETTER_AUTH_URL,
-    secureCookies: scheme === 'https',
-  });
-  instances[scheme] = auth;
+  const auth = createAuth({ db, secret: resolveAuthSecret(db, env().BETTER_AUTH_SECRET).secret, baseURL: origin });
+  if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
+  instances.set(origin, auth);
   return auth;
 }
 
 export function authFor(headers: Headers): Auth {
-  return getAuth(requestScheme(headers));
+  return getAuth(requestSite(headers).origin);
 }

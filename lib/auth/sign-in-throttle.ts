@@ -1,24 +1,40 @@
 /**
- * Failed sign-ins are limited per account and per client, and the count lives in the database so
- * a restart does not reset it. A Better Auth plugin applies it to `/sign-in/email` however that
- * endpoint is reached (the sign-in form's server action or `POST /api/auth/sign-in/email`).
+ * Failed sign-ins slow further attempts down; they never lock an account. The failures live in the
+ * database (a restart does not reset them) and a Better Auth plugin applies the rules to
+ * `/sign-in/email` however that endpoint is reached (the sign-in form's server action or
+ * `POST /api/auth/sign-in/email`).
  *
- * Only failures count; once an account has five in the window, the next attempt is refused before
- * the password is checked and is not itself a failure, so waiting out the window always works. A
- * success clears the account's failures.
+ * Each attempt is judged by who makes it: the account (the e-mail as typed) and the client's
+ * address (lib/http/request-site.ts; an IPv6 address by its /64, as Better Auth's own limit keys
+ * it). Three rules, each a wait that doubles with every further failure, up to a cap:
+ * - one account from one address (guessing one person's password): from the 5th failure;
+ * - one address across accounts (trying many accounts): from the 20th failure;
+ * - one account from many addresses (a distributed guess): once it has 10 failures, an address
+ *   that has failed at all waits, the longer the more the account has had.
+ * An address with no failures is never made to wait, so whatever others do, the person with the
+ * right password signs in from their own machine. A refused attempt is not a failure, so waiting
+ * always works. A success forgets that address's failures for that account.
+ * See docs/decisions/0006-auth-and-roles.md (addendum, issue 10).
  */
-import type { BetterAuthPlugin } from 'better-auth';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import type { BetterAuthOptions, BetterAuthPlugin } from 'better-auth';
+import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { signInFailures } from '@/db/schema';
+import { CLIENT_ADDRESS_HEADER, requestSite } from '@/lib/http/request-site';
 
 export const SIGN_IN_LIMITS = {
-  windowMs: 15 * 60 * 1000,
-  /** Failures for one e-mail address: guessing one person's password. */
-  perAccount: 5,
-  /** Failures from one address across accounts: trying many accounts. */
+  /** Failures older than this are forgotten. */
+  windowMs: 60 * 60 * 1000,
+  /** Failures for one account from one address at which attempts from there start to wait. */
+  perPair: 5,
+  /** Failures from one address, whatever the accounts, at which its attempts start to wait. */
   perClient: 20,
+  /** Failures for one account, from anywhere, at which every address that has failed waits. */
+  perAccount: 10,
+  /** The first wait; each further failure doubles it. */
+  firstDelayMs: 15 * 1000,
+  maxDelayMs: 15 * 60 * 1000,
 };
 
 export type SignInLimits = typeof SIGN_IN_LIMITS;
@@ -27,51 +43,71 @@ export function normaliseAccount(email: unknown): string {
   return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : '';
 }
 
+const KEY_OPTIONS = { advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } } } as BetterAuthOptions;
+
 /**
- * The client's address as the nearest proxy reported it: the last entry of X-Forwarded-For. Next.js
- * sets the header from the socket when no proxy did; behind a reverse proxy, the proxy appends the
- * address it saw. A client that forges the header only changes its own per-client bucket; the
- * per-account limit does not depend on it.
+ * The client's address as the limits key it, from the one function that decides it. Better Auth's
+ * normalisation, so that both limits see the same client: an IPv6 address stands for its /64 (one
+ * subscriber's network, whose other addresses would otherwise each start afresh).
  */
-export function clientAddress(headers: Headers | null | undefined): string {
-  const forwarded = headers?.get('x-forwarded-for');
-  const last = forwarded?.split(',').pop()?.trim();
-  return last ? last.slice(0, 64) : headers?.get('x-real-ip')?.trim().slice(0, 64) || 'unknown';
+export function clientKey(headers: Headers | null | undefined): string {
+  const address = headers ? requestSite(headers).clientAddress : 'unknown';
+  if (address === 'unknown') return address;
+  return getIP(new Headers({ [CLIENT_ADDRESS_HEADER]: address }), KEY_OPTIONS) ?? address;
+}
+
+/** Failure times (milliseconds, oldest first) inside the window. */
+export interface FailureHistory {
+  /** This account from this address. */
+  pair: number[];
+  /** This address, any account. */
+  client: number[];
+  /** This account, any address. */
+  account: number[];
 }
 
 export interface SignInBlock {
   retryAfterMs: number;
-  reason: 'account' | 'client';
+  reason: 'pair' | 'client' | 'account';
 }
 
-function retryAfter(times: number[], limit: number, now: number, windowMs: number): number | null {
-  if (times.length < limit) return null;
-  // The block lifts when enough of the oldest failures leave the window to go below the limit.
-  const freeingFailure = times[times.length - limit]!;
-  return Math.max(freeingFailure + windowMs - now, 1000);
+const delayFor = (excess: number, limits: SignInLimits) => Math.min(limits.firstDelayMs * 2 ** excess, limits.maxDelayMs);
+
+/** How long this attempt must wait under the three rules, or null when it may go ahead now. */
+export function signInWait(history: FailureHistory, now: number, limits: SignInLimits = SIGN_IN_LIMITS): SignInBlock | null {
+  const waits: SignInBlock[] = [];
+  const after = (times: number[], delay: number, reason: SignInBlock['reason']) => waits.push({ retryAfterMs: times[times.length - 1]! + delay - now, reason });
+  if (history.pair.length >= limits.perPair) after(history.pair, delayFor(history.pair.length - limits.perPair, limits), 'pair');
+  if (history.client.length >= limits.perClient) after(history.client, delayFor(history.client.length - limits.perClient, limits), 'client');
+  // Under a distributed guess only addresses with no failures go straight through; the others wait
+  // after their own last failure, longer as the account's failures mount.
+  if (history.account.length >= limits.perAccount && history.client.length > 0) {
+    after(history.client, delayFor(history.account.length - limits.perAccount, limits), 'account');
+  }
+  const longest = waits.reduce<SignInBlock | null>((a, b) => (a && a.retryAfterMs >= b.retryAfterMs ? a : b), null);
+  if (!longest || longest.retryAfterMs <= 0) return null;
+  return { ...longest, retryAfterMs: Math.max(longest.retryAfterMs, 1000) };
 }
 
-export function signInBlock(
-  db: DbOrTx,
-  account: string,
-  client: string,
-  now = Date.now(),
-  limits: SignInLimits = SIGN_IN_LIMITS,
-): SignInBlock | null {
-  const since = now - limits.windowMs;
-  const times = (column: typeof signInFailures.account | typeof signInFailures.client, value: string) =>
+export function failureHistory(db: DbOrTx, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): FailureHistory {
+  const since = gt(signInFailures.at, now - limits.windowMs);
+  const times = (...conditions: ReturnType<typeof eq>[]) =>
     db
       .select({ at: signInFailures.at })
       .from(signInFailures)
-      .where(and(eq(column, value), gt(signInFailures.at, since)))
+      .where(and(since, ...conditions))
       .orderBy(asc(signInFailures.at))
       .all()
       .map((r) => r.at);
-  const byAccount = account ? retryAfter(times(signInFailures.account, account), limits.perAccount, now, limits.windowMs) : null;
-  if (byAccount !== null) return { retryAfterMs: byAccount, reason: 'account' };
-  const byClient = retryAfter(times(signInFailures.client, client), limits.perClient, now, limits.windowMs);
-  if (byClient !== null) return { retryAfterMs: byClient, reason: 'client' };
-  return null;
+  return {
+    pair: account ? times(eq(signInFailures.account, account), eq(signInFailures.client, client)) : [],
+    client: times(eq(signInFailures.client, client)),
+    account: account ? times(eq(signInFailures.account, account)) : [],
+  };
+}
+
+export function signInBlock(db: DbOrTx, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): SignInBlock | null {
+  return signInWait(failureHistory(db, account, client, now, limits), now, limits);
 }
 
 export function recordSignInFailure(db: DbOrTx, account: string, client: string, now = Date.now(), limits = SIGN_IN_LIMITS): void {
@@ -81,12 +117,17 @@ export function recordSignInFailure(db: DbOrTx, account: string, client: string,
   });
 }
 
-export function clearAccountFailures(db: DbOrTx, account: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.account, account)).run();
+/** After a success: this address's failures for this account are forgotten; others' stay. */
+export function clearPairFailures(db: DbOrTx, account: string, client: string): void {
+  db.delete(signInFailures)
+    .where(and(eq(signInFailures.account, account), eq(signInFailures.client, client)))
+    .run();
 }
 
 export function tooManyAttemptsMessage(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  if (seconds < 60) return `Too many failed sign-in attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+  const minutes = Math.ceil(seconds / 60);
   return `Too many failed sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }
 
@@ -106,7 +147,7 @@ type HookContext = { body?: unknown; headers?: Headers; request?: Request };
 
 function keys(ctx: HookContext) {
   const body = (ctx.body ?? {}) as { email?: unknown };
-  return { account: normaliseAccount(body.email), client: clientAddress(ctx.headers ?? ctx.request?.headers) };
+  return { account: normaliseAccount(body.email), client: clientKey(ctx.headers ?? ctx.request?.headers) };
 }
 
 export function signInThrottle(db: DbOrTx, limits: SignInLimits = SIGN_IN_LIMITS): BetterAuthPlugin {
@@ -130,11 +171,11 @@ export function signInThrottle(db: DbOrTx, limits: SignInLimits = SIGN_IN_LIMITS
             const { account, client } = keys(ctx);
             const returned = ctx.context.returned;
             if (isAPIError(returned)) {
-              // Wrong e-mail or password: count it. The next attempt meets the block above.
+              // Wrong e-mail or password: count it. The next attempt meets the rules above.
               if (returned.statusCode === 401) recordSignInFailure(db, account, client, Date.now(), limits);
               return;
             }
-            if (account) clearAccountFailures(db, account);
+            if (account) clearPairFailures(db, account, client);
           }),
         },
       ],

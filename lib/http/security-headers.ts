@@ -71,18 +71,6 @@ export function contentSecurityPolicy({ nonce, development = false, https = fals
   return directives.join('; ');
 }
 
-/**
- * Whether the browser reached us over HTTPS: the request's own protocol, or the first
- * X-Forwarded-Proto a TLS-terminating proxy set. A client that forges the header over plain HTTP
- * gains nothing: browsers ignore Strict-Transport-Security received over HTTP.
- */
-export function servedOverHttps(request: { headers: Headers; nextUrl?: { protocol: string }; url: string }): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (forwarded) return forwarded === 'https';
-  const protocol = request.nextUrl?.protocol ?? new URL(request.url).protocol;
-  return protocol === 'https:';
-}
-
 /** Sets every security header on `headers` (a response's). */
 export function applySecurityHeaders(headers: Headers, { csp, https }: { csp: string; https: boolean }): void {
   for (const [name, value] of FIXED_SECURITY_HEADERS) headers.set(name, value);

@@ -10,9 +10,10 @@ import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/rol
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
 import { requirePermission } from '@/lib/auth/viewer';
 import type { ApiError } from '@/lib/api-types';
+import { NEVER_STORED } from '@/lib/http/cache-policy';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
-  return NextResponse.json<ApiError & Record<string, unknown>>({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json<ApiError & Record<string, unknown>>({ error, ...extra }, { status, headers: { ...NEVER_STORED } });
 }
 
 /** The viewer, or the response that refuses the request (403 cross-site, 401, 403). */

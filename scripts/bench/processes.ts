@@ -82,6 +82,8 @@ export async function startApp(root: string, port: number, databasePath: string)
       SEED_ON_EMPTY: 'false',
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
+      // The benchmark reads the handler's own time; readers never get it (lib/env.ts).
+      SERVER_TIMING: '1',
     },
   });
   keepOutput(child, output);

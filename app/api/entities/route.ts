@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { searchEntities } from '@/db/queries/entity-search';
 import type { ApiError, EntitySearchResponse } from '@/lib/api-types';
-import { readAccess } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +15,7 @@ const MAX_QUERY = 200;
 export async function GET(request: NextRequest) {
   const access = await readAccess('json');
   if (access.denied) return access.denied;
+  const cache = cacheHeadersFor(request, access.viewer);
   const params = request.nextUrl.searchParams;
   const issues: NonNullable<ApiError['issues']> = [];
   const q = params.get('q') ?? '';
@@ -22,8 +23,8 @@ export async function GET(request: NextRequest) {
   const limitParam = params.get('limit');
   const limit = limitParam === null ? 10 : /^\d{1,2}$/.test(limitParam) ? Number(limitParam) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 20) issues.push({ param: 'limit', message: 'Must be a whole number from 1 to 20.' });
-  if (issues.length > 0) return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+  if (issues.length > 0) return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
 
   const items = searchEntities(getDb(), q, limit, { includeDrafts: access.includeDrafts });
-  return NextResponse.json<EntitySearchResponse>({ items }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json<EntitySearchResponse>({ items }, { headers: { ...cache } });
 }

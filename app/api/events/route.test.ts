@@ -11,6 +11,7 @@ import { createEvent } from '@/db/mutations/events';
 import { getEvent, listRevisions } from '@/db/queries/events';
 import { createTestDb } from '@/db/test-utils';
 import { eventInputSchema } from '@/lib/validation/event';
+import { resetEnvCache } from '@/lib/env';
 import { authorize, changeActor, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
 const harness = vi.hoisted(() => ({
@@ -122,5 +123,30 @@ describe('GET /api/events', () => {
     expect(await titles(served)).toContain('A published designation');
     // Access and drafts are decided from one look at the session, not one each.
     expect(harness.sessionLookups).toBe(1);
+  });
+
+  it('does not tell a reader whether someone else asked for the same view since the last write', async () => {
+    // Issue 10, item 14: `X-Cache: hit` on the first request of a reader meant another reader had
+    // just opened the same view. The read-through cache stays; the header is gone.
+    as(null);
+    const first = await get('?type=designation');
+    const second = await get('?type=designation');
+    expect(await second.text()).toBe(await first.text());
+    for (const res of [first, second]) {
+      expect(res.headers.get('x-cache')).toBeNull();
+      // The handler's time would tell the same (near zero from the cache).
+      expect(res.headers.get('server-timing')).toBeNull();
+    }
+  });
+
+  it('reports the handler\'s time only when the server is told to (SERVER_TIMING=1, for the benchmark)', async () => {
+    process.env.SERVER_TIMING = '1';
+    resetEnvCache();
+    try {
+      expect((await get()).headers.get('server-timing')).toMatch(/^db;desc="queries";dur=\d+\.\d\d$/);
+    } finally {
+      delete process.env.SERVER_TIMING;
+      resetEnvCache();
+    }
   });
 });

@@ -5,10 +5,11 @@
  * GET /api/events: the filtered timeline as JSON, with the same parameters as the page (see
  * lib/filters.ts and the README), plus `cursor` (from the previous page's `nextCursor`) and `limit`
  * (1-200, default 50). Any invalid or unknown parameter is a 400 naming it; the page, by contrast,
- * shows a notice and ignores the bad part. `Server-Timing` reports the time of all the handler's
- * database work (session, filter lookups, count, page), which the benchmark reads. Answers are
- * cached until the next write (db/queries/events-page.ts; `X-Cache: hit` or `miss`); a request with
- * `Cache-Control: no-cache` is computed afresh.
+ * shows a notice and ignores the bad part. Answers are cached until the next write
+ * (db/queries/events-page.ts); a request with `Cache-Control: no-cache` is computed afresh. Nothing
+ * in the answer says whether it came from the cache: that would tell a reader whether someone else
+ * opened the same view since the last write. Only with SERVER_TIMING=1 (for the benchmark) does
+ * `Server-Timing` report the time of all the handler's database work (session, lookups, count, page).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConnection, getDb } from '@/db/index';
@@ -17,9 +18,10 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError } from '@/lib/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
-import { readAccess } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
+import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
 import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
 import { eventInputSchema } from '@/lib/validation/event';
@@ -55,22 +57,18 @@ export async function GET(request: NextRequest) {
     issues.push({ param: 'limit', message: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.` });
   }
 
+  // Staff views (drafts, status=all) are never stored; nor is anything a session can change.
+  const cache = cacheHeadersFor(request, access.viewer, { staffView: resolved.filters.status !== 'published' });
   if (issues.length > 0) {
-    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  const { body, cached } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
-  const elapsed = performance.now() - started;
+  const { body } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
+  const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
+  if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.
-  return new NextResponse(body as Uint8Array<ArrayBuffer>, {
-    headers: {
-      'Content-Type': 'application/json',
-      'Server-Timing': `db;desc="queries";dur=${elapsed.toFixed(2)}`,
-      'Cache-Control': 'no-store',
-      'X-Cache': cached ? 'hit' : 'miss',
-    },
-  });
+  return new NextResponse(body as Uint8Array<ArrayBuffer>, { headers });
 }
 
 export async function POST(request: NextRequest) {

@@ -1,7 +1,9 @@
 /** GET /import/template.csv: the import's columns with one example row, ready to fill in. */
 import { encodeCsv, type CsvRecord } from '@/lib/csv/export';
+import { cacheHeadersFor } from '@/lib/viewer';
 
-export const dynamic = 'force-static';
+// Per request, not built once: its cache headers depend on READ_ACCESS and the session (lib/viewer.ts).
+export const dynamic = 'force-dynamic';
 
 const EXAMPLE: CsvRecord = {
   id: null,
@@ -25,13 +27,14 @@ const EXAMPLE: CsvRecord = {
   updated_at: null,
 };
 
-export function GET() {
+export function GET(request: Request) {
   // The export's own columns (the importer ignores permalink and the timestamps), with a BOM for Excel.
   const body = '\uFEFF' + encodeCsv([EXAMPLE], { header: true });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="events_import_template.csv"',
+      ...cacheHeadersFor(request, null),
     },
   });
 }

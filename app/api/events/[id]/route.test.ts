@@ -19,6 +19,9 @@ vi.mock('@/lib/auth/viewer', () => ({
     if (harness.signedInOnly && !harness.viewer) throw new AuthorizationError(401, 'Sign in to read the tracker.');
     return harness.viewer;
   },
+  getViewer: async () => harness.viewer,
+  readAccessIsPublic: () => !harness.signedInOnly,
+  canSeeDrafts: (viewer: Viewer | null) => viewer !== null,
 }));
 
 const route = await import('./route');

@@ -14,6 +14,7 @@ import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles'
 import { requireReadAccess } from '@/lib/auth/viewer';
 import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
 import { eventInputSchema, expectedVersionSchema } from '@/lib/validation/event';
+import { cacheHeadersFor } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,7 @@ type Context = { params: Promise<{ id: string }> };
 
 const NOT_FOUND = 'No event with this id (or it is not published).';
 
-export async function GET(_request: NextRequest, { params }: Context) {
+export async function GET(request: NextRequest, { params }: Context) {
   let viewer;
   try {
     viewer = await requireReadAccess();
@@ -33,7 +34,8 @@ export async function GET(_request: NextRequest, { params }: Context) {
   const event = id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
   if (!event) return jsonError(404, NOT_FOUND);
   const { createdBy: _c, updatedBy: _u, deletedAt: _d, ...rest } = event;
-  return NextResponse.json(canSeeDrafts(viewer) ? event : rest, { headers: { 'Cache-Control': 'no-store' } });
+  const staffView = canSeeDrafts(viewer);
+  return NextResponse.json(staffView ? event : rest, { headers: { ...cacheHeadersFor(request, viewer, { staffView }) } });
 }
 
 export async function PUT(request: NextRequest, { params }: Context) {

@@ -5,19 +5,21 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/lib/api-types';
 import { exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
 import { EXPORT_VISIBILITY, exportNameParts, parseExportRequest } from '@/lib/export-request';
-import { readAccessDenied } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('json');
-  if (denied) return denied;
+  const access = await readAccess('json');
+  if (access.denied) return access.denied;
+  const cache = cacheHeadersFor(request, access.viewer);
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['format']);
@@ -28,10 +30,10 @@ export async function GET(request: NextRequest) {
     issues.push({ param: 'format', message: 'Use format=json (the default) or format=ndjson.' });
   }
   if (!parsed.ok || issues.length > 0) {
-    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400 });
+    return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
 
-  const origin = request.nextUrl.origin;
+  const origin = requestSite(request.headers).origin;
   const stream = createJsonStream(exportEvents(db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
     permalink: `${origin}/events/${event.id}`,
     ...event,
@@ -41,7 +43,7 @@ export async function GET(request: NextRequest) {
     headers: {
       'Content-Type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
       'Content-Disposition': `inline; filename="${name}"`,
-      'Cache-Control': 'no-store',
+      ...cache,
     },
   });
 }

@@ -6,20 +6,20 @@
  */
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
 import { createCsvStream, exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
-import { readAccessDenied } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/lib/viewer';
 import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/lib/export-request';
 
 export const dynamic = 'force-dynamic';
 
-const plain = (body: string, status: number) =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-
 export async function GET(request: NextRequest) {
-  const denied = await readAccessDenied('text');
-  if (denied) return denied;
+  const access = await readAccess('text');
+  if (access.denied) return access.denied;
+  const cache = cacheHeadersFor(request, access.viewer);
+  const plain = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   const db = getDb();
   const params = request.nextUrl.searchParams;
   const parsed = parseExportRequest(db, params, ['bom']);
@@ -28,12 +28,12 @@ export async function GET(request: NextRequest) {
   if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
-  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: request.nextUrl.origin });
+  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
+      ...cache,
       'X-Content-Type-Options': 'nosniff',
     },
   });

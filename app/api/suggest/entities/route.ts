@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { suggestEntities } from '@/db/queries/suggest';
 import { authorizeRequest } from '@/lib/http/staff-route';
+import { cacheHeadersFor } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,5 +11,5 @@ export async function GET(request: NextRequest) {
   const viewer = await authorizeRequest(request, 'drafts:read');
   if (viewer instanceof NextResponse) return viewer;
   const q = request.nextUrl.searchParams.get('q') ?? '';
-  return NextResponse.json({ items: suggestEntities(getDb(), q) }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json({ items: suggestEntities(getDb(), q) }, { headers: { ...cacheHeadersFor(request, viewer, { staffView: true }) } });
 }

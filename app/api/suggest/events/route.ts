@@ -4,6 +4,7 @@ import { getDb } from '@/db/index';
 import { parseId } from '@/db/queries/events';
 import { suggestEvents } from '@/db/queries/suggest';
 import { authorizeRequest } from '@/lib/http/staff-route';
+import { cacheHeadersFor } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,5 +13,5 @@ export async function GET(request: NextRequest) {
   if (viewer instanceof NextResponse) return viewer;
   const params = request.nextUrl.searchParams;
   const exclude = parseId(params.get('exclude') ?? '');
-  return NextResponse.json({ items: suggestEvents(getDb(), params.get('q') ?? '', { exclude }) }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json({ items: suggestEvents(getDb(), params.get('q') ?? '', { exclude }) }, { headers: { ...cacheHeadersFor(request, viewer, { staffView: true }) } });
 }
