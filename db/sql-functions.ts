@@ -9,8 +9,14 @@
  *
  * Over many rows, `json_group_array(key)` counted by `countKeys` is cheaper still (the facets use
  * it): SQLite builds the array natively, and JavaScript is entered once rather than once a row.
+ *
+ * `normalise_text(text)` is lib/text/normalise.ts's `normaliseText`: the search index's content is
+ * written through it (db/search-index.ts, and the migration that re-indexed existing rows), so the
+ * index and the search box fold text by one definition. A connection without it (the sqlite3
+ * shell) can read the index but not write it.
  */
 import type Database from 'better-sqlite3';
+import { normaliseText } from '@/lib/text/normalise';
 
 type Key = string | number | bigint | null;
 
@@ -57,6 +63,9 @@ interface TopState {
 }
 
 export function registerSqlFunctions(sqlite: Database.Database): void {
+  sqlite.function('normalise_text', { deterministic: true }, (value: unknown) =>
+    value === null || value === undefined ? null : normaliseText(String(value)),
+  );
   const json = (rows: [Key, number][]) => JSON.stringify(rows.map(([k, n]) => [typeof k === 'bigint' ? Number(k) : k, n]));
   // The typings expect step(total, next) with one argument; SQL passes each argument in turn.
   sqlite.aggregate('facet_count', {
