@@ -8,6 +8,7 @@ import { MutationError, VersionConflictError } from '../errors';
 import { nowIso, recordEntityRevision, recordEventRevision, type ChangeActor } from '../revisions';
 import { reindexEvents } from '../search-index';
 import { entities, entityAliases, entityMerges, eventEntities, events } from '../schema';
+import { nameKey } from '@/lib/text/normalise';
 import type { EntityInput } from '@/lib/validation/entity';
 
 export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor): { id: number; version: number } {
@@ -182,11 +183,12 @@ export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): 
       claimEntityVersion(tx, survivorId, params.survivorVersion, { ...copiedFields, updatedAt: ts, updatedBy: actor.userId });
       claimEntityVersion(tx, mergedId, params.mergedVersion, { mergedIntoId: survivorId, updatedAt: ts, updatedBy: actor.userId });
 
-      const known = new Set([survivor.name, ...aliasesOf(tx, survivorId)].map((a) => a.toLowerCase()));
+      // An alias that reads as one the survivor has (lib/text/normalise.ts) adds nothing.
+      const known = new Set([survivor.name, ...aliasesOf(tx, survivorId)].map(nameKey));
       const addedAliases: string[] = [];
       for (const alias of [merged.name, ...aliasesOf(tx, mergedId)]) {
-        if (known.has(alias.toLowerCase())) continue;
-        known.add(alias.toLowerCase());
+        if (known.has(nameKey(alias))) continue;
+        known.add(nameKey(alias));
         addedAliases.push(alias);
       }
       if (addedAliases.length > 0) {

@@ -101,10 +101,12 @@ export function words(text: string): string[] {
 /**
  * The key under which two names are the same name: their normalised words, joined by a space.
  * "Khalid  Qaddour", "KHALID QADDOUR", "Khalid Qad\u200Ddour" and "khalid-qaddour" share
- * "khalid qaddour". Empty when the text has no letters or digits.
+ * "khalid qaddour". A text without letters or digits ("---") is its own normalised text, spaces
+ * collapsed.
  */
 export function nameKey(text: string): string {
-  return words(text).join(' ');
+  const found = words(text);
+  return found.length > 0 ? found.join(' ') : normaliseText(text).replace(/\s+/g, ' ').trim();
 }
 
 export interface WordSpan {

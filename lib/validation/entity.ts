@@ -1,38 +1,23 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
+import { nameKey } from '@/lib/text/normalise';
 import { ENTITY_KINDS } from '@/lib/vocabulary';
+import { nameText, optionalMultiLineText, optionalSingleLineText } from './text';
 
-const CONTROL = /[\u0000-\u001F\u007F]/;
-
-const name = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `${label} is required.`)
-        .max(max, `${label} must be at most ${max} characters.`)
-        .refine((s) => !CONTROL.test(s) && s.isWellFormed(), `${label} contains invalid characters.`),
-    );
-
+// Free text follows the one rule in lib/validation/text.ts; names are stored without invisible
+// characters, so a pasted "Qad\u200Ddour" is the "Qaddour" it looks like.
 const optional = (label: string, max: number, pattern?: RegExp, hint?: string) =>
-  z
-    .string().nullish()
-    .transform((s) => (s ?? '').trim() || null)
-    .refine((s) => s === null || s.length <= max, `${label} must be at most ${max} characters.`)
-    .refine((s) => s === null || (!CONTROL.test(s) && s.isWellFormed()), `${label} contains invalid characters.`)
-    .refine((s) => s === null || !pattern || pattern.test(s), hint ?? `${label} is not valid.`);
+  optionalSingleLineText(label, max).refine((s) => s === null || !pattern || pattern.test(s), hint ?? `${label} is not valid.`);
 
 export const entityInputSchema = z
   .object({
     kind: z.enum(ENTITY_KINDS, { error: 'Choose what kind of actor this is.' }),
-    name: name('Name', 300),
-    description: optional('Description', 2000),
+    name: nameText('Name', 300),
+    description: optionalMultiLineText('Description', 2000),
     countryCode: optional('Country', 2)
       .transform((s) => (s === null ? null : s.toUpperCase()))
       .refine((s) => s === null || isCountryCode(s), 'Unknown country code (use ISO 3166-1 alpha-2, e.g. SY).'),
-    aliases: z.array(name('Alias', 300)).max(50, 'At most 50 aliases.').default([]),
+    aliases: z.array(nameText('Alias', 300)).max(50, 'At most 50 aliases.').default([]),
     opensanctionsId: optional(
       'OpenSanctions id',
       100,
@@ -42,9 +27,10 @@ export const entityInputSchema = z
     ofacUid: optional('OFAC UID', 20, /^\d+$/, 'OFAC UID is a number, e.g. 36270.'),
   })
   .transform((input) => {
-    const seen = new Set<string>([input.name.toLowerCase()]);
+    // An alias that reads as the name or as another alias (case, accents, joiners) adds nothing.
+    const seen = new Set<string>([nameKey(input.name)]);
     const aliases = input.aliases.filter((a) => {
-      const k = a.toLowerCase();
+      const k = nameKey(a);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
