@@ -194,4 +194,20 @@ describe('importing a CSV', () => {
     expect(actorsOf(result.created[4]!.id)).toEqual([[newId, 'target']]);
     expect(conn.sqlite.prepare('SELECT count(*) AS n FROM entities').get()).toEqual({ n: (entitiesBefore as { n: number }).n + 1 });
   });
+
+  it('commits what the dry run promised for source URLs a browser reads as http(s) addresses, and refuses credentials (issue 10)', () => {
+    const file = [
+      'date,type,title,source_urls,source_titles',
+      '2024-05-01,designation,No slashes,https:evil.test,One',
+      '2024-05-02,designation,Backslash,http:/\\evil.test/x,Two',
+      '2024-05-03,designation,Looks like state.gov,https://state.gov@evil.test/,Three',
+    ].join('\r\n');
+    const plan = planImport(conn.db, rows(file), 'urls.csv');
+    expect(plan.rows.map((r) => r.action)).toEqual(['create', 'create', 'error']);
+    expect(plan.rows[2]!.errors[0]!.message).toMatch(/user name or password/);
+    const good = rows(file).slice(0, 2);
+    const goodPlan = planImport(conn.db, good, 'urls.csv');
+    const result = applyImport(conn.db, good, 'urls.csv', goodPlan.digest, TEST_ACTOR);
+    expect(result.created.map((c) => getEvent(conn.db, c.id, { includeDrafts: true })!.sources[0]!.url)).toEqual(['https://evil.test/', 'http://evil.test/x']);
+  });
 });

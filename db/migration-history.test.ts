@@ -66,3 +66,28 @@ describe('0006: the search index re-written from normalised text', () => {
     sqlite.close();
   });
 });
+
+describe('0007: source URLs stored as a browser serialises them', () => {
+  it('rewrites addresses stored before the rule and leaves refused ones for staff', () => {
+    const conn = openDatabase(':memory:');
+    migrateUpTo(conn, '0006_reindex_normalised_text');
+    conn.sqlite.exec(`
+      INSERT INTO events (id, type, title, summary, date, status) VALUES (1, 'statement', 'Remarks', 'x', '2023-03-28', 'published');
+      INSERT INTO sources (id, event_id, url, title) VALUES
+        (1, 1, 'https://example.org', 'Bare host'),
+        (2, 1, 'HTTPS://Example.ORG:443/a b', 'Capitals, port, space'),
+        (3, 1, 'https://home.treasury.gov/news/press-releases/jy1377', 'Already normal'),
+        (4, 1, 'https://state.gov@evil.test/', 'Credentials'),
+        (5, 1, NULL, 'No address');
+    `);
+    migrateDatabase(conn.db);
+    expect(conn.sqlite.prepare('SELECT url FROM sources ORDER BY id').pluck().all()).toEqual([
+      'https://example.org/',
+      'https://example.org/a%20b',
+      'https://home.treasury.gov/news/press-releases/jy1377',
+      'https://state.gov@evil.test/',
+      null,
+    ]);
+    conn.sqlite.close();
+  });
+});

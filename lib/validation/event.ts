@@ -9,6 +9,7 @@ import { DATE_PRECISIONS, parsePartialDate, startOfPeriod, type DatePrecision } 
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { ENTITY_ROLES, EVENT_STATUSES, LINK_KINDS } from '@/lib/vocabulary';
 import { slugify } from '@/lib/slug';
+import { normaliseSourceUrl, SOURCE_URL_MAX } from './source-url';
 import { optionalMultiLineText, optionalSingleLineText, singleLineText } from './text';
 
 // Free text follows the one rule in lib/validation/text.ts.
@@ -17,16 +18,17 @@ export const isoDaySchema = z
   .string()
   .refine((s) => parsePartialDate(s)?.precision === 'day', 'Use a real date written as YYYY-MM-DD.');
 
-/** http(s) only: `javascript:`, `data:` and the like never reach a link on a page. */
-export const sourceUrlSchema = optionalSingleLineText('URL', 2000).refine((s) => {
-  if (s === null) return true;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}, 'URL must start with http:// or https:// and be a complete web address.');
+/**
+ * http(s) only: `javascript:`, `data:` and the like never reach a link on a page. Stored as a
+ * browser serialises it, by the rule the database's CHECK shares (lib/validation/source-url.ts).
+ */
+export const sourceUrlSchema = optionalSingleLineText('URL', SOURCE_URL_MAX).transform((s, ctx) => {
+  if (s === null) return null;
+  const result = normaliseSourceUrl(s);
+  if (result.ok) return result.url;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+});
 
 export const sourceInputSchema = z.object({
   url: sourceUrlSchema,
