@@ -115,7 +115,7 @@ describe('importing a CSV', () => {
 
   it('names the row and column of every problem and writes nothing while any row fails', () => {
     makeEntity(conn.db, { name: 'Twin Name' });
-    makeEntity(conn.db, { name: 'Twin Name' });
+    makeEntity(conn.db, { name: 'Twin Name' }, TEST_ACTOR, { allowNamesake: true });
     const deleted = seedId('uae-reopens-embassy');
     conn.sqlite.prepare(`UPDATE events SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = ?`).run(deleted);
     const before = fingerprint();

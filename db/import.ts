@@ -317,7 +317,8 @@ export function applyImport(
       const result: ImportResult = { created: [], updated: [], unchanged: 0, actorsCreated: [] };
       const newActorIds = new Map<string, number>();
       for (const name of plan.newActors) {
-        const { id } = createEntity(tx, entityInputSchema.parse({ kind: IMPORTED_ACTOR_KIND, name }), actor);
+        // No other actor reads as this name: it would have been matched (matchActors) instead.
+        const { id } = createEntity(tx, entityInputSchema.parse({ kind: IMPORTED_ACTOR_KIND, name }), actor, { allowNamesake: true });
         newActorIds.set(nameKey(name), id);
         result.actorsCreated.push({ name, id });
       }

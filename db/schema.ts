@@ -170,6 +170,11 @@ export const entities = sqliteTable(
     createdBy: text('created_by'),
     updatedBy: text('updated_by'),
     version: integer('version').notNull().default(1),
+    /**
+     * Staff made this actor public on purpose. Otherwise an actor is public only while a published,
+     * not deleted event involves it (db/queries/entity-visibility.ts); until then only staff see it.
+     */
+    madePublic: integer('made_public', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('entities_name_idx').on(t.name),

@@ -2,6 +2,7 @@
  * Finding actors by name or alias for the actor filter: every word typed must start a word of the
  * name or of one alias, ignoring case and diacritics ("erdo" finds Recep Tayyip Erdoğan, "khaled"
  * finds Khalid Qaddour through his alias). Merged actors are left out; their survivor is found.
+ * The public finds only actors it may see (entity-visibility.ts).
  *
  * Folding happens in JavaScript (SQLite's lower() and LIKE only fold ASCII), over names and
  * aliases read in one query: fine for the thousands of actors a tracker holds. A larger registry
@@ -12,6 +13,7 @@ import { tokenize } from '@/lib/search-syntax';
 import type { EntityKind } from '@/lib/vocabulary';
 import type { DbOrTx } from '../client';
 import { entities, entityAliases, eventEntities, events } from '../schema';
+import { entityVisibleTo } from './entity-visibility';
 import { visibilityConditions, type Visibility } from './events';
 
 export interface EntityMatch {
@@ -35,7 +37,8 @@ export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility:
     .select({ id: entities.id, name: entities.name, kind: entities.kind, alias: entityAliases.alias })
     .from(entities)
     .leftJoin(entityAliases, eq(entityAliases.entityId, entities.id))
-    .where(isNull(entities.mergedIntoId))
+    // Only actors this viewer may see (entity-visibility.ts): a name only a draft holds is not public.
+    .where(and(isNull(entities.mergedIntoId), entityVisibleTo(visibility)))
     .all();
 
   const found = new Map<number, { id: number; name: string; kind: EntityKind; alias: string | null; rank: number }>();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, nameKey, normaliseText, removeInvisible, wordSpans, words } from './normalise';
+import { hasInvisible, nameKey, normaliseText, removeInvisible, spellingKey, wordSpans, words } from './normalise';
 
 describe('normaliseText', () => {
   it('folds the Arabic hamza and alef forms, alef maksura, teh marbuta, tatweel and harakat', () => {
@@ -78,6 +78,12 @@ describe('words and names', () => {
     }
     expect(nameKey('بشار الأسد')).toBe(nameKey('بشار الاسد'));
     expect(nameKey(' -- - ')).toBe('-- -');
+  });
+
+  it('tells spellings apart by accents but not by case, width or invisible characters', () => {
+    expect(spellingKey('Ｋｈａｌｉｄ  QAD\u200DDOUR')).toBe('khalid qaddour');
+    expect(spellingKey('Trobrèx')).not.toBe(spellingKey('Trobrex'));
+    expect(nameKey('Trobrèx')).toBe(nameKey('Trobrex'));
   });
 
   it('removes only invisible characters when cleaning a name for storage', () => {

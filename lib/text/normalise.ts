@@ -109,6 +109,16 @@ export function nameKey(text: string): string {
   return found.length > 0 ? found.join(' ') : normaliseText(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The key under which two spellings look the same to a reader: invisible characters removed,
+ * compatibility forms unfolded (NFKC), lower case, runs of spaces as one. Unlike `nameKey` it keeps
+ * accents and letter variants, so "Trobrex" stays a spelling of "Trobrèx" worth listing as an alias,
+ * while "KHALID QADDOUR" or a full-width "Ｋｈａｌｉｄ Ｑａｄｄｏｕｒ" adds nothing next to "Khalid Qaddour".
+ */
+export function spellingKey(text: string): string {
+  return removeInvisible(text).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 export interface WordSpan {
   /** Start and end (exclusive) of the word in the original text, in UTF-16 code units. */
   start: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
-import { nameKey } from '@/lib/text/normalise';
+import { spellingKey } from '@/lib/text/normalise';
 import { ENTITY_KINDS } from '@/lib/vocabulary';
 import { nameText, optionalMultiLineText, optionalSingleLineText } from './text';
 
@@ -25,12 +25,15 @@ export const entityInputSchema = z
       'OpenSanctions id has letters, digits, dots, hyphens and underscores, e.g. NK-abc123.',
     ),
     ofacUid: optional('OFAC UID', 20, /^\d+$/, 'OFAC UID is a number, e.g. 36270.'),
+    // Public before any published event involves it (db/queries/entity-visibility.ts); editors decide.
+    madePublic: z.boolean({ error: 'Choose whether the actor is public now.' }).default(false),
   })
   .transform((input) => {
-    // An alias that reads as the name or as another alias (case, accents, joiners) adds nothing.
-    const seen = new Set<string>([nameKey(input.name)]);
+    // An alias spelt as the name or another alias (case, full width) adds nothing; one with other
+    // accents ("Trobrex" for "Trobrèx") is a spelling worth listing.
+    const seen = new Set<string>([spellingKey(input.name)]);
     const aliases = input.aliases.filter((a) => {
-      const k = nameKey(a);
+      const k = spellingKey(a);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
