@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNTRY_ROLES, isCountryCode } from '@/lib/countries';
-import { DATE_PRECISIONS, parsePartialDate, startOfPeriod, type DatePrecision } from '@/lib/dates';
+import { DATE_PRECISIONS, dateRangeProblem, parsePartialDate, startOfPeriod, type DatePrecision } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { ENTITY_ROLES, EVENT_STATUSES, LINK_KINDS } from '@/lib/vocabulary';
 import { slugify } from '@/lib/slug';
@@ -13,6 +13,18 @@ import { normaliseSourceUrl, SOURCE_URL_MAX } from './source-url';
 import { optionalMultiLineText, optionalSingleLineText, singleLineText } from './text';
 
 // Free text follows the one rule in lib/validation/text.ts.
+
+/**
+ * Refuses a real date outside the accepted range (lib/dates.ts: 1900 to ten years from today,
+ * computed now). A value that is not a date is left to the shape check beside it.
+ */
+function inRange(label: string) {
+  return (value: string | null, ctx: z.RefinementCtx) => {
+    const parsed = value === null ? null : parsePartialDate(value);
+    const problem = parsed ? dateRangeProblem(label, parsed) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
 
 export const isoDaySchema = z
   .string()
@@ -37,7 +49,8 @@ export const sourceInputSchema = z.object({
   publishedDate: z
     .string().nullish()
     .transform((s) => (s ?? '').trim() || null)
-    .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.'),
+    .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.')
+    .superRefine(inRange('Publication date')),
   excerpt: optionalMultiLineText('Excerpt', 2000),
 });
 
@@ -90,17 +103,18 @@ export const eventInputSchema = z
       .string({ error: 'Date is required.' })
       .trim()
       .min(1, 'Date is required.')
-      .refine((s) => parsePartialDate(s) !== null, 'Date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.'),
+      .refine((s) => parsePartialDate(s) !== null, 'Date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.')
+      .superRefine(inRange('Date')),
     datePrecision: z.enum(DATE_PRECISIONS).optional(),
     effectiveDate: optionalSingleLineText('Effective date', 10).refine(
       (s) => s === null || parsePartialDate(s) !== null,
       'Effective date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
-    ),
+    ).superRefine(inRange('Effective date')),
     effectiveDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
     endDate: optionalSingleLineText('End date', 10).refine(
       (s) => s === null || parsePartialDate(s) !== null,
       'End date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
-    ),
+    ).superRefine(inRange('End date')),
     endDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
     status: z.enum(EVENT_STATUSES, { error: 'Status is draft or published.' }).default('draft'),
     legalAuthority: optionalSingleLineText('Legal authority', 300),
