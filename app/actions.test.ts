@@ -287,3 +287,32 @@ describe('the event form action', () => {
     });
   });
 });
+
+describe('the actor form action (issue 10)', () => {
+  it('refuses a new actor that reads as another, keeps the input, and creates it once the editor confirms', async () => {
+    as('editor');
+    const typed = { kind: 'person', name: 'Khalid Qad\u200Ddour', aliases: '', description: '', countryCode: '', opensanctionsId: '', ofacUid: '' };
+    const before = dump();
+    const refused = (await run(() => saveEntity({ status: 'idle' }, form(typed)))) as Record<string, unknown>;
+    expect(refused).toMatchObject({ status: 'refused', namesake: true, values: { name: 'Khalid Qad\u200Ddour' } });
+    expect((refused.errors as Record<string, string>).name).toMatch(/“Khalid Qaddour” \(#\d+\)/);
+    expect(dump()).toBe(before);
+    const confirmed = await run(() => saveEntity({ status: 'idle' }, form({ ...typed, sameName: 'yes' })));
+    expect(confirmed).toEqual({ redirect: expect.stringMatching(/^\/entities\/\d+$/) });
+  });
+
+  it('refuses the same from inside the event form, with the message on the name', async () => {
+    as('editor');
+    const result = await createActorInline({ kind: 'person', name: 'KHALID QADDOUR', countryCode: '' });
+    expect(result).toMatchObject({ ok: false, errors: { name: expect.stringMatching(/already has this name/) } });
+  });
+
+  it('makes an actor public on purpose, and back', async () => {
+    as('editor');
+    const made = await run(() => saveEntity({ status: 'idle' }, form({ id: entityA, version: 1, kind: 'person', name: 'Khalid Qaddour', madePublic: 'yes' })));
+    expect(made).toEqual({ redirect: `/entities/${entityA}` });
+    expect(getEntity(harness.conn.db, entityA)).toMatchObject({ madePublic: true, isPublic: true, version: 2 });
+    await run(() => saveEntity({ status: 'idle' }, form({ id: entityA, version: 2, kind: 'person', name: 'Khalid Qaddour' })));
+    expect(getEntity(harness.conn.db, entityA)).toMatchObject({ madePublic: false, isPublic: false, version: 3 });
+  });
+});

@@ -115,7 +115,7 @@ describe('importing a CSV', () => {
 
   it('names the row and column of every problem and writes nothing while any row fails', () => {
     makeEntity(conn.db, { name: 'Twin Name' });
-    makeEntity(conn.db, { name: 'Twin Name' });
+    makeEntity(conn.db, { name: 'Twin Name' }, TEST_ACTOR, { allowNamesake: true });
     const deleted = seedId('uae-reopens-embassy');
     conn.sqlite.prepare(`UPDATE events SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = ?`).run(deleted);
     const before = fingerprint();
@@ -169,5 +169,45 @@ describe('importing a CSV', () => {
     const id = seedId('caesar-act-signed');
     const plan = planImport(conn.db, rows(`id,date,type,title\r\n${id},2019,authority,One\r\n${id},2019,authority,Two\r\n`), 'x.csv');
     expect(plan.rows[1]!.errors).toEqual([{ column: 'id', message: `Event #${id} is already in the file at line 2.` }]);
+  });
+
+  it('matches actors by the normalised name: a joiner, a soft hyphen, full width or capitals add no actor (issue 10)', () => {
+    const qaddour = (conn.sqlite.prepare(`SELECT id FROM entities WHERE name = 'Khalid Qaddour'`).get() as { id: number }).id;
+    const entitiesBefore = conn.sqlite.prepare('SELECT count(*) AS n FROM entities').get();
+    const file = [
+      'date,type,title,actors',
+      '2024-05-01,designation,Joiner,Khalid Qad\u200Ddour (target)',
+      '2024-05-02,designation,Soft hyphen,Khalid Qad\u00ADdour (target)',
+      '2024-05-03,designation,Full width,ＫＨＡＬＩＤ ＱＡＤＤＯＵＲ (target)',
+      '2024-05-04,designation,New twice,Nour Hadd\u200Cad (target); NOUR HADDAD (subject)',
+      '2024-05-05,designation,New again,nour haddad (target)',
+    ].join('\r\n');
+    const plan = planImport(conn.db, rows(file), 'lookalikes.csv');
+    expect(plan.counts).toMatchObject({ create: 5, error: 0 });
+    expect(plan.newActors).toEqual(['Nour Haddad']);
+    const result = applyImport(conn.db, rows(file), 'lookalikes.csv', plan.digest, TEST_ACTOR);
+    expect(result.actorsCreated.map((a) => a.name)).toEqual(['Nour Haddad']);
+    const newId = result.actorsCreated[0]!.id;
+    const actorsOf = (id: number) => getEvent(conn.db, id, { includeDrafts: true })!.actors.map((a) => [a.id, a.role]);
+    expect(result.created.slice(0, 3).map((c) => actorsOf(c.id))).toEqual([[[qaddour, 'target']], [[qaddour, 'target']], [[qaddour, 'target']]]);
+    expect(actorsOf(result.created[3]!.id)).toEqual([[newId, 'subject'], [newId, 'target']]);
+    expect(actorsOf(result.created[4]!.id)).toEqual([[newId, 'target']]);
+    expect(conn.sqlite.prepare('SELECT count(*) AS n FROM entities').get()).toEqual({ n: (entitiesBefore as { n: number }).n + 1 });
+  });
+
+  it('commits what the dry run promised for source URLs a browser reads as http(s) addresses, and refuses credentials (issue 10)', () => {
+    const file = [
+      'date,type,title,source_urls,source_titles',
+      '2024-05-01,designation,No slashes,https:evil.test,One',
+      '2024-05-02,designation,Backslash,http:/\\evil.test/x,Two',
+      '2024-05-03,designation,Looks like state.gov,https://state.gov@evil.test/,Three',
+    ].join('\r\n');
+    const plan = planImport(conn.db, rows(file), 'urls.csv');
+    expect(plan.rows.map((r) => r.action)).toEqual(['create', 'create', 'error']);
+    expect(plan.rows[2]!.errors[0]!.message).toMatch(/user name or password/);
+    const good = rows(file).slice(0, 2);
+    const goodPlan = planImport(conn.db, good, 'urls.csv');
+    const result = applyImport(conn.db, good, 'urls.csv', goodPlan.digest, TEST_ACTOR);
+    expect(result.created.map((c) => getEvent(conn.db, c.id, { includeDrafts: true })!.sources[0]!.url)).toEqual(['https://evil.test/', 'http://evil.test/x']);
   });
 });

@@ -12,6 +12,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
+import { SOURCE_URL_CHECK } from '@/lib/validation/source-url';
 import {
   ENTITY_KINDS,
   ENTITY_ROLES,
@@ -169,6 +170,11 @@ export const entities = sqliteTable(
     createdBy: text('created_by'),
     updatedBy: text('updated_by'),
     version: integer('version').notNull().default(1),
+    /**
+     * Staff made this actor public on purpose. Otherwise an actor is public only while a published,
+     * not deleted event involves it (db/queries/entity-visibility.ts); until then only staff see it.
+     */
+    madePublic: integer('made_public', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('entities_name_idx').on(t.name),
@@ -232,7 +238,8 @@ export const sources = sqliteTable(
   },
   (t) => [
     index('sources_event_idx').on(t.eventId, t.position),
-    check('sources_url_check', sql`url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'`),
+    // The same rule as the validation (lib/validation/source-url.ts), so that nothing it accepts is refused here.
+    check('sources_url_check', sql.raw(SOURCE_URL_CHECK)),
     check('sources_title_check', sql`length(trim(title)) > 0`),
     check(
       'sources_published_date_check',

@@ -2,6 +2,10 @@
  * Keeps `events_fts` in step with the tables it is built from. Every write path calls
  * `reindexEvents` inside its transaction, so a committed change is searchable at once and a
  * rolled-back one leaves no trace. Deleted events are removed from the index.
+ *
+ * The index holds the text as `normalise_text` (lib/text/normalise.ts) gives it, the same function
+ * the search box's words go through (lib/search-syntax.ts): what the tokenizer cannot fold (Arabic
+ * hamza forms, full-width letters, zero-width joiners) is folded before it sees the text.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
@@ -26,7 +30,7 @@ export function reindexEvents(tx: DbOrTx, ids: Iterable<number>): void {
     tx.run(sql`DELETE FROM events_fts WHERE rowid = ${id}`);
     tx.run(sql`
       INSERT INTO events_fts (rowid, title, summary, body)
-      SELECT e.id, e.title, e.summary, ${BODY}
+      SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
         FROM events e
        WHERE e.id = ${id} AND e.deleted_at IS NULL`);
   }
@@ -37,7 +41,7 @@ export function rebuildSearchIndex(tx: DbOrTx): void {
   tx.run(sql`DELETE FROM events_fts`);
   tx.run(sql`
     INSERT INTO events_fts (rowid, title, summary, body)
-    SELECT e.id, e.title, e.summary, ${BODY}
+    SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
       FROM events e
      WHERE e.deleted_at IS NULL`);
 }

@@ -9,8 +9,19 @@
  *
  * Over many rows, `json_group_array(key)` counted by `countKeys` is cheaper still (the facets use
  * it): SQLite builds the array natively, and JavaScript is entered once rather than once a row.
+ *
+ * `normalise_text(text)` is lib/text/normalise.ts's `normaliseText`: the search index's content is
+ * written through it (db/search-index.ts, and the migration that re-indexed existing rows), so the
+ * index and the search box fold text by one definition. A connection without it (the sqlite3
+ * shell) can read the index but not write it.
+ *
+ * `normalise_source_url(url)` is the address as lib/validation/source-url.ts stores it (a browser's
+ * serialisation), or the value unchanged when that rule refuses it; migration 0007 used it on the
+ * addresses stored before the rule.
  */
 import type Database from 'better-sqlite3';
+import { normaliseText } from '@/lib/text/normalise';
+import { normaliseSourceUrl } from '@/lib/validation/source-url';
 
 type Key = string | number | bigint | null;
 
@@ -57,6 +68,14 @@ interface TopState {
 }
 
 export function registerSqlFunctions(sqlite: Database.Database): void {
+  sqlite.function('normalise_text', { deterministic: true }, (value: unknown) =>
+    value === null || value === undefined ? null : normaliseText(String(value)),
+  );
+  sqlite.function('normalise_source_url', { deterministic: true }, (value: unknown) => {
+    if (value === null || value === undefined) return null;
+    const result = normaliseSourceUrl(String(value));
+    return result.ok ? result.url : String(value);
+  });
   const json = (rows: [Key, number][]) => JSON.stringify(rows.map(([k, n]) => [typeof k === 'bigint' ? Number(k) : k, n]));
   // The typings expect step(total, next) with one argument; SQL passes each argument in turn.
   sqlite.aggregate('facet_count', {

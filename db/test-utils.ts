@@ -1,7 +1,7 @@
 /** Test helpers: a fresh, migrated in-memory database per test, and small builders. */
 import { openDatabase, type Connection } from './client';
 import { migrateDatabase } from './migrate';
-import { createEntity } from './mutations/entities';
+import { createEntity, type EntityWriteOptions } from './mutations/entities';
 import { createEvent } from './mutations/events';
 import type { ChangeActor } from './revisions';
 import { entityInputSchema, type EntityInputRaw } from '@/lib/validation/entity';
@@ -27,6 +27,6 @@ export function makeEvent(db: Connection['db'], raw: Partial<EventInputRaw> = {}
   return createEvent(db, input, actor);
 }
 
-export function makeEntity(db: Connection['db'], raw: Partial<EntityInputRaw> = {}, actor = TEST_ACTOR) {
-  return createEntity(db, entityInputSchema.parse({ kind: 'person', name: 'Test Person', ...raw }), actor);
+export function makeEntity(db: Connection['db'], raw: Partial<EntityInputRaw> = {}, actor = TEST_ACTOR, options: EntityWriteOptions = {}) {
+  return createEntity(db, entityInputSchema.parse({ kind: 'person', name: 'Test Person', ...raw }), actor, options);
 }

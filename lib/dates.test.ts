@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfPeriod, formatEventDate, formatEventDateShort, isIsoDay, parsePartialDate, startOfPeriod, toPartialIso } from './dates';
+import { dateRangeProblem, endOfPeriod, formatEventDate, formatEventDateShort, isIsoDay, latestDate, parsePartialDate, startOfPeriod, toPartialIso } from './dates';
 
 describe('precision-aware display', () => {
   it('shows a year-precision date as the year only, never as 1 January', () => {
@@ -54,5 +54,22 @@ describe('parsing partial dates', () => {
   it('truncates a day to the start of its month or year', () => {
     expect(startOfPeriod('2020-06-17', 'month')).toBe('2020-06-01');
     expect(startOfPeriod('2020-06-17', 'year')).toBe('2020-01-01');
+  });
+});
+
+describe('the accepted range of dates (issue 10, item 8)', () => {
+  it('runs from 1 January 1900 to ten years after today, computed when asked', () => {
+    const today = new Date(Date.UTC(2026, 11, 2));
+    expect(latestDate(today)).toBe('2036-12-02');
+    expect(dateRangeProblem('Date', parsePartialDate('1900')!, today)).toBeNull();
+    expect(dateRangeProblem('Date', parsePartialDate('2036-12-02')!, today)).toBeNull();
+    // A period counts by its first day.
+    expect(dateRangeProblem('Date', parsePartialDate('2036')!, today)).toBeNull();
+    expect(dateRangeProblem('Date', parsePartialDate('2036-12-03')!, today)).toBe(
+      'Date must be between 1 January 1900 and 2 December 2036 (ten years from today).',
+    );
+    expect(dateRangeProblem('Date', parsePartialDate('1899-12-31')!, today)).not.toBeNull();
+    expect(dateRangeProblem('Date', parsePartialDate('9999-12-31')!, today)).not.toBeNull();
+    expect(dateRangeProblem('Date', parsePartialDate('1000')!, today)).not.toBeNull();
   });
 });

@@ -71,6 +71,39 @@ export function parsePartialDate(value: string): PartialDate | null {
   return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
 }
 
+/**
+ * The dates the tracker accepts, in every date field and filter: from 1 January 1900 (nothing it
+ * records is older: sanctions regimes, the states involved) to ten years after today (measures
+ * announced ahead, sunset clauses). A typo such as 0223 or 9999 would otherwise stretch every
+ * timeline and chart over centuries. See docs/decisions/0002-dates-with-precision.md (addendum).
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const YEARS_AHEAD = 10;
+
+/** The last day a date may name: ten years after `today` (UTC), computed when asked. */
+export function latestDate(today: Date = new Date()): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() + YEARS_AHEAD, today.getUTCMonth(), today.getUTCDate()));
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * Why a date is outside the accepted range, or null. A period counts by its first day: "2036" is
+ * accepted while 1 January 2036 is within the range.
+ */
+export function dateRangeProblem(label: string, partial: PartialDate, today: Date = new Date()): string | null {
+  if (isPlausibleDate(partial, today)) return null;
+  return `${label} must be ${acceptedRangeText(today)}.`;
+}
+
+export function isPlausibleDate(partial: PartialDate, today: Date = new Date()): boolean {
+  return partial.date >= EARLIEST_DATE && partial.date <= latestDate(today);
+}
+
+/** "between 1 January 1900 and 2 December 2036 (ten years from today)" */
+export function acceptedRangeText(today: Date = new Date()): string {
+  return `between 1 January 1900 and ${formatEventDate(latestDate(today), 'day')} (ten years from today)`;
+}
+
 /** The stored form of a date at a precision: the first day of its year or month. */
 export function startOfPeriod(isoDay: string, precision: DatePrecision): string {
   if (precision === 'year') return `${isoDay.slice(0, 4)}-01-01`;

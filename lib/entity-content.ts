@@ -11,10 +11,12 @@ export interface EntityContent {
   opensanctionsId: string | null;
   ofacUid: string | null;
   mergedIntoId: number | null;
+  /** Made public by staff before a published event involved it (snapshots before issue 10 lack it: no). */
+  madePublic: boolean;
   aliases: string[];
 }
 
-type Key = 'kind' | 'name' | 'description' | 'countryCode' | 'aliases' | 'opensanctionsId' | 'ofacUid' | 'mergedIntoId';
+type Key = 'kind' | 'name' | 'description' | 'countryCode' | 'aliases' | 'opensanctionsId' | 'ofacUid' | 'mergedIntoId' | 'madePublic';
 
 const FIELDS: { key: Key; label: string; value: (c: EntityContent, name: (id: number) => string) => string | null }[] = [
   { key: 'kind', label: 'Kind', value: (c) => ENTITY_KIND_LABELS[c.kind as EntityKind] ?? c.kind },
@@ -24,6 +26,7 @@ const FIELDS: { key: Key; label: string; value: (c: EntityContent, name: (id: nu
   { key: 'opensanctionsId', label: 'OpenSanctions id', value: (c) => c.opensanctionsId },
   { key: 'ofacUid', label: 'OFAC UID', value: (c) => c.ofacUid },
   { key: 'mergedIntoId', label: 'Merged into', value: (c, name) => (c.mergedIntoId ? name(c.mergedIntoId) : null) },
+  { key: 'madePublic', label: 'Made public by staff', value: (c) => (c.madePublic ? 'Yes' : null) },
 ];
 
 export function entityContent(s: Partial<EntityContent> & { kind: string; name: string }): EntityContent {
@@ -35,6 +38,7 @@ export function entityContent(s: Partial<EntityContent> & { kind: string; name: 
     opensanctionsId: s.opensanctionsId ?? null,
     ofacUid: s.ofacUid ?? null,
     mergedIntoId: s.mergedIntoId ?? null,
+    madePublic: s.madePublic ?? false,
     aliases: [...(s.aliases ?? [])].sort((a, b) => a.localeCompare(b)),
   };
 }

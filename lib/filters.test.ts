@@ -239,3 +239,12 @@ describe('quick date ranges', () => {
     expect(quickDateRanges('2024-01-05')[0]).toEqual({ label: 'Last 12 months', from: '2023-02', to: '2024-01' });
   });
 });
+
+describe('date filters outside the accepted range (issue 10, item 8)', () => {
+  it.each(['from=1000', 'to=9999-12-31', 'from=1899&to=2020', 'to=2999'])('reports %s and ignores it', (query) => {
+    const { filters, issues } = parseFilters(new URLSearchParams(query));
+    expect(issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/is outside the dates the tracker holds: use a date between 1 January 1900 and/) })]);
+    // Only the date inside the range is kept.
+    expect([filters.from, filters.to].filter((v) => v !== null)).toEqual(query.includes('2020') ? ['2020'] : []);
+  });
+});

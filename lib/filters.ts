@@ -23,7 +23,7 @@
  * can show what it ignored while the API answers 400 with the same messages.
  */
 import { COUNTRY_ROLES, countryName, isCountryCode, type CountryRole } from './countries';
-import { endOfPeriod, formatEventDate, parsePartialDate, type PartialDate } from './dates';
+import { acceptedRangeText, endOfPeriod, formatEventDate, isPlausibleDate, parsePartialDate, type PartialDate } from './dates';
 import { EVENT_TYPE_KEYS, EVENT_TYPES, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
 import { MAX_SEARCH_LENGTH, parseSearch, type SearchGroups } from './search-syntax';
 
@@ -166,11 +166,17 @@ function plainText(param: string, value: string, issues: FilterIssue[]): string 
 function parseDate(param: 'from' | 'to', value: string | undefined, issues: FilterIssue[]): string | null {
   const v = value?.trim() ?? '';
   if (v === '') return null;
-  if (!parsePartialDate(v)) {
+  const parsed = parsePartialDate(v);
+  if (!parsed) {
     issues.push({
       param,
       message: `${quote(v)} is not a date. Write a year, a month or a day: 2020, 2020-06 or 2020-06-17.`,
     });
+    return null;
+  }
+  // The range every date field accepts (lib/dates.ts): no event lies outside it.
+  if (!isPlausibleDate(parsed)) {
+    issues.push({ param, message: `${quote(v)} is outside the dates the tracker holds: use a date ${acceptedRangeText()}.` });
     return null;
   }
   return v;

@@ -72,6 +72,13 @@ describe('highlighting matches in displayed text', () => {
     expect(marked('Erdoğan signals readiness to meet Assad', 'erdogan assad')).toEqual(['Erdoğan', 'Assad']);
   });
 
+  it('marks words whose normalised form matches: joiners, hamza forms, full width (issue 10)', () => {
+    expect(marked('Sanctions on Khalid Qad\u200Ddour', 'qaddour')).toEqual(['Qad\u200Ddour']);
+    expect(marked('عقوبات على ماهر الأسد', 'الاسد')).toEqual(['الأسد']);
+    expect(marked('ＳＹＲＩＡ sanctions', 'syria')).toEqual(['ＳＹＲＩＡ']);
+    expect(fts('ＳＹＲＩＡ Qad\u200Ddour الأسد')).toBe('"syria"* AND "qaddour"* AND "الاسد"*');
+  });
+
   it('marks phrases only where the words are consecutive', () => {
     expect(marked('the Caesar Act, not the act of Caesar', '"caesar act"')).toEqual(['Caesar Act']);
     expect(marked('Samer Kamal al-Assad', 'al-assad')).toEqual(['al-Assad']);

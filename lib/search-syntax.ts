@@ -1,16 +1,20 @@
 /**
  * The search box's syntax, shared by the server (which turns it into an FTS5 MATCH string) and the
  * browser (which highlights matches with the same rules). User text never reaches MATCH as typed:
- * it is split into words exactly as the index's tokenizer splits it (unicode61, diacritics
- * removed), and every word is quoted, so FTS5 operators and stray punctuation are inert.
+ * it is normalised exactly as the index's content is (lib/text/normalise.ts: invisible characters,
+ * compatibility forms, case, diacritics, Arabic letter variants), split into words as the index's
+ * tokenizer splits them, and every word is quoted, so FTS5 operators and stray punctuation are inert.
  *
  * Supported (see docs/decisions/0005-filter-schema.md):
  *   qadd            words match as prefixes: "qadd" finds Qaddour
  *   erdogan         case and diacritics are ignored: finds Erdoğan
+ *   الاسد           Arabic hamza forms, full-width letters and invisible joiners fold: finds الأسد
  *   "caesar act"    a quoted phrase matches those words in that order
  *   al-Assad        words joined by punctuation are a phrase: "al assad…"
  *   iraq OR lebanon either word; OR binds closer than the implicit AND between words
  */
+
+import { wordSpans, words } from '@/lib/text/normalise';
 
 export const MAX_SEARCH_LENGTH = 300;
 export const MAX_SEARCH_TERMS = 12;
@@ -33,17 +37,12 @@ export interface ParsedSearch {
   problems: string[];
 }
 
-/** Folds like the index does: case, and marks such as the breve in "ğ", are dropped. */
-export function foldToken(value: string): string {
-  return value.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase().replace(/ς/g, 'σ');
-}
-
-// unicode61 keeps letters, numbers, marks and private-use characters in tokens; everything else
-// (spaces, punctuation, symbols, controls) separates them.
-const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-
+/**
+ * The normalised words of a text, as the index holds them (lib/text/normalise.ts): "Qad\u200Ddour"
+ * is one word, "qaddour".
+ */
 export function tokenize(text: string): string[] {
-  return (text.match(TOKEN) ?? []).map(foldToken).filter((t) => t.length > 0);
+  return words(text);
 }
 
 interface Chunk {
@@ -155,11 +154,7 @@ interface TextToken {
 }
 
 function textTokens(text: string): TextToken[] {
-  const out: TextToken[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    out.push({ start: m.index, end: m.index + m[0].length, folded: foldToken(m[0]) });
-  }
-  return out;
+  return wordSpans(text).map((w) => ({ start: w.start, end: w.end, folded: w.word }));
 }
 
 function tokenMatches(textToken: string, queryToken: string, prefix: boolean): boolean {

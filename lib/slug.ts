@@ -1,3 +1,5 @@
+import { normaliseText } from '@/lib/text/normalise';
+
 /** "Caesar Act" → "caesar-act", "Türkiye" → "turkiye": ASCII, lower case, hyphen-separated. */
 export function slugify(label: string): string {
   return label
@@ -10,13 +12,7 @@ export function slugify(label: string): string {
     .slice(0, 60);
 }
 
-/** Lower-case, diacritics removed, whitespace collapsed: for matching names and aliases. */
+/** Normalised (lib/text/normalise.ts), whitespace collapsed: for matching names and aliases. */
 export function foldForMatch(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ı/g, 'i')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normaliseText(value).replace(/\s+/g, ' ').trim();
 }

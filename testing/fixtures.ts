@@ -41,10 +41,12 @@ export async function createWriteFixtures(conn: Connection): Promise<WriteFixtur
   const firstRevisionId = listRevisions(db, 'event', eventId).at(-1)!.id;
   const deletedId = makeEvent(db, { title: 'A deleted event' }).id;
   deleteEvent(db, deletedId, 1, TEST_ACTOR);
-  const survivorId = makeEntity(db, { name: 'Khalid Qaddour' }).id;
-  const mergedId = makeEntity(db, { name: 'Khaled Qaddour' }).id;
-  const c = makeEntity(db, { name: 'Samer Kamal al-Assad' }).id;
-  const d = makeEntity(db, { name: 'Samer al-Assad' }).id;
+  // Duplicates of the seed's people, on purpose: these are the records to merge.
+  const namesake = { allowNamesake: true };
+  const survivorId = makeEntity(db, { name: 'Khalid Qaddour' }, TEST_ACTOR, namesake).id;
+  const mergedId = makeEntity(db, { name: 'Khaled Qaddour' }, TEST_ACTOR, namesake).id;
+  const c = makeEntity(db, { name: 'Samer Kamal al-Assad' }, TEST_ACTOR, namesake).id;
+  const d = makeEntity(db, { name: 'Samer al-Assad' }, TEST_ACTOR, namesake).id;
   const { mergeId } = mergeEntities(db, { survivorId: d, survivorVersion: 1, mergedId: c, mergedVersion: 1 }, TEST_ACTOR);
   const cheap = { hash: async (p: string) => `test$${p}` };
   const other = await createUser(db, { email: 'other@example.org', name: '', role: 'viewer', password: 'a long password 1' }, cheap);

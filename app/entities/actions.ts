@@ -20,7 +20,15 @@ import type { SmallActionState } from '@/app/events/actions';
 
 export type EntityFormState =
   | { status: 'idle' }
-  | { status: 'invalid' | 'refused'; values: EntityFormValues; errors: FieldErrors; message: string; submission: number }
+  | {
+      status: 'invalid' | 'refused';
+      values: EntityFormValues;
+      errors: FieldErrors;
+      message: string;
+      submission: number;
+      /** Another actor reads the same: the form offers to save it anyway, as a different actor. */
+      namesake?: boolean;
+    }
   | {
       status: 'conflict';
       values: EntityFormValues;
@@ -56,14 +64,16 @@ export async function saveEntity(previous: EntityFormState, submitted: FormData)
   if (rawId !== '' && id === null) return { status: 'refused', values, errors: {}, message: 'This form points at an actor that does not exist.', submission };
 
   const db = getDb();
+  // Ticked after a refusal: this is a different actor who has the same name as another.
+  const options = { allowNamesake: form.get('sameName') === 'yes' };
   let target: string;
   try {
     if (id === null) {
-      target = `/entities/${createEntity(db, parsed.data, changeActor(auth.viewer)).id}`;
+      target = `/entities/${createEntity(db, parsed.data, changeActor(auth.viewer), options).id}`;
     } else {
       const version = expectedVersionSchema.safeParse(form.get('version'));
       if (!version.success) return { status: 'refused', values, errors: {}, message: version.error.issues[0]!.message, submission };
-      updateEntity(db, id, parsed.data, version.data, changeActor(auth.viewer));
+      updateEntity(db, id, parsed.data, version.data, changeActor(auth.viewer), options);
       target = `/entities/${id}`;
     }
   } catch (err) {
@@ -84,7 +94,10 @@ export async function saveEntity(previous: EntityFormState, submitted: FormData)
         },
       };
     }
-    if (err instanceof MutationError) return { status: 'refused', values, errors: err.fieldErrors, message: `Nothing was saved. ${err.message}`, submission };
+    if (err instanceof MutationError) {
+      const namesake = err.status === 409 && 'name' in err.fieldErrors;
+      return { status: 'refused', values, errors: err.fieldErrors, message: `Nothing was saved. ${err.message}`, submission, namesake };
+    }
     throw err;
   }
   revalidatePath('/', 'layout');

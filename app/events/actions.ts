@@ -136,8 +136,15 @@ export async function createActorInline(raw: { kind: string; name: string; count
   const { kind, name, countryCode } = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<typeof raw>;
   const parsed = entityInputSchema.safeParse({ kind, name, countryCode, aliases: [] });
   if (!parsed.success) return { ok: false, message: 'The actor was not created.', errors: issuesToFieldErrors(parsed.error.issues) };
-  const { id } = createEntity(getDb(), parsed.data, changeActor(auth.viewer));
-  return { ok: true, entity: { id, name: parsed.data.name } };
+  try {
+    const { id } = createEntity(getDb(), parsed.data, changeActor(auth.viewer));
+    return { ok: true, entity: { id, name: parsed.data.name } };
+  } catch (err) {
+    // Another actor reads the same (issue 10): pick that one from the suggestions; a namesake who
+    // is someone else is created on the actor form, which can confirm it.
+    if (err instanceof MutationError) return { ok: false, message: `The actor was not created. ${err.message}`, errors: err.fieldErrors };
+    throw err;
+  }
 }
 
 export interface SmallActionState {

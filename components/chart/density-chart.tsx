@@ -4,7 +4,6 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { TypeSwatch } from '@/components/ui/type-badge';
 import type { DensityBucket, DensityChartData } from '@/db/queries/density';
-import { formatEventDate, parsePartialDate } from '@/lib/dates';
 import { EVENT_TYPES, eventTypeInfo, type EventTypeKey } from '@/lib/event-types';
 import { filtersHref, withDates, type TimelineFilters } from '@/lib/filters';
 
@@ -18,6 +17,8 @@ const BOTTOM = 22;
 const PLOT_W = W - LEFT - RIGHT;
 const PLOT_H = H - TOP - BOTTOM;
 
+const UNIT_HEADINGS: Record<DensityChartData['unit'], string> = { month: 'Month', year: 'Year', decade: 'Decade', century: 'Century' };
+
 function countPhrase(n: number, type?: EventTypeKey): string {
   if (!type) return n === 1 ? '1 event' : `${n} events`;
   const info = eventTypeInfo(type);
@@ -25,8 +26,7 @@ function countPhrase(n: number, type?: EventTypeKey): string {
 }
 
 function periodName(bucket: DensityBucket): string {
-  const p = parsePartialDate(bucket.key)!;
-  return formatEventDate(p.date, p.precision);
+  return bucket.name;
 }
 
 function barLabel(bucket: DensityBucket): string {
@@ -35,9 +35,9 @@ function barLabel(bucket: DensityBucket): string {
 }
 
 function axisLabel(bucket: DensityBucket, i: number, n: number, unit: DensityChartData['unit']): string | null {
-  if (unit === 'year') {
+  if (unit !== 'month') {
     const step = Math.ceil(n / 12);
-    return i % step === 0 || i === n - 1 ? bucket.key : null;
+    return i % step === 0 || i === n - 1 ? bucket.label : null;
   }
   const month = bucket.key.slice(5, 7);
   if (n <= 12) return bucket.label.slice(0, 3);
@@ -46,9 +46,10 @@ function axisLabel(bucket: DensityBucket, i: number, n: number, unit: DensityCha
 }
 
 /**
- * Events per month (or year) stacked by type. Every bar is a link that narrows the date filter to
- * its period, so the chart works without JavaScript; with it, dragging across bars (or Shift+arrow
- * keys) selects a span. One tab stop: arrow keys move between bars. A table holds the same numbers.
+ * Events per month (or year, decade or century, so never more than MAX_BARS bars) stacked by type.
+ * Every bar is a link that narrows the date filter to its period, so the chart works without
+ * JavaScript; with it, dragging across bars (or Shift+arrow keys) selects a span. One tab stop:
+ * arrow keys move between bars. A table holds the same numbers.
  */
 export function DensityChart({
   chart,
@@ -91,7 +92,7 @@ export function DensityChart({
   const hrefFor = (a: number, b: number) => {
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
-    return filtersHref(basePath, withDates(filters, chart.buckets[lo]!.key, chart.buckets[hi]!.key));
+    return filtersHref(basePath, withDates(filters, chart.buckets[lo]!.from, chart.buckets[hi]!.to));
   };
 
   const go = (a: number, b: number, fromKeyboard = false) => {
@@ -136,7 +137,7 @@ export function DensityChart({
   const slot = PLOT_W / n;
   const barWidth = Math.max(1, slot * (n > 40 ? 0.86 : 0.72));
   const scale = chart.max > 0 ? PLOT_H / chart.max : 0;
-  const unitWord = chart.unit === 'month' ? 'month' : 'year';
+  const unitWord = chart.unit;
   const typesShown = EVENT_TYPES.filter((t) => chart.buckets.some((b) => b.counts[t.key] > 0));
   const sel = selection && selection.anchor !== selection.end ? [Math.min(selection.anchor, selection.end), Math.max(selection.anchor, selection.end)] : null;
 
@@ -268,7 +269,7 @@ export function DensityChart({
           <thead>
             <tr className="border-b border-zinc-200 dark:border-zinc-800">
               <th scope="col" className="py-1 pr-2 font-medium">
-                {chart.unit === 'month' ? 'Month' : 'Year'}
+                {UNIT_HEADINGS[chart.unit]}
               </th>
               <th scope="col" className="py-1 pr-2 font-medium">
                 Events

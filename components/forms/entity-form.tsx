@@ -23,6 +23,12 @@ import { ErrorSummary } from './error-summary';
 import { Field, Notice, buttonClass, describedBy, inputClass, secondaryButtonClass } from './field';
 
 const INITIAL: EntityFormState = { status: 'idle' };
+
+/** A value as the conflict table shows it. */
+function shown(k: keyof EntityFormValues, v: string): string {
+  if (k === 'madePublic') return v === 'yes' ? 'Yes' : 'No';
+  return v || '(empty)';
+}
 const fid = (name: string) => `entity-${entityErrorField(name)}`;
 
 function byField(errors: FieldErrors): FieldErrors {
@@ -44,6 +50,8 @@ export function EntityForm({ entityId, version: initialVersion, initial, cancelH
   // Every refusal, in the browser or from the server, moves focus to the summary again.
   const focusKey = clientAttempts + (state.status === 'idle' ? 0 : state.submission);
   const conflict = state.status === 'conflict' && handled !== state.submission ? state.conflict : null;
+  // A refusal because another actor reads the same offers to save anyway (db/mutations/entities.ts).
+  const namesake = !clientErrors && (state.status === 'invalid' || state.status === 'refused') && state.namesake === true;
   const message = clientErrors ? 'Nothing was saved. Check the fields marked below:' : state.status === 'invalid' || state.status === 'refused' ? state.message : null;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -94,8 +102,8 @@ export function EntityForm({ entityId, version: initialVersion, initial, cancelH
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
                     {ENTITY_FIELD_LABELS[k]}
                   </th>
-                  <td className="whitespace-pre-line py-1 pr-2">{conflict.theirs[k] || '(empty)'}</td>
-                  <td className="whitespace-pre-line py-1">{values[k] || '(empty)'}</td>
+                  <td className="whitespace-pre-line py-1 pr-2">{shown(k, conflict.theirs[k])}</td>
+                  <td className="whitespace-pre-line py-1">{shown(k, values[k])}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,6 +175,29 @@ export function EntityForm({ entityId, version: initialVersion, initial, cancelH
           <input {...common('ofacUid', 'The SDN list entry number, e.g. 36270')} inputMode="numeric" autoComplete="off" />
         </Field>
       </div>
+      <div className="space-y-1">
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="madePublic"
+            value="yes"
+            checked={values.madePublic === 'yes'}
+            onChange={(e) => setValues((v) => ({ ...v, madePublic: e.target.checked ? 'yes' : '' }))}
+            aria-describedby="entity-madePublic-hint"
+            className="mt-1"
+          />
+          <span>Public now, before any published event involves this actor</span>
+        </label>
+        <p id="entity-madePublic-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Otherwise only staff see the actor until a published event names it. The change is recorded in its history.
+        </p>
+      </div>
+      {namesake ? (
+        <label className="flex items-start gap-2 rounded border border-amber-600 p-3 text-sm" data-testid="same-name">
+          <input type="checkbox" name="sameName" value="yes" className="mt-1" />
+          <span>This is a different actor who has the same name: save it anyway.</span>
+        </label>
+      ) : null}
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? 'Saving…' : entityId ? 'Save changes' : 'Create actor'}

@@ -1,13 +1,13 @@
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../client';
-import { VersionConflictError } from '../errors';
+import { MutationError, VersionConflictError } from '../errors';
 import { getEntity } from '../queries/entities';
 import { getEvent, listRevisions } from '../queries/events';
 import { listMergesOf } from '../queries/revisions';
 import { eventEntities } from '../schema';
 import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
-import { mergeEntities, undoMerge, updateEntity } from './entities';
+import { createEntity, mergeEntities, undoMerge, updateEntity } from './entities';
 import { entityInputSchema, type EntityInputRaw } from '@/lib/validation/entity';
 
 let conn: Connection;
@@ -130,5 +130,35 @@ describe('merging two actors', () => {
     expect(getEntity(conn.db, survivor.id)?.version).toBe(1);
     mergeEntities(conn.db, { survivorId: survivor.id, survivorVersion: 1, mergedId: duplicate.id, mergedVersion: 2 }, TEST_ACTOR);
     expect(() => updateEntity(conn.db, duplicate.id, entity({ name: 'Edit after merge' }), 3, TEST_ACTOR)).toThrow(/merged into another/);
+  });
+});
+
+describe('an actor whose name reads as another one (issue 10, item 10)', () => {
+  it('is refused, naming the other actor, unless the editor confirms it is someone else', () => {
+    const qaddour = makeEntity(conn.db, { name: 'Khalid Qaddour', aliases: ['Khaled Qaddour'] });
+    for (const name of ['Khalid Qad\u200Ddour', 'KHALID QADDOUR', 'Ｋｈａｌｉｄ Ｑａｄｄｏｕｒ', 'Khaled Qad\u00ADdour', 'khaled-qaddour']) {
+      let refusal: unknown = null;
+      try {
+        createEntity(conn.db, entity({ name }), TEST_ACTOR);
+      } catch (err) {
+        refusal = err;
+      }
+      expect(refusal, name).toBeInstanceOf(MutationError);
+      expect((refusal as MutationError).status).toBe(409);
+      expect((refusal as MutationError).fieldErrors.name).toBe(
+        `Another actor already has this name or an alias that reads the same: “Khalid Qaddour” (#${qaddour.id}). Choose that actor instead, or confirm that this is a different actor with the same name.`,
+      );
+    }
+    expect(conn.sqlite.prepare('SELECT count(*) AS n FROM entities').get()).toEqual({ n: 1 });
+    const namesake = createEntity(conn.db, entity({ name: 'Khalid Qad\u200Ddour' }), TEST_ACTOR, { allowNamesake: true });
+    // Stored as it looks: the joiner is gone.
+    expect(getEntity(conn.db, namesake.id)?.name).toBe('Khalid Qaddour');
+  });
+
+  it('is refused when a rename makes it read as another actor, not when its own spelling changes', () => {
+    makeEntity(conn.db, { name: 'Khalid Qaddour' });
+    const other = makeEntity(conn.db, { name: 'Samer Kamal al-Assad' });
+    expect(() => updateEntity(conn.db, other.id, entity({ name: 'Khalid  QADDOUR' }), 1, TEST_ACTOR)).toThrow(/Another actor already has this name/);
+    expect(updateEntity(conn.db, other.id, entity({ name: 'SAMER KAMAL AL-ASSAD' }), 1, TEST_ACTOR)).toMatchObject({ changed: true, version: 2 });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The density chart's data: how many events of each type fall in each month (or each year, for
- * long ranges) of the filtered view: the maintained month counts when the view is filtered only
+ * The density chart's data: how many events of each type fall in each month (or each year, decade
+ * or century, for long ranges: lib/density-buckets.ts) of the filtered view: the maintained month counts when the view is filtered only
  * by types and whole months (db/derived.ts), else one pass over the same WHERE as the list,
  * counted with the `facet_count` hash aggregate (docs/performance.md).
  *
@@ -10,7 +10,7 @@
  * (see the date-range rule in filter-conditions.ts).
  */
 import { sql } from 'drizzle-orm';
-import { monthName } from '@/lib/dates';
+import { bucketOf, bucketSpan, chooseUnit, MAX_BARS, MAX_MONTH_BUCKETS, monthIndex, type BucketPeriod, type DensityUnit } from '@/lib/density-buckets';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
@@ -20,12 +20,9 @@ import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type EventS
 import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
 
-export type DensityUnit = 'month' | 'year';
+export type { DensityUnit };
 
-export interface DensityBucket {
-  /** "2023-03" or "2023": also the `from`/`to` value that selects this bucket. */
-  key: string;
-  label: string;
+export interface DensityBucket extends BucketPeriod {
   counts: Record<EventTypeKey, number>;
   total: number;
 }
@@ -39,20 +36,10 @@ export interface DensityChartData {
   yearOnly: number;
 }
 
-/** Up to this many months the chart shows months; longer spans show years. */
-export const MAX_MONTH_BUCKETS = 60;
-const MAX_BUCKETS = 120;
+export { MAX_MONTH_BUCKETS };
 
 function emptyCounts(): Record<EventTypeKey, number> {
   return Object.fromEntries(EVENT_TYPE_KEYS.map((k) => [k, 0])) as Record<EventTypeKey, number>;
-}
-
-function monthIndex(ym: string): number {
-  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-}
-
-function monthKey(index: number): string {
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Events per month, date precision and type, counted over the view's rows (not the month counts). */
@@ -91,21 +78,26 @@ export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Vi
   );
 }
 
-/** The bars' span: the filter's range, or the data's when there is none or it is far too wide. */
+/**
+ * The bars' span and unit: the filter's range, or the data's when there is none or it is far too
+ * wide; the unit is the finest that keeps to MAX_BARS bars (lib/density-buckets.ts), so that even
+ * data far outside the accepted dates (rows older than that rule) draws a chart of normal size.
+ */
 function frame(filters: TimelineFilters, dataFirst: number, dataLast: number): { first: number; last: number; unit: DensityUnit } {
   const { start, end } = dateBounds(filters);
   let first = start ? monthIndex(start) : dataFirst;
   let last = end ? monthIndex(end) : dataLast;
   // An open-ended or very wide filter (from=1900) would draw mostly empty bars: fall back to the data.
-  if (last - first + 1 > MAX_BUCKETS * 12) {
+  if (last - first + 1 > MAX_BARS * 12) {
     first = dataFirst;
     last = dataLast;
   }
-  return { first, last, unit: last - first + 1 <= MAX_MONTH_BUCKETS ? 'month' : 'year' };
+  return { first, last, unit: chooseUnit(first, last) };
 }
 
+/** Counts by the month each row names (a month index) and the bar it falls in. */
 interface BucketRow {
-  bucket: string;
+  month: number;
   yearOnly: boolean;
   type: EventTypeKey;
   n: number;
@@ -116,62 +108,47 @@ export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: V
   let span: { first: number; last: number; unit: DensityUnit };
   let rows: BucketRow[];
   if (fromMonthCounts(filters, visibility, plan)) {
-    // Summed in SQL by bucket: a few hundred rows, where the months would be thousands.
+    // Summed in SQL by month, or by year for the longer units: a few hundred rows.
     const where = monthWhere(filters);
     const bounds = db.get<{ first: string | null; last: string | null }>(
       sql`SELECT min(month) AS first, max(month) AS last FROM event_month_counts WHERE ${where}`,
     );
     if (!bounds?.first || !bounds.last) return null;
     span = frame(filters, monthIndex(bounds.first), monthIndex(bounds.last));
-    const bucket = span.unit === 'month' ? sql`month` : sql`substr(month, 1, 4)`;
+    const period = span.unit === 'month' ? sql`month` : sql`substr(month, 1, 4) || '-01'`;
     rows = db
-      .all<{ bucket: string; yearOnly: number; type: EventTypeKey; n: number }>(
-        sql`SELECT ${bucket} AS bucket, date_precision = 'year' AS yearOnly, type, sum(n) AS n FROM event_month_counts WHERE ${where} GROUP BY 1, 2, 3`,
+      .all<{ month: string; yearOnly: number; type: EventTypeKey; n: number }>(
+        sql`SELECT ${period} AS month, date_precision = 'year' AS yearOnly, type, sum(n) AS n FROM event_month_counts WHERE ${where} GROUP BY 1, 2, 3`,
       )
-      .map((r) => ({ ...r, yearOnly: r.yearOnly === 1 }));
+      .map((r) => ({ month: monthIndex(r.month), yearOnly: r.yearOnly === 1, type: r.type, n: r.n }));
   } else {
     const months = countedMonths(db, filters, visibility, plan);
     if (months.length === 0) return null;
     const indexes = months.map((r) => monthIndex(r.month));
-    span = frame(filters, Math.min(...indexes), Math.max(...indexes));
-    const unit = span.unit;
-    rows = months.map((r) => ({
-      bucket: unit === 'month' ? r.month : r.month.slice(0, 4),
-      yearOnly: r.datePrecision === 'year',
-      type: r.type,
-      n: r.n,
-    }));
+    // A loop, not Math.min(...indexes): spreading a very long list overflows the stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of indexes) {
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    span = frame(filters, lo, hi);
+    rows = months.map((r, i) => ({ month: indexes[i]!, yearOnly: r.datePrecision === 'year', type: r.type, n: r.n }));
   }
   const { first, last, unit } = span;
 
-  const buckets = new Map<string, DensityBucket>();
-  if (unit === 'month') {
-    for (let i = first; i <= last; i++) {
-      const key = monthKey(i);
-      buckets.set(key, {
-        key,
-        label: `${monthName((i % 12) + 1).slice(0, 3)} ${Math.floor(i / 12)}`,
-        counts: emptyCounts(),
-        total: 0,
-      });
-    }
-  } else {
-    for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) {
-      buckets.set(String(y), { key: String(y), label: String(y), counts: emptyCounts(), total: 0 });
-    }
-  }
-
+  const buckets = new Map<string, DensityBucket>(bucketSpan(first, last, unit).map((p) => [p.key, { ...p, counts: emptyCounts(), total: 0 }]));
   let excluded = 0;
   for (const r of rows) {
     if (unit === 'month' && r.yearOnly) {
       excluded += r.n;
       continue;
     }
-    const bucket = buckets.get(r.bucket);
+    const bucket = buckets.get(bucketOf(r.month, unit).key);
     if (!bucket) continue;
     bucket.counts[r.type] += r.n;
     bucket.total += r.n;
   }
   const list = [...buckets.values()];
-  return { unit, buckets: list, max: Math.max(0, ...list.map((b) => b.total)), yearOnly: excluded };
+  return { unit, buckets: list, max: list.reduce((m, b) => Math.max(m, b.total), 0), yearOnly: excluded };
 }

@@ -2,6 +2,7 @@
  * Finding actors by name or alias for the actor filter: every word typed must start a word of the
  * name or of one alias, ignoring case and diacritics ("erdo" finds Recep Tayyip Erdoğan, "khaled"
  * finds Khalid Qaddour through his alias). Merged actors are left out; their survivor is found.
+ * The public finds only actors it may see (entity-visibility.ts).
  *
  * Folding happens in JavaScript (SQLite's lower() and LIKE only fold ASCII), over names and
  * aliases read in one query: fine for the thousands of actors a tracker holds. A larger registry
@@ -12,6 +13,7 @@ import { tokenize } from '@/lib/search-syntax';
 import type { EntityKind } from '@/lib/vocabulary';
 import type { DbOrTx } from '../client';
 import { entities, entityAliases, eventEntities, events } from '../schema';
+import { entityVisibleTo } from './entity-visibility';
 import { visibilityConditions, type Visibility } from './events';
 
 export interface EntityMatch {
@@ -52,7 +54,15 @@ export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility:
     const prev = found.get(r.id);
     if (!prev || rank < prev.rank) found.set(r.id, { id: r.id, name: r.name, kind: r.kind, alias, rank });
   }
-  const candidates = [...found.values()];
+  // Only actors this viewer may see (entity-visibility.ts): a name only a draft holds is not public.
+  // Asked of the matches only, one index seek each, rather than of every actor read above.
+  const visibleIds = new Set<number>();
+  const condition = entityVisibleTo(visibility);
+  for (const part of chunk([...found.keys()], 500)) {
+    if (!condition) part.forEach((id) => visibleIds.add(id));
+    else for (const r of db.select({ id: entities.id }).from(entities).where(and(inArray(entities.id, part), condition)).all()) visibleIds.add(r.id);
+  }
+  const candidates = [...found.values()].filter((c) => visibleIds.has(c.id));
   if (candidates.length === 0) return [];
 
   const counts = new Map<number, number>();

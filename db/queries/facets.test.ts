@@ -78,10 +78,20 @@ describe('facet counts', () => {
   });
 
   it('list the most involved actors, plus any chosen ones', () => {
-    const f = timelineFacets(conn.db, filters(`actor=${fx.entities.idle}`));
-    expect(f.actors[0]).toMatchObject({ label: 'US Department of State', count: 2 });
-    expect(f.actors.find((a) => a.value === fx.entities.idle)).toMatchObject({ count: 0, selected: true, label: 'Nobody In Particular' });
-    expect(f.actors.some((a) => a.label.includes('duplicate'))).toBe(false);
+    // An actor no published event involves is public only when staff made it so (issue 10, item 3).
+    conn.sqlite.prepare('UPDATE entities SET made_public = 1 WHERE id = ?').run(fx.entities.idle);
+    try {
+      const f = timelineFacets(conn.db, filters(`actor=${fx.entities.idle}`));
+      expect(f.actors[0]).toMatchObject({ label: 'US Department of State', count: 2 });
+      expect(f.actors.find((a) => a.value === fx.entities.idle)).toMatchObject({ count: 0, selected: true, label: 'Nobody In Particular' });
+      expect(f.actors.some((a) => a.label.includes('duplicate'))).toBe(false);
+    } finally {
+      conn.sqlite.prepare('UPDATE entities SET made_public = 0 WHERE id = ?').run(fx.entities.idle);
+    }
+    const hidden = timelineFacets(conn.db, filters(`actor=${fx.entities.idle}`));
+    expect(hidden.actors.some((a) => a.value === fx.entities.idle)).toBe(false);
+    const staff = timelineFacets(conn.db, filters(`actor=${fx.entities.idle}`), { includeDrafts: true });
+    expect(staff.actors.find((a) => a.value === fx.entities.idle)).toMatchObject({ count: 0, selected: true, label: 'Nobody In Particular' });
   });
 
   it('mark the options in use as selected', () => {

@@ -31,6 +31,7 @@ import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { countKeys, topWithTies } from '../sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
+import { entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
 import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
@@ -307,7 +308,8 @@ export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
       : db
           .select({ id: entities.id, name: entities.name })
           .from(entities)
-          .where(inArray(entities.id, ids))
+          // Counted actors of a public view are public already; the condition keeps it so whatever the ids.
+          .where(and(inArray(entities.id, ids), entityVisibleTo(ctx.visibility)))
           .all()
           .map((r) => [r.id, r.name]),
   );

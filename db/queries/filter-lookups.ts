@@ -3,7 +3,7 @@
  * records that exist, and the summary line needs their names. Shared by the page, the API and the
  * export, after lib/filters.ts has checked the syntax.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import {
   normalizeFilters,
   restrictToViewer,
@@ -15,6 +15,7 @@ import {
 } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { entities, tags } from '../schema';
+import { entityVisibleTo } from './entity-visibility';
 
 export interface ResolvedFilters {
   filters: TimelineFilters;
@@ -24,7 +25,8 @@ export interface ResolvedFilters {
 
 /**
  * Checks references and the viewer's rights. An actor that was merged into another stands for the
- * survivor (its events moved there); an unknown actor or tag is reported and left out.
+ * survivor (its events moved there); an unknown actor or tag is reported and left out, and so is an
+ * actor the viewer may not see.
  */
 export function resolveFilters(db: DbOrTx, parsed: ParsedFilters, viewer: FilterViewer): ResolvedFilters {
   const { filters, issues } = restrictToViewer(parsed, viewer);
@@ -35,8 +37,12 @@ export function resolveFilters(db: DbOrTx, parsed: ParsedFilters, viewer: Filter
   let tagSlugs = filters.tags;
 
   if (actors.length > 0) {
+    // An actor this viewer may not see (entity-visibility.ts) is reported exactly like one that does
+    // not exist: the chip, the notice and the API's 400 must not tell the two apart. A merged actor
+    // stands for its survivor, if the viewer may see that one.
+    const visible = entityVisibleTo(viewer) ?? sql`1`;
     const rows = db
-      .select({ id: entities.id, name: entities.name, mergedIntoId: entities.mergedIntoId })
+      .select({ id: entities.id, name: entities.name, mergedIntoId: entities.mergedIntoId, visible: sql<number>`${visible}` })
       .from(entities)
       .where(inArray(entities.id, actors))
       .all();
@@ -44,16 +50,16 @@ export function resolveFilters(db: DbOrTx, parsed: ParsedFilters, viewer: Filter
     const survivors = rows.filter((r) => r.mergedIntoId !== null).map((r) => r.mergedIntoId!);
     const survivorRows =
       survivors.length > 0
-        ? db.select({ id: entities.id, name: entities.name }).from(entities).where(inArray(entities.id, survivors)).all()
+        ? db.select({ id: entities.id, name: entities.name }).from(entities).where(and(inArray(entities.id, survivors), entityVisibleTo(viewer))).all()
         : [];
     for (const r of survivorRows) actorNames.set(r.id, r.name);
     actors = actors.flatMap((id) => {
       const row = byId.get(id);
-      if (!row) {
+      if (row && row.mergedIntoId !== null && actorNames.has(row.mergedIntoId)) return [row.mergedIntoId];
+      if (!row || !row.visible || (row.mergedIntoId !== null && !viewer.includeDrafts)) {
         out.push({ param: 'actor', message: `There is no actor #${id}.` });
         return [];
       }
-      if (row.mergedIntoId !== null && actorNames.has(row.mergedIntoId)) return [row.mergedIntoId];
       actorNames.set(row.id, row.name);
       return [row.id];
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters } from '@/lib/filters';
 import type { Connection } from '../client';
-import { createTestDb } from '../test-utils';
+import { createTestDb, makeEntity, makeEvent } from '../test-utils';
 import { seedTimelineFixture, type TimelineFixture } from './timeline-fixture';
 import { countTimeline, listTimeline } from './timeline';
 
@@ -82,5 +82,43 @@ describe('full-text search over the index', () => {
   it('does not find deleted events or (for the public) drafts', () => {
     expect(search('deleted')).toEqual([]);
     expect(search('iran')).toEqual([]);
+  });
+});
+
+describe('search folds text as the index does (issue 10, item 10)', () => {
+  let db2: Connection;
+  const ids: Record<string, number> = {};
+  beforeAll(() => {
+    db2 = createTestDb();
+    const person = makeEntity(db2.db, { name: 'Khalid Qad\u200Ddour' }).id;
+    ids.arabic = makeEvent(db2.db, { title: 'عقوبات على ماهر الأسد', summary: 'إدراج مؤسسة في القائمة.' }).id;
+    ids.joiner = makeEvent(db2.db, { title: 'A designation', actors: [{ entityId: person, role: 'target' }] }).id;
+    ids.softHyphen = makeEvent(db2.db, { title: 'Embargo on Tar\u00ADtus port', summary: 'The port of Latakia too.' }).id;
+    ids.fullWidth = makeEvent(db2.db, { title: 'ＳＹＲＩＡ sanctions in full width', summary: 'Plain text.' }).id;
+  });
+  afterAll(() => db2.sqlite.close());
+
+  function find(q: string) {
+    const { filters } = parseFilters(new URLSearchParams({ q }));
+    const names = new Map(Object.entries(ids).map(([k, v]) => [v, k]));
+    return listTimeline(db2.db, filters).items.map((e) => names.get(e.id));
+  }
+
+  it('finds Arabic text whatever hamza form the title or the search uses', () => {
+    expect(find('الأسد')).toEqual(['arabic']);
+    expect(find('الاسد')).toEqual(['arabic']);
+    expect(find('مؤسسه')).toEqual(['arabic']);
+    expect(find('ادراج')).toEqual(['arabic']);
+  });
+
+  it('finds a name split by a zero-width joiner or a soft hyphen, and a search that holds one', () => {
+    expect(find('Qaddour')).toEqual(['joiner']);
+    expect(find('Qad\u200Cdour')).toEqual(['joiner']);
+    expect(find('tartus')).toEqual(['softHyphen']);
+  });
+
+  it('finds full-width letters, and full-width searches', () => {
+    expect(find('syria')).toEqual(['fullWidth']);
+    expect(find('ｆｕｌｌ ｗｉｄｔｈ')).toEqual(['fullWidth']);
   });
 });

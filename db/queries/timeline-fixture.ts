@@ -4,7 +4,7 @@
  * show up for the public.
  */
 import type { Connection } from '../client';
-import { makeEntity, makeEvent } from '../test-utils';
+import { makeEntity as makeTestEntity, makeEvent, TEST_ACTOR } from '../test-utils';
 
 const CAESAR = 'Caesar Syria Civilian Protection Act of 2019';
 const EO = 'Executive Order 13894, as amended';
@@ -15,14 +15,16 @@ function article(excerpt: string) {
 
 export function seedTimelineFixture(conn: Connection) {
   const db = conn.db;
-  const qaddour = makeEntity(db, { name: 'Khalid Qaddour', aliases: ['Khaled Qaddour'], countryCode: 'SY' }).id;
-  const samer = makeEntity(db, { name: 'Samer Kamal al-Assad', aliases: ['Samer al-Assad'], countryCode: 'SY' }).id;
-  const erdogan = makeEntity(db, { name: 'Recep Tayyip Erdoğan', aliases: ['Erdogan'], countryCode: 'TR' }).id;
-  const uae = makeEntity(db, { kind: 'government', name: 'Government of the United Arab Emirates', aliases: ['UAE'], countryCode: 'AE' }).id;
-  const state = makeEntity(db, { kind: 'government', name: 'US Department of State', aliases: ['State Department'], countryCode: 'US' }).id;
-  const duplicate = makeEntity(db, { name: 'K. Qaddour (duplicate)' }).id;
+  // Some tests load the fixture over the curated seed, which has the same people.
+  const makeEntity = (raw: Parameters<typeof makeTestEntity>[1]) => makeTestEntity(db, raw, TEST_ACTOR, { allowNamesake: true });
+  const qaddour = makeEntity({ name: 'Khalid Qaddour', aliases: ['Khaled Qaddour'], countryCode: 'SY' }).id;
+  const samer = makeEntity({ name: 'Samer Kamal al-Assad', aliases: ['Samer al-Assad'], countryCode: 'SY' }).id;
+  const erdogan = makeEntity({ name: 'Recep Tayyip Erdoğan', aliases: ['Erdogan'], countryCode: 'TR' }).id;
+  const uae = makeEntity({ kind: 'government', name: 'Government of the United Arab Emirates', aliases: ['UAE'], countryCode: 'AE' }).id;
+  const state = makeEntity({ kind: 'government', name: 'US Department of State', aliases: ['State Department'], countryCode: 'US' }).id;
+  const duplicate = makeEntity({ name: 'K. Qaddour (duplicate)' }).id;
   conn.sqlite.prepare('UPDATE entities SET merged_into_id = ? WHERE id = ?').run(qaddour, duplicate);
-  const idle = makeEntity(db, { name: 'Nobody In Particular' }).id;
+  const idle = makeEntity({ name: 'Nobody In Particular' }).id;
 
   const e = {
     caesar2023: makeEvent(db, {

@@ -233,6 +233,8 @@ describe('every generated row passes the app’s own validation', () => {
         aliases: e.aliases,
         opensanctionsId: e.opensanctionsId,
         ofacUid: e.ofacUid,
+        // Synthetic actors are public through their published events, not on purpose.
+        madePublic: false,
       };
       const parsed = entityInputSchema.safeParse(raw);
       expect(parsed.error?.issues ?? [], `entity ${e.id}`).toEqual([]);

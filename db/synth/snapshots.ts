@@ -82,6 +82,7 @@ export function entitySnapshotJson(entity: SynthEntity): string {
     createdBy: null,
     updatedBy: null,
     version: 1,
+    madePublic: false,
     aliases: [...entity.aliases].sort(binary),
   });
 }

@@ -35,4 +35,54 @@ test.describe('Drafts', () => {
     expect(list.items.map((e: { id: number }) => e.id)).not.toContain(id);
     await api.dispose();
   });
+
+  test('an actor that only a draft names is a 404 when signed out, until the draft is published', async ({ page, browser, playwright }) => {
+    test.slow();
+    const suffix = `${test.info().testId.slice(0, 5)}${test.info().retry || ''}`;
+    const name = `Nour Haddad ${suffix}`;
+    await signIn(page, 'editor', '/events/new');
+    await fillBasics(page, { title: `Draft naming a new actor ${suffix}`, date: '2026-11-22' });
+    const actorSearch = page.getByRole('combobox', { name: 'Add an actor' });
+    await actorSearch.fill(name);
+    await page.getByRole('option', { name: `Create new actor “${name}”…` }).click();
+    await page.getByRole('button', { name: 'Create actor' }).click();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await expect(page.getByText('Event created.')).toBeVisible();
+    const actorLink = page.getByRole('region', { name: 'Actors' }).getByRole('link', { name });
+    const actorPath = (await actorLink.getAttribute('href'))!;
+    const actorId = Number(actorPath.split('/').pop());
+
+    // Staff see the actor, with a word on who else does.
+    await page.goto(actorPath);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByText('Only staff can see this actor')).toBeVisible();
+
+    const anonymous = await browser.newContext();
+    const reader = await anonymous.newPage();
+    const hidden = await reader.goto(actorPath);
+    const hiddenTitle = await reader.title();
+    const missing = await reader.goto('/entities/9999999');
+    expect(hidden?.status()).toBe(404);
+    expect(missing?.status()).toBe(404);
+    expect(hiddenTitle).toBe(await reader.title());
+    await expect(reader.getByText(name)).toHaveCount(0);
+    const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    expect((await (await api.get(`/api/entities?q=${encodeURIComponent(name)}`)).json()).items).toEqual([]);
+    const chip = await api.get(`/api/events?actor=${actorId}`);
+    expect(chip.status()).toBe(400);
+    expect(JSON.stringify(await chip.json())).not.toContain('Haddad');
+
+    // Published, the draft makes its actor public.
+    await page.goBack();
+    await page.getByRole('link', { name: 'Edit event' }).click();
+    await page.getByRole('radio', { name: 'Published' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Changes saved.')).toBeVisible();
+    expect((await reader.goto(actorPath))?.status()).toBe(200);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(name);
+    expect((await (await api.get(`/api/entities?q=${encodeURIComponent(name)}`)).json()).items).toEqual([expect.objectContaining({ id: actorId })]);
+    await api.dispose();
+    await anonymous.close();
+  });
 });
+

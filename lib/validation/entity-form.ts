@@ -12,9 +12,11 @@ export interface EntityFormValues {
   aliases: string;
   opensanctionsId: string;
   ofacUid: string;
+  /** "yes" when staff make the actor public before any published event involves it. */
+  madePublic: string;
 }
 
-export const ENTITY_FORM_FIELDS = ['kind', 'name', 'description', 'countryCode', 'aliases', 'opensanctionsId', 'ofacUid'] as const;
+export const ENTITY_FORM_FIELDS = ['kind', 'name', 'description', 'countryCode', 'aliases', 'opensanctionsId', 'ofacUid', 'madePublic'] as const;
 
 export const ENTITY_FIELD_LABELS: Record<string, string> = {
   kind: 'Kind',
@@ -24,13 +26,16 @@ export const ENTITY_FIELD_LABELS: Record<string, string> = {
   aliases: 'Aliases',
   opensanctionsId: 'OpenSanctions id',
   ofacUid: 'OFAC UID',
+  madePublic: 'Public now',
 };
 
 export function emptyEntityForm(): EntityFormValues {
-  return { kind: 'person', name: '', description: '', countryCode: '', aliases: '', opensanctionsId: '', ofacUid: '' };
+  return { kind: 'person', name: '', description: '', countryCode: '', aliases: '', opensanctionsId: '', ofacUid: '', madePublic: '' };
 }
 
-export function entityToFormValues(e: Pick<EntityDetail, 'kind' | 'name' | 'description' | 'countryCode' | 'aliases' | 'opensanctionsId' | 'ofacUid'>): EntityFormValues {
+export function entityToFormValues(
+  e: Pick<EntityDetail, 'kind' | 'name' | 'description' | 'countryCode' | 'aliases' | 'opensanctionsId' | 'ofacUid'> & { madePublic?: boolean },
+): EntityFormValues {
   return {
     kind: e.kind,
     name: e.name,
@@ -39,6 +44,7 @@ export function entityToFormValues(e: Pick<EntityDetail, 'kind' | 'name' | 'desc
     aliases: e.aliases.join('\n'),
     opensanctionsId: e.opensanctionsId ?? '',
     ofacUid: e.ofacUid ?? '',
+    madePublic: e.madePublic ? 'yes' : '',
   };
 }
 
@@ -54,6 +60,7 @@ export function entityFormToRaw(v: EntityFormValues) {
       .filter((a) => a !== ''),
     opensanctionsId: v.opensanctionsId,
     ofacUid: v.ofacUid,
+    madePublic: v.madePublic === 'yes',
   };
 }
 

@@ -1,38 +1,23 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
+import { spellingKey } from '@/lib/text/normalise';
 import { ENTITY_KINDS } from '@/lib/vocabulary';
+import { nameText, optionalMultiLineText, optionalSingleLineText } from './text';
 
-const CONTROL = /[\u0000-\u001F\u007F]/;
-
-const name = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `${label} is required.`)
-        .max(max, `${label} must be at most ${max} characters.`)
-        .refine((s) => !CONTROL.test(s) && s.isWellFormed(), `${label} contains invalid characters.`),
-    );
-
+// Free text follows the one rule in lib/validation/text.ts; names are stored without invisible
+// characters, so a pasted "Qad\u200Ddour" is the "Qaddour" it looks like.
 const optional = (label: string, max: number, pattern?: RegExp, hint?: string) =>
-  z
-    .string().nullish()
-    .transform((s) => (s ?? '').trim() || null)
-    .refine((s) => s === null || s.length <= max, `${label} must be at most ${max} characters.`)
-    .refine((s) => s === null || (!CONTROL.test(s) && s.isWellFormed()), `${label} contains invalid characters.`)
-    .refine((s) => s === null || !pattern || pattern.test(s), hint ?? `${label} is not valid.`);
+  optionalSingleLineText(label, max).refine((s) => s === null || !pattern || pattern.test(s), hint ?? `${label} is not valid.`);
 
 export const entityInputSchema = z
   .object({
     kind: z.enum(ENTITY_KINDS, { error: 'Choose what kind of actor this is.' }),
-    name: name('Name', 300),
-    description: optional('Description', 2000),
+    name: nameText('Name', 300),
+    description: optionalMultiLineText('Description', 2000),
     countryCode: optional('Country', 2)
       .transform((s) => (s === null ? null : s.toUpperCase()))
       .refine((s) => s === null || isCountryCode(s), 'Unknown country code (use ISO 3166-1 alpha-2, e.g. SY).'),
-    aliases: z.array(name('Alias', 300)).max(50, 'At most 50 aliases.').default([]),
+    aliases: z.array(nameText('Alias', 300)).max(50, 'At most 50 aliases.').default([]),
     opensanctionsId: optional(
       'OpenSanctions id',
       100,
@@ -40,11 +25,15 @@ export const entityInputSchema = z
       'OpenSanctions id has letters, digits, dots, hyphens and underscores, e.g. NK-abc123.',
     ),
     ofacUid: optional('OFAC UID', 20, /^\d+$/, 'OFAC UID is a number, e.g. 36270.'),
+    // Public before any published event involves it (db/queries/entity-visibility.ts); editors decide.
+    madePublic: z.boolean({ error: 'Choose whether the actor is public now.' }).default(false),
   })
   .transform((input) => {
-    const seen = new Set<string>([input.name.toLowerCase()]);
+    // An alias spelt as the name or another alias (case, full width) adds nothing; one with other
+    // accents ("Trobrex" for "Trobrèx") is a spelling worth listing.
+    const seen = new Set<string>([spellingKey(input.name)]);
     const aliases = input.aliases.filter((a) => {
-      const k = a.toLowerCase();
+      const k = spellingKey(a);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;

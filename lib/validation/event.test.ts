@@ -1,3 +1,4 @@
+import { latestDate } from '@/lib/dates';
 import { describe, expect, it } from 'vitest';
 import { eventInputSchema } from './event';
 
@@ -55,7 +56,8 @@ describe('event input', () => {
       ...base,
       sources: [{ title: 'A', url: 'https://example.org/a?b=c' }, { title: 'B', url: 'http://example.org' }, { title: 'C' }],
     });
-    expect(parsed.sources.map((s) => s.url)).toEqual(['https://example.org/a?b=c', 'http://example.org', null]);
+    // Stored as a browser serialises the address (issue 10, item 6): the host alone gains its "/".
+    expect(parsed.sources.map((s) => s.url)).toEqual(['https://example.org/a?b=c', 'http://example.org/', null]);
   });
 
   it('says which field is wrong and why', () => {
@@ -135,5 +137,29 @@ describe('event input: every field against hostile values', () => {
 
   it('reports a bad date together with the other errors, not after them', () => {
     expect(Object.keys(errorsOf({ ...base, title: '', date: 'soon' })).sort()).toEqual(['date', 'title']);
+  });
+});
+
+describe('dates outside the accepted range (issue 10, item 8)', () => {
+  const event = { type: 'designation', title: 'Caesar Act sanctions', summary: 'x', date: '2023-03-28', status: 'published' };
+  const issues = (raw: Record<string, unknown>) =>
+    Object.fromEntries((eventInputSchema.safeParse({ ...event, ...raw }).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+  const inTenYears = latestDate();
+  const dayAfter = new Date(Date.parse(`${inTenYears}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  it.each([
+    ['date', { date: '1000' }],
+    ['date', { date: '1899-12-31' }],
+    ['date', { date: '9999-12-31' }],
+    ['date', { date: dayAfter }],
+    ['effectiveDate', { effectiveDate: '9999' }],
+    ['endDate', { endDate: '9999-12-31' }],
+    ['sources.0.publishedDate', { sources: [{ title: 'x', publishedDate: '1066-10-14' }] }],
+  ])('refuses %s in %j, saying which dates are accepted', (path, raw) => {
+    expect(issues(raw)[path]).toMatch(/must be between 1 January 1900 and \d+ \w+ \d{4} \(ten years from today\)\./);
+  });
+
+  it('accepts the first and the last day', () => {
+    expect(issues({ date: '1900-01-01', endDate: inTenYears })).toEqual({});
   });
 });

@@ -5,85 +5,63 @@
  */
 import { z } from 'zod';
 import { COUNTRY_ROLES, isCountryCode } from '@/lib/countries';
-import { DATE_PRECISIONS, parsePartialDate, startOfPeriod, type DatePrecision } from '@/lib/dates';
+import { DATE_PRECISIONS, dateRangeProblem, parsePartialDate, startOfPeriod, type DatePrecision } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { ENTITY_ROLES, EVENT_STATUSES, LINK_KINDS } from '@/lib/vocabulary';
 import { slugify } from '@/lib/slug';
+import { normaliseSourceUrl, SOURCE_URL_MAX } from './source-url';
+import { optionalMultiLineText, optionalSingleLineText, singleLineText } from './text';
 
-// Letters, marks, numbers, punctuation, symbols and spaces; no control characters except in
-// multi-line fields, where tab and newlines are allowed.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
-// Explicit direction embeddings, overrides and isolates make a one-line value read differently
-// from what it holds (a title, a URL label); nobody types them. Left-to-right and right-to-left
-// marks, which mixed Arabic and Latin text does use, are allowed.
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+// Free text follows the one rule in lib/validation/text.ts.
 
-function text(label: string, min: number, max: number, { multiline = false } = {}) {
-  return z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .min(min, min <= 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
-        .max(max, `${label} must be at most ${max} characters.`)
-        .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
-        .refine((s) => multiline || !BIDI_CONTROL.test(s), `${label} contains invisible text-direction characters.`)
-        .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`),
-    );
-}
-
-/** Optional text: empty or missing becomes null. */
-function optionalText(label: string, max: number, { multiline = false } = {}) {
-  return z
-    .string().nullish()
-    .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} must be at most ${max} characters.`)
-        .refine((s) => !(multiline ? CONTROL : CONTROL_SINGLE_LINE).test(s), `${label} contains control characters.`)
-        .refine((s) => multiline || !BIDI_CONTROL.test(s), `${label} contains invisible text-direction characters.`)
-        .refine((s) => s.isWellFormed(), `${label} contains invalid characters.`)
-        .transform((s) => (s === '' ? null : s)),
-    );
+/**
+ * Refuses a real date outside the accepted range (lib/dates.ts: 1900 to ten years from today,
+ * computed now). A value that is not a date is left to the shape check beside it.
+ */
+function inRange(label: string) {
+  return (value: string | null, ctx: z.RefinementCtx) => {
+    const parsed = value === null ? null : parsePartialDate(value);
+    const problem = parsed ? dateRangeProblem(label, parsed) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
 }
 
 export const isoDaySchema = z
   .string()
   .refine((s) => parsePartialDate(s)?.precision === 'day', 'Use a real date written as YYYY-MM-DD.');
 
-/** http(s) only: `javascript:`, `data:` and the like never reach a link on a page. */
-export const sourceUrlSchema = optionalText('URL', 2000).refine((s) => {
-  if (s === null) return true;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}, 'URL must start with http:// or https:// and be a complete web address.');
+/**
+ * http(s) only: `javascript:`, `data:` and the like never reach a link on a page. Stored as a
+ * browser serialises it, by the rule the database's CHECK shares (lib/validation/source-url.ts).
+ */
+export const sourceUrlSchema = optionalSingleLineText('URL', SOURCE_URL_MAX).transform((s, ctx) => {
+  if (s === null) return null;
+  const result = normaliseSourceUrl(s);
+  if (result.ok) return result.url;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+});
 
 export const sourceInputSchema = z.object({
   url: sourceUrlSchema,
-  title: text('Source title', 1, 500),
-  publisher: optionalText('Publisher', 200),
+  title: singleLineText('Source title', 1, 500),
+  publisher: optionalSingleLineText('Publisher', 200),
   publishedDate: z
     .string().nullish()
     .transform((s) => (s ?? '').trim() || null)
-    .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.'),
-  excerpt: optionalText('Excerpt', 2000, { multiline: true }),
+    .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.')
+    .superRefine(inRange('Publication date')),
+  excerpt: optionalMultiLineText('Excerpt', 2000),
 });
 
-export const programSchema = optionalText('Program', 40)
+export const programSchema = optionalSingleLineText('Program', 40)
   .transform((s) => (s === null ? null : s.toUpperCase()))
   .refine(
     (s) => s === null || /^[A-Z0-9][A-Z0-9-]*$/.test(s),
     'Program is a code of letters, digits and hyphens, e.g. SYRIA-CAESAR.',
   );
 
-export const tagLabelSchema = text('Tag', 1, 60).refine((s) => slugify(s) !== '', 'Tag needs a letter or a digit.');
+export const tagLabelSchema = singleLineText('Tag', 1, 60).refine((s) => slugify(s) !== '', 'Tag needs a letter or a digit.');
 
 const RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
 
@@ -114,31 +92,32 @@ function resolveDate(
 export const eventInputSchema = z
   .object({
     type: z.enum(EVENT_TYPE_KEYS, { error: 'Choose an event type.' }),
-    title: text('Title', 3, 300),
+    title: singleLineText('Title', 3, 300),
     // Optional in the data (an imported list may carry only date, type and title); the event form
     // asks for one (lib/validation/event-form.ts).
-    summary: optionalText('Summary', 2000, { multiline: true }).transform((s) => s ?? ''),
-    details: optionalText('Details', 20000, { multiline: true }),
+    summary: optionalMultiLineText('Summary', 2000).transform((s) => s ?? ''),
+    details: optionalMultiLineText('Details', 20000),
     // The shape is checked here, per field, so that a bad date is reported together with every
     // other error; precision and order are checked once all fields parse (the transform below).
     date: z
       .string({ error: 'Date is required.' })
       .trim()
       .min(1, 'Date is required.')
-      .refine((s) => parsePartialDate(s) !== null, 'Date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.'),
+      .refine((s) => parsePartialDate(s) !== null, 'Date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.')
+      .superRefine(inRange('Date')),
     datePrecision: z.enum(DATE_PRECISIONS).optional(),
-    effectiveDate: optionalText('Effective date', 10).refine(
+    effectiveDate: optionalSingleLineText('Effective date', 10).refine(
       (s) => s === null || parsePartialDate(s) !== null,
       'Effective date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
-    ),
+    ).superRefine(inRange('Effective date')),
     effectiveDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
-    endDate: optionalText('End date', 10).refine(
+    endDate: optionalSingleLineText('End date', 10).refine(
       (s) => s === null || parsePartialDate(s) !== null,
       'End date must be a real date: YYYY, YYYY-MM or YYYY-MM-DD.',
-    ),
+    ).superRefine(inRange('End date')),
     endDatePrecision: z.enum(DATE_PRECISIONS).optional().nullable(),
     status: z.enum(EVENT_STATUSES, { error: 'Status is draft or published.' }).default('draft'),
-    legalAuthority: optionalText('Legal authority', 300),
+    legalAuthority: optionalSingleLineText('Legal authority', 300),
     program: programSchema,
     countries: z
       .array(

@@ -1,6 +1,7 @@
 /** User accounts as the admin page, the sign-in form and `npm run user:create` accept them. */
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { nameText } from './text';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -22,15 +23,8 @@ export const newPasswordSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: 'Role is admin, editor or viewer.' });
 
-export const userNameSchema = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(
-    z
-      .string()
-      .max(100, 'Name must be at most 100 characters.')
-      .refine((s) => !/[\u0000-\u001F\u007F]/.test(s) && s.isWellFormed(), 'Name contains invalid characters.'),
-  );
+/** Shown in the history; one line, by the rule every name follows (lib/validation/text.ts). */
+export const userNameSchema = nameText('Name', 100, { min: 0 });
 
 export const newUserSchema = z.object({
   email: emailSchema,

@@ -92,6 +92,31 @@ describe('POST /api/events', () => {
   });
 });
 
+describe('POST /api/events with source URLs a browser reads differently from how they are written (issue 10, item 6)', () => {
+  it.each([
+    ['https:evil.test', 'https://evil.test/'],
+    ['http:evil.test', 'http://evil.test/'],
+    ['https:/evil.test', 'https://evil.test/'],
+    ['http:/\\evil.test', 'http://evil.test/'],
+    ['HTTPS://Example.ORG:443/a b', 'https://example.org/a%20b'],
+  ])('stores %j as the address a browser follows, %j', async (url, stored) => {
+    as('editor');
+    const res = await route.POST(post({ event: { ...event, sources: [{ title: 'A source', url }] } }));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    expect(getEvent(harness.conn.db, id)!.sources.map((s) => s.url)).toEqual([stored]);
+  });
+
+  it('refuses a URL with a user name before an "@", saying why, and writes nothing', async () => {
+    as('editor');
+    const res = await route.POST(post({ event: { ...event, sources: [{ title: 'A source', url: 'https://state.gov@evil.test/' }] } }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { issues: { param: string; message: string }[] };
+    expect(body.issues).toEqual([{ param: 'event.sources.0.url', message: expect.stringMatching(/user name or password .* lead to the address after the “@”/) }]);
+    expect(count()).toBe(0);
+  });
+});
+
 describe('GET /api/events', () => {
   const get = (query = '') => route.GET(new NextRequest(`${ORIGIN}/api/events${query}`, { headers: { host: '127.0.0.1:3000' } }));
   const titles = async (res: Response) => ((await res.json()) as { items: { title: string }[] }).items.map((e) => e.title);

@@ -1,34 +1,35 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { secondaryButtonClass } from '@/components/forms/field';
+import { Notice, secondaryButtonClass } from '@/components/forms/field';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
-import { getEntity } from '@/db/queries/entities';
+import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { timelineViewForRequest } from '@/lib/timeline-view';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
-import { readerForPage } from '@/lib/auth/viewer';
+import { getViewer, readerForPage, type Viewer } from '@/lib/auth/viewer';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type Params = Promise<{ id: string }>;
 
-function load(idParam: string) {
+/** The actor if this viewer may see it: one the public may not see is as missing as an unknown id. */
+function load(idParam: string, viewer: Viewer | null) {
   const id = parseId(idParam);
-  return id === null ? null : getEntity(getDb(), id);
+  return id === null ? null : getEntityFor(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const entity = load((await params).id);
+  const entity = load((await params).id, await getViewer());
   return { title: entity ? entity.name : 'Actor not found' };
 }
 
 export default async function EntityPage({ params }: { params: Params }) {
   const idParam = (await params).id;
   const viewer = await readerForPage(`/entities/${idParam}`);
-  const entity = load(idParam);
+  const entity = load(idParam, viewer);
   if (!entity) notFound();
   // Not a permanent redirect: a merge can be undone, and browsers cache permanent ones.
   if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);
@@ -62,7 +63,13 @@ export default async function EntityPage({ params }: { params: Params }) {
             </Link>
           </div>
         ) : null}
-        {entity.description ? <p className="text-zinc-700 dark:text-zinc-300">{entity.description}</p> : null}
+        {canSeeDrafts(viewer) && !entity.isPublic ? (
+          <Notice tone="info">
+            Only staff can see this actor: no published event involves it yet. It becomes public when one does, or when an editor
+            makes it public on its {canWrite(viewer) ? <Link href={`/entities/${entity.id}/edit`}>edit page</Link> : 'edit page'}.
+          </Notice>
+        ) : null}
+        {entity.description ? <p className="whitespace-pre-line text-zinc-700 dark:text-zinc-300">{entity.description}</p> : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {entity.aliases.length > 0 ? (
             <>

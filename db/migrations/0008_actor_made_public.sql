@@ -1,0 +1,1 @@
+ALTER TABLE `entities` ADD `made_public` integer DEFAULT false NOT NULL;
