@@ -1,7 +1,7 @@
 import { getConnection } from './db/index';
 import { installConnectionHook } from './lib/http/connection-hook';
-import { ensureFirstAdmin } from './lib/auth/first-admin';
-import { resolveAuthSecret } from './lib/auth/secret';
+import { ensureFirstAdmin } from './server/auth/first-admin';
+import { resolveAuthSecret } from './server/auth/secret';
 import { env } from './lib/env';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).

@@ -26,7 +26,7 @@ class Redirect extends Error {
 }
 
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
@@ -36,9 +36,9 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { saveEvent, createActorInline, deleteEventAction, restoreDeletedEventAction, restoreVersionAction } = await import('./events/actions');
-const { saveEntity, mergeEntitiesAction, undoMergeAction } = await import('./entities/actions');
-const { createUserAction, setRoleAction, setPasswordAction, deleteUserAction } = await import('./admin/users/actions');
+const { saveEvent, createActorInline, deleteEventAction, restoreDeletedEventAction, restoreVersionAction } = await import('@/server/actions/events');
+const { saveEntity, mergeEntitiesAction, undoMergeAction } = await import('@/server/actions/entities');
+const { createUserAction, setRoleAction, setPasswordAction, deleteUserAction } = await import('@/server/actions/users');
 
 const cheapHash = async (p: string) => `test$${p}`;
 

@@ -15,7 +15,7 @@ import { apiRequest, databaseChecksum, freshDatabase, readAnswer, routeParams, r
 import type { Role } from '@/lib/auth/roles';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 vi.mock('@/lib/auth/password', async () => (await import('@/testing/harness')).passwordModule());
 vi.mock('next/navigation', async () => (await import('@/testing/harness')).navigationModule());
 vi.mock('next/cache', async () => (await import('@/testing/harness')).cacheModule());
@@ -23,9 +23,9 @@ vi.mock('next/cache', async () => (await import('@/testing/harness')).cacheModul
 const eventsRoute = await import('./api/events/route');
 const eventRoute = await import('./api/events/[id]/route');
 const restoreRoute = await import('./api/events/[id]/restore/route');
-const eventActions = await import('./events/actions');
-const entityActions = await import('./entities/actions');
-const userActions = await import('./admin/users/actions');
+const eventActions = await import('@/server/actions/events');
+const entityActions = await import('@/server/actions/entities');
+const userActions = await import('@/server/actions/users');
 const importRoute = await import('./api/import/route');
 const { planImport } = await import('@/db/import');
 const { readCsvUpload } = await import('@/lib/csv/import');

@@ -13,14 +13,14 @@ import { anyJson, hostileId, hostileString } from '@/testing/hostile-values';
 import type { Role } from '@/lib/auth/roles';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 vi.mock('@/lib/auth/password', async () => (await import('@/testing/harness')).passwordModule());
 vi.mock('next/navigation', async () => (await import('@/testing/harness')).navigationModule());
 vi.mock('next/cache', async () => (await import('@/testing/harness')).cacheModule());
 
-const eventActions = await import('./events/actions');
-const entityActions = await import('./entities/actions');
-const userActions = await import('./admin/users/actions');
+const eventActions = await import('@/server/actions/events');
+const entityActions = await import('@/server/actions/entities');
+const userActions = await import('@/server/actions/users');
 
 type Action = (previous: never, form: never) => Promise<unknown>;
 

@@ -11,7 +11,7 @@ import { apiRequest, freshDatabase, routeParams, signInAs } from '@/testing/harn
 import type { Role } from '@/lib/auth/roles';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 
 const { harness } = await import('@/testing/harness');
 const feed = await import('./feed.xml/route');

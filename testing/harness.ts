@@ -5,7 +5,7 @@
  * is exported here:
  *
  *   vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
- *   vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+ *   vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
  */
 import { createHash } from 'node:crypto';
 import { NextRequest } from 'next/server';

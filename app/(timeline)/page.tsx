@@ -9,10 +9,10 @@ import { TimelineResults } from '@/components/timeline/timeline-results';
 import { getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
-import { timelineViewForRequest } from '@/lib/timeline-view';
+import { timelineViewForRequest } from '@/server/views/timeline';
 import { todayIso } from '@/lib/dates';
 import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
-import { canSeeDrafts, getViewer, readerForPage } from '@/lib/auth/viewer';
+import { canSeeDrafts, getViewer, readerForPage } from '@/server/auth/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -12,7 +12,7 @@ import { apiRequest, databaseChecksum, freshDatabase, harness, isAcceptableAnswe
 import { hostileId, queryString } from '@/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 
 const events = await import('./events/route');
 const event = await import('./events/[id]/route');

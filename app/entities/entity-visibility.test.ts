@@ -20,12 +20,12 @@ import { eventInputSchema } from '@/lib/validation/event';
 import { apiRequest, connection, freshDatabase, harness, readAnswer, signInAs } from '@/testing/harness';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => {
+vi.mock('@/server/auth/viewer', async () => {
   const mod = (await import('@/testing/harness')).viewerModule();
   return { ...mod, readerForPage: async () => mod.requireReadAccess() };
 });
 // The page's list of events is the timeline's, tested on its own; here only whether the page exists.
-vi.mock('@/lib/timeline-view', () => ({ timelineViewForRequest: async () => ({}) }));
+vi.mock('@/server/views/timeline', () => ({ timelineViewForRequest: async () => ({}) }));
 
 const page = await import('./[id]/page');
 const entitiesRoute = await import('@/app/api/entities/route');

@@ -6,9 +6,9 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { listTimeline } from '@/db/queries/timeline';
-import { renderAtomFeed } from '@/lib/atom';
-import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/lib/export-request';
-import { cacheHeadersFor, readAccess } from '@/lib/viewer';
+import { renderAtomFeed } from '@/server/feeds/atom';
+import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/server/http/export-request';
+import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 import { describeFiltersText, filtersQueryString, isFiltered } from '@/lib/filters';
 
 export const dynamic = 'force-dynamic';

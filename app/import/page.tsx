@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Forbidden } from '@/components/auth/forbidden';
 import { ImportForm } from '@/components/import/import-form';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@/lib/csv/import';
 
 export const metadata: Metadata = { title: 'Import events from CSV' };

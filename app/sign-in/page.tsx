@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { getViewer } from '@/lib/auth/viewer';
+import { getViewer } from '@/server/auth/viewer';
 import { safeNextPath } from '@/lib/safe-next';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createUserAction, type UserFormState } from '@/app/admin/users/actions';
+import { createUserAction, type UserFormState } from '@/server/actions/users';
 import { Field, Notice, describedBy, inputClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';

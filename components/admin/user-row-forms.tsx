@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { deleteUserAction, setPasswordAction, setRoleAction, type RowActionState } from '@/app/admin/users/actions';
+import { deleteUserAction, setPasswordAction, setRoleAction, type RowActionState } from '@/server/actions/users';
 import { dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/auth/roles';

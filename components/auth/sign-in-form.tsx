@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signIn, type SignInState } from '@/app/sign-in/actions';
+import { signIn, type SignInState } from '@/server/actions/sign-in';
 import { Field, Notice, describedBy, inputClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 

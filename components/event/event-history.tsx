@@ -1,4 +1,4 @@
-import { restoreVersionAction } from '@/app/events/actions';
+import { restoreVersionAction } from '@/server/actions/events';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
 import { formatTimestamp } from '@/lib/dates';

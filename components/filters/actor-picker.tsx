@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import type { ApiError, EntitySearchResponse } from '@/lib/api-types';
+import type { ApiError, EntitySearchResponse } from '@/db/api-types';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 const subscribeNothing = () => () => {};

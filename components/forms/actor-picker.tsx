@@ -5,7 +5,7 @@
  * without leaving the form (the new actor is saved at once, so it can be picked again elsewhere).
  */
 import { useRef, useState } from 'react';
-import { createActorInline } from '@/app/events/actions';
+import { createActorInline } from '@/server/actions/events';
 import type { EntitySuggestion } from '@/db/queries/suggest';
 import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { ENTITY_KINDS, ENTITY_KIND_LABELS } from '@/lib/vocabulary';

@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import type { ConflictInfo } from '@/app/events/actions';
+import type { ConflictInfo } from '@/server/actions/events';
 import { formatTimestamp } from '@/lib/dates';
 import { buttonClass, secondaryButtonClass } from './field';
 

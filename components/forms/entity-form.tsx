@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import { saveEntity, type EntityFormState } from '@/app/entities/actions';
+import { saveEntity, type EntityFormState } from '@/server/actions/entities';
 import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { entityInputSchema } from '@/lib/validation/entity';
 import {

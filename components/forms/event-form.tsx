@@ -8,7 +8,7 @@
  */
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { saveEvent, type EventFormState } from '@/app/events/actions';
+import { saveEvent, type EventFormState } from '@/server/actions/events';
 import type { EventSuggestion } from '@/db/queries/suggest';
 import { COUNTRIES_BY_NAME, COUNTRY_ROLES, COUNTRY_ROLE_LABELS } from '@/lib/countries';
 import { DATE_PRECISIONS, DATE_PRECISION_LABELS, formatEventDateShort } from '@/lib/dates';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { signOut } from '@/app/sign-in/actions';
+import { signOut } from '@/server/actions/sign-in';
 import { ROLE_LABELS, can } from '@/lib/auth/roles';
-import { getViewer } from '@/lib/auth/viewer';
+import { getViewer } from '@/server/auth/viewer';
 
 export async function SiteHeader() {
   const viewer = await getViewer();

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { EventsPageResponse } from '@/lib/api-types';
+import type { EventsPageResponse } from '@/db/api-types';
 
 /**
  * The timeline's query, shared by the server prefetch and the browser. `search` is the

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventsPageResponse } from '@/lib/api-types';
+import type { EventsPageResponse } from '@/db/api-types';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { openDatabase, type Connection } from '../client';
 import { migrateDatabase } from '../migrate';

@@ -4,7 +4,7 @@
  * Any write, by this process or another, starts a new state, so nothing stale is ever served.
  */
 import type { TimelineFilters } from '@/lib/filters';
-import type { EventsPageResponse } from '@/lib/api-types';
+import type { EventsPageResponse } from '@/db/api-types';
 import type { Connection } from '../client';
 import { ConnectionCaches } from '../read-cache';
 import type { Visibility } from './events';

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import type { ApiError, EventsPageResponse } from '../../lib/api-types';
+import type { ApiError, EventsPageResponse } from '@/db/api-types';
 
 test.describe('A developer reads the events API', () => {
   test('filters with the same parameters as the page, and pages with a cursor', async ({ request }) => {

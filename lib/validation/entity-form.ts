@@ -2,8 +2,6 @@
  * The actor form's values as typed, and their mapping to the one actor schema
  * (lib/validation/entity.ts). Aliases are one per line.
  */
-import type { EntityDetail } from '@/db/queries/entities';
-
 export interface EntityFormValues {
   kind: string;
   name: string;
@@ -33,9 +31,19 @@ export function emptyEntityForm(): EntityFormValues {
   return { kind: 'person', name: '', description: '', countryCode: '', aliases: '', opensanctionsId: '', ofacUid: '', madePublic: '' };
 }
 
-export function entityToFormValues(
-  e: Pick<EntityDetail, 'kind' | 'name' | 'description' | 'countryCode' | 'aliases' | 'opensanctionsId' | 'ofacUid'> & { madePublic?: boolean },
-): EntityFormValues {
+/** The fields of a stored actor the form shows (db/queries/entities.ts's EntityDetail has them). */
+export interface EntityFormSource {
+  kind: string;
+  name: string;
+  description: string | null;
+  countryCode: string | null;
+  aliases: readonly string[];
+  opensanctionsId: string | null;
+  ofacUid: string | null;
+  madePublic?: boolean;
+}
+
+export function entityToFormValues(e: EntityFormSource): EntityFormValues {
   return {
     kind: e.kind,
     name: e.name,

@@ -6,7 +6,7 @@ import { Forbidden } from '@/components/auth/forbidden';
 import { getDb } from '@/db/index';
 import { listUsers } from '@/db/queries/users';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Users' };

@@ -5,8 +5,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { searchEntities } from '@/db/queries/entity-search';
-import type { ApiError, EntitySearchResponse } from '@/lib/api-types';
-import { cacheHeadersFor, readAccess } from '@/lib/viewer';
+import type { ApiError, EntitySearchResponse } from '@/db/api-types';
+import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 

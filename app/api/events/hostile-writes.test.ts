@@ -14,7 +14,7 @@ import { apiRequest, connection, databaseChecksum, freshDatabase, isAcceptableAn
 import { anyJson, hostileId, hostileString, NUMBERS } from '@/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 
 const list = await import('./route');
 const one = await import('./[id]/route');

@@ -22,7 +22,7 @@ const harness = vi.hoisted(() => ({
 }));
 
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
   getViewer: async () => {
     harness.sessionLookups++;

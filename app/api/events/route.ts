@@ -16,14 +16,14 @@ import { getConnection, getDb } from '@/db/index';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
-import type { ApiError } from '@/lib/api-types';
+import type { ApiError } from '@/db/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
-import { cacheHeadersFor, readAccess } from '@/lib/viewer';
+import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
-import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
+import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/server/http/staff-route';
 import { eventInputSchema } from '@/lib/validation/event';
 
 export const dynamic = 'force-dynamic';

@@ -12,7 +12,7 @@ import { apiRequest, databaseChecksum, freshDatabase, isAcceptableAnswer, readAn
 import { hostileString, KNOWN_HOSTILE } from '@/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
-vi.mock('@/lib/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
+vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());
 
 const route = await import('./route');
 

@@ -13,7 +13,7 @@ import type { ImportPlan } from '@/db/import';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));
 

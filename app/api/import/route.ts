@@ -11,7 +11,7 @@ import { applyImport, ImportRefusedError, planImport } from '@/db/import';
 import { changeActor } from '@/lib/auth/roles';
 import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
 import { readBodyLimited } from '@/lib/http/read-limited';
-import { authorizeRequest, jsonError } from '@/lib/http/staff-route';
+import { authorizeRequest, jsonError } from '@/server/http/staff-route';
 
 export const dynamic = 'force-dynamic';
 

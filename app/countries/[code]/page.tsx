@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
-import { timelineViewForRequest } from '@/lib/timeline-view';
+import { timelineViewForRequest } from '@/server/views/timeline';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS } from '@/lib/filters';
-import { canSeeDrafts, readerForPage } from '@/lib/auth/viewer';
+import { canSeeDrafts, readerForPage } from '@/server/auth/viewer';
 
 type Params = Promise<{ code: string }>;
 

@@ -7,9 +7,9 @@ import { CountryChip } from '@/components/ui/country-chip';
 import { getDb } from '@/db/index';
 import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
-import { timelineViewForRequest } from '@/lib/timeline-view';
+import { timelineViewForRequest } from '@/server/views/timeline';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
-import { getViewer, readerForPage, type Viewer } from '@/lib/auth/viewer';
+import { getViewer, readerForPage, type Viewer } from '@/server/auth/viewer';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Forbidden } from '@/components/auth/forbidden';
 import { EntityForm } from '@/components/forms/entity-form';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { emptyEntityForm } from '@/lib/validation/entity-form';
 
 export const metadata: Metadata = { title: 'New actor' };

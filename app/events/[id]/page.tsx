@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteEventAction, restoreDeletedEventAction } from '@/app/events/actions';
+import { deleteEventAction, restoreDeletedEventAction } from '@/server/actions/events';
 import { EventHistory } from '@/components/event/event-history';
 import { RevisionList } from '@/components/event/revision-list';
 import { SourceList } from '@/components/event/source-list';
@@ -14,7 +14,7 @@ import { getDb } from '@/db/index';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
-import { getViewer, readerForPage } from '@/lib/auth/viewer';
+import { getViewer, readerForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 import { ENTITY_ROLE_LABELS, LINK_KIND_LABELS } from '@/lib/vocabulary';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { restoreDeletedEventAction } from '@/app/events/actions';
+import { restoreDeletedEventAction } from '@/server/actions/events';
 import { Forbidden } from '@/components/auth/forbidden';
 import { Notice } from '@/components/forms/field';
 import { SmallActionForm } from '@/components/forms/small-action-form';
@@ -8,7 +8,7 @@ import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
 import { countDeletedEvents, listDeletedEvents } from '@/db/queries/staff-lists';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Deleted events' };

@@ -6,7 +6,7 @@ import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
 import { listDrafts } from '@/db/queries/staff-lists';
 import { canWrite } from '@/lib/auth/roles';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Drafts' };

@@ -4,7 +4,7 @@ import { Forbidden } from '@/components/auth/forbidden';
 import { EventForm } from '@/components/forms/event-form';
 import { getDb } from '@/db/index';
 import { formVocabulary } from '@/db/queries/suggest';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { emptyEventForm } from '@/lib/validation/event-form';
 
 export const metadata: Metadata = { title: 'New event' };

@@ -1,6 +1,6 @@
 /** GET /import/template.csv: the import's columns with one example row, ready to fill in. */
 import { encodeCsv, type CsvRecord } from '@/lib/csv/export';
-import { cacheHeadersFor } from '@/lib/viewer';
+import { cacheHeadersFor } from '@/server/auth/read-access';
 
 // Per request, not built once: its cache headers depend on READ_ACCESS and the session (lib/viewer.ts).
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
-import { authFor } from '@/lib/auth/server';
+import { authFor } from '@/server/auth/instance';
 
 export const dynamic = 'force-dynamic';
 

@@ -13,7 +13,7 @@ import { AuthorizationError, authorize, type Permission, type Role, type Viewer 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null, signedInOnly: false }));
 
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
   requireReadAccess: async () => {
     if (harness.signedInOnly && !harness.viewer) throw new AuthorizationError(401, 'Sign in to read the tracker.');

@@ -11,10 +11,10 @@ import { getDb } from '@/db/index';
 import { deleteEvent, updateEvent } from '@/db/mutations/events';
 import { getEvent, parseId } from '@/db/queries/events';
 import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles';
-import { requireReadAccess } from '@/lib/auth/viewer';
-import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
+import { requireReadAccess } from '@/server/auth/viewer';
+import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/server/http/staff-route';
 import { eventInputSchema, expectedVersionSchema } from '@/lib/validation/event';
-import { cacheHeadersFor } from '@/lib/viewer';
+import { cacheHeadersFor } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 

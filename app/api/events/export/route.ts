@@ -10,8 +10,8 @@ import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
 import { createCsvStream, exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
-import { cacheHeadersFor, readAccess } from '@/lib/viewer';
-import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/lib/export-request';
+import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
+import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/server/http/export-request';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { suggestEntities } from '@/db/queries/suggest';
-import { authorizeRequest } from '@/lib/http/staff-route';
-import { cacheHeadersFor } from '@/lib/viewer';
+import { authorizeRequest } from '@/server/http/staff-route';
+import { cacheHeadersFor } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { parseId } from '@/db/queries/events';
 import { suggestEvents } from '@/db/queries/suggest';
-import { authorizeRequest } from '@/lib/http/staff-route';
-import { cacheHeadersFor } from '@/lib/viewer';
+import { authorizeRequest } from '@/server/http/staff-route';
+import { cacheHeadersFor } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,7 +7,7 @@ import { Notice } from '@/components/forms/field';
 import { getDb } from '@/db/index';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { entityToFormValues } from '@/lib/validation/entity-form';
 
 export const metadata: Metadata = { title: 'Edit actor' };

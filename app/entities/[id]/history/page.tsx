@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { undoMergeAction } from '@/app/entities/actions';
+import { undoMergeAction } from '@/server/actions/entities';
 import { Forbidden } from '@/components/auth/forbidden';
 import { FieldChanges } from '@/components/event/field-changes';
 import { ACTION_LABELS } from '@/components/event/revision-list';
@@ -12,7 +12,7 @@ import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { getEntityHistory, listMergesOf } from '@/db/queries/revisions';
 import { canWrite } from '@/lib/auth/roles';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Actor history' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { mergeEntitiesAction } from '@/app/entities/actions';
+import { mergeEntitiesAction } from '@/server/actions/entities';
 import { Forbidden } from '@/components/auth/forbidden';
 import { Notice } from '@/components/forms/field';
 import { MergePicker } from '@/components/forms/merge-picker';
@@ -10,7 +10,7 @@ import { getDb } from '@/db/index';
 import { getEntity, type EntityDetail } from '@/db/queries/entities';
 import { entityEventCount } from '@/db/queries/entity-staff';
 import { parseId } from '@/db/queries/events';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 import { countryName } from '@/lib/countries';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 

@@ -8,7 +8,7 @@ import { getDb } from '@/db/index';
 import { getEventForEditing } from '@/db/queries/event-form';
 import { parseId } from '@/db/queries/events';
 import { formVocabulary } from '@/db/queries/suggest';
-import { staffForPage } from '@/lib/auth/viewer';
+import { staffForPage } from '@/server/auth/viewer';
 
 export const metadata: Metadata = { title: 'Edit event' };
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/index';
 import { restoreDeletedEvent } from '@/db/mutations/events';
 import { parseId } from '@/db/queries/events';
 import { changeActor } from '@/lib/auth/roles';
-import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/lib/http/staff-route';
+import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/server/http/staff-route';
 import { expectedVersionSchema } from '@/lib/validation/event';
 
 export const dynamic = 'force-dynamic';

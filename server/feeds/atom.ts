@@ -4,10 +4,10 @@
  * characters XML 1.0 forbids removed.
  */
 import type { EventSummary } from '@/db/queries/events';
-import { COUNTRY_ROLE_LABELS, countryName } from './countries';
-import { formatEventDate } from './dates';
-import { eventTypeInfo } from './event-types';
-import { ENTITY_ROLE_LABELS } from './vocabulary';
+import { COUNTRY_ROLE_LABELS, countryName } from '@/lib/countries';
+import { formatEventDate } from '@/lib/dates';
+import { eventTypeInfo } from '@/lib/event-types';
+import { ENTITY_ROLE_LABELS } from '@/lib/vocabulary';
 
 // XML 1.0 allows tab, LF, CR and U+0020 upwards, minus surrogates and U+FFFE/U+FFFF.
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

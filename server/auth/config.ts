@@ -9,7 +9,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import type { Db } from '@/db/client';
 import * as schema from '@/db/schema';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { SIGN_IN_LIMITS, signInThrottle, type SignInLimits } from './sign-in-throttle';
 import { PASSWORD_MAX } from '@/lib/validation/user';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/request-site';

@@ -7,7 +7,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/index';
+import { getDb } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/errors';
 import { createEntity } from '@/db/mutations/entities';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
@@ -16,7 +16,7 @@ import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/
 import { entityNames } from '@/db/queries/suggest';
 import { eventSnapshot } from '@/db/revisions';
 import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
-import { requirePermission } from '@/lib/auth/viewer';
+import { requirePermission } from '@/server/auth/viewer';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
 import { entityInputSchema } from '@/lib/validation/entity';

@@ -2,11 +2,11 @@
 
 /** Account management for admins. Every action checks the admin role before reading anything. */
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/index';
+import { getDb } from '@/db';
 import { MutationError } from '@/db/errors';
 import { createUser, deleteUser, setUserPassword, setUserRole } from '@/db/mutations/users';
 import { AuthorizationError, type Viewer } from '@/lib/auth/roles';
-import { requirePermission } from '@/lib/auth/viewer';
+import { requirePermission } from '@/server/auth/viewer';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { newPasswordSchema, newUserSchema, roleSchema } from '@/lib/validation/user';

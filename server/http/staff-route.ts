@@ -8,8 +8,8 @@ import { NextResponse } from 'next/server';
 import { MutationError, VersionConflictError } from '@/db/errors';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
-import { requirePermission } from '@/lib/auth/viewer';
-import type { ApiError } from '@/lib/api-types';
+import { requirePermission } from '@/server/auth/viewer';
+import type { ApiError } from '@/db/api-types';
 import { NEVER_STORED } from '@/lib/http/cache-policy';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {

@@ -3,20 +3,20 @@
 /** Staff writes to actors: create and edit (with the version check), merge and undo a merge. */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/index';
+import { getDb } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/errors';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { getLatestRevision } from '@/db/queries/revisions';
 import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
-import { requirePermission } from '@/lib/auth/viewer';
+import { requirePermission } from '@/server/auth/viewer';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { expectedVersionSchema } from '@/lib/validation/event';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { entityFormToRaw, entityToFormValues, readEntityForm, type EntityFormValues } from '@/lib/validation/entity-form';
-import type { SmallActionState } from '@/app/events/actions';
+import type { SmallActionState } from '@/server/actions/events';
 
 export type EntityFormState =
   | { status: 'idle' }

@@ -9,8 +9,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { env } from '@/lib/env';
-import { AuthorizationError, authorize, canSeeDrafts, isRole, type Permission, type Role, type Viewer } from './roles';
-import { authFor } from './server';
+import { AuthorizationError, authorize, canSeeDrafts, isRole, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
+import { authFor } from './instance';
 
 export { AuthorizationError, canSeeDrafts, type Viewer };
 

@@ -3,9 +3,9 @@
 import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/index';
-import { authFor } from '@/lib/auth/server';
-import { SIGN_IN_LIMITS, clientKey, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/lib/auth/sign-in-throttle';
+import { getDb } from '@/db';
+import { authFor } from '@/server/auth/instance';
+import { SIGN_IN_LIMITS, clientKey, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/server/auth/sign-in-throttle';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import { safeNextPath } from '@/lib/safe-next';
 import { issuesToFieldErrors } from '@/lib/validation/event-form';

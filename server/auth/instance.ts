@@ -6,7 +6,7 @@
  * http://127.0.0.1:3000 and http://localhost:3000 keeps one instance for each.
  */
 import 'server-only';
-import { getDb } from '@/db/index';
+import { getDb } from '@/db';
 import { env } from '@/lib/env';
 import { requestSite } from '@/lib/http/request-site';
 import { createAuth, type Auth } from './config';

@@ -6,7 +6,7 @@ import { createUser, setUserPassword } from '@/db/mutations/users';
 import { session, signInFailures, user } from '@/db/schema';
 import { createTestDb } from '@/db/test-utils';
 import { createAuth, type Auth } from './config';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { resolveAuthSecret } from './secret';
 import { resetEnvCache } from '@/lib/env';
 import { CONNECTION_HEADER, connectionHeaderValue } from '@/lib/http/connection';

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { headers } from 'next/headers';
-import { getConnection } from '@/db/index';
+import { getConnection } from '@/db';
 import { cachedTimelineView, type TimelineViewData, type TimelineViewOptions } from '@/db/queries/timeline-view';
 import type { TimelineFilters } from '@/lib/filters';
 import { wantsFresh } from '@/lib/http/cache-control';

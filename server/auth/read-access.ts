@@ -6,7 +6,7 @@
 import 'server-only';
 import { getSessionCookie } from 'better-auth/cookies';
 import type { Viewer } from '@/lib/auth/roles';
-import { canSeeDrafts as roleCanSeeDrafts, getViewer, readAccessIsPublic } from '@/lib/auth/viewer';
+import { canSeeDrafts as roleCanSeeDrafts, getViewer, readAccessIsPublic } from '@/server/auth/viewer';
 import { readCacheHeaders, type CacheHeaders } from '@/lib/http/cache-policy';
 
 const SIGN_IN_MESSAGE = 'Sign in to read the tracker (READ_ACCESS=signed-in).';
