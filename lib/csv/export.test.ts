@@ -47,8 +47,11 @@ describe('formula neutralising', () => {
     ['-1+1', "'-1+1"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
-    ['\n=1', "'\n=1"],
+    // The line after a break is marked too (issue 10): a line-oriented reader sees it on its own.
+    ['\r=1', "'\r'=1"],
+    ['\n=1', "'\n'=1"],
+    ['line1\n=cmd|\' /C calc\'!A0', "line1\n'=cmd|' /C calc'!A0"],
+    ['a\r\n\t+1\r-2\n\nparagraph', "a\r\n'\t+1\r'-2\n\nparagraph"],
     ['\nplain text after a line feed', "'\nplain text after a line feed"],
     ['   =HYPERLINK("http://x")', '\'   =HYPERLINK("http://x")'],
     ['\u00a0=1', "'\u00a0=1"],
