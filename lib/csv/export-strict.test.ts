@@ -7,26 +7,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvHostileText } from '@/testing/csv-text';
 import { StrictCsvReader } from '@/testing/strict-csv-reader';
 import { CSV_HEADER, createCsvStream, encodeCsv, neutraliseFormula, restoreNeutralised, toCsvRecord, type ExportRow } from './export';
 
-/** Text built from what breaks CSV and what starts formulas, mixed with arbitrary Unicode. */
-const PIECES = [
-  '\n', '\r', '\r\n', '\n\n', ',', '"', '""', ';', '; ', '\\', "'", "''", '=', '+', '-', '@', '\t', ' ', '\u00a0',
-  '\uff1d', '\uff0b', '\uff0d', '\uff20', '=3+3', '+1', '-2', '@SUM(1)', "=cmd|' /C calc'!A0", 'line1', 'Erdoğan', 'الأسد',
-  '\u2028', '\u0085', '\u0000', '\u200d', '👩‍👩‍👧',
-];
-const hostileText = fc
-  .array(
-    fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(...PIECES) },
-      { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
-      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-    ),
-    { maxLength: 14 },
-  )
-  .map((parts) => parts.join('').toWellFormed());
-
+const hostileText = csvHostileText;
 const optionalText = fc.option(hostileText, { nil: null });
 
 const exportRow = fc.record({

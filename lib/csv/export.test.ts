@@ -109,7 +109,7 @@ describe('CSV encoding', () => {
       type: 'designation',
       summary: event.summary,
       countries: 'US (actor); SY (target)',
-      actors: 'Recep Tayyip Erdoğan (speaker); Khalid Qaddour (target)',
+      actors: 'Recep Tayyip Erdoğan (speaker, person); Khalid Qaddour (target, person)',
       tags: 'Caesar Act; Illicit drug trade',
       source_urls: '; https://example.org/a?b=1,2',
       source_titles: 'An article; Another',

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EventSummary } from '@/db/queries/events';
 import { toPartialIso, type DatePrecision } from '@/lib/dates';
-import { formatActor, formatCountry, joinValues, MULTI_VALUE_SEPARATOR } from './cells';
+import { escapeListValue, formatActor, formatCountry, joinValues, MULTI_VALUE_SEPARATOR, splitValues } from './cells';
 
 type ColumnKind = 'number' | 'date' | 'text';
 
@@ -67,7 +67,7 @@ export function restoreNeutralised(value: string): string {
   return first.replace(MARKED_LINE, '$1');
 }
 
-/** One event as the export query returns it: multi-valued cells already joined with "; ". */
+/** One event as the export query returns it: multi-valued cells already joined (lib/csv/cells.ts). */
 export interface ExportRow {
   id: number;
   date: string;
@@ -96,9 +96,10 @@ export function summaryToExportRow(event: EventSummary): ExportRow {
   return {
     ...event,
     countries: joinValues(event.countries.map((c) => formatCountry(c.code, c.role))) || null,
-    actors: joinValues(event.actors.map((a) => formatActor(a.name, a.role))) || null,
+    // Names are escaped before the bracket is added: the bracket is syntax, not part of a value.
+    actors: event.actors.map((a) => formatActor(escapeListValue(a.name), a.role, a.kind)).join(MULTI_VALUE_SEPARATOR) || null,
     tags: joinValues(event.tags.map((t) => t.label)) || null,
-    sourceUrls: event.sources.length > 0 ? event.sources.map((s) => s.url ?? '').join(MULTI_VALUE_SEPARATOR) : null,
+    sourceUrls: event.sources.length > 0 ? joinValues(event.sources.map((s) => s.url ?? '')) : null,
     sourceTitles: joinValues(event.sources.map((s) => s.title)) || null,
   };
 }
@@ -122,7 +123,7 @@ export function toCsvRecord(row: ExportRow, origin: string): CsvRecord {
     tags: row.tags,
     // Positions line up with source_titles; a source without an address leaves its slot empty,
     // and a cell with no address at all stays empty.
-    source_urls: urls.replaceAll(MULTI_VALUE_SEPARATOR, '').trim() === '' ? null : urls,
+    source_urls: splitValues(urls, { keepEmpty: true }).every((u) => u === '') ? null : urls,
     source_titles: row.sourceTitles,
     status: row.status,
     created_at: row.createdAt,
