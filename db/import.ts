@@ -573,6 +573,8 @@ function* commitSteps(
   if (replayed) throw new ImportRefusedError(replayed, plan, 'replayed');
   if (plan.counts.error > 0) throw new ImportRefusedError('Some rows have problems; nothing was imported.', plan, 'problems');
   if (plan.digest !== expectedDigest) throw new ImportRefusedError(CHANGED, plan, 'changed');
+  // Let waiting requests in before the one stretch that cannot be split: the transaction.
+  yield;
   const result = db.transaction((tx) => writeImport(tx, prep, actor, fileName), { behavior: 'immediate' });
   return { result, plan };
 }

@@ -95,35 +95,51 @@ async function againstServer(dir: string): Promise<void> {
 
     // Health answers back to back for the whole run; each records when it was sent and how long it took.
     const health: { sentAt: bigint; ms: number }[] = [];
+    let failures = 0;
     let running = true;
     const poller = (async () => {
       while (running) {
         const sentAt = process.hrtime.bigint();
-        await fetch(`${server.baseUrl}/api/health`).then((r) => r.arrayBuffer());
+        try {
+          const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(60_000) });
+          await res.arrayBuffer();
+          if (!res.ok) failures++;
+        } catch {
+          failures++;
+        }
         health.push({ sentAt, ms: ms(sentAt) });
         await sleep(10);
       }
     })();
     await sleep(300);
 
-    const check = await post('check');
-    if (check.status !== 200 || !check.body.plan) throw new Error(`Dry run answered ${check.status}: ${check.body.error}`);
-    const commitStarted = process.hrtime.bigint();
-    const commit = await post('commit', check.body.plan.digest);
-    if (commit.status !== 200) throw new Error(`Commit answered ${commit.status}: ${commit.body.error}`);
-    await sleep(300);
-    running = false;
-    await poller;
+    const commitStarted = { at: 0n };
+    const outcome = await (async () => {
+      const check = await post('check');
+      if (check.status !== 200 || !check.body.plan) throw new Error(`Dry run answered ${check.status}: ${check.body.error}`);
+      commitStarted.at = process.hrtime.bigint();
+      const commit = await post('commit', check.body.plan.digest);
+      if (commit.status !== 200) throw new Error(`Commit answered ${commit.status}: ${commit.body.error}`);
+      return { check, commit };
+    })().finally(async () => {
+      await sleep(300);
+      running = false;
+      await poller;
+    });
+    const { check, commit } = outcome;
 
-    const during = health.filter((h) => h.sentAt >= commitStarted && h.sentAt <= commit.endedAt).map((h) => h.ms);
-    const overlapping = health.filter((h) => h.sentAt < commit.endedAt && h.sentAt + BigInt(Math.round(h.ms * 1e6)) > commitStarted).map((h) => h.ms);
+    const during = health.filter((h) => h.sentAt >= commitStarted.at && h.sentAt <= commit.endedAt).map((h) => h.ms);
+    const overlapping = health.filter((h) => h.sentAt < commit.endedAt && h.sentAt + BigInt(Math.round(h.ms * 1e6)) > commitStarted.at).map((h) => h.ms);
     console.log(`Production server on 127.0.0.1:${PORT}, ${ROWS} rows through POST /api/import:`);
     console.log(`  dry run        ${check.ms.toFixed(0).padStart(6)} ms`);
     console.log(`  commit         ${commit.ms.toFixed(0).padStart(6)} ms`);
     console.log(
       `  /api/health during the commit: ${overlapping.length} answers, median ${percentile(overlapping, 50).toFixed(0)} ms, ` +
-        `p95 ${percentile(overlapping, 95).toFixed(0)} ms, max ${Math.max(...overlapping).toFixed(0)} ms (${during.length} sent while it ran)`,
+        `p95 ${percentile(overlapping, 95).toFixed(0)} ms, max ${Math.max(...overlapping).toFixed(0)} ms (${during.length} sent while it ran; ${failures} failed)`,
     );
+  } catch (err) {
+    console.error(`The server's last output:\n${server.output().slice(-2000)}`);
+    throw err;
   } finally {
     await server.stop();
   }

@@ -40,7 +40,10 @@ export async function POST(request: NextRequest) {
   const mode = form.get('mode');
   if (mode !== 'check' && mode !== 'commit') return jsonError(400, 'Say what to do: mode=check (a dry run) or mode=commit.');
 
-  const read = readCsvUpload(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Reading a large file is a stretch of its own: let the requests waiting meanwhile in first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const read = readCsvUpload(bytes);
   if (!read.ok) return jsonError(400, read.error);
   const fileName = (file.name || 'upload.csv').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME);
 
