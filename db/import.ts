@@ -25,6 +25,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from './client';
+import { commitInWorker, warmImportWorker } from './import-worker-client';
 import { createEntitiesInBulk } from './mutations/entities';
 import { createEventsInBulk, NothingChanged, snapshotToInput, updateEventInTx } from './mutations/events';
 import { eventSnapshot, type ChangeActor } from './revisions';
@@ -517,8 +518,13 @@ export function planImport(db: DbOrTx, rows: CsvRow[], fileName: string, ignored
   return runAtOnce(planSteps(db, rows, fileName, ignoredColumns));
 }
 
-/** The dry run for the server: the same plan, made in chunks that let other requests run in between. */
-export async function planImportAsync(db: DbOrTx, rows: CsvRow[], fileName: string, ignoredColumns: string[] = []): Promise<ImportPlan> {
+/**
+ * The dry run for the server: the same plan, made in chunks that let other requests run in
+ * between. The worker that would write the import is started meanwhile, since a commit often follows.
+ */
+export async function planImportAsync(db: Db, rows: CsvRow[], fileName: string, ignoredColumns: string[] = []): Promise<ImportPlan> {
+  const file = databaseFile(db);
+  if (file) warmImportWorker(file);
   return runYielding(planSteps(db, rows, fileName, ignoredColumns));
 }
 
@@ -556,18 +562,22 @@ function replayMessage(db: DbOrTx, digest: string): string | null {
   );
 }
 
-function* commitSteps(
-  db: Db,
-  rows: CsvRow[],
-  fileName: string,
-  expectedDigest: string,
-  actor: ChangeActor,
-  ignoredColumns: string[],
-): Generator<void, { result: ImportResult; plan: ImportPlan }, void> {
-  const key = inputKey(rows, fileName, ignoredColumns);
-  const recalled = recall(db, key, expectedDigest);
-  const prep = recalled && databaseState(db) === recalled.state ? recalled : yield* prepareSteps(db, rows, fileName, ignoredColumns, { warnings: false });
-  forget(db, key);
+/** What a commit is asked to write: the file's rows and the digest of the dry run being confirmed. */
+export interface CommitInput {
+  rows: CsvRow[];
+  fileName: string;
+  expectedDigest: string;
+  actor: ChangeActor;
+  ignoredColumns: string[];
+}
+
+/**
+ * The commit: the dry run's plan when `given` (kept from it) and the database is still in its
+ * state, or a new plan; then the checks, then the writing in one IMMEDIATE transaction.
+ */
+function* commitSteps(db: Db, input: CommitInput, given: Preparation | null): Generator<void, { result: ImportResult; plan: ImportPlan }, void> {
+  const { rows, fileName, expectedDigest, actor, ignoredColumns } = input;
+  const prep = given && databaseState(db) === given.state ? given : yield* prepareSteps(db, rows, fileName, ignoredColumns, { warnings: false });
   const { plan } = prep;
   const replayed = replayMessage(db, expectedDigest);
   if (replayed) throw new ImportRefusedError(replayed, plan, 'replayed');
@@ -577,6 +587,14 @@ function* commitSteps(
   yield;
   const result = db.transaction((tx) => writeImport(tx, prep, actor, fileName), { behavior: 'immediate' });
   return { result, plan };
+}
+
+/** The dry run's plan this process kept for these rows and digest, taken out of the keeping. */
+function takeRecentPlan(db: Db, input: CommitInput): Preparation | null {
+  const key = inputKey(input.rows, input.fileName, input.ignoredColumns);
+  const given = recall(db, key, input.expectedDigest);
+  forget(db, key);
+  return given;
 }
 
 /** The writing, in the IMMEDIATE transaction: nothing may have changed since the plan was made. */
@@ -661,12 +679,44 @@ export function applyImport(
   actor: ChangeActor,
   ignoredColumns: string[] = [],
 ): ImportResult {
-  return runAtOnce(commitSteps(db, rows, fileName, expectedDigest, actor, ignoredColumns)).result;
+  const input = { rows, fileName, expectedDigest, actor, ignoredColumns };
+  return runAtOnce(commitSteps(db, input, takeRecentPlan(db, input))).result;
+}
+
+/** For the worker (db/import-worker.ts): the commit on its own connection, in one go. */
+export function commitOnThisThread(db: Db, input: CommitInput, given: Preparation | null): { result: ImportResult; plan: ImportPlan } {
+  return runAtOnce(commitSteps(db, input, given));
+}
+
+/** The database file behind a connection, or null for an in-memory database (which no other connection can open). */
+function databaseFile(db: Db): string | null {
+  const client = (db as unknown as { $client?: { name?: string; memory?: boolean } }).$client;
+  return client?.name && !client.memory ? client.name : null;
+}
+
+/** What the import worker (db/import-worker.ts) answers to one commit. */
+export type WorkerAnswer =
+  | { ok: true; value: { result: ImportResult; plan: ImportPlan | null } }
+  | { ok: false; refusal: { message: string; reason: ImportRefusal; plan: ImportPlan } }
+  | { ok: false; error: string };
+
+/** The plan of a dry run as this process keeps it, for the worker; opaque elsewhere. */
+export type KeptPlan = Preparation;
+
+/** What of a kept plan the writing uses (`writeImport`): each row's line, action and event, not its messages. */
+function forWorker(prep: Preparation): Preparation {
+  const bare = (row: ImportRowPlan): ImportRowPlan => ({ ...row, title: '', errors: [], warnings: [], changes: [], newActors: [], newTags: [] });
+  return {
+    ...prep,
+    plan: { ...prep.plan, rows: [] },
+    prepared: prep.prepared.map((p) => ({ ...p, plan: bare(p.plan) })),
+  };
 }
 
 /**
- * `applyImport` for the server, with the plan it wrote: the planning lets other requests run
- * between chunks of rows; the writing is one short transaction.
+ * `applyImport` for the server, with the plan it wrote. On a database file the writing runs in a
+ * worker thread, so that the server keeps answering during it (issue 10); on an in-memory
+ * database (tests) it runs here, planning in chunks that let other requests in.
  */
 export async function applyImportAsync(
   db: Db,
@@ -676,5 +726,14 @@ export async function applyImportAsync(
   actor: ChangeActor,
   ignoredColumns: string[] = [],
 ): Promise<{ result: ImportResult; plan: ImportPlan }> {
-  return runYielding(commitSteps(db, rows, fileName, expectedDigest, actor, ignoredColumns));
+  const input = { rows, fileName, expectedDigest, actor, ignoredColumns };
+  const given = takeRecentPlan(db, input);
+  const file = databaseFile(db);
+  if (!file) return runYielding(commitSteps(db, input, given));
+  // With the kept plan, the worker needs neither the file's rows nor the plan's words for people:
+  // less to copy between the threads (if the database moved on, the worker refuses and the route plans again).
+  const answer = await commitInWorker(file, given ? { ...input, rows: [] } : input, given && forWorker(given));
+  if (answer.ok) return { result: answer.value.result, plan: answer.value.plan ?? given!.plan };
+  if ('refusal' in answer) throw new ImportRefusedError(answer.refusal.message, answer.refusal.plan, answer.refusal.reason);
+  throw new Error(`The import worker failed: ${answer.error}`);
 }

@@ -108,7 +108,7 @@ async function againstServer(dir: string): Promise<void> {
           failures++;
         }
         health.push({ sentAt, ms: ms(sentAt) });
-        await sleep(10);
+        await sleep(50);
       }
     })();
     await sleep(300);
