@@ -78,6 +78,19 @@ export function eventSnapshot(tx: DbOrTx, id: number) {
 
 export type EventSnapshot = ReturnType<typeof eventSnapshot>;
 
+/**
+ * Text order as SQLite's ORDER BY gives it (BINARY collation: UTF-8 bytes, which is code point
+ * order; JavaScript's `<` compares UTF-16 units and differs above U+FFFF). For snapshots built
+ * without reading the rows back (bulk imports), so that they equal `eventSnapshot`'s.
+ */
+export function compareAsSqlite(a: string, b: string): number {
+  // Without surrogate pairs, UTF-16 units are code points already (the common case, and cheap).
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function entitySnapshot(tx: DbOrTx, id: number) {
   const entity = tx.select().from(entities).where(eq(entities.id, id)).get();
   if (!entity) throw new Error(`entitySnapshot: no entity ${id}`);

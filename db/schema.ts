@@ -392,6 +392,31 @@ export const entityMerges = sqliteTable(
   ],
 );
 
+/**
+ * One row per committed CSV import, keyed by the digest of the dry run it confirmed. The digest
+ * names the database state the dry run was checked against (db/import.ts), so a digest can only
+ * ever be committed once: sending the same confirmation again is refused with the date and the
+ * person of the first commit, instead of writing the rows twice.
+ */
+export const importCommits = sqliteTable(
+  'import_commits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    digest: text('digest').notNull(),
+    fileName: text('file_name').notNull(),
+    userId: text('user_id'),
+    /** Who imported, as people read it (kept if the user goes). */
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    rowCount: integer('row_count').notNull(),
+    created: integer('created').notNull(),
+    updated: integer('updated').notNull(),
+    unchanged: integer('unchanged').notNull(),
+    actorsCreated: integer('actors_created').notNull(),
+  },
+  (t) => [uniqueIndex('import_commits_digest_idx').on(t.digest)],
+);
+
 export const eventsRelations = relations(events, ({ many }) => ({
   countries: many(eventCountries),
   entities: many(eventEntities),

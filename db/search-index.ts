@@ -45,3 +45,12 @@ export function rebuildSearchIndex(tx: DbOrTx): void {
       FROM events e
      WHERE e.deleted_at IS NULL`);
 }
+
+/** Indexes new events with ids in [first, last] in one statement (they have no entries yet). */
+export function indexNewEvents(tx: DbOrTx, first: number, last: number): void {
+  tx.run(sql`
+    INSERT INTO events_fts (rowid, title, summary, body)
+    SELECT e.id, e.title, e.summary, ${BODY}
+      FROM events e
+     WHERE e.id BETWEEN ${first} AND ${last} AND e.deleted_at IS NULL`);
+}

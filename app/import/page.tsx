@@ -35,9 +35,11 @@ export default async function ImportPage() {
               <code>type</code>: a type such as <code>designation</code> or its name, e.g. &ldquo;Sanctions designation&rdquo;.
             </li>
             <li>
-              Several values in one cell are separated by <code>;</code>. <code>countries</code>: <code>SY (target); US (actor)</code>.{' '}
-              <code>actors</code>: <code>Khalid Qaddour (target)</code>, matched by name or alias; a name that matches no actor creates
-              one. <code>tags</code>: <code>Caesar Act; Captagon</code>.
+              Several values in one cell are separated by <code>;</code>; a semicolon inside a value is written <code>\;</code> (and a
+              backslash <code>\\</code>). <code>countries</code>: <code>SY (target); US (actor)</code>. <code>actors</code>:{' '}
+              <code>Khalid Qaddour (target, person)</code>, matched by name or alias; a name that matches no actor creates one, of the
+              kind in the brackets (person, organisation, government, legislature, international body or company; an organisation if
+              the cell does not say). <code>tags</code>: <code>Caesar Act; Captagon</code>.
             </li>
             <li>
               <code>source_titles</code> and <code>source_urls</code> go in pairs, one URL slot per title (leave a slot empty for a
@@ -47,6 +49,10 @@ export default async function ImportPage() {
           <p className="mt-2">
             <a href="/import/template.csv">Download a template</a>, or export any view of the timeline to see the full format: a
             file exported and imported again changes nothing.
+          </p>
+          <p className="mt-2">
+            The dry run points out new rows that look like events already recorded (same type and date, a similar title). A dry
+            run can be confirmed once: to import the same file again, check it again.
           </p>
         </details>
       </div>

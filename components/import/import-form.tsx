@@ -10,6 +10,7 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/forms/field';
 import type { ImportPlan, ImportResult, ImportRowPlan } from '@/db/import';
+import { ENTITY_KINDS, type EntityKind } from '@/lib/vocabulary';
 
 type Phase =
   | { step: 'choose'; error?: string }
@@ -31,6 +32,22 @@ const ACTION_CLASSES: Record<ImportRowPlan['action'], string> = {
   unchanged: 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200',
   error: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
 };
+
+const KIND_PLURALS: Record<EntityKind, string> = {
+  person: 'people',
+  organisation: 'organisations',
+  government: 'governments',
+  legislature: 'legislatures',
+  international_body: 'international bodies',
+  company: 'companies',
+};
+
+/** New actors grouped by the kind they will have, in the order of ENTITY_KINDS. */
+function newActorsByKind(plan: ImportPlan): { kind: EntityKind; names: string[] }[] {
+  return ENTITY_KINDS.map((kind) => ({ kind, names: plan.newActors.filter((name) => (plan.newActorKinds[name] ?? 'organisation') === kind) })).filter(
+    (group) => group.names.length > 0,
+  );
+}
 
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -100,6 +117,7 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
   const busy = phase.step === 'checking' || phase.step === 'committing';
   const plan = phase.step === 'checked' || phase.step === 'committing' || phase.step === 'done' ? phase.plan : null;
   const toWrite = plan ? plan.counts.create + plan.counts.update : 0;
+  const warned = plan ? plan.rows.filter((r) => r.action !== 'error' && r.warnings.length > 0).length : 0;
 
   return (
     <div className="space-y-6">
@@ -174,11 +192,18 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
               {plural(plan.rows.length, 'row')}: {plural(plan.counts.create, 'new event')}, {plural(plan.counts.update, 'update')},{' '}
               {plural(plan.counts.unchanged, 'row')} without changes, {plural(plan.counts.error, 'row')} with problems.
             </p>
-            {plan.newActors.length > 0 ? (
-              <p className="text-sm">
-                New actors to be created (as organisations; change that on their pages): {plan.newActors.join(', ')}.
+            {phase.step !== 'done' && toWrite > 0 && warned > 0 ? (
+              <p className="text-sm font-medium text-amber-900 dark:text-amber-200" data-testid="import-warnings">
+                <span aria-hidden="true">⚠ </span>
+                {plural(warned, 'row')} to look at before importing: see the notes in the table (for example a row that looks like
+                an event already recorded).
               </p>
             ) : null}
+            {newActorsByKind(plan).map(({ kind, names }) => (
+              <p key={kind} className="text-sm">
+                New actors to be created (as {KIND_PLURALS[kind]}; change that on their pages): {names.join(', ')}.
+              </p>
+            ))}
             {plan.newTags.length > 0 ? <p className="text-sm">New tags: {plan.newTags.join(', ')}.</p> : null}
             {plan.ignoredColumns.length > 0 ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">Columns not imported: {plan.ignoredColumns.join(', ')}.</p>
@@ -221,6 +246,16 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
                         ) : null}
                       </td>
                       <td className="py-2">
+                        {row.warnings.length > 0 && row.action !== 'error' && phase.step !== 'done' ? (
+                          <ul className="mb-1 space-y-0.5 text-amber-900 dark:text-amber-200" aria-label="Notes">
+                            {row.warnings.map((w, i) => (
+                              <li key={i}>
+                                <span aria-hidden="true">⚠ </span>
+                                <span className="font-mono text-xs">{w.column}</span>: {w.message}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
                         {row.errors.length > 0 ? (
                           <ul className="space-y-0.5 text-red-800 dark:text-red-300">
                             {row.errors.map((e, i) => (

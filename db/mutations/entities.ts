@@ -5,9 +5,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../client';
 import { MutationError, VersionConflictError } from '../errors';
-import { nowIso, recordEntityRevision, recordEventRevision, type ChangeActor } from '../revisions';
+import { compareAsSqlite, nowIso, recordEntityRevision, recordEventRevision, type ChangeActor, type EntitySnapshot } from '../revisions';
 import { reindexEvents } from '../search-index';
-import { entities, entityAliases, entityMerges, eventEntities, events } from '../schema';
+import { entities, entityAliases, entityMerges, eventEntities, events, revisions } from '../schema';
 import { nameKey, spellingKey } from '@/lib/text/normalise';
 import type { EntityInput } from '@/lib/validation/entity';
 
@@ -79,6 +79,44 @@ export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor,
     }
     recordEntityRevision(tx, row.id, { action: 'create', actor });
     return { id: row.id, version: 1 };
+  });
+}
+
+/**
+ * Creates many actors with statements prepared once (the CSV import creates hundreds); the same
+ * rows and revisions as `createEntity` for each. Run inside a transaction. Returns the ids in order.
+ */
+export function createEntitiesInBulk(tx: Tx, inputs: EntityInput[], actor: ChangeActor): number[] {
+  if (inputs.length === 0) return [];
+  const p = sql.placeholder;
+  const insert = tx
+    .insert(entities)
+    .values({
+      kind: p('kind'),
+      name: p('name'),
+      description: p('description'),
+      countryCode: p('countryCode'),
+      opensanctionsId: p('opensanctionsId'),
+      ofacUid: p('ofacUid'),
+      createdAt: p('ts'),
+      updatedAt: p('ts'),
+      createdBy: p('userId'),
+      updatedBy: p('userId'),
+    })
+    .returning()
+    .prepare();
+  const insertAlias = tx.insert(entityAliases).values({ entityId: p('entityId'), alias: p('alias') }).prepare();
+  const insertRevision = tx
+    .insert(revisions)
+    .values({ recordType: 'entity', recordId: p('id'), action: 'create', version: p('version'), userId: p('userId'), actor: actor.label, createdAt: p('ts'), snapshot: p('snapshot'), note: null })
+    .prepare();
+  return inputs.map((input) => {
+    const ts = nowIso();
+    const row = insert.get({ ...input, ts, userId: actor.userId });
+    for (const alias of input.aliases) insertAlias.run({ entityId: row.id, alias });
+    const snapshot: EntitySnapshot = { ...row, aliases: [...input.aliases].sort(compareAsSqlite) };
+    insertRevision.run({ id: row.id, version: row.version, userId: actor.userId, ts, snapshot });
+    return row.id;
   });
 }
 

@@ -96,7 +96,7 @@ describe('the CSV export holds exactly the filtered view', () => {
       program: 'SYRIA-CAESAR',
       status: 'published',
     });
-    expect(row!.actors).toContain('Samer Kamal al-Assad (target)');
+    expect(row!.actors).toContain('Samer Kamal al-Assad (target, person)');
   });
 });
 

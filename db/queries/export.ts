@@ -19,6 +19,14 @@ import type { EventSummary } from './events';
 
 export const EXPORT_BATCH_SIZE = 1000;
 
+/**
+ * A value inside a list cell, escaped as lib/csv/cells.ts `escapeListValue` does: "\\" for a
+ * backslash, "\;" for a semicolon, so that "; " only ever separates values.
+ */
+function escapeListValueSql(value: SQL): SQL {
+  return sql`replace(replace(${value}, '\\', '\\\\'), ';', '\\;')`;
+}
+
 // Subqueries that order before aggregating keep the order of group_concat stable (and run on
 // older sqlite3 command-line tools too, which lack ORDER BY inside aggregates).
 const countriesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
@@ -26,15 +34,16 @@ const countriesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
      WHERE ec.event_id = "events"."id"
      ORDER BY CASE ec.role WHEN 'actor' THEN 0 WHEN 'target' THEN 1 ELSE 2 END, ec.country_code))`;
 const actorsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
-    SELECT en.name || ' (' || ee.role || ')' AS v FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+    SELECT ${escapeListValueSql(sql`en.name`)} || ' (' || ee.role || ', ' || en.kind || ')' AS v
+      FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
      WHERE ee.event_id = "events"."id" ORDER BY en.name, ee.role))`;
 const tagsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
-    SELECT t.label AS v FROM event_tags et JOIN tags t ON t.id = et.tag_id
+    SELECT ${escapeListValueSql(sql`t.label`)} AS v FROM event_tags et JOIN tags t ON t.id = et.tag_id
      WHERE et.event_id = "events"."id" ORDER BY t.label))`;
 const sourceUrlsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
-    SELECT coalesce(s.url, '') AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
+    SELECT ${escapeListValueSql(sql`coalesce(s.url, '')`)} AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
 const sourceTitlesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
-    SELECT s.title AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
+    SELECT ${escapeListValueSql(sql`s.title`)} AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
 
 export const exportColumns = {
   id: events.id,

@@ -28,7 +28,7 @@ test.describe('An analyst exports what they filtered', () => {
     expect(rows.map((r) => r.title)).toEqual(onScreen);
     expect(rows.every((r) => r.type === 'normalisation' && r.status === 'published')).toBe(true);
     const erdogan = rows.find((r) => r.title?.startsWith('Erdoğan'));
-    expect(erdogan).toMatchObject({ date: '2023', date_precision: 'year', actors: 'Bashar al-Assad (subject); Recep Tayyip Erdoğan (speaker)' });
+    expect(erdogan).toMatchObject({ date: '2023', date_precision: 'year', actors: 'Bashar al-Assad (subject, person); Recep Tayyip Erdoğan (speaker, person)' });
   });
 
   test('exports the whole view from an actor page, and offers JSON and a feed of the same view', async ({ page, request }) => {

@@ -38,6 +38,14 @@ test.describe('An editor imports a list of designations from a spreadsheet', () 
     await expect(page.getByRole('status')).toContainText('3 events created, 0 events updated, 0 rows unchanged, 1 new actor.');
 
     expect(await search()).toBe(3);
+
+    // The same file checked again: its rows are shown as look-alikes of the events just imported.
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByLabel('CSV file').setInputFiles(file('designations-fixed.csv', [header, good1, fixed, good2].join('\r\n')));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page.getByTestId('import-warnings')).toContainText('3 rows to look at before importing');
+    await expect(page.getByTestId('import-row').first()).toContainText(`Looks like event #`);
+
     await page.goto(`/?q=${tag}`);
     await expect(page.getByTestId('timeline-item')).toHaveCount(3);
     await page.getByRole('link', { name: `Imported designation A ${tag}` }).click();

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EventSummary } from '@/db/queries/events';
 import { toPartialIso, type DatePrecision } from '@/lib/dates';
-import { formatActor, formatCountry, joinValues, MULTI_VALUE_SEPARATOR } from './cells';
+import { escapeListValue, formatActor, formatCountry, joinValues, MULTI_VALUE_SEPARATOR, splitValues } from './cells';
 
 type ColumnKind = 'number' | 'date' | 'text';
 
@@ -39,27 +39,35 @@ export type CsvRecord = Record<CsvColumnKey, string | number | null>;
 export const CSV_HEADER = CSV_COLUMNS.map((c) => c.key);
 
 /**
- * A cell whose first non-blank character is =, +, - or @, or that starts with a tab, CR or LF,
- * runs as a formula (or starts one) when a spreadsheet opens the file: prefix it with an
- * apostrophe, which spreadsheets show as text. csv-stringify's `escape_formulas` misses a leading
- * line feed and leading spaces, hence our own rule.
+ * What a spreadsheet runs as a formula: a cell whose first non-blank character is =, +, -, @ or
+ * a tab (or the full-width forms of the first four, which Apple Numbers folds into them), or that
+ * starts with CR or LF. csv-stringify's `escape_formulas` misses a leading line feed and leading spaces, hence
+ * our own rule. Text that already starts with apostrophes before a trigger ("'=1+1" typed as a
+ * title) is marked too; otherwise the import, which removes one apostrophe, would take the
+ * author's away.
  */
+const TRIGGER = String.raw`[ \u00a0]*[\t=+\-@\uff1d\uff0b\uff0d\uff20]`;
+const NEEDS_MARK = new RegExp(String.raw`^'*(?:[\r\n]|${TRIGGER})`);
 /**
- * Text that already starts with apostrophes before a formula ("'=1+1" typed as a title) is marked
- * too; otherwise the import, which removes one apostrophe, would take the author's away.
+ * The same rule for every line after a line break inside a cell: a line-oriented reader (or a
+ * spreadsheet that splits the record at the break) sees that line on its own, so it must not start
+ * a formula either. A blank line is no trigger there, so paragraphs stay as they were written.
  */
-const NEEDS_MARK = /^'*(?:[\t\r\n]|[ \u00a0]*[=+\-@])/;
+const LINE_BREAK_BEFORE_TRIGGER = new RegExp(String.raw`(\r\n|\r|\n)(?='*${TRIGGER})`, 'g');
+const MARKED_LINE = new RegExp(String.raw`(\r\n|\r|\n)'(?='*${TRIGGER})`, 'g');
 
 export function neutraliseFormula(value: string): string {
-  return NEEDS_MARK.test(value) ? `'${value}` : value;
+  const lines = value.replace(LINE_BREAK_BEFORE_TRIGGER, "$1'");
+  return NEEDS_MARK.test(value) ? `'${lines}` : lines;
 }
 
 /** Undoes `neutraliseFormula` on import, so a round trip leaves text unchanged. */
 export function restoreNeutralised(value: string): string {
-  return value.startsWith("'") && NEEDS_MARK.test(value.slice(1)) ? value.slice(1) : value;
+  const first = value.startsWith("'") && NEEDS_MARK.test(value.slice(1)) ? value.slice(1) : value;
+  return first.replace(MARKED_LINE, '$1');
 }
 
-/** One event as the export query returns it: multi-valued cells already joined with "; ". */
+/** One event as the export query returns it: multi-valued cells already joined (lib/csv/cells.ts). */
 export interface ExportRow {
   id: number;
   date: string;
@@ -88,9 +96,10 @@ export function summaryToExportRow(event: EventSummary): ExportRow {
   return {
     ...event,
     countries: joinValues(event.countries.map((c) => formatCountry(c.code, c.role))) || null,
-    actors: joinValues(event.actors.map((a) => formatActor(a.name, a.role))) || null,
+    // Names are escaped before the bracket is added: the bracket is syntax, not part of a value.
+    actors: event.actors.map((a) => formatActor(escapeListValue(a.name), a.role, a.kind)).join(MULTI_VALUE_SEPARATOR) || null,
     tags: joinValues(event.tags.map((t) => t.label)) || null,
-    sourceUrls: event.sources.length > 0 ? event.sources.map((s) => s.url ?? '').join(MULTI_VALUE_SEPARATOR) : null,
+    sourceUrls: event.sources.length > 0 ? joinValues(event.sources.map((s) => s.url ?? '')) : null,
     sourceTitles: joinValues(event.sources.map((s) => s.title)) || null,
   };
 }
@@ -114,7 +123,7 @@ export function toCsvRecord(row: ExportRow, origin: string): CsvRecord {
     tags: row.tags,
     // Positions line up with source_titles; a source without an address leaves its slot empty,
     // and a cell with no address at all stays empty.
-    source_urls: urls.replaceAll(MULTI_VALUE_SEPARATOR, '').trim() === '' ? null : urls,
+    source_urls: splitValues(urls, { keepEmpty: true }).every((u) => u === '') ? null : urls,
     source_titles: row.sourceTitles,
     status: row.status,
     created_at: row.createdAt,
@@ -131,7 +140,9 @@ function cell(kind: ColumnKind, value: string | number | null): string {
 /** Encodes records as CSV text (CRLF line ends), with the header row when asked. */
 export function encodeCsv(records: readonly CsvRecord[], { header }: { header: boolean }): string {
   const rows = records.map((r) => CSV_COLUMNS.map((c) => cell(c.kind, r[c.key])));
-  return stringify(header ? [CSV_HEADER, ...rows] : rows, { record_delimiter: '\r\n', eof: true });
+  // A custom record delimiter turns csv-stringify's quoting of CR and LF off unless asked for: a
+  // bare line break in a summary would otherwise end the record for every strict reader.
+  return stringify(header ? [CSV_HEADER, ...rows] : rows, { record_delimiter: '\r\n', quote_record_delimiter: true, eof: true });
 }
 
 export const UTF8_BOM = '\uFEFF';

@@ -126,7 +126,7 @@ describe('turning a row into event fields', () => {
           { title: 'Another', url: 'https://example.org/x' },
         ],
       },
-      actors: [{ name: 'Samer Kamal al-Assad', role: 'target' }],
+      actors: [{ name: 'Samer Kamal al-Assad', role: 'target', kind: 'person' }],
       errors: [],
     });
   });

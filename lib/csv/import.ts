@@ -9,7 +9,7 @@ import { isEventType, EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
 import { DATE_PRECISIONS, type DatePrecision } from '@/lib/dates';
 import { EVENT_STATUSES, type EventStatus } from '@/lib/vocabulary';
 import type { CountryRole } from '@/lib/countries';
-import type { EntityRole } from '@/lib/vocabulary';
+import type { EntityKind, EntityRole } from '@/lib/vocabulary';
 import { parseActorCell, parseCountryCell, splitValues } from './cells';
 import { CSV_HEADER, restoreNeutralised, type CsvColumnKey } from './export';
 
@@ -190,7 +190,8 @@ export interface ParsedRow {
     tags?: string[];
     sources?: { url: string | null; title: string }[];
   };
-  actors?: { name: string; role: EntityRole }[];
+  /** `kind` when the cell says what kind of actor it is: "Name (target, person)". */
+  actors?: { name: string; role: EntityRole; kind: EntityKind | null }[];
   errors: CellError[];
 }
 
@@ -270,7 +271,7 @@ export function parseRow(row: CsvRow): ParsedRow {
     const titles = splitValues(c.source_titles ?? '');
     const urlCell = c.source_urls ?? '';
     // Positional: "; https://b" means the first source has no address.
-    const urls = urlCell.trim() === '' ? titles.map(() => null) : urlCell.split(';').map((u) => optional(u));
+    const urls = urlCell.trim() === '' ? titles.map(() => null) : splitValues(urlCell, { keepEmpty: true }).map((u) => optional(u));
     if (urls.length !== titles.length) {
       errors.push({
         column: 'source_urls',

@@ -2,12 +2,14 @@
  * POST /api/import (editors): a CSV upload as multipart form data with `file`, and `mode`:
  * - `check`: the dry run, `{ plan }`; nothing is written.
  * - `commit` with the dry run's `digest`: writes every row in one transaction, `{ result, plan }`;
- *   409 with the new plan if the data changed since the dry run, 422 if any row has a problem.
+ *   409 with a new dry run if the data changed since the dry run or that dry run was imported
+ *   already, 422 if any row has a problem.
  * A file that cannot be read (size, encoding, quoting, columns) gets a 400 or 413 with the reason.
+ * Planning runs in chunks that let other requests in (db/import.ts), so reads keep answering.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
-import { applyImport, ImportRefusedError, planImport } from '@/db/import';
+import { applyImportAsync, ImportRefusedError, planImportAsync } from '@/db/import';
 import { changeActor } from '@/lib/auth/roles';
 import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
 import { readBodyLimited } from '@/lib/http/read-limited';
@@ -38,25 +40,27 @@ export async function POST(request: NextRequest) {
   const mode = form.get('mode');
   if (mode !== 'check' && mode !== 'commit') return jsonError(400, 'Say what to do: mode=check (a dry run) or mode=commit.');
 
-  const read = readCsvUpload(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Reading a large file is a stretch of its own: let the requests waiting meanwhile in first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const read = readCsvUpload(bytes);
   if (!read.ok) return jsonError(400, read.error);
   const fileName = (file.name || 'upload.csv').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME);
 
   const db = getDb();
   if (mode === 'check') {
-    return NextResponse.json({ plan: planImport(db, read.rows, fileName, read.ignoredColumns) }, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json({ plan: await planImportAsync(db, read.rows, fileName, read.ignoredColumns) }, { headers: { 'Cache-Control': 'no-store' } });
   }
   const digest = form.get('digest');
   if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) {
     return jsonError(400, 'Run the dry run first: the commit needs the digest it returned.');
   }
   try {
-    const result = applyImport(db, read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns);
-    return NextResponse.json({ result, plan: planImport(db, read.rows, fileName, read.ignoredColumns) });
+    return NextResponse.json(await applyImportAsync(db, read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns));
   } catch (err) {
-    if (err instanceof ImportRefusedError) {
-      return jsonError(err.plan.counts.error > 0 ? 422 : 409, err.message, { plan: err.plan });
-    }
-    throw err;
+    if (!(err instanceof ImportRefusedError)) throw err;
+    if (err.reason === 'problems') return jsonError(422, err.message, { plan: err.plan });
+    // A dry run of the database as it is now, for the editor to check and confirm again.
+    return jsonError(409, err.message, { plan: await planImportAsync(db, read.rows, fileName, read.ignoredColumns) });
   }
 }

@@ -16,7 +16,8 @@ const EXAMPLE: CsvRecord = {
   title: 'Caesar Act sanctions on Khalid Qaddour and Samer Kamal al-Assad',
   summary: 'Designated for their involvement in the illicit drug trade in support of the regime.',
   countries: 'US (actor); SY (target)',
-  actors: 'Khalid Qaddour (target); Samer Kamal al-Assad (target)',
+  // The kind in the brackets is used when the import creates the actor (an organisation if left out).
+  actors: 'Khalid Qaddour (target, person); Samer Kamal al-Assad (target, person)',
   legal_authority: 'Caesar Syria Civilian Protection Act of 2019',
   program: 'SYRIA-CAESAR',
   tags: 'Caesar Act; Illicit drug trade',
