@@ -27,7 +27,7 @@ import { eventInputSchema, type EventInput } from '@/lib/validation/event';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));
 

@@ -15,7 +15,7 @@ import { authorize, type Permission, type Viewer } from '@/lib/auth/roles';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
-vi.mock('@/lib/auth/viewer', () => ({
+vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));
 
