@@ -1,12 +1,14 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { eventIdOf, fillBasics, signIn, signedInPage } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { eventIdOf, fillBasics, signedInPage } from './helpers';
 
 test.describe('Drafts', () => {
+  test.use({ signedInAs: 'editor' });
+
   test('a draft is seen by staff and invisible when signed out: page, timeline and API', async ({ page, browser, playwright }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
     const title = `Draft: possible new designations ${test.info().testId.slice(0, 6)}`;
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title, date: '2026-11-22' });
     await expect(page.getByRole('radio', { name: 'Draft' })).toBeChecked();
     await page.getByRole('button', { name: 'Create event' }).click();
@@ -40,7 +42,7 @@ test.describe('Drafts', () => {
     test.slow();
     const suffix = `${test.info().testId.slice(0, 5)}${test.info().retry || ''}`;
     const name = `Nour Haddad ${suffix}`;
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title: `Draft naming a new actor ${suffix}`, date: '2026-11-22' });
     const actorSearch = page.getByRole('combobox', { name: 'Add an actor' });
     await actorSearch.fill(name);

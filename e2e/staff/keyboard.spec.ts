@@ -1,6 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
 
 /** Moves focus there and types, without the mouse. */
 async function typeInto(page: Page, target: Locator, text: string) {
@@ -9,10 +8,12 @@ async function typeInto(page: Page, target: Locator, text: string) {
 }
 
 test.describe('An editor who uses only the keyboard', () => {
+  test.use({ signedInAs: 'editor' });
+
   test('fills the whole form, picks an actor and a linked event from suggestions, adds a tag, and saves', async ({ page }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await expectNoA11yViolations(page);
     const title = `Keyboard-only entry ${test.info().testId.slice(0, 6)}`;
 
