@@ -48,6 +48,8 @@ test.describe('Drafts', () => {
     await actorSearch.fill(name);
     await page.getByRole('option', { name: `Create new actor “${name}”…` }).click();
     await page.getByRole('button', { name: 'Create actor' }).click();
+    // The new actor is on the form only once the server has made it.
+    await expect(page.getByRole('list', { name: 'Chosen actors' })).toContainText(name);
     await page.getByRole('button', { name: 'Create event' }).click();
     await expect(page.getByText('Event created.')).toBeVisible();
     const actorLink = page.getByRole('region', { name: 'Actors' }).getByRole('link', { name });
@@ -61,12 +63,14 @@ test.describe('Drafts', () => {
 
     const anonymous = await browser.newContext();
     const reader = await anonymous.newPage();
+    // A not-found page's title arrives with the page's data, after the load event: wait for it.
     const hidden = await reader.goto(actorPath);
+    await expect(reader).toHaveTitle(/^Actor not found/);
     const hiddenTitle = await reader.title();
     const missing = await reader.goto('/entities/9999999');
     expect(hidden?.status()).toBe(404);
     expect(missing?.status()).toBe(404);
-    expect(hiddenTitle).toBe(await reader.title());
+    await expect(reader).toHaveTitle(hiddenTitle);
     await expect(reader.getByText(name)).toHaveCount(0);
     const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
     expect((await (await api.get(`/api/entities?q=${encodeURIComponent(name)}`)).json()).items).toEqual([]);
