@@ -1,10 +1,10 @@
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { eventIdOf, fillBasics, signedInPage } from './helpers';
 
-test.describe('Drafts', () => {
+test.describe('An editor keeps an event as a draft', () => {
   test.use({ signedInAs: 'editor' });
 
-  test('a draft is seen by staff and invisible when signed out: page, timeline and API', async ({ page, browser, playwright }) => {
+  test('staff see the draft; signed out, its page, the timeline and the API do not show it', async ({ page, browser, playwright }) => {
     // A long story (several page loads): room for a loaded machine.
     test.slow();
     const title = `Draft: possible new designations ${test.info().testId.slice(0, 6)}`;
@@ -38,7 +38,7 @@ test.describe('Drafts', () => {
     await api.dispose();
   });
 
-  test('an actor that only a draft names is a 404 when signed out, until the draft is published', async ({ page, browser, playwright }) => {
+  test('an actor only the draft names is a 404 when signed out, until the draft is published', async ({ page, browser, playwright }) => {
     test.slow();
     const suffix = `${test.info().testId.slice(0, 5)}${test.info().retry || ''}`;
     const name = `Nour Haddad ${suffix}`;
