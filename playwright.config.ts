@@ -22,17 +22,20 @@ if (!executablePath && !bundledChromium()) {
 // Two servers on the same production build, each on a fresh temporary database: readers' stories
 // see exactly the seed, while staff stories (which create, edit and delete) write to their own.
 // Paths are set before workers start, so they inherit them.
-// Directories made here are listed in E2E_TEMP_DATABASE_DIRS for e2e/global-teardown.ts to remove.
+// Directories made here are listed in E2E_TEMP_DIRS for e2e/global-teardown.ts to remove.
+function tempDirectory(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
+  process.env.E2E_TEMP_DIRS = [process.env.E2E_TEMP_DIRS, dir].filter(Boolean).join('\n');
+  return dir;
+}
 function freshDatabase(variable: string): string {
-  if (!process.env[variable]) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
-    process.env.E2E_TEMP_DATABASE_DIRS = [process.env.E2E_TEMP_DATABASE_DIRS, dir].filter(Boolean).join('\n');
-    process.env[variable] = path.join(dir, 'tracker.db');
-  }
-  return process.env[variable];
+  return (process.env[variable] ??= path.join(tempDirectory(), 'tracker.db'));
 }
 const READER_DB = freshDatabase('E2E_READER_DATABASE_PATH');
 const STAFF_DB = freshDatabase('E2E_STAFF_DATABASE_PATH');
+// Where staff-setup keeps each staff account's signed-in session for the stories
+// (e2e/staff/sessions.ts): good only against this run's staff database, so made afresh with it.
+process.env.E2E_STAFF_SESSIONS_DIR ??= tempDirectory();
 const READER_PORT = Number(process.env.E2E_PORT ?? 3100);
 const STAFF_PORT = READER_PORT + 1;
 const url = (port: number) => `http://127.0.0.1:${port}`;
@@ -80,7 +83,8 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], baseURL: url(READER_PORT), launchOptions: chromiumLaunch },
     },
     {
-      // Creates the editor and viewer accounts (the admin comes from ADMIN_EMAIL on first start).
+      // Creates the editor and viewer accounts (the admin comes from ADMIN_EMAIL on first start),
+      // and signs each staff account in once for the stories to start from.
       name: 'staff-setup',
       testDir: './e2e/staff',
       testMatch: /accounts\.setup\.ts/,

@@ -171,8 +171,8 @@ test.describe('An analyst narrows the timeline', () => {
   });
 });
 
-test.describe('Actor and country pages', () => {
-  test('show the same timeline, pre-filtered, with a link that opens it in the timeline', async ({ page }) => {
+test.describe("A reader opens an actor's or a country's page", () => {
+  test('sees the same timeline, pre-filtered, with a link that opens it in the timeline', async ({ page }) => {
     await page.goto('/countries/AE');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('United Arab Emirates');
     await expect(page.getByTestId('timeline-item')).toHaveCount(2);
@@ -193,10 +193,10 @@ test.describe('Actor and country pages', () => {
   });
 });
 
-test.describe('On a phone', () => {
+test.describe('A reader on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the results come first and the filters open from a button', async ({ page }) => {
+  test('sees the results first and opens the filters from a button', async ({ page }) => {
     await page.goto('/?type=designation');
     const toggle = page.getByText('Filters (1 active)');
     await expect(toggle).toBeVisible();

@@ -42,10 +42,10 @@ test.describe('A reader follows a damaged or hostile link', () => {
   });
 });
 
-test.describe('Without JavaScript', () => {
+test.describe('A reader without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the filter form still works: it is a plain GET form', async ({ page }) => {
+  test('still filters: the filter form is a plain GET form', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('result-count')).toHaveText('16 events');
     await page.getByRole('checkbox', { name: /Sanctions designations/ }).check();

@@ -5,8 +5,8 @@
  */
 import { expect, test } from '../fixtures';
 
-test.describe('Cache headers', () => {
-  test('let a shared cache keep the public feed, and nothing a session can change', async ({ request }) => {
+test.describe('A shared cache between readers and the server', () => {
+  test('keeps the public feed, and nothing a session can change', async ({ request }) => {
     const feed = await request.get('/feed.xml?type=designation');
     expect(feed.headers()['cache-control']).toBe('public, max-age=300');
     expect(feed.headers()['vary']).toMatch(/\bCookie\b/i);

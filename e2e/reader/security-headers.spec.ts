@@ -20,8 +20,8 @@ function expectSecurityHeaders(res: APIResponse, label: string) {
   expect(csp, label).not.toMatch(/unsafe-inline|unsafe-eval/);
 }
 
-test.describe('Security headers', () => {
-  test('are on pages, the API, exports, the feed, refusals, errors and 404s', async ({ request }) => {
+test.describe("A reader's browser is given the security headers", () => {
+  test('on pages, the API, exports, the feed, refusals, errors and 404s', async ({ request }) => {
     const answers: [string, number][] = [
       ['/', 200],
       ['/events/1', 200],

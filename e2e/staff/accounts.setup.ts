@@ -1,10 +1,14 @@
 /**
  * Creates the stories' accounts with the real `npm run user:create` command, against the staff
- * server's database while it runs (the password comes from USER_PASSWORD, as in a deploy script).
+ * server's database while it runs (the password comes from USER_PASSWORD, as in a deploy script),
+ * then signs each staff account in once, through the form, and stores its session for the stories
+ * (e2e/staff/sessions.ts).
  */
 import { test as setup, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { ACCOUNTS } from './accounts';
+import { signIn } from './helpers';
+import { sessionFile, STORED_SESSIONS } from './sessions';
 
 setup('create the staff accounts', async ({ request }) => {
   const databasePath = process.env.E2E_STAFF_DATABASE_PATH;
@@ -20,3 +24,10 @@ setup('create the staff accounts', async ({ request }) => {
     expect(out).toContain(`Created ${account.role} ${account.email}`);
   }
 });
+
+for (const account of STORED_SESSIONS) {
+  setup(`sign ${account} in once and keep the session`, async ({ page }) => {
+    await signIn(page, account);
+    await page.context().storageState({ path: sessionFile(account) });
+  });
+}

@@ -1,9 +1,11 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { field, signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { field } from './helpers';
 
 test.describe('An editor keeps the list of actors clean', () => {
+  test.use({ signedInAs: 'editor' });
+
   test('creates two records of one person, merges them, and undoes the merge from the history', async ({ page }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
     // A retry makes new names: a second "Maher al-Assad …" would be refused as the same actor.
     const suffix = `${test.info().testId.slice(0, 5)}${test.info().retry || ''}`;
@@ -16,7 +18,6 @@ test.describe('An editor keeps the list of actors clean', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     };
 
-    await signIn(page, 'editor', '/');
     await create(`Maher al-Assad ${suffix}`, 'Maher Assad');
     const survivorUrl = page.url();
     await create(`Maher Hafez al-Assad ${suffix}`, 'Brother of Bashar', '12345');

@@ -1,11 +1,13 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { signedInPage } from './helpers';
 
 test.describe('An admin manages accounts', () => {
+  test.use({ signedInAs: 'admin' });
+
   test('creates an account, changes its role, and editors cannot reach the page', async ({ page, browser }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
-    await signIn(page, 'admin', '/admin/users');
+    await page.goto('/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     await expect(page.getByTestId('user-row').filter({ hasText: 'admin@e2e.test' })).toContainText('(you)');
     await expectNoA11yViolations(page);
@@ -28,10 +30,8 @@ test.describe('An admin manages accounts', () => {
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Role of analyst@e2e.test' })).toHaveValue('editor');
 
-    const context = await browser.newContext();
-    const editor = await context.newPage();
-    await signIn(editor, 'editor', '/admin/users');
+    const editor = await signedInPage(browser, 'editor', '/admin/users');
     await expect(editor.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
-    await context.close();
+    await editor.context().close();
   });
 });

@@ -1,9 +1,9 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
+import { expect, expectNoA11yViolations, test } from './fixtures';
 import { field, signedInPage } from './helpers';
 
 test.describe('Two editors change the same event', () => {
   test('the second save gets the conflict view with its input intact, and re-applies it on top', async ({ browser }) => {
-    // Three people sign in (each a deliberate, costly password hash): allow for a loaded machine.
+    // Three browsers at once: allow for a loaded machine.
     test.slow();
     const event = await signedInPage(browser, 'editor', '/');
     await event.getByRole('link', { name: 'Arab League suspends Syria' }).click();

@@ -1,10 +1,12 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { eventIdOf, fillBasics, signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { eventIdOf, fillBasics } from './helpers';
 
-test.describe('Deleting an event', () => {
-  test('hides it from readers, lists it under Deleted, and restores it as it was', async ({ page, playwright }) => {
+test.describe('An editor deletes an event by mistake', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('readers no longer see it, it is listed under Deleted, and restoring brings it back as it was', async ({ page, playwright }) => {
     const title = `Mistaken entry ${test.info().testId.slice(0, 6)}`;
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title, date: '2026-11-23' });
     await page.getByRole('radio', { name: 'Published' }).check();
     await page.getByRole('button', { name: 'Create event' }).click();

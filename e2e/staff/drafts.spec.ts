@@ -1,12 +1,14 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { eventIdOf, fillBasics, signIn, signedInPage } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { eventIdOf, fillBasics, signedInPage } from './helpers';
 
-test.describe('Drafts', () => {
-  test('a draft is seen by staff and invisible when signed out: page, timeline and API', async ({ page, browser, playwright }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+test.describe('An editor keeps an event as a draft', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('staff see the draft; signed out, its page, the timeline and the API do not show it', async ({ page, browser, playwright }) => {
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
     const title = `Draft: possible new designations ${test.info().testId.slice(0, 6)}`;
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title, date: '2026-11-22' });
     await expect(page.getByRole('radio', { name: 'Draft' })).toBeChecked();
     await page.getByRole('button', { name: 'Create event' }).click();
@@ -36,16 +38,18 @@ test.describe('Drafts', () => {
     await api.dispose();
   });
 
-  test('an actor that only a draft names is a 404 when signed out, until the draft is published', async ({ page, browser, playwright }) => {
+  test('an actor only the draft names is a 404 when signed out, until the draft is published', async ({ page, browser, playwright }) => {
     test.slow();
     const suffix = `${test.info().testId.slice(0, 5)}${test.info().retry || ''}`;
     const name = `Nour Haddad ${suffix}`;
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title: `Draft naming a new actor ${suffix}`, date: '2026-11-22' });
     const actorSearch = page.getByRole('combobox', { name: 'Add an actor' });
     await actorSearch.fill(name);
     await page.getByRole('option', { name: `Create new actor “${name}”…` }).click();
     await page.getByRole('button', { name: 'Create actor' }).click();
+    // The new actor is on the form only once the server has made it.
+    await expect(page.getByRole('list', { name: 'Chosen actors' })).toContainText(name);
     await page.getByRole('button', { name: 'Create event' }).click();
     await expect(page.getByText('Event created.')).toBeVisible();
     const actorLink = page.getByRole('region', { name: 'Actors' }).getByRole('link', { name });
@@ -59,12 +63,14 @@ test.describe('Drafts', () => {
 
     const anonymous = await browser.newContext();
     const reader = await anonymous.newPage();
+    // A not-found page's title arrives with the page's data, after the load event: wait for it.
     const hidden = await reader.goto(actorPath);
+    await expect(reader).toHaveTitle(/^Actor not found/);
     const hiddenTitle = await reader.title();
     const missing = await reader.goto('/entities/9999999');
     expect(hidden?.status()).toBe(404);
     expect(missing?.status()).toBe(404);
-    expect(hiddenTitle).toBe(await reader.title());
+    await expect(reader).toHaveTitle(hiddenTitle);
     await expect(reader.getByText(name)).toHaveCount(0);
     const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
     expect((await (await api.get(`/api/entities?q=${encodeURIComponent(name)}`)).json()).items).toEqual([]);

@@ -1,11 +1,13 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { eventIdOf, field, fillBasics, signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { eventIdOf, field, fillBasics } from './helpers';
 
 test.describe('An editor records an event', () => {
+  test.use({ signedInAs: 'editor' });
+
   test('creates it with two sources and a new actor, sees it on the timeline, edits it, and restores the first version', async ({ page }) => {
-    // A long story (several page loads, a deliberate password hash per sign-in): room for a loaded machine.
+    // A long story (several page loads): room for a loaded machine.
     test.slow();
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await expect(page.getByRole('heading', { level: 1, name: 'New event' })).toBeVisible();
     await expectNoA11yViolations(page);
 
@@ -72,7 +74,7 @@ test.describe('An editor records an event', () => {
   });
 
   test('keeps everything typed when the form is refused, and puts each error next to its field', async ({ page }) => {
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title: 'Refused at first', date: '2023-02-30' });
     await field(page, 'Source 1: web address').fill('javascript:alert(document.cookie)');
     await field(page, 'Details').fill('Long details that must survive a refusal.');

@@ -1,8 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { ACCOUNTS, type AccountName } from './accounts';
+import { sessionFile, type StoredAccount } from './sessions';
 
-/** Signs in through the form, as a person would, and lands on `next`. */
+/**
+ * Signs in through the form, as a person would, and lands on `next`. Only staff-setup does this
+ * (once per account); stories start from the stored sessions (e2e/staff/fixtures.ts).
+ */
 export async function signIn(page: Page, account: AccountName, next = '/') {
   const { email, password } = ACCOUNTS[account];
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
@@ -13,11 +17,12 @@ export async function signIn(page: Page, account: AccountName, next = '/') {
   await expect(page).toHaveURL((url) => url.pathname + url.search === next);
 }
 
-/** A second person in their own browser session. */
-export async function signedInPage(browser: Browser, account: AccountName, next = '/') {
-  const context = await browser.newContext();
+/** A second person in a browser of their own, signed in with their stored session, on `next`. */
+export async function signedInPage(browser: Browser, account: StoredAccount, next = '/') {
+  const context = await browser.newContext({ storageState: sessionFile(account) });
   const page = await context.newPage();
-  await signIn(page, account, next);
+  await page.goto(next);
+  await expect(page.getByTestId('signed-in-as')).toContainText(ACCOUNTS[account].email);
   return page;
 }
 

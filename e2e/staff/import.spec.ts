@@ -1,9 +1,10 @@
-import { expect, expectNoA11yViolations, test } from '../fixtures';
-import { signIn } from './helpers';
+import { expect, expectNoA11yViolations, test } from './fixtures';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
 
 test.describe('An editor imports a list of designations from a spreadsheet', () => {
+  test.use({ signedInAs: 'editor' });
+
   test('sees the one bad row with its column, fixes the file, and imports it', async ({ page, playwright }) => {
     const tag = test.info().testId.slice(0, 6);
     const header = 'date,type,title,countries,actors,tags,status';
@@ -11,7 +12,7 @@ test.describe('An editor imports a list of designations from a spreadsheet', () 
     const good2 = `2026-10-02,designation,Imported designation B ${tag},SY (target),Imported Shipping Co ${tag} (target),Captagon ${tag},published`;
     const bad = `2026-02-30,designation,Imported designation C ${tag},SY (target),,,published`;
 
-    await signIn(page, 'editor', '/import');
+    await page.goto('/import');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import events from CSV');
 
     await page.getByLabel('CSV file').setInputFiles(file('designations.csv', [header, good1, bad, good2].join('\r\n')));
@@ -59,7 +60,7 @@ test.describe('An editor imports a list of designations from a spreadsheet', () 
     test.use({ expectedHttpErrors: [/\/api\/import$/] });
 
     test('is told plainly when the file cannot be read at all', async ({ page }) => {
-      await signIn(page, 'editor', '/import');
+      await page.goto('/import');
       await page.getByLabel('CSV file').setInputFiles(file('notes.csv', 'title;notes\r\nX;Y\r\n'));
       await page.getByRole('button', { name: 'Check the file' }).click();
       // The reason is tied to the file field, so a screen reader reads it with the field.

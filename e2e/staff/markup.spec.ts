@@ -1,10 +1,12 @@
-import { expect, test } from '../fixtures';
-import { fillBasics, signIn } from './helpers';
+import { expect, test } from './fixtures';
+import { fillBasics } from './helpers';
 
-test.describe('Markup typed into a form', () => {
-  test('a title containing <script> is shown as text everywhere, and never runs', async ({ page }) => {
+test.describe('An editor types markup into a title', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('sees it as text everywhere, and its <script> never runs', async ({ page }) => {
     const title = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"> designation';
-    await signIn(page, 'editor', '/events/new');
+    await page.goto('/events/new');
     await fillBasics(page, { title, date: '2026-11-21' });
     await page.getByRole('radio', { name: 'Published' }).check();
     await page.getByRole('button', { name: 'Create event' }).click();

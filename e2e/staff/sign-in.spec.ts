@@ -2,7 +2,7 @@ import { signInAttempt } from '../raw-http';
 import { expect, expectNoA11yViolations, test } from '../fixtures';
 import { ACCOUNTS } from './accounts';
 
-test.describe('Signing in', () => {
+test.describe('A member of staff signs in', () => {
   test('five wrong passwords make this browser wait, with a clear message, but never lock the account', async ({ page, baseURL }) => {
     const { email, password } = ACCOUNTS.locked;
     await page.goto('/sign-in');
@@ -27,7 +27,7 @@ test.describe('Signing in', () => {
     expect(await signInAttempt(baseURL!, { email, password }, { from: '127.0.0.2' })).toBe(200);
   });
 
-  test('sets an httpOnly, SameSite=Lax session cookie and signs out', async ({ page, context }) => {
+  test('gets an httpOnly, SameSite=Lax session cookie, and signs out', async ({ page, context }) => {
     await page.goto('/sign-in');
     await page.getByLabel('E-mail').fill(ACCOUNTS.viewer.email);
     await page.getByLabel('Password').fill(ACCOUNTS.viewer.password);
