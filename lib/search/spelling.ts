@@ -274,6 +274,38 @@ export function prefixKeys(prefix: string): string[] {
 }
 
 /**
+ * The stem of an -ize (or -yze) word with its "iz": "normalization", "normalizing" and "normalized"
+ * give "normaliz", so a search for one form finds the others as a prefix (the family the issue
+ * names: normalise, normalisation, normalising…). Null for words outside the family. Takes a key
+ * (American spelling).
+ */
+export function familyPrefix(key: string): string | null {
+  for (const [mark, endings, ok] of [
+    ['iz', ISE_BY_LENGTH, iseStemOk],
+    ['yz', YSE_BY_LENGTH, yseStemOk],
+  ] as const) {
+    for (const ending of endings) {
+      const suffix = `${mark}${ending}`;
+      if (key.endsWith(suffix)) {
+        const stem = key.slice(0, -suffix.length);
+        if (ok(stem) && !IZE_WITHOUT_ISE.some((w) => `${stem}ize`.endsWith(w))) return `${stem}${mark}`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The prefixes a prefix search for `word` should use against a keyed index: `prefixKeys(word)`
+ * and, for a word of the -ize family, its stem (`familyPrefix`), with none that another covers.
+ */
+export function searchPrefixes(word: string): string[] {
+  const family = familyPrefix(spellingVariantKey(word));
+  const list = [...new Set([...prefixKeys(word), ...(family ? [family] : [])])].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return list.filter((p, i) => !list.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+/**
  * Every spelling of a word that this module knows, the word's own first, all sharing its key:
  * "normalization" → ["normalization", "normalisation"]; "colour" → ["colour", "color"]. For
  * showing a suggestion in the spelling a person used ("Did you mean normalisation?").
