@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Forbidden } from '@/components/auth/forbidden';
-import { EventForm } from '@/components/forms/event-form';
+import { EventForm } from '@/components/forms/event-form/event-form';
 import { getDb } from '@/db/index';
 import { formVocabulary } from '@/db/queries/suggest';
 import { staffForPage } from '@/server/auth/viewer';

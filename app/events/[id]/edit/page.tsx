@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/components/auth/forbidden';
-import { EventForm } from '@/components/forms/event-form';
+import { EventForm } from '@/components/forms/event-form/event-form';
 import { Notice } from '@/components/forms/field';
 import { getDb } from '@/db/index';
 import { getEventForEditing } from '@/db/queries/event-form';
