@@ -6,7 +6,7 @@ import type { TimelineFacets } from '@/db/queries/facets';
 import { COUNTRY_ROLE_LABELS } from '@/lib/countries';
 import { TypeSwatch } from '@/components/ui/type-badge';
 import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filters';
-import { ActorPicker } from './actor-picker';
+import { ActorFacet } from './actor-facet';
 import { DateFilter } from './date-filter';
 import { FacetGroup } from './facet-group';
 import { FilterSection, filterInputClass } from './filter-controls';
@@ -118,16 +118,7 @@ export function FilterPanel({
         </select>
       </FacetGroup>
 
-      <FacetGroup
-        legend="Actor"
-        name="actor"
-        options={facets.actors}
-        visible={facets.actors.length}
-        isChecked={(v) => filters.actors.includes(v)}
-        onToggle={(v) => navigate(toggleValue(filters, 'actors', v))}
-      >
-        <ActorPicker chosen={filters.actors} onPick={(id) => navigate(toggleValue(filters, 'actors', id))} />
-      </FacetGroup>
+      <ActorFacet options={facets.actors} chosen={filters.actors} onToggle={(id) => navigate(toggleValue(filters, 'actors', id))} />
 
       {LIST_FACETS.map(({ legend, name, key, visible }) => (
         <FacetGroup

@@ -38,7 +38,7 @@ export function TextInput({
   required,
   className,
   ...input
-}: ControlProps & Pick<React.ComponentProps<'input'>, 'type' | 'inputMode' | 'list' | 'placeholder' | 'autoComplete' | 'onKeyDown' | 'ref'>) {
+}: ControlProps & Pick<React.ComponentProps<'input'>, 'type' | 'inputMode' | 'list' | 'placeholder' | 'autoComplete' | 'autoFocus' | 'onKeyDown'>) {
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required} className={className}>
       <input

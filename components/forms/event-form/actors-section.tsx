@@ -1,10 +1,10 @@
 import type { EventTypeKey } from '@/lib/event-types';
 import { fieldId } from '@/lib/validation/event-form';
 import { ENTITY_ROLES, ENTITY_ROLE_LABELS, type EntityRole } from '@/lib/vocabulary';
-import { ActorPicker } from '../actor-picker';
 import { Select } from '../controls';
 import { FieldError, secondaryButtonClass } from '../field';
 import { EmptyRows, FormSection } from './form-section';
+import { EventActorPicker } from './new-actor';
 import { fieldProps, type EventFormModel } from './use-event-form';
 
 /** A sensible first role for an actor added to an event of this type; people change it freely. */
@@ -52,7 +52,7 @@ export function ActorsSection({ form }: { form: EventFormModel }) {
           </li>
         ))}
       </ul>
-      <ActorPicker
+      <EventActorPicker
         onPick={(actor) => {
           if (values.actors.some((x) => x.entityId === String(actor.id))) {
             form.setNotice(`${actor.name} is already in the list; give them another role there if needed.`);
