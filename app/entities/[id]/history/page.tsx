@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { undoMergeAction } from '@/server/actions/entities';
 import { Forbidden } from '@/components/auth/forbidden';
-import { FieldChanges } from '@/components/event/field-changes';
-import { ACTION_LABELS } from '@/components/event/revision-list';
+import { HistoryList } from '@/components/event/history-list';
 import { Notice } from '@/components/forms/field';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import { getDb } from '@/db/index';
@@ -78,22 +77,7 @@ export default async function EntityHistoryPage({ params, searchParams }: { para
         <h2 id="revisions-title" className="text-lg font-semibold">
           Changes
         </h2>
-        <ol className="space-y-4" aria-label="Changes, newest first">
-          {history.map((r) => (
-            <li key={r.id} className="text-sm">
-              <p>
-                <span className="font-medium">
-                  {ACTION_LABELS[r.action]} · version {r.version}
-                </span>{' '}
-                <span className="text-zinc-600 dark:text-zinc-400">
-                  by {r.actor} · {formatTimestamp(r.createdAt)}
-                </span>
-              </p>
-              {r.note ? <p className="text-zinc-600 dark:text-zinc-400">{r.note}</p> : null}
-              <FieldChanges changes={r.changes} />
-            </li>
-          ))}
-        </ol>
+        <HistoryList entries={history} label="Changes, newest first" />
       </section>
     </div>
   );
