@@ -10,6 +10,7 @@ import { SmallActionForm } from '@/components/forms/small-action-form';
 import { CountryChip } from '@/components/ui/country-chip';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
+import { Breadcrumb } from '@/components/layout/page-frame';
 import { getDb } from '@/db/index';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
@@ -64,9 +65,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
 
   return (
     <article className="mx-auto max-w-3xl space-y-6 px-4 py-6">
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <span aria-current="page">Event #{event.id}</span>
-      </nav>
+      <Breadcrumb noPrint current={`Event #${event.id}`} />
 
       {savedMessage ? <Notice tone="success">{savedMessage}</Notice> : null}
       {event.deletedAt ? (
