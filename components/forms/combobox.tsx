@@ -32,6 +32,42 @@ function Option({ id, selected, onPick, className = '', children }: { id: string
   );
 }
 
+/** What the list holds, announced as it changes; shown when there is nothing to choose. */
+function SuggestionStatus({
+  open,
+  typed,
+  asked,
+  found,
+  isFetching,
+  isError,
+  extraLabel,
+}: {
+  open: boolean;
+  typed: string;
+  /** The query the suggestions answer. */
+  asked: string;
+  found: number;
+  isFetching: boolean;
+  isError: boolean;
+  extraLabel: string | null;
+}) {
+  const nothing = !isFetching && !isError && found === 0 && !extraLabel && asked !== '';
+  const message = !typed
+    ? ''
+    : isError
+      ? 'Suggestions could not be loaded.'
+      : nothing
+        ? `Nothing matches “${asked}”.`
+        : isFetching && found === 0
+          ? 'Searching…'
+          : `${found} ${found === 1 ? 'suggestion' : 'suggestions'}${extraLabel ? `, or ${extraLabel}` : ''}.`;
+  return (
+    <p role="status" aria-live="polite" className={open && asked && (isError || nothing) ? 'mt-1 text-xs text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
+      {open ? message : ''}
+    </p>
+  );
+}
+
 export function AsyncCombobox<T>({
   id,
   label,
@@ -105,14 +141,6 @@ export function AsyncCombobox<T>({
   }
 
   const optionId = (i: number) => `${listId}-option-${i}`;
-  const status = !query.trim()
-    ? ''
-    : isError
-      ? 'Suggestions could not be loaded.'
-      : isFetching && items.length === 0
-        ? 'Searching…'
-        : `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}${extra ? `, or ${extra.label}` : ''}.`;
-
   return (
     <div className="relative">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'mb-1 block text-sm font-medium'}>
@@ -167,9 +195,7 @@ export function AsyncCombobox<T>({
           </Option>
         ) : null}
       </ul>
-      <p role="status" aria-live="polite" className={open && debounced && (isError || (!isFetching && count === 0)) ? 'mt-1 text-xs text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
-        {open ? (!isFetching && !isError && count === 0 && debounced ? `Nothing matches “${debounced}”.` : status) : ''}
-      </p>
+      <SuggestionStatus open={open} typed={query.trim()} asked={debounced} found={items.length} isFetching={isFetching} isError={isError} extraLabel={extra?.label ?? null} />
       <FieldError id={id} error={error} />
     </div>
   );
