@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useId, type FormEvent } from 'react';
 import type { TimelineFacets } from '@/db/queries/facets';
 import { COUNTRY_ROLE_LABELS } from '@/lib/countries';
+import { Options } from '@/components/forms/options';
 import { TypeSwatch } from '@/components/ui/type-badge';
 import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filters';
 import { ActorFacet } from './actor-facet';
@@ -110,11 +111,7 @@ export function FilterPanel({
           onChange={(e) => navigate({ ...filters, role: e.target.value as CountryRoleFilter })}
           className={`${filterInputClass} clear-both`}
         >
-          {COUNTRY_ROLE_FILTERS.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_OPTION_LABELS[r]}
-            </option>
-          ))}
+          <Options values={COUNTRY_ROLE_FILTERS} label={(r) => ROLE_OPTION_LABELS[r]} />
         </select>
       </FacetGroup>
 
@@ -138,11 +135,7 @@ export function FilterPanel({
             Status
           </label>
           <select id={`${ids}-status`} name="status" value={filters.status} onChange={(e) => navigate({ ...filters, status: e.target.value as StatusFilter })} className={filterInputClass}>
-            {(Object.keys(STATUS_LABELS) as StatusFilter[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={Object.keys(STATUS_LABELS) as StatusFilter[]} label={(s) => STATUS_LABELS[s]} />
           </select>
         </FilterSection>
       ) : null}

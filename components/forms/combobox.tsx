@@ -6,7 +6,7 @@
  * Enter never submits the surrounding form from here.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { FieldError, describedBy, inputClass } from './field';
+import { Field, describedBy, inputClass } from './field';
 import { useSuggestions } from './use-suggestions';
 
 export interface ComboboxOption {
@@ -142,15 +142,7 @@ export function AsyncCombobox<T>({
 
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
-    <div className="relative">
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'mb-1 block text-sm font-medium'}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
+    <Field id={id} label={label} hideLabel={hideLabel} hint={hint} error={error} className="relative">
       <input
         id={id}
         type="text"
@@ -196,7 +188,6 @@ export function AsyncCombobox<T>({
         ) : null}
       </ul>
       <SuggestionStatus open={open} typed={query.trim()} asked={debounced} found={items.length} isFetching={isFetching} isError={isError} extraLabel={extra?.label ?? null} />
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }

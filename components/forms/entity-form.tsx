@@ -8,7 +8,6 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { saveEntity, type EntityFormState } from '@/server/actions/entities';
-import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { ENTITY_FIELD_LABELS, entityErrorField, entityFormToRaw, type EntityFormValues } from '@/lib/validation/entity-form';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
@@ -17,6 +16,7 @@ import { Select, TextArea, TextInput } from './controls';
 import { EntityConflict } from './entity-conflict';
 import { ErrorSummary } from './error-summary';
 import { Notice, buttonClass } from './field';
+import { CountryOptions, Options } from './options';
 
 const INITIAL: EntityFormState = { status: 'idle' };
 
@@ -93,21 +93,12 @@ export function EntityForm({ entityId, version: initialVersion, initial, cancelH
       <div className="grid gap-4 sm:grid-cols-2">
         <TextInput {...control('name')} label="Name" required hint="The name most sources use." autoComplete="off" />
         <Select {...control('kind')} label="Kind" required>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {ENTITY_KIND_LABELS[k]}
-            </option>
-          ))}
+          <Options values={ENTITY_KINDS} label={(k) => ENTITY_KIND_LABELS[k]} />
         </Select>
       </div>
       <TextArea {...control('description')} label="Description" rows={3} />
       <Select {...control('countryCode')} label="Country" hint="A government's state, a person's nationality.">
-        <option value="">None or unknown</option>
-        {COUNTRIES_BY_NAME.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
+        <CountryOptions empty="None or unknown" />
       </Select>
       <TextArea {...control('aliases')} label="Aliases" rows={4} hint="Other names and spellings, one per line. Search finds the actor by any of them." />
       <div className="grid gap-4 sm:grid-cols-2">

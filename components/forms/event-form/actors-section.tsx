@@ -6,6 +6,7 @@ import { FieldError, secondaryButtonClass } from '../field';
 import { EmptyRows, FormSection } from './form-section';
 import { EventActorPicker } from './new-actor';
 import { fieldProps, type EventFormModel } from './use-event-form';
+import { Options } from '../options';
 
 /** A sensible first role for an actor added to an event of this type; people change it freely. */
 const DEFAULT_ROLE: Partial<Record<EventTypeKey, EntityRole>> = {
@@ -40,11 +41,7 @@ export function ActorsSection({ form }: { form: EventFormModel }) {
             </div>
             <Select {...fieldProps(form, `actors.${i}.role`)} label={`Role of ${a.name || `actor ${i + 1}`}`} value={a.role} onChange={(role) => updateRow('actors', i, { role })}>
               <option value="">Choose a role…</option>
-              {ENTITY_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ENTITY_ROLE_LABELS[r]}
-                </option>
-              ))}
+              <Options values={ENTITY_ROLES} label={(r) => ENTITY_ROLE_LABELS[r]} />
             </Select>
             <button type="button" className={secondaryButtonClass} onClick={() => removeRow('actors', i, 'actor-search')}>
               Remove<span className="sr-only"> {a.name}</span>

@@ -1,9 +1,10 @@
-import { COUNTRIES_BY_NAME, COUNTRY_ROLES, COUNTRY_ROLE_LABELS } from '@/lib/countries';
+import { COUNTRY_ROLES, COUNTRY_ROLE_LABELS } from '@/lib/countries';
 import { fieldId } from '@/lib/validation/event-form';
 import { Select } from '../controls';
 import { FieldError, secondaryButtonClass } from '../field';
 import { EmptyRows, FormSection } from './form-section';
 import { fieldProps, focusLater, type EventFormModel } from './use-event-form';
+import { CountryOptions, Options } from '../options';
 
 /** The countries involved, each with how it takes part. */
 export function CountriesSection({ form }: { form: EventFormModel }) {
@@ -16,19 +17,10 @@ export function CountriesSection({ form }: { form: EventFormModel }) {
         {values.countries.map((c, i) => (
           <li key={i} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]">
             <Select {...fieldProps(form, `countries.${i}.code`)} label={`Country ${i + 1}`} value={c.code} onChange={(code) => updateRow('countries', i, { code })}>
-              <option value="">Choose a country…</option>
-              {COUNTRIES_BY_NAME.map((x) => (
-                <option key={x.code} value={x.code}>
-                  {x.name}
-                </option>
-              ))}
+              <CountryOptions empty="Choose a country…" />
             </Select>
             <Select {...fieldProps(form, `countries.${i}.role`)} label={`Country ${i + 1}: role`} value={c.role} onChange={(role) => updateRow('countries', i, { role })}>
-              {COUNTRY_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {COUNTRY_ROLE_LABELS[r]}
-                </option>
-              ))}
+              <Options values={COUNTRY_ROLES} label={(r) => COUNTRY_ROLE_LABELS[r]} />
             </Select>
             <button type="button" className={secondaryButtonClass} onClick={() => removeRow('countries', i, 'add-country')}>
               Remove<span className="sr-only"> country {i + 1}</span>

@@ -7,6 +7,7 @@ import { Select } from '../controls';
 import { FieldError, secondaryButtonClass } from '../field';
 import { FormSection } from './form-section';
 import { fieldProps, type EventFormModel } from './use-event-form';
+import { Options } from '../options';
 
 function eventOption(e: EventSuggestion) {
   return {
@@ -35,11 +36,7 @@ export function LinksSection({ form, eventId }: { form: EventFormModel; eventId?
         {values.links.map((l, i) => (
           <li key={`${l.toEventId}-${i}`} className="grid items-end gap-3 sm:grid-cols-[1fr_2fr_auto]">
             <Select {...fieldProps(form, `links.${i}.kind`)} label={`Link ${i + 1}: this event…`} value={l.kind} onChange={(kind) => updateRow('links', i, { kind })}>
-              {LINK_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {LINK_KIND_LABELS[k].forward}
-                </option>
-              ))}
+              <Options values={LINK_KINDS} label={(k) => LINK_KIND_LABELS[k].forward} />
             </Select>
             <div>
               <p className="mb-1 text-sm font-medium">Linked event {i + 1}</p>

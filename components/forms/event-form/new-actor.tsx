@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { createActorInline } from '@/server/actions/events';
-import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { ENTITY_KINDS, ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 import { ActorPicker } from '../actor-picker';
 import { Select, TextInput } from '../controls';
 import { buttonClass, secondaryButtonClass } from '../field';
+import { CountryOptions, Options } from '../options';
 
 interface Draft {
   name: string;
@@ -63,19 +63,10 @@ function NewActorFields({ draft, onChange, onDone }: { draft: Draft; onChange: (
           }}
         />
         <Select id="new-actor-kind" label="Kind" error={errors.kind} value={draft.kind} onChange={(kind) => onChange({ ...draft, kind })}>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {ENTITY_KIND_LABELS[k]}
-            </option>
-          ))}
+          <Options values={ENTITY_KINDS} label={(k) => ENTITY_KIND_LABELS[k]} />
         </Select>
         <Select id="new-actor-country" label="Country" error={errors.countryCode} value={draft.countryCode} onChange={(countryCode) => onChange({ ...draft, countryCode })}>
-          <option value="">None or unknown</option>
-          {COUNTRIES_BY_NAME.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <CountryOptions empty="None or unknown" />
         </Select>
       </div>
       <div className="flex gap-2">

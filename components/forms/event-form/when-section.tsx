@@ -2,6 +2,7 @@ import { DATE_PRECISIONS, DATE_PRECISION_LABELS } from '@/lib/dates';
 import { Select, TextInput } from '../controls';
 import { FormSection } from './form-section';
 import { fieldProps, type EventFormModel } from './use-event-form';
+import { Options } from '../options';
 
 type DateField = 'date' | 'effectiveDate' | 'endDate';
 
@@ -23,11 +24,7 @@ export function WhenSection({ form }: { form: EventFormModel }) {
             <TextInput key={name} {...fieldProps(form, name)} label={label} autoComplete="off" hint={hint} placeholder={placeholder} required={required} value={values[name]} onChange={(v) => update({ [name]: v })} />,
             <Select key={precision} {...fieldProps(form, precision)} label={precisionLabel} value={values[precision]} onChange={(v) => update({ [precision]: v })}>
               <option value="">As written</option>
-              {DATE_PRECISIONS.map((p) => (
-                <option key={p} value={p}>
-                  {DATE_PRECISION_LABELS[p]}
-                </option>
-              ))}
+              <Options values={DATE_PRECISIONS} label={(p) => DATE_PRECISION_LABELS[p]} />
             </Select>,
           ];
         })}
