@@ -6,7 +6,6 @@
  * to yours and lets you keep yours (saving over theirs knowingly) or load theirs.
  */
 import Link from 'next/link';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { saveEntity, type EntityFormState } from '@/server/actions/entities';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { ENTITY_FIELD_LABELS, entityErrorField, entityFormToRaw, type EntityFormValues } from '@/lib/validation/entity-form';
@@ -16,6 +15,7 @@ import { Select, TextArea, TextInput } from './controls';
 import { EntityConflict } from './entity-conflict';
 import { ErrorSummary } from './error-summary';
 import { Notice, buttonClass } from './field';
+import { useVersionedForm } from './use-versioned-form';
 import { CountryOptions, Options } from './options';
 
 const INITIAL: EntityFormState = { status: 'idle' };
@@ -29,34 +29,22 @@ function byField(errors: FieldErrors): FieldErrors {
 }
 
 export function EntityForm({ entityId, version: initialVersion, initial, cancelHref }: { entityId?: number; version?: number; initial: EntityFormValues; cancelHref: string }) {
-  const [state, formAction, pending] = useActionState(saveEntity, INITIAL);
-  const [values, setValues] = useState<EntityFormValues>(() => (state.status === 'idle' ? initial : state.values));
-  const [version, setVersion] = useState(initialVersion);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [clientAttempts, setClientAttempts] = useState(0);
-  const [handled, setHandled] = useState<number | null>(null);
-
+  const { state, formAction, pending, values, setValues, version, clientErrors, submit, continueFrom, focusKey, conflictOpen } = useVersionedForm({
+    action: saveEntity,
+    initialState: INITIAL,
+    initial,
+    initialVersion,
+    validate: (v) => {
+      const parsed = entityInputSchema.safeParse(entityFormToRaw(v));
+      return parsed.success ? null : issuesToFieldErrors(parsed.error.issues);
+    },
+  });
 
   const errors = byField(clientErrors ?? (state.status === 'idle' ? {} : state.errors));
-  // Every refusal, in the browser or from the server, moves focus to the summary again.
-  const focusKey = clientAttempts + (state.status === 'idle' ? 0 : state.submission);
-  const conflict = state.status === 'conflict' && handled !== state.submission ? state.conflict : null;
+  const conflict = state.status === 'conflict' && conflictOpen ? state.conflict : null;
   // A refusal because another actor reads the same offers to save anyway (db/mutations/entities.ts).
   const namesake = !clientErrors && (state.status === 'invalid' || state.status === 'refused') && state.namesake === true;
   const message = clientErrors ? 'Nothing was saved. Check the fields marked below:' : state.status === 'invalid' || state.status === 'refused' ? state.message : null;
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const parsed = entityInputSchema.safeParse(entityFormToRaw(values));
-    if (!parsed.success) {
-      setClientErrors(issuesToFieldErrors(parsed.error.issues));
-      setClientAttempts((k) => k + 1);
-      return;
-    }
-    setClientErrors(null);
-    const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   /** The id, name, value and error of a field's control. */
   const control = (name: keyof EntityFormValues) => ({
@@ -67,22 +55,17 @@ export function EntityForm({ entityId, version: initialVersion, initial, cancelH
     error: errors[name],
   });
 
-  /** After a conflict: the next save starts from their version (and overwrites it knowingly). */
-  function resolve(currentVersion: number) {
-    setVersion(currentVersion);
-    setHandled(state.status === 'conflict' ? state.submission : null);
-  }
 
   return (
-    <form onSubmit={onSubmit} action={formAction} noValidate className="space-y-5">
+    <form onSubmit={submit} action={formAction} noValidate className="space-y-5">
       {conflict ? (
         <EntityConflict
           conflict={conflict}
           values={values}
-          onKeepMine={() => resolve(conflict.currentVersion)}
+          onKeepMine={() => continueFrom(conflict.currentVersion)}
           onLoadTheirs={() => {
             setValues(conflict.theirs);
-            resolve(conflict.currentVersion);
+            continueFrom(conflict.currentVersion);
           }}
         />
       ) : null}

@@ -6,9 +6,10 @@
  * change values only through `update`, `updateRow` and `removeRow`, so that leaving the page with
  * unsaved input asks first.
  */
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { saveEvent, type EventFormState } from '@/server/actions/events';
 import { fieldId, validateEventForm, type EventFormValues, type FieldErrors } from '@/lib/validation/event-form';
+import { useVersionedForm } from '../use-versioned-form';
 
 const INITIAL_STATE: EventFormState = { status: 'idle' };
 
@@ -24,13 +25,17 @@ function attention(count: number): string {
 }
 
 export function useEventForm(initial: EventFormValues, initialVersion: number | undefined) {
-  const [state, formAction, pending] = useActionState(saveEvent, INITIAL_STATE);
-  // After a refusal without JavaScript the page comes back with the submitted values.
-  const [values, setValues] = useState<EventFormValues>(() => (state.status === 'idle' ? initial : state.values));
-  const [version, setVersion] = useState(initialVersion);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [clientAttempts, setClientAttempts] = useState(0);
-  const [handledConflict, setHandledConflict] = useState<number | null>(null);
+  const form = useVersionedForm({
+    action: saveEvent,
+    initialState: INITIAL_STATE,
+    initial,
+    initialVersion,
+    validate: (values) => {
+      const result = validateEventForm(values);
+      return result.success ? null : result.errors;
+    },
+  });
+  const { state, pending, setValues, clientErrors } = form;
   const [notice, setNotice] = useState<string | null>(null);
   const submitted = useRef(false);
   const dirty = useRef(false);
@@ -69,28 +74,22 @@ export function useEventForm(initial: EventFormValues, initialVersion: number | 
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (pending) return;
-    const result = validateEventForm(values);
-    if (!result.success) {
-      setClientErrors(result.errors);
-      setClientAttempts((k) => k + 1);
+    if (pending) {
+      e.preventDefault();
       return;
     }
-    setClientErrors(null);
-    setNotice(null);
-    submitted.current = true;
-    const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
+    if (form.submit(e)) {
+      setNotice(null);
+      submitted.current = true;
+    }
   }
 
-  /** After a conflict: continue from their version, with `next` in the form. */
+  /** After a conflict: continue from their version, with your changes on top of it or with theirs alone. */
   function resolveConflict(pick: 'reapplied' | 'theirs') {
     if (state.status !== 'conflict') return;
     const { currentVersion } = state.conflict;
     setValues(state.conflict[pick]);
-    setVersion(currentVersion);
-    setHandledConflict(state.submission);
+    form.continueFrom(currentVersion);
     setNotice(
       pick === 'reapplied'
         ? `Your changes are now on top of version ${currentVersion}. Check them, then save.`
@@ -110,10 +109,10 @@ export function useEventForm(initial: EventFormValues, initialVersion: number | 
 
   return {
     state,
-    formAction,
+    formAction: form.formAction,
     pending,
-    values,
-    version,
+    values: form.values,
+    version: form.version,
     errors,
     err,
     update,
@@ -123,9 +122,8 @@ export function useEventForm(initial: EventFormValues, initialVersion: number | 
     notice,
     setNotice,
     summaryMessage,
-    // Every refusal, in the browser or from the server, moves focus to the summary again.
-    focusKey: clientAttempts + (state.status === 'idle' ? 0 : state.submission),
-    conflict: state.status === 'conflict' && handledConflict !== state.submission ? state.conflict : null,
+    focusKey: form.focusKey,
+    conflict: state.status === 'conflict' && form.conflictOpen ? state.conflict : null,
     reapply: () => resolveConflict('reapplied'),
     loadTheirs: () => resolveConflict('theirs'),
   };
