@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { exportQuery } from '@/components/export/export-links';
+import { exportQueryString } from '@/components/export/export-links';
 import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
@@ -21,11 +21,12 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
   return {
     title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline',
-    alternates: { types: { 'application/atom+xml': `/feed.xml${exportQuery(filters)}` } },
+    alternates: { types: { 'application/atom+xml': `/feed.xml${exportQueryString(filters)}` } },
   };
 }
 
-export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
+/** The timeline: the home page, filtered by its URL. */
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const params = toUrlSearchParams(await searchParams);
   const viewer = { includeDrafts: canSeeDrafts(await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/')) };
   const db = getDb();

@@ -1,7 +1,7 @@
 import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
 
 /** The query string an export of this view uses: its filters, in timeline order, published only. */
-export function exportQuery(filters: TimelineFilters): string {
+export function exportQueryString(filters: TimelineFilters): string {
   const query = filtersQueryString({ ...filters, sort: 'date', status: 'published' });
   return query ? `?${query}` : '';
 }
@@ -11,7 +11,7 @@ export function exportQuery(filters: TimelineFilters): string {
  * to follow the view in a feed reader. Plain links: they work without JavaScript and can be copied.
  */
 export function ExportLinks({ filters, total }: { filters: TimelineFilters; total: number }) {
-  const query = exportQuery(filters);
+  const query = exportQueryString(filters);
   const events = total === 1 ? '1 event' : `${total.toLocaleString('en')} events`;
   return (
     <div className="no-print flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" data-testid="export-links">

@@ -5,15 +5,67 @@
  * move through the list, Enter picks, Escape closes; the number of suggestions is announced.
  * Enter never submits the surrounding form from here.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { describedBy, inputClass } from './field';
+import { useId, useState, type ReactNode } from 'react';
+import { Field, describedBy, inputClass } from './field';
+import { useSuggestions } from './use-suggestions';
 
 export interface ComboboxOption {
   key: string;
   label: ReactNode;
   /** Read by screen readers and shown after picking. */
   text: string;
+}
+
+function Option({ id, selected, onPick, className = '', children }: { id: string; selected: boolean; onPick: () => void; className?: string; children: ReactNode }) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      // Keeps focus in the box: its blur would close the list before the click lands.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onPick}
+      className={`cursor-pointer px-3 py-1.5 aria-selected:bg-blue-100 dark:aria-selected:bg-blue-900 ${className}`}
+    >
+      {children}
+    </li>
+  );
+}
+
+/** What the list holds, announced as it changes; shown when there is nothing to choose. */
+function SuggestionStatus({
+  open,
+  typed,
+  asked,
+  found,
+  isFetching,
+  isError,
+  extraLabel,
+}: {
+  open: boolean;
+  typed: string;
+  /** The query the suggestions answer. */
+  asked: string;
+  found: number;
+  isFetching: boolean;
+  isError: boolean;
+  extraLabel: string | null;
+}) {
+  const nothing = !isFetching && !isError && found === 0 && !extraLabel && asked !== '';
+  const message = !typed
+    ? ''
+    : isError
+      ? 'Suggestions could not be loaded.'
+      : nothing
+        ? `Nothing matches “${asked}”.`
+        : isFetching && found === 0
+          ? 'Searching…'
+          : `${found} ${found === 1 ? 'suggestion' : 'suggestions'}${extraLabel ? `, or ${extraLabel}` : ''}.`;
+  return (
+    <p role="status" aria-live="polite" className={open && asked && (isError || nothing) ? 'mt-1 text-xs text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
+      {open ? message : ''}
+    </p>
+  );
 }
 
 export function AsyncCombobox<T>({
@@ -26,9 +78,14 @@ export function AsyncCombobox<T>({
   onPick,
   extraOption,
   error,
+  hideLabel = false,
+  inputClassName = inputClass,
 }: {
   id: string;
   label: string;
+  /** The label for screen readers only, where the box sits under a heading that says what it is for. */
+  hideLabel?: boolean;
+  inputClassName?: string;
   hint?: ReactNode;
   placeholder?: string;
   /** The suggestions endpoint for a query; it answers `{ items: T[] }`. */
@@ -40,30 +97,11 @@ export function AsyncCombobox<T>({
   error?: string | null;
 }) {
   const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [open, setOpen] = useState(false);
   // -1: no option active until the arrow keys move into the list (manual selection).
   const [active, setActive] = useState(-1);
   const listId = useId();
-
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(query.trim()), 150);
-    return () => clearTimeout(t);
-  }, [query]);
-
-  const { data, isFetching, isError } = useQuery({
-    queryKey: ['suggest', url(debounced)],
-    queryFn: async ({ signal }) => {
-      const res = await fetch(url(debounced), { signal, headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`Suggestions failed (${res.status})`);
-      return ((await res.json()) as { items: T[] }).items;
-    },
-    enabled: debounced.length > 0,
-    staleTime: 30_000,
-    retry: false,
-  });
-
-  const items = debounced.length > 0 ? (data ?? []) : [];
+  const { debounced, items, isFetching, isError, reset } = useSuggestions<T>(url, query);
   const extra = query.trim() ? extraOption?.(query.trim()) ?? null : null;
   const count = items.length + (extra ? 1 : 0);
   const expanded = open && query.trim().length > 0 && count > 0;
@@ -74,7 +112,7 @@ export function AsyncCombobox<T>({
     else if (extra) extra.onPick(query.trim());
     else return;
     setQuery('');
-    setDebounced('');
+    reset();
     setOpen(false);
     setActive(-1);
   }
@@ -103,24 +141,8 @@ export function AsyncCombobox<T>({
   }
 
   const optionId = (i: number) => `${listId}-option-${i}`;
-  const status = !query.trim()
-    ? ''
-    : isError
-      ? 'Suggestions could not be loaded.'
-      : isFetching && items.length === 0
-        ? 'Searching…'
-        : `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}${extra ? `, or ${extra.label}` : ''}.`;
-
   return (
-    <div className="relative">
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
+    <Field id={id} label={label} hideLabel={hideLabel} hint={hint} error={error} className="relative">
       <input
         id={id}
         type="text"
@@ -142,7 +164,7 @@ export function AsyncCombobox<T>({
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
-        className={inputClass}
+        className={inputClassName}
       />
       <ul
         id={listId}
@@ -154,41 +176,18 @@ export function AsyncCombobox<T>({
         {items.map((item, i) => {
           const option = toOption(item);
           return (
-            <li
-              key={option.key}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === activeIndex}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(i)}
-              className="cursor-pointer px-3 py-1.5 aria-selected:bg-blue-100 dark:aria-selected:bg-blue-900"
-            >
+            <Option key={option.key} id={optionId(i)} selected={i === activeIndex} onPick={() => pick(i)}>
               {option.label}
-            </li>
+            </Option>
           );
         })}
         {extra ? (
-          <li
-            id={optionId(items.length)}
-            role="option"
-            aria-selected={items.length === activeIndex}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => pick(items.length)}
-            className="cursor-pointer border-t border-zinc-200 px-3 py-1.5 font-medium aria-selected:bg-blue-100 dark:border-zinc-700 dark:aria-selected:bg-blue-900"
-          >
+          <Option id={optionId(items.length)} selected={items.length === activeIndex} onPick={() => pick(items.length)} className="border-t border-zinc-200 font-medium dark:border-zinc-700">
             {extra.label}
-          </li>
+          </Option>
         ) : null}
       </ul>
-      <p role="status" aria-live="polite" className={open && debounced && (isError || (!isFetching && count === 0)) ? 'mt-1 text-xs text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
-        {open ? (!isFetching && !isError && count === 0 && debounced ? `Nothing matches “${debounced}”.` : status) : ''}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800 dark:text-red-300">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
+      <SuggestionStatus open={open} typed={query.trim()} asked={debounced} found={items.length} isFetching={isFetching} isError={isError} extraLabel={extra?.label ?? null} />
+    </Field>
   );
 }

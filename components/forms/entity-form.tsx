@@ -6,29 +6,20 @@
  * to yours and lets you keep yours (saving over theirs knowingly) or load theirs.
  */
 import Link from 'next/link';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { saveEntity, type EntityFormState } from '@/server/actions/entities';
-import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { entityInputSchema } from '@/lib/validation/entity';
-import {
-  ENTITY_FIELD_LABELS,
-  ENTITY_FORM_FIELDS,
-  entityErrorField,
-  entityFormToRaw,
-  type EntityFormValues,
-} from '@/lib/validation/entity-form';
+import { ENTITY_FIELD_LABELS, entityErrorField, entityFormToRaw, type EntityFormValues } from '@/lib/validation/entity-form';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { ENTITY_KINDS, ENTITY_KIND_LABELS } from '@/lib/vocabulary';
+import { Select, TextArea, TextInput } from './controls';
+import { EntityConflict } from './entity-conflict';
 import { ErrorSummary } from './error-summary';
-import { Field, Notice, buttonClass, describedBy, inputClass, secondaryButtonClass } from './field';
+import { Notice, buttonClass } from './field';
+import { useVersionedForm } from './use-versioned-form';
+import { CountryOptions, Options } from './options';
 
 const INITIAL: EntityFormState = { status: 'idle' };
 
-/** A value as the conflict table shows it. */
-function shown(k: keyof EntityFormValues, v: string): string {
-  if (k === 'madePublic') return v === 'yes' ? 'Yes' : 'No';
-  return v || '(empty)';
-}
 const fid = (name: string) => `entity-${entityErrorField(name)}`;
 
 function byField(errors: FieldErrors): FieldErrors {
@@ -38,142 +29,64 @@ function byField(errors: FieldErrors): FieldErrors {
 }
 
 export function EntityForm({ entityId, version: initialVersion, initial, cancelHref }: { entityId?: number; version?: number; initial: EntityFormValues; cancelHref: string }) {
-  const [state, formAction, pending] = useActionState(saveEntity, INITIAL);
-  const [values, setValues] = useState<EntityFormValues>(() => (state.status === 'idle' ? initial : state.values));
-  const [version, setVersion] = useState(initialVersion);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [clientAttempts, setClientAttempts] = useState(0);
-  const [handled, setHandled] = useState<number | null>(null);
-
+  const { state, formAction, pending, values, setValues, version, clientErrors, submit, continueFrom, focusKey, conflictOpen } = useVersionedForm({
+    action: saveEntity,
+    initialState: INITIAL,
+    initial,
+    initialVersion,
+    validate: (v) => {
+      const parsed = entityInputSchema.safeParse(entityFormToRaw(v));
+      return parsed.success ? null : issuesToFieldErrors(parsed.error.issues);
+    },
+  });
 
   const errors = byField(clientErrors ?? (state.status === 'idle' ? {} : state.errors));
-  // Every refusal, in the browser or from the server, moves focus to the summary again.
-  const focusKey = clientAttempts + (state.status === 'idle' ? 0 : state.submission);
-  const conflict = state.status === 'conflict' && handled !== state.submission ? state.conflict : null;
+  const conflict = state.status === 'conflict' && conflictOpen ? state.conflict : null;
   // A refusal because another actor reads the same offers to save anyway (db/mutations/entities.ts).
   const namesake = !clientErrors && (state.status === 'invalid' || state.status === 'refused') && state.namesake === true;
   const message = clientErrors ? 'Nothing was saved. Check the fields marked below:' : state.status === 'invalid' || state.status === 'refused' ? state.message : null;
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const parsed = entityInputSchema.safeParse(entityFormToRaw(values));
-    if (!parsed.success) {
-      setClientErrors(issuesToFieldErrors(parsed.error.issues));
-      setClientAttempts((k) => k + 1);
-      return;
-    }
-    setClientErrors(null);
-    const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
-  }
-
-  const set = (k: keyof EntityFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-  const common = (name: keyof EntityFormValues, hint?: string) => ({
+  /** The id, name, value and error of a field's control. */
+  const control = (name: keyof EntityFormValues) => ({
     id: fid(name),
     name,
     value: values[name],
-    onChange: set(name),
-    'aria-invalid': !!errors[name],
-    'aria-describedby': describedBy(fid(name), { hint, error: errors[name] }),
-    className: inputClass,
+    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+    error: errors[name],
   });
 
+
   return (
-    <form onSubmit={onSubmit} action={formAction} noValidate className="space-y-5">
+    <form onSubmit={submit} action={formAction} noValidate className="space-y-5">
       {conflict ? (
-        <section tabIndex={-1} aria-labelledby="entity-conflict" className="space-y-3 rounded border-2 border-amber-600 p-4" data-testid="conflict-view">
-          <h2 id="entity-conflict" className="text-lg font-semibold">
-            Someone else saved this actor while you were editing it
-          </h2>
-          <p className="text-sm">
-            {conflict.changedBy ?? 'Someone'} saved version {conflict.currentVersion}. Nothing you typed was saved; it is still below.
-          </p>
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left">
-                <th scope="col">Field</th>
-                <th scope="col">Their version</th>
-                <th scope="col">What you typed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ENTITY_FORM_FIELDS.filter((k) => conflict.theirs[k].trim() !== values[k].trim()).map((k) => (
-                <tr key={k} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-                  <th scope="row" className="py-1 pr-2 text-left font-medium">
-                    {ENTITY_FIELD_LABELS[k]}
-                  </th>
-                  <td className="whitespace-pre-line py-1 pr-2">{shown(k, conflict.theirs[k])}</td>
-                  <td className="whitespace-pre-line py-1">{shown(k, values[k])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => {
-                setVersion(conflict.currentVersion);
-                setHandled(state.status === 'conflict' ? state.submission : null);
-              }}
-            >
-              Keep what I typed (then save over their version)
-            </button>
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              onClick={() => {
-                setValues(conflict.theirs);
-                setVersion(conflict.currentVersion);
-                setHandled(state.status === 'conflict' ? state.submission : null);
-              }}
-            >
-              Discard mine and load theirs
-            </button>
-          </div>
-        </section>
+        <EntityConflict
+          conflict={conflict}
+          values={values}
+          onKeepMine={() => continueFrom(conflict.currentVersion)}
+          onLoadTheirs={() => {
+            setValues(conflict.theirs);
+            continueFrom(conflict.currentVersion);
+          }}
+        />
       ) : null}
       <ErrorSummary errors={errors} labels={(p) => ENTITY_FIELD_LABELS[p] ?? p} fieldId={fid} message={message} focusKey={focusKey} />
       {state.status === 'conflict' && !conflict ? <Notice tone="info">Ready to save over version {version}.</Notice> : null}
       <input type="hidden" name="id" value={entityId ?? ''} />
       <input type="hidden" name="version" value={version ?? ''} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={fid('name')} label="Name" required error={errors.name} hint="The name most sources use.">
-          <input {...common('name', 'The name most sources use.')} autoComplete="off" aria-required />
-        </Field>
-        <Field id={fid('kind')} label="Kind" required error={errors.kind}>
-          <select {...common('kind')}>
-            {ENTITY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ENTITY_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TextInput {...control('name')} label="Name" required hint="The name most sources use." autoComplete="off" />
+        <Select {...control('kind')} label="Kind" required>
+          <Options values={ENTITY_KINDS} label={(k) => ENTITY_KIND_LABELS[k]} />
+        </Select>
       </div>
-      <Field id={fid('description')} label="Description" error={errors.description}>
-        <textarea {...common('description')} rows={3} />
-      </Field>
-      <Field id={fid('countryCode')} label="Country" error={errors.countryCode} hint="A government's state, a person's nationality.">
-        <select {...common('countryCode', "A government's state, a person's nationality.")}>
-          <option value="">None or unknown</option>
-          {COUNTRIES_BY_NAME.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={fid('aliases')} label="Aliases" error={errors.aliases} hint="Other names and spellings, one per line. Search finds the actor by any of them.">
-        <textarea {...common('aliases', 'Other names and spellings, one per line. Search finds the actor by any of them.')} rows={4} />
-      </Field>
+      <TextArea {...control('description')} label="Description" rows={3} />
+      <Select {...control('countryCode')} label="Country" hint="A government's state, a person's nationality.">
+        <CountryOptions empty="None or unknown" />
+      </Select>
+      <TextArea {...control('aliases')} label="Aliases" rows={4} hint="Other names and spellings, one per line. Search finds the actor by any of them." />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={fid('opensanctionsId')} label="OpenSanctions id" error={errors.opensanctionsId} hint="e.g. NK-abc123">
-          <input {...common('opensanctionsId', 'e.g. NK-abc123')} autoComplete="off" />
-        </Field>
-        <Field id={fid('ofacUid')} label="OFAC UID" error={errors.ofacUid} hint="The SDN list entry number, e.g. 36270">
-          <input {...common('ofacUid', 'The SDN list entry number, e.g. 36270')} inputMode="numeric" autoComplete="off" />
-        </Field>
+        <TextInput {...control('opensanctionsId')} label="OpenSanctions id" hint="e.g. NK-abc123" autoComplete="off" />
+        <TextInput {...control('ofacUid')} label="OFAC UID" hint="The SDN list entry number, e.g. 36270" inputMode="numeric" autoComplete="off" />
       </div>
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">

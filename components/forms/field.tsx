@@ -45,9 +45,12 @@ export function Field({
   required,
   children,
   className,
+  hideLabel = false,
 }: {
   id: string;
   label: ReactNode;
+  /** For screen readers only, where what is around the control already says what it is for. */
+  hideLabel?: boolean;
   hint?: ReactNode;
   error?: string | null;
   required?: boolean;
@@ -56,7 +59,7 @@ export function Field({
 }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'mb-1 block text-sm font-medium'}>
         {label}
         {/* Screen readers hear "required" from aria-required on the control. */}
         {required ? (

@@ -6,7 +6,7 @@
  * first, without a browser dialog, so the confirmation is reachable by keyboard and screen reader.
  */
 import { useActionState, useState } from 'react';
-import type { SmallActionState } from '@/server/actions/events';
+import type { SmallActionState } from '@/server/actions/guard';
 import { dangerButtonClass, secondaryButtonClass } from './field';
 import { SubmitButton } from './submit-button';
 

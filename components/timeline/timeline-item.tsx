@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { memo } from 'react';
 import type { EventSummary } from '@/db/queries/events';
 import { CountryChip } from '@/components/ui/country-chip';
+import { DraftBadge } from '@/components/ui/draft-badge';
 import { EventDate } from '@/components/ui/event-date';
+import { TagLink } from '@/components/ui/tag-link';
 import { TypeBadge } from '@/components/ui/type-badge';
 import type { SearchGroups } from '@/lib/search-syntax';
 import type { EntityRole } from '@/lib/vocabulary';
@@ -49,11 +51,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
       <div className="min-w-0 space-y-1.5">
         <div className="flex flex-wrap items-center gap-2">
           <TypeBadge type={event.type} />
-          {event.status === 'draft' ? (
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
-              Draft
-            </span>
-          ) : null}
+          {event.status === 'draft' ? <DraftBadge /> : null}
           {event.program ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{event.program}</span> : null}
         </div>
         <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
@@ -91,12 +89,9 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
           <ul className="flex flex-wrap gap-1.5 text-xs" aria-label="Tags">
             {event.tags.map((t) => (
               <li key={t.slug}>
-                <Link
-                  href={`/?tag=${encodeURIComponent(t.slug)}`}
-                  className="rounded-full bg-zinc-100 px-2 py-0.5 text-zinc-700 no-underline hover:underline dark:bg-zinc-800 dark:text-zinc-300"
-                >
+                <TagLink slug={t.slug} size="small">
                   <Highlight text={t.label} groups={highlight} />
-                </Link>
+                </TagLink>
               </li>
             ))}
           </ul>

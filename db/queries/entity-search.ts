@@ -1,15 +1,18 @@
 /**
- * Finding actors by name or alias for the actor filter: every word typed must start a word of the
- * name or of one alias, ignoring case and diacritics ("erdo" finds Recep Tayyip Erdoğan, "khaled"
- * finds Khalid Qaddour through his alias). Merged actors are left out; their survivor is found.
- * The public finds only actors it may see (entity-visibility.ts).
+ * The one search for actors by name or alias: the actor filter (`/api/entities`) and the staff
+ * forms (`/api/suggest/entities`) both ask it. Every word typed must start a word of the name or of
+ * one alias, compared as normalised text (lib/text/normalise.ts: case, diacritics, invisible
+ * characters and letter variants do not count), so "erdo" finds Recep Tayyip Erdoğan and "khaled"
+ * finds Khalid Qaddour through his alias. Best first: the whole name typed, then its beginning, then
+ * words anywhere in it; the name before an alias; then the actor in more events. Merged actors are
+ * left out; their survivor is found. The public finds only actors it may see (entity-visibility.ts).
  *
  * Folding happens in JavaScript (SQLite's lower() and LIKE only fold ASCII), over names and
  * aliases read in one query: fine for the thousands of actors a tracker holds. A larger registry
  * would want its own FTS table.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { tokenize } from '@/lib/search-syntax';
+import { words } from '@/lib/text/normalise';
 import type { EntityKind } from '@/lib/vocabulary';
 import type { DbOrTx } from '../client';
 import { entities, entityAliases, eventEntities, events } from '../schema';
@@ -20,39 +23,47 @@ export interface EntityMatch {
   id: number;
   name: string;
   kind: EntityKind;
-  /** The alias that matched, when the name itself did not. */
+  countryCode: string | null;
+  /** The alias that matched, when it matched better than the name. */
   alias: string | null;
   /** Events the viewer can see that involve this actor. */
   eventCount: number;
 }
 
-function wordsMatch(queryWords: string[], candidateWords: string[]): boolean {
-  return queryWords.every((q) => candidateWords.some((w) => w.startsWith(q)));
+/** How well a name matches what was typed: 0 the whole name, 1 its beginning, 2 words anywhere; null not at all. */
+export function matchRank(typed: { words: string[]; key: string }, candidate: string): 0 | 1 | 2 | null {
+  const candidateWords = words(candidate);
+  if (!typed.words.every((q) => candidateWords.some((w) => w.startsWith(q)))) return null;
+  // Matching words means the candidate has some, so its name key is its words joined (nameKey).
+  const key = candidateWords.join(' ');
+  if (key === typed.key) return 0;
+  return key.startsWith(typed.key) ? 1 : 2;
 }
 
 export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility: Visibility = {}): EntityMatch[] {
-  const queryWords = tokenize(text.slice(0, 200)).slice(0, 8);
-  if (queryWords.length === 0) return [];
+  const typedWords = words(text.slice(0, 200)).slice(0, 8);
+  if (typedWords.length === 0) return [];
+  const typed = { words: typedWords, key: typedWords.join(' ') };
   const rows = db
-    .select({ id: entities.id, name: entities.name, kind: entities.kind, alias: entityAliases.alias })
+    .select({ id: entities.id, name: entities.name, kind: entities.kind, countryCode: entities.countryCode, alias: entityAliases.alias })
     .from(entities)
     .leftJoin(entityAliases, eq(entityAliases.entityId, entities.id))
     .where(isNull(entities.mergedIntoId))
     .all();
 
-  const found = new Map<number, { id: number; name: string; kind: EntityKind; alias: string | null; rank: number }>();
+  // One row per alias: an actor ranks by its best match, by name or by any alias; an alias ranks
+  // half a step behind the name, so an exact alias still beats the beginning of the name.
+  const byName = new Map<number, number | null>();
+  const found = new Map<number, Omit<EntityMatch, 'eventCount'> & { rank: number }>();
   for (const r of rows) {
-    const nameWords = tokenize(r.name);
-    let rank: number | null = null;
-    let alias: string | null = null;
-    if (wordsMatch(queryWords, nameWords)) rank = nameWords[0]!.startsWith(queryWords[0]!) ? 0 : 1;
-    else if (r.alias && wordsMatch(queryWords, tokenize(r.alias))) {
-      rank = 2;
-      alias = r.alias;
-    }
+    if (!byName.has(r.id)) byName.set(r.id, matchRank(typed, r.name));
+    const nameRank = byName.get(r.id)!;
+    const aliasRank = r.alias === null ? null : matchRank(typed, r.alias);
+    const viaAlias = aliasRank !== null && (nameRank === null || aliasRank < nameRank);
+    const rank = viaAlias ? aliasRank + 0.5 : nameRank;
     if (rank === null) continue;
     const prev = found.get(r.id);
-    if (!prev || rank < prev.rank) found.set(r.id, { id: r.id, name: r.name, kind: r.kind, alias, rank });
+    if (!prev || rank < prev.rank) found.set(r.id, { id: r.id, name: r.name, kind: r.kind, countryCode: r.countryCode, alias: viaAlias ? r.alias : null, rank });
   }
   // Only actors this viewer may see (entity-visibility.ts): a name only a draft holds is not public.
   // Asked of the matches only, one index seek each, rather than of every actor read above.

@@ -1,68 +1,16 @@
 /**
- * Suggestions for the staff forms: actors and events to pick by name, and values already in use
- * (legal authorities, programs, tags) so the same authority is not typed five different ways.
- * Staff-only reads: drafts are included, deleted events and merged actors are not.
+ * Suggestions for the staff forms: events to pick by title, and values already in use (legal
+ * authorities, programs, tags) so the same authority is not typed five different ways. Actors are
+ * found by the one actor search (entity-search.ts). Staff-only reads: drafts are included, deleted
+ * events and merged actors are not.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { entities, events, eventTags, tags } from '../schema';
-import { foldForMatch } from '@/lib/slug';
-import type { EntityKind, EventStatus } from '@/lib/vocabulary';
+import type { EventStatus } from '@/lib/vocabulary';
 import type { DatePrecision } from '@/lib/dates';
 
-export interface EntitySuggestion {
-  id: number;
-  name: string;
-  kind: EntityKind;
-  countryCode: string | null;
-  /** The alias that matched, when it was not the name. */
-  matchedAlias: string | null;
-}
-
 const MAX_QUERY = 100;
-
-/**
- * Actors whose name or an alias contains the query, ignoring case and accents ("erdogan" finds
- * "Erdoğan"); names that start with it first. Matching runs over the folded names in memory:
- * actors number in the thousands, well within a few milliseconds.
- */
-export function suggestEntities(db: DbOrTx, query: string, limit = 10): EntitySuggestion[] {
-  const q = foldForMatch(query.slice(0, MAX_QUERY));
-  if (q === '') return [];
-  const rows = db
-    .select({
-      id: entities.id,
-      name: entities.name,
-      kind: entities.kind,
-      countryCode: entities.countryCode,
-      // Qualified by hand: drizzle writes the outer column as a bare "id".
-      aliases: sql<string | null>`(SELECT group_concat(a.alias, char(31)) FROM entity_aliases a WHERE a.entity_id = "entities"."id")`,
-    })
-    .from(entities)
-    .where(isNull(entities.mergedIntoId))
-    .all();
-  const scored: (EntitySuggestion & { score: number })[] = [];
-  for (const row of rows) {
-    const candidates = [row.name, ...(row.aliases ? row.aliases.split('\u001f') : [])];
-    let best: { score: number; alias: string | null } | null = null;
-    candidates.forEach((candidate, i) => {
-      const folded = foldForMatch(candidate);
-      const at = folded.indexOf(q);
-      if (at < 0) return;
-      const wordStart = at === 0 || /[\s\-'’(]/.test(folded[at - 1]!);
-      const score = (at === 0 ? 0 : wordStart ? 1 : 2) + (i === 0 ? 0 : 0.5);
-      if (!best || score < best.score) best = { score, alias: i === 0 ? null : candidate };
-    });
-    if (best) {
-      const { score, alias } = best;
-      scored.push({ id: row.id, name: row.name, kind: row.kind, countryCode: row.countryCode, matchedAlias: alias, score });
-    }
-  }
-  return scored
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-    .slice(0, limit)
-    .map(({ score: _score, ...s }) => s);
-}
 
 export interface EventSuggestion {
   id: number;

@@ -67,7 +67,8 @@ export class AuthorizationError extends Error {
   }
 }
 
-const NEEDS: Record<Permission, string> = {
+/** What a permission asks of a person, in words: "This needs the editor role". */
+export const PERMISSION_NEEDS: Record<Permission, string> = {
   'drafts:read': 'a staff account',
   'records:write': 'the editor role',
   'users:manage': 'the admin role',
@@ -77,7 +78,7 @@ const NEEDS: Record<Permission, string> = {
 export function authorize(viewer: Viewer | null, permission: Permission): Viewer {
   if (!viewer) throw new AuthorizationError(401, 'Sign in to do this.');
   if (!can(viewer, permission)) {
-    throw new AuthorizationError(403, `This needs ${NEEDS[permission]}; you are signed in as ${ROLE_LABELS[viewer.role].toLowerCase()}.`);
+    throw new AuthorizationError(403, `This needs ${PERMISSION_NEEDS[permission]}; you are signed in as ${ROLE_LABELS[viewer.role].toLowerCase()}.`);
   }
   return viewer;
 }

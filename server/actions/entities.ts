@@ -1,22 +1,22 @@
 'use server';
 
-/** Staff writes to actors: create and edit (with the version check), merge and undo a merge. */
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+/**
+ * Staff writes to actors: create and edit (with the version check), merge and undo a merge. Each
+ * goes through the gate in ./guard.ts: the session and role first, then the schema.
+ */
+import { z } from 'zod';
 import { getDb } from '@/db';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { VersionConflictError } from '@/db/errors';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { getLatestRevision } from '@/db/queries/revisions';
-import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
-import { requirePermission } from '@/server/auth/viewer';
-import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
-import { entityInputSchema } from '@/lib/validation/entity';
+import { changeActor } from '@/lib/auth/roles';
+import { entityInputSchema, type EntityInput } from '@/lib/validation/entity';
 import { expectedVersionSchema } from '@/lib/validation/event';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { entityFormToRaw, entityToFormValues, readEntityForm, type EntityFormValues } from '@/lib/validation/entity-form';
-import type { SmallActionState } from '@/server/actions/events';
+import { buttonAction, formId, guardedAction, showAfterWrite } from './guard';
 
 export type EntityFormState =
   | { status: 'idle' }
@@ -38,46 +38,40 @@ export type EntityFormState =
       conflict: { currentVersion: number; changedBy: string | null; changedAt: string | null; theirs: EntityFormValues };
     };
 
-async function editor(): Promise<{ viewer: Viewer } | { refusal: string }> {
-  try {
-    return { viewer: await requirePermission('records:write') };
-  } catch (err) {
-    if (err instanceof AuthorizationError) return { refusal: err.message };
-    throw err;
-  }
-}
-
-export async function saveEntity(previous: EntityFormState, submitted: FormData): Promise<EntityFormState> {
-  const submission = nextCount(previous, 'submission');
-  const form = asForm(submitted);
-  if (!form) return { status: 'refused', values: readEntityForm(new FormData()), errors: {}, message: NOT_A_FORM, submission };
-  const values = readEntityForm(form);
-  const auth = await editor();
-  if ('refusal' in auth) return { status: 'refused', values, errors: {}, message: `Nothing was saved. ${auth.refusal}`, submission };
-
-  const parsed = entityInputSchema.safeParse(entityFormToRaw(values));
-  if (!parsed.success) {
-    return { status: 'invalid', values, errors: issuesToFieldErrors(parsed.error.issues), message: 'Nothing was saved. Check the fields marked below:', submission };
-  }
-  const rawId = String(form.get('id') ?? '');
-  const id = rawId === '' ? null : parseId(rawId);
-  if (rawId !== '' && id === null) return { status: 'refused', values, errors: {}, message: 'This form points at an actor that does not exist.', submission };
-
-  const db = getDb();
-  // Ticked after a refusal: this is a different actor who has the same name as another.
-  const options = { allowNamesake: form.get('sameName') === 'yes' };
-  let target: string;
-  try {
-    if (id === null) {
-      target = `/entities/${createEntity(db, parsed.data, changeActor(auth.viewer), options).id}`;
-    } else {
-      const version = expectedVersionSchema.safeParse(form.get('version'));
-      if (!version.success) return { status: 'refused', values, errors: {}, message: version.error.issues[0]!.message, submission };
-      updateEntity(db, id, parsed.data, version.data, changeActor(auth.viewer), options);
-      target = `/entities/${id}`;
-    }
-  } catch (err) {
-    if (err instanceof VersionConflictError && id !== null) {
+/** Creates an actor (no id) or saves an edit (id + the version the edit started from). */
+export const saveEntity = guardedAction<EntityFormState, EntityFormValues, EntityInput>(
+  {
+    permission: 'records:write',
+    counter: 'submission',
+    read: readEntityForm,
+    parse: (values) => {
+      const parsed = entityInputSchema.safeParse(entityFormToRaw(values));
+      if (parsed.success) return parsed;
+      return { success: false, message: 'Check the fields marked below:', errors: issuesToFieldErrors(parsed.error.issues) };
+    },
+    refuse: ({ reason, message, errors, values, count: submission, error }) => {
+      if (reason === 'not-a-form') return { status: 'refused', values, errors, message, submission };
+      if (reason === 'invalid') return { status: 'invalid', values, errors, message: `Nothing was saved. ${message}`, submission };
+      if (reason === 'not-allowed') return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission };
+      // Another actor reads the same: the form offers to save it anyway, as a different actor.
+      const namesake = error?.status === 409 && 'name' in errors;
+      return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission, namesake };
+    },
+  },
+  (input, { viewer, values, form, count: submission }) => {
+    const rawId = String(form.get('id') ?? '');
+    const id = rawId === '' ? null : parseId(rawId);
+    if (rawId !== '' && id === null) return { status: 'refused', values, errors: {}, message: 'This form points at an actor that does not exist.', submission };
+    const db = getDb();
+    // Ticked after a refusal: this is a different actor who has the same name as another.
+    const options = { allowNamesake: form.get('sameName') === 'yes' };
+    if (id === null) return showAfterWrite(`/entities/${createEntity(db, input, changeActor(viewer), options).id}`);
+    const version = expectedVersionSchema.safeParse(form.get('version'));
+    if (!version.success) return { status: 'refused', values, errors: {}, message: version.error.issues[0]!.message, submission };
+    try {
+      updateEntity(db, id, input, version.data, changeActor(viewer), options);
+    } catch (err) {
+      if (!(err instanceof VersionConflictError)) throw err;
       const current = getEntity(db, id);
       const latest = getLatestRevision(db, 'entity', id);
       return {
@@ -94,53 +88,18 @@ export async function saveEntity(previous: EntityFormState, submitted: FormData)
         },
       };
     }
-    if (err instanceof MutationError) {
-      const namesake = err.status === 409 && 'name' in err.fieldErrors;
-      return { status: 'refused', values, errors: err.fieldErrors, message: `Nothing was saved. ${err.message}`, submission, namesake };
-    }
-    throw err;
-  }
-  revalidatePath('/', 'layout');
-  redirect(target);
-}
+    return showAfterWrite(`/entities/${id}`);
+  },
+);
 
-async function small(previous: SmallActionState, submitted: FormData, run: (form: FormData, viewer: Viewer) => string): Promise<SmallActionState> {
-  const attempt = nextCount(previous, 'attempt');
-  const form = asForm(submitted);
-  if (!form) return { error: NOT_A_FORM, attempt };
-  const auth = await editor();
-  if ('refusal' in auth) return { error: auth.refusal, attempt };
-  let target: string;
-  try {
-    target = run(form, auth.viewer);
-  } catch (err) {
-    if (err instanceof VersionConflictError) return { error: `${err.message} Reload the page to see the current versions.`, attempt };
-    if (err instanceof MutationError) return { error: err.message, attempt };
-    throw err;
-  }
-  revalidatePath('/', 'layout');
-  redirect(target);
-}
+const twoVersions = z.object({ survivorId: formId, survivorVersion: expectedVersionSchema, mergedId: formId, mergedVersion: expectedVersionSchema });
 
-export async function mergeEntitiesAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
-  return small(previous, submitted, (form, viewer) => {
-    const survivorId = parseId(String(form.get('survivorId') ?? ''));
-    const mergedId = parseId(String(form.get('mergedId') ?? ''));
-    const survivorVersion = expectedVersionSchema.safeParse(form.get('survivorVersion'));
-    const mergedVersion = expectedVersionSchema.safeParse(form.get('mergedVersion'));
-    if (survivorId === null || mergedId === null || !survivorVersion.success || !mergedVersion.success) {
-      throw new MutationError('This form is out of date; reload the page.');
-    }
-    const { mergeId } = mergeEntities(getDb(), { survivorId, survivorVersion: survivorVersion.data, mergedId, mergedVersion: mergedVersion.data }, changeActor(viewer));
-    return `/entities/${survivorId}/history?merged=${mergeId}`;
-  });
-}
+export const mergeEntitiesAction = buttonAction('records:write', twoVersions, (input, viewer) => {
+  const { mergeId } = mergeEntities(getDb(), input, changeActor(viewer));
+  return `/entities/${input.survivorId}/history?merged=${mergeId}`;
+});
 
-export async function undoMergeAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
-  return small(previous, submitted, (form, viewer) => {
-    const mergeId = parseId(String(form.get('mergeId') ?? ''));
-    if (mergeId === null) throw new MutationError('This form is out of date; reload the page.');
-    const { mergedId } = undoMerge(getDb(), mergeId, changeActor(viewer));
-    return `/entities/${mergedId}/history?unmerged=${mergeId}`;
-  });
-}
+export const undoMergeAction = buttonAction('records:write', z.object({ mergeId: formId }), ({ mergeId }, viewer) => {
+  const { mergedId } = undoMerge(getDb(), mergeId, changeActor(viewer));
+  return `/entities/${mergedId}/history?unmerged=${mergeId}`;
+});

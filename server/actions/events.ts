@@ -1,12 +1,11 @@
 'use server';
 
 /**
- * Staff writes to events from the browser. Each action checks the session and role first
- * (requirePermission), parses with the shared schema, and hands back what was typed with the
- * errors, so a refused save never loses input. Next.js checks the Origin of every server action.
+ * Staff writes to events from the browser. Each action goes through the gate in ./guard.ts (the
+ * session and role first, then the shared schema) and hands back what was typed with the errors,
+ * so a refused save never loses input. Next.js checks the Origin of every server action.
  */
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getDb } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/errors';
 import { createEntity } from '@/db/mutations/entities';
@@ -15,13 +14,12 @@ import { parseId } from '@/db/queries/events';
 import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
 import { entityNames } from '@/db/queries/suggest';
 import { eventSnapshot } from '@/db/revisions';
-import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
-import { requirePermission } from '@/server/auth/viewer';
-import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
+import { changeActor } from '@/lib/auth/roles';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
 import { entityInputSchema } from '@/lib/validation/entity';
-import { expectedVersionSchema } from '@/lib/validation/event';
+import { expectedVersionSchema, type EventInput } from '@/lib/validation/event';
 import { formDataToValues, issuesToFieldErrors, validateEventForm, type EventFormValues, type FieldErrors } from '@/lib/validation/event-form';
+import { buttonAction, formId, guardedAction, showAfterWrite, viewerWith } from './guard';
 
 export interface ConflictInfo {
   currentVersion: number;
@@ -40,15 +38,6 @@ export type EventFormState =
   | { status: 'invalid'; values: EventFormValues; errors: FieldErrors; message: string; submission: number }
   | { status: 'refused'; values: EventFormValues; message: string; submission: number }
   | { status: 'conflict'; values: EventFormValues; conflict: ConflictInfo; submission: number };
-
-async function staff(): Promise<{ viewer: Viewer } | { refusal: string }> {
-  try {
-    return { viewer: await requirePermission('records:write') };
-  } catch (err) {
-    if (err instanceof AuthorizationError) return { refusal: err.message };
-    throw err;
-  }
-}
 
 function buildConflict(id: number, startedFrom: number, error: VersionConflictError, mine: EventFormValues): ConflictInfo {
   const db = getDb();
@@ -75,54 +64,43 @@ function buildConflict(id: number, startedFrom: number, error: VersionConflictEr
 }
 
 /** Creates an event (no id) or saves an edit (id + the version the edit started from). */
-export async function saveEvent(previous: EventFormState, submitted: FormData): Promise<EventFormState> {
-  const submission = nextCount(previous, 'submission');
-  const form = asForm(submitted);
-  if (!form) return { status: 'refused', values: formDataToValues(new FormData()), message: NOT_A_FORM, submission };
-  const values = formDataToValues(form);
-  const auth = await staff();
-  if ('refusal' in auth) return { status: 'refused', values, message: `Nothing was saved. ${auth.refusal}`, submission };
-
-  const rawId = form.get('id');
-  const id = typeof rawId === 'string' && rawId !== '' ? parseId(rawId) : null;
-  if (typeof rawId === 'string' && rawId !== '' && id === null) {
-    return { status: 'refused', values, message: 'Nothing was saved: this form points at an event that does not exist.', submission };
-  }
-  const parsed = validateEventForm(values);
-  if (!parsed.success) {
-    const n = Object.keys(parsed.errors).length;
-    return { status: 'invalid', values, errors: parsed.errors, message: `Nothing was saved. ${n === 1 ? 'One field needs' : `${n} fields need`} attention:`, submission };
-  }
-
-  const db = getDb();
-  const actor = changeActor(auth.viewer);
-  let target: string;
-  try {
-    if (id === null) {
-      const created = createEvent(db, parsed.input, actor);
-      target = `/events/${created.id}?saved=created`;
-    } else {
-      const version = expectedVersionSchema.safeParse(form.get('version'));
-      if (!version.success) return { status: 'refused', values, message: version.error.issues[0]!.message, submission };
-      try {
-        const result = updateEvent(db, id, parsed.input, version.data, actor);
-        target = `/events/${id}?saved=${result.changed ? 'updated' : 'unchanged'}`;
-      } catch (err) {
-        if (err instanceof VersionConflictError) {
-          return { status: 'conflict', values, conflict: buildConflict(id, version.data, err, values), submission };
-        }
-        throw err;
-      }
+export const saveEvent = guardedAction<EventFormState, EventFormValues, EventInput>(
+  {
+    permission: 'records:write',
+    counter: 'submission',
+    read: formDataToValues,
+    parse: (values) => {
+      const parsed = validateEventForm(values);
+      if (parsed.success) return { success: true, data: parsed.input };
+      const n = Object.keys(parsed.errors).length;
+      return { success: false, message: `${n === 1 ? 'One field needs' : `${n} fields need`} attention:`, errors: parsed.errors };
+    },
+    refuse: ({ reason, message, errors, values, count: submission }) => {
+      if (reason === 'not-a-form') return { status: 'refused', values, message, submission };
+      if (reason === 'not-allowed') return { status: 'refused', values, message: `Nothing was saved. ${message}`, submission };
+      return { status: 'invalid', values, errors, message: `Nothing was saved. ${message}`, submission };
+    },
+  },
+  (input, { viewer, values, form, count: submission }) => {
+    const rawId = form.get('id');
+    const id = typeof rawId === 'string' && rawId !== '' ? parseId(rawId) : null;
+    if (typeof rawId === 'string' && rawId !== '' && id === null) {
+      return { status: 'refused', values, message: 'Nothing was saved: this form points at an event that does not exist.', submission };
     }
-  } catch (err) {
-    if (err instanceof MutationError) {
-      return { status: 'invalid', values, errors: err.fieldErrors, message: `Nothing was saved. ${err.message}`, submission };
+    const db = getDb();
+    const actor = changeActor(viewer);
+    if (id === null) return showAfterWrite(`/events/${createEvent(db, input, actor).id}?saved=created`);
+    const version = expectedVersionSchema.safeParse(form.get('version'));
+    if (!version.success) return { status: 'refused', values, message: version.error.issues[0]!.message, submission };
+    try {
+      const result = updateEvent(db, id, input, version.data, actor);
+      return showAfterWrite(`/events/${id}?saved=${result.changed ? 'updated' : 'unchanged'}`);
+    } catch (err) {
+      if (err instanceof VersionConflictError) return { status: 'conflict', values, conflict: buildConflict(id, version.data, err, values), submission };
+      throw err;
     }
-    throw err;
-  }
-  revalidatePath('/', 'layout');
-  redirect(target);
-}
+  },
+);
 
 export type InlineActorResult =
   | { ok: true; entity: { id: number; name: string } }
@@ -130,7 +108,7 @@ export type InlineActorResult =
 
 /** Creates an actor from inside the event form, so a new name does not mean leaving the form. */
 export async function createActorInline(raw: { kind: string; name: string; countryCode: string }): Promise<InlineActorResult> {
-  const auth = await staff();
+  const auth = await viewerWith('records:write');
   if ('refusal' in auth) return { ok: false, message: auth.refusal, errors: {} };
   // Called from the browser: the argument is whatever was sent, not necessarily this shape.
   const { kind, name, countryCode } = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<typeof raw>;
@@ -147,63 +125,19 @@ export async function createActorInline(raw: { kind: string; name: string; count
   }
 }
 
-export interface SmallActionState {
-  error: string | null;
-  attempt: number;
-}
+const eventVersion = z.object({ id: formId, version: expectedVersionSchema });
 
-function versionAndId(form: FormData) {
-  return { id: parseId(String(form.get('id') ?? '')), version: expectedVersionSchema.safeParse(form.get('version')) };
-}
+export const deleteEventAction = buttonAction('records:write', eventVersion, ({ id, version }, viewer) => {
+  deleteEvent(getDb(), id, version, changeActor(viewer));
+  return `/events/deleted?deleted=${id}`;
+});
 
-function refusalMessage(err: unknown): string | null {
-  if (err instanceof VersionConflictError) return `${err.message} Reload the page to see the current version.`;
-  if (err instanceof MutationError) return err.message;
-  return null;
-}
+export const restoreDeletedEventAction = buttonAction('records:write', eventVersion, ({ id, version }, viewer) => {
+  restoreDeletedEvent(getDb(), id, version, changeActor(viewer));
+  return `/events/${id}?saved=restored`;
+});
 
-async function smallAction(previous: SmallActionState, submitted: FormData, run: (form: FormData, viewer: Viewer) => string): Promise<SmallActionState> {
-  const attempt = nextCount(previous, 'attempt');
-  const form = asForm(submitted);
-  if (!form) return { error: NOT_A_FORM, attempt };
-  const auth = await staff();
-  if ('refusal' in auth) return { error: auth.refusal, attempt };
-  let target: string;
-  try {
-    target = run(form, auth.viewer);
-  } catch (err) {
-    const message = refusalMessage(err);
-    if (message) return { error: message, attempt };
-    throw err;
-  }
-  revalidatePath('/', 'layout');
-  redirect(target);
-}
-
-export async function deleteEventAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
-  return smallAction(previous, submitted, (form, viewer) => {
-    const { id, version } = versionAndId(form);
-    if (id === null || !version.success) throw new MutationError('This form is out of date; reload the page.');
-    deleteEvent(getDb(), id, version.data, changeActor(viewer));
-    return `/events/deleted?deleted=${id}`;
-  });
-}
-
-export async function restoreDeletedEventAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
-  return smallAction(previous, submitted, (form, viewer) => {
-    const { id, version } = versionAndId(form);
-    if (id === null || !version.success) throw new MutationError('This form is out of date; reload the page.');
-    restoreDeletedEvent(getDb(), id, version.data, changeActor(viewer));
-    return `/events/${id}?saved=restored`;
-  });
-}
-
-export async function restoreVersionAction(previous: SmallActionState, submitted: FormData): Promise<SmallActionState> {
-  return smallAction(previous, submitted, (form, viewer) => {
-    const { id, version } = versionAndId(form);
-    const revisionId = parseId(String(form.get('revisionId') ?? ''));
-    if (id === null || revisionId === null || !version.success) throw new MutationError('This form is out of date; reload the page.');
-    const result = restoreEventRevision(getDb(), id, revisionId, version.data, changeActor(viewer));
-    return `/events/${id}?saved=${result.changed ? 'reverted' : 'unchanged'}#section-history`;
-  });
-}
+export const restoreVersionAction = buttonAction('records:write', eventVersion.extend({ revisionId: formId }), ({ id, version, revisionId }, viewer) => {
+  const result = restoreEventRevision(getDb(), id, revisionId, version, changeActor(viewer));
+  return `/events/${id}?saved=${result.changed ? 'reverted' : 'unchanged'}#section-history`;
+});

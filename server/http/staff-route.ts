@@ -2,10 +2,15 @@
  * Shared steps for route handlers that read staff data or write: the cross-site check for writes,
  * the session and role check, a bounded JSON body, and one mapping from refusals to status codes
  * with a message a person can act on. Nothing is read or written before these pass.
+ *
+ * `withStaff(permission, handler)` is the route's gate (after dub's `withWorkspace`): the handler
+ * runs only for a viewer with the permission, and a refusal it throws (`RouteError`, a refused
+ * write) becomes the JSON answer, so the handler reads as the steps of the request and nothing else.
  */
 import 'server-only';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { MutationError, VersionConflictError } from '@/db/errors';
+import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
 import { requirePermission } from '@/server/auth/viewer';
@@ -28,20 +33,6 @@ export async function authorizeRequest(request: Request, permission: Permission)
   }
 }
 
-const MAX_BODY = 1_000_000;
-
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY) return { ok: false, response: jsonError(413, 'The request body is larger than 1 MB.') };
-  const text = await request.text();
-  if (text.length > MAX_BODY) return { ok: false, response: jsonError(413, 'The request body is larger than 1 MB.') };
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: jsonError(400, 'The request body must be JSON.') };
-  }
-}
-
 /** A refused write as JSON: conflicts say which version is current, field errors say which field. */
 export function mutationErrorResponse(err: unknown): NextResponse | null {
   if (err instanceof VersionConflictError) {
@@ -53,4 +44,63 @@ export function mutationErrorResponse(err: unknown): NextResponse | null {
   }
   if (err instanceof AuthorizationError) return jsonError(err.status, err.message);
   return null;
+}
+
+/** A refusal a handler throws: its status, message and extra JSON fields (e.g. `issues`). */
+export class RouteError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'RouteError';
+  }
+}
+
+export interface StaffRequest<Params> {
+  request: NextRequest;
+  viewer: Viewer;
+  params: Params;
+}
+
+/** The route's gate: cross-site check, session and permission, then the handler; refusals as JSON. */
+export function withStaff<Params extends Record<string, string> = Record<string, never>>(
+  permission: Permission,
+  handler: (staff: StaffRequest<Params>) => Response | Promise<Response>,
+): (request: NextRequest, context?: { params: Promise<Params> }) => Promise<Response> {
+  return async (request, context) => {
+    const viewer = await authorizeRequest(request, permission);
+    if (viewer instanceof NextResponse) return viewer;
+    try {
+      return await handler({ request, viewer, params: context ? await context.params : ({} as Params) });
+    } catch (err) {
+      if (err instanceof RouteError) return jsonError(err.status, err.message, err.extra);
+      const response = mutationErrorResponse(err);
+      if (response) return response;
+      throw err;
+    }
+  };
+}
+
+/** The event a `[id]` route names; a 404 when it cannot be one. */
+export function eventIdParam(id: string): number {
+  const parsed = parseId(id);
+  if (parsed === null) throw new RouteError(404, 'No event with this id.');
+  return parsed;
+}
+
+const MAX_BODY = 1_000_000;
+
+/** The request's JSON body (at most 1 MB); a 413 or 400 when it is not that. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY) throw new RouteError(413, 'The request body is larger than 1 MB.');
+  const text = await request.text();
+  if (text.length > MAX_BODY) throw new RouteError(413, 'The request body is larger than 1 MB.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RouteError(400, 'The request body must be JSON.');
+  }
 }

@@ -1,37 +1,32 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { PasswordForm, RemoveUserForm, RoleForm } from '@/components/admin/user-row-forms';
-import { Forbidden } from '@/components/auth/forbidden';
+import { staffPage } from '@/components/auth/staff-page';
+import { PageFrame } from '@/components/layout/page-frame';
 import { getDb } from '@/db/index';
 import { listUsers } from '@/db/queries/users';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
-import { staffForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const { viewer, allowed } = await staffForPage('/admin/users', 'users:manage');
-  if (!allowed) return <Forbidden viewer={viewer} needs="the admin role" />;
+  const { viewer, forbidden } = await staffPage('/admin/users', 'users:manage');
+  if (forbidden) return forbidden;
   const users = listUsers(getDb());
+  const roles = (
+    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
+      {ROLES.map((r) => (
+        <div key={r} className="contents">
+          <dt className="font-medium">{ROLE_LABELS[r]}</dt>
+          <dd>{ROLE_DESCRIPTIONS[r]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 
   return (
-    <div className="mx-auto max-w-5xl space-y-8 px-4 py-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <span aria-current="page">Users</span>
-      </nav>
-      <div>
-        <h1 className="font-serif text-3xl font-semibold">Users</h1>
-        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
-          {ROLES.map((r) => (
-            <div key={r} className="contents">
-              <dt className="font-medium">{ROLE_LABELS[r]}</dt>
-              <dd>{ROLE_DESCRIPTIONS[r]}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+    <PageFrame width="5xl" roomy title="Users" intro={roles}>
 
       <section aria-labelledby="users-list-title" className="space-y-3">
         <h2 id="users-list-title" className="text-lg font-semibold">
@@ -79,6 +74,6 @@ export default async function UsersPage() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Public sign-up is off: accounts are created here or with <code>npm run user:create</code>.</p>
         <CreateUserForm />
       </section>
-    </div>
+    </PageFrame>
   );
 }

@@ -23,7 +23,7 @@ import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
-import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/server/http/staff-route';
+import { jsonBody, RouteError, withStaff } from '@/server/http/staff-route';
 import { eventInputSchema } from '@/lib/validation/event';
 
 export const dynamic = 'force-dynamic';
@@ -71,22 +71,12 @@ export async function GET(request: NextRequest) {
   return new NextResponse(body as Uint8Array<ArrayBuffer>, { headers });
 }
 
-export async function POST(request: NextRequest) {
-  const viewer = await authorizeRequest(request, 'records:write');
-  if (viewer instanceof NextResponse) return viewer;
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const input = eventInputSchema.safeParse((body.body as { event?: unknown } | null)?.event);
+export const POST = withStaff('records:write', async ({ request, viewer }) => {
+  const input = eventInputSchema.safeParse(((await jsonBody(request)) as { event?: unknown } | null)?.event);
   if (!input.success) {
     const issues = input.error.issues.map((i) => ({ param: ['event', ...i.path].join('.'), message: i.message }));
-    return jsonError(400, 'The event is not valid; nothing was saved.', { issues });
+    throw new RouteError(400, 'The event is not valid; nothing was saved.', { issues });
   }
-  try {
-    const created = createEvent(getDb(), input.data, changeActor(viewer));
-    return NextResponse.json(created, { status: 201, headers: { Location: `/events/${created.id}` } });
-  } catch (err) {
-    const response = mutationErrorResponse(err);
-    if (response) return response;
-    throw err;
-  }
-}
+  const created = createEvent(getDb(), input.data, changeActor(viewer));
+  return NextResponse.json(created, { status: 201, headers: { Location: `/events/${created.id}` } });
+});

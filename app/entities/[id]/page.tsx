@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Notice, secondaryButtonClass } from '@/components/forms/field';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
+import { Breadcrumb } from '@/components/layout/page-frame';
 import { getDb } from '@/db/index';
 import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
@@ -40,9 +41,7 @@ export default async function EntityPage({ params }: { params: Params }) {
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <span aria-current="page">{entity.name}</span>
-      </nav>
+      <Breadcrumb noPrint current={entity.name} />
       <header className="space-y-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
         <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>

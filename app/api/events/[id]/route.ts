@@ -12,7 +12,7 @@ import { deleteEvent, updateEvent } from '@/db/mutations/events';
 import { getEvent, parseId } from '@/db/queries/events';
 import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles';
 import { requireReadAccess } from '@/server/auth/viewer';
-import { authorizeRequest, jsonError, mutationErrorResponse, readJson } from '@/server/http/staff-route';
+import { eventIdParam, jsonBody, jsonError, RouteError, withStaff } from '@/server/http/staff-route';
 import { eventInputSchema, expectedVersionSchema } from '@/lib/validation/event';
 import { cacheHeadersFor } from '@/server/auth/read-access';
 
@@ -38,14 +38,9 @@ export async function GET(request: NextRequest, { params }: Context) {
   return NextResponse.json(staffView ? event : rest, { headers: { ...cacheHeadersFor(request, viewer, { staffView }) } });
 }
 
-export async function PUT(request: NextRequest, { params }: Context) {
-  const viewer = await authorizeRequest(request, 'records:write');
-  if (viewer instanceof NextResponse) return viewer;
-  const id = parseId((await params).id);
-  if (id === null) return jsonError(404, 'No event with this id.');
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const raw = (body.body ?? {}) as { version?: unknown; event?: unknown };
+export const PUT = withStaff<{ id: string }>('records:write', async ({ request, viewer, params }) => {
+  const id = eventIdParam(params.id);
+  const raw = ((await jsonBody(request)) ?? {}) as { version?: unknown; event?: unknown };
   const version = expectedVersionSchema.safeParse(raw.version);
   const input = eventInputSchema.safeParse(raw.event);
   if (!version.success || !input.success) {
@@ -53,29 +48,14 @@ export async function PUT(request: NextRequest, { params }: Context) {
       ...(version.success ? [] : version.error.issues.map((i) => ({ param: 'version', message: i.message }))),
       ...(input.success ? [] : input.error.issues.map((i) => ({ param: ['event', ...i.path].join('.'), message: i.message }))),
     ];
-    return jsonError(400, 'The event is not valid; nothing was saved.', { issues });
+    throw new RouteError(400, 'The event is not valid; nothing was saved.', { issues });
   }
-  try {
-    return NextResponse.json(updateEvent(getDb(), id, input.data, version.data, changeActor(viewer)));
-  } catch (err) {
-    const response = mutationErrorResponse(err);
-    if (response) return response;
-    throw err;
-  }
-}
+  return NextResponse.json(updateEvent(getDb(), id, input.data, version.data, changeActor(viewer)));
+});
 
-export async function DELETE(request: NextRequest, { params }: Context) {
-  const viewer = await authorizeRequest(request, 'records:write');
-  if (viewer instanceof NextResponse) return viewer;
-  const id = parseId((await params).id);
-  if (id === null) return jsonError(404, 'No event with this id.');
+export const DELETE = withStaff<{ id: string }>('records:write', ({ request, viewer, params }) => {
+  const id = eventIdParam(params.id);
   const version = expectedVersionSchema.safeParse(request.nextUrl.searchParams.get('version'));
-  if (!version.success) return jsonError(400, 'Say which version you are deleting: ?version=N.', { issues: [{ param: 'version', message: version.error.issues[0]!.message }] });
-  try {
-    return NextResponse.json(deleteEvent(getDb(), id, version.data, changeActor(viewer)));
-  } catch (err) {
-    const response = mutationErrorResponse(err);
-    if (response) return response;
-    throw err;
-  }
-}
+  if (!version.success) throw new RouteError(400, 'Say which version you are deleting: ?version=N.', { issues: [{ param: 'version', message: version.error.issues[0]!.message }] });
+  return NextResponse.json(deleteEvent(getDb(), id, version.data, changeActor(viewer)));
+});

@@ -1,15 +1,18 @@
-/** GET /api/suggest/entities?q=: actors by name or alias, for the staff forms. Staff only. */
-import { NextResponse, type NextRequest } from 'next/server';
+/**
+ * GET /api/suggest/entities?q=: actors by name or alias for staff, drafts' actors included. Staff
+ * only. The same search and answer as `/api/entities` gives a signed-in staff member (one rule,
+ * db/queries/entity-search.ts); kept for API clients that use this address.
+ */
+import { NextResponse } from 'next/server';
 import { getDb } from '@/db/index';
-import { suggestEntities } from '@/db/queries/suggest';
-import { authorizeRequest } from '@/server/http/staff-route';
+import { searchEntities } from '@/db/queries/entity-search';
+import type { EntitySearchResponse } from '@/db/api-types';
+import { withStaff } from '@/server/http/staff-route';
 import { cacheHeadersFor } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
-  const viewer = await authorizeRequest(request, 'drafts:read');
-  if (viewer instanceof NextResponse) return viewer;
-  const q = request.nextUrl.searchParams.get('q') ?? '';
-  return NextResponse.json({ items: suggestEntities(getDb(), q) }, { headers: { ...cacheHeadersFor(request, viewer, { staffView: true }) } });
-}
+export const GET = withStaff('drafts:read', ({ request, viewer }) => {
+  const items = searchEntities(getDb(), request.nextUrl.searchParams.get('q') ?? '', 10, { includeDrafts: true });
+  return NextResponse.json<EntitySearchResponse>({ items }, { headers: { ...cacheHeadersFor(request, viewer, { staffView: true }) } });
+});

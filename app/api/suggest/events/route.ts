@@ -1,17 +1,15 @@
 /** GET /api/suggest/events?q=&exclude=: events to link to, by title or number. Staff only (drafts included). */
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { getDb } from '@/db/index';
 import { parseId } from '@/db/queries/events';
 import { suggestEvents } from '@/db/queries/suggest';
-import { authorizeRequest } from '@/server/http/staff-route';
+import { withStaff } from '@/server/http/staff-route';
 import { cacheHeadersFor } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
-  const viewer = await authorizeRequest(request, 'drafts:read');
-  if (viewer instanceof NextResponse) return viewer;
+export const GET = withStaff('drafts:read', ({ request, viewer }) => {
   const params = request.nextUrl.searchParams;
   const exclude = parseId(params.get('exclude') ?? '');
   return NextResponse.json({ items: suggestEvents(getDb(), params.get('q') ?? '', { exclude }) }, { headers: { ...cacheHeadersFor(request, viewer, { staffView: true }) } });
-}
+});

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { mergeEntitiesAction } from '@/server/actions/entities';
-import { Forbidden } from '@/components/auth/forbidden';
+import { staffPage } from '@/components/auth/staff-page';
 import { Notice } from '@/components/forms/field';
 import { MergePicker } from '@/components/forms/merge-picker';
 import { SmallActionForm } from '@/components/forms/small-action-form';
+import { PageFrame } from '@/components/layout/page-frame';
 import { getDb } from '@/db/index';
 import { getEntity, type EntityDetail } from '@/db/queries/entities';
 import { entityEventCount } from '@/db/queries/entity-staff';
 import { parseId } from '@/db/queries/events';
-import { staffForPage } from '@/server/auth/viewer';
+import { entityForStaffPage } from '@/server/views/entity';
 import { countryName } from '@/lib/countries';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
@@ -35,12 +35,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const idParam = (await params).id;
-  const { viewer, allowed } = await staffForPage(`/entities/${idParam}/merge`, 'records:write');
-  if (!allowed) return <Forbidden viewer={viewer} needs="the editor role" />;
+  const { forbidden } = await staffPage(`/entities/${idParam}/merge`, 'records:write');
+  if (forbidden) return forbidden;
   const db = getDb();
-  const id = parseId(idParam);
-  const survivor = id === null ? null : getEntity(db, id);
-  if (!survivor) notFound();
+  const survivor = entityForStaffPage(idParam);
   const otherParam = (await searchParams).other;
   const otherId = typeof otherParam === 'string' ? parseId(otherParam) : null;
   const other = otherId === null ? null : getEntity(db, otherId);
@@ -53,18 +51,13 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   else if (other && other.kind !== survivor.kind) problem = `${other.name} is a ${ENTITY_KIND_LABELS[other.kind].toLowerCase()}, not a ${ENTITY_KIND_LABELS[survivor.kind].toLowerCase()}: correct the kind first if they are the same.`;
 
   return (
-    <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/">Timeline</Link> <span aria-hidden="true">/</span> <Link href={`/entities/${survivor.id}`}>{survivor.name}</Link>{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">Merge</span>
-      </nav>
-      <div>
-        <h1 className="font-serif text-3xl font-semibold">Merge a duplicate into {survivor.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          When two records are the same person or body: the duplicate&apos;s events move here, its name and aliases become aliases,
-          and identifiers this record lacks are copied. The merge is recorded and can be undone from the history.
-        </p>
-      </div>
+    <PageFrame
+      width="4xl"
+      title={`Merge a duplicate into ${survivor.name}`}
+      current="Merge"
+      trail={[{ href: `/entities/${survivor.id}`, label: survivor.name }]}
+      intro="When two records are the same person or body: the duplicate's events move here, its name and aliases become aliases, and identifiers this record lacks are copied. The merge is recorded and can be undone from the history."
+    >
       <MergePicker survivorId={survivor.id} />
       {problem ? <Notice tone="error">{problem}</Notice> : null}
       {other && !problem ? (
@@ -86,6 +79,6 @@ export default async function MergePage({ params, searchParams }: { params: Prom
           </p>
         </div>
       ) : null}
-    </div>
+    </PageFrame>
   );
 }

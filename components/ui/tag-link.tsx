@@ -1,0 +1,16 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+const SIZES = {
+  small: 'px-2 py-0.5 text-zinc-700 dark:text-zinc-300',
+  normal: 'px-2.5 py-0.5 text-sm text-zinc-800 dark:text-zinc-200',
+};
+
+/** A tag as a chip that opens the timeline filtered to it. */
+export function TagLink({ slug, size = 'normal', children }: { slug: string; size?: keyof typeof SIZES; children: ReactNode }) {
+  return (
+    <Link href={`/?tag=${encodeURIComponent(slug)}`} className={`rounded-full bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`}>
+      {children}
+    </Link>
+  );
+}
