@@ -7,7 +7,7 @@
  * The full-text index (`events_fts`) and the append-only guard on `revisions` are SQL that
  * drizzle-kit cannot express; they live in a custom migration (see db/migrations).
  */
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
@@ -416,51 +416,6 @@ export const importCommits = sqliteTable(
   },
   (t) => [uniqueIndex('import_commits_digest_idx').on(t.digest)],
 );
-
-export const eventsRelations = relations(events, ({ many }) => ({
-  countries: many(eventCountries),
-  entities: many(eventEntities),
-  sources: many(sources),
-  tags: many(eventTags),
-  linksFrom: many(eventLinks, { relationName: 'from' }),
-  linksTo: many(eventLinks, { relationName: 'to' }),
-}));
-
-export const eventCountriesRelations = relations(eventCountries, ({ one }) => ({
-  event: one(events, { fields: [eventCountries.eventId], references: [events.id] }),
-}));
-
-export const entitiesRelations = relations(entities, ({ many }) => ({
-  aliases: many(entityAliases),
-  events: many(eventEntities),
-}));
-
-export const entityAliasesRelations = relations(entityAliases, ({ one }) => ({
-  entity: one(entities, { fields: [entityAliases.entityId], references: [entities.id] }),
-}));
-
-export const eventEntitiesRelations = relations(eventEntities, ({ one }) => ({
-  event: one(events, { fields: [eventEntities.eventId], references: [events.id] }),
-  entity: one(entities, { fields: [eventEntities.entityId], references: [entities.id] }),
-}));
-
-export const sourcesRelations = relations(sources, ({ one }) => ({
-  event: one(events, { fields: [sources.eventId], references: [events.id] }),
-}));
-
-export const tagsRelations = relations(tags, ({ many }) => ({
-  events: many(eventTags),
-}));
-
-export const eventTagsRelations = relations(eventTags, ({ one }) => ({
-  event: one(events, { fields: [eventTags.eventId], references: [events.id] }),
-  tag: one(tags, { fields: [eventTags.tagId], references: [tags.id] }),
-}));
-
-export const eventLinksRelations = relations(eventLinks, ({ one }) => ({
-  from: one(events, { fields: [eventLinks.fromEventId], references: [events.id], relationName: 'from' }),
-  to: one(events, { fields: [eventLinks.toEventId], references: [events.id], relationName: 'to' }),
-}));
 
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from './client';
-import { getEvent, listEvents } from './queries/events';
+import { getEvent } from './queries/events';
+import { listTimeline } from './queries/timeline';
 import { isEmpty, seedDatabase, seedKey } from './seed';
 import { ARTICLE_TITLE, SEED_EVENTS } from './seed-data';
 import { createTestDb } from './test-utils';
 import { formatEventDate } from '@/lib/dates';
+import { EMPTY_FILTERS } from '@/lib/filters';
 
 let conn: Connection;
 beforeEach(() => {
@@ -26,7 +28,7 @@ describe('the seed', () => {
     const result = seedDatabase(conn.db);
     expect(result.eventsCreated).toBe(SEED_EVENTS.length);
     expect(SEED_EVENTS.length).toBeGreaterThanOrEqual(15);
-    const { items } = listEvents(conn.db, { limit: 200 });
+    const { items } = listTimeline(conn.db, EMPTY_FILTERS, { limit: 200 });
     expect(items).toHaveLength(SEED_EVENTS.length);
     for (const event of items) {
       expect(event.status).toBe('published');

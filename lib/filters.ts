@@ -24,7 +24,7 @@
  */
 import { COUNTRY_ROLES, countryName, isCountryCode, type CountryRole } from './countries';
 import { acceptedRangeText, endOfPeriod, formatEventDate, isPlausibleDate, parsePartialDate, type PartialDate } from './dates';
-import { EVENT_TYPE_KEYS, EVENT_TYPES, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
+import { EVENT_TYPE_KEYS, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
 import { MAX_SEARCH_LENGTH, parseSearch, type SearchGroups } from './search-syntax';
 
 export const SORT_ORDERS = ['date', 'relevance'] as const;
@@ -491,9 +491,6 @@ export function describeFiltersText(filters: TimelineFilters, lookups: FilterLoo
     .map((g) => g.chips.map((c) => c.label).join(' or '))
     .join(' · ');
 }
-
-/** Labels for the event types, by key, as the filter controls list them. */
-export const TYPE_OPTIONS = EVENT_TYPES.map((t) => ({ value: t.key, label: t.plural }));
 
 /** Ready-made date ranges, as absolute dates so a copied link keeps meaning the same period. */
 export function quickDateRanges(today: string): { label: string; from: string; to: string }[] {

@@ -1,7 +1,7 @@
 /** Reads of entities (actors): persons, organisations, governments and other bodies. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { entities, entityAliases, eventEntities, events } from '../schema';
+import { entities, entityAliases } from '../schema';
 import { entityIsPublic, entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';
 
@@ -37,20 +37,4 @@ function readEntity(db: DbOrTx, id: number, condition: ReturnType<typeof entityV
     .all()
     .map((a) => a.alias);
   return { ...entity.entity, aliases, isPublic: entity.isPublic === 1 };
-}
-
-/** Condition for event queries: the event involves this entity in any role. */
-export function involvesEntity(entityId: number) {
-  return sql`EXISTS (SELECT 1 FROM ${eventEntities} WHERE ${eventEntities.eventId} = ${events.id} AND ${eventEntities.entityId} = ${entityId})`;
-}
-
-/** The roles an entity has played, with how many visible events each, for its page. */
-export function entityRoleCounts(db: DbOrTx, entityId: number) {
-  return db
-    .select({ role: eventEntities.role, n: sql<number>`count(*)` })
-    .from(eventEntities)
-    .innerJoin(events, eq(events.id, eventEntities.eventId))
-    .where(and(eq(eventEntities.entityId, entityId), eq(events.status, 'published'), sql`${events.deletedAt} IS NULL`))
-    .groupBy(eventEntities.role)
-    .all();
 }

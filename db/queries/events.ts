@@ -3,7 +3,7 @@
  * WHERE as an array of conditions joined with `and(...)`, so it can be tested on a temporary
  * database and reused by the page, the API and the exports alike.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { CountryRole } from '@/lib/countries';
@@ -261,43 +261,6 @@ export interface TimelinePage {
   nextCursor: string | null;
 }
 
-export interface ListEventsParams extends Visibility {
-  /** Extra conditions (from the filter schema) added to the visibility rules. */
-  where?: SQL[];
-  cursor?: TimelineCursor | null;
-  limit?: number;
-}
-
-/** One page of the timeline, newest first, with keyset pagination. */
-export function listEvents(db: DbOrTx, params: ListEventsParams = {}): TimelinePage {
-  const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
-  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
-  if (params.cursor) conditions.push(afterCursor(params.cursor));
-  const rows = db
-    .select(summaryColumns)
-    .from(events)
-    .where(and(...conditions))
-    .orderBy(...TIMELINE_ORDER)
-    .limit(limit + 1)
-    .all();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: attachRelations(db, page),
-    nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
-  };
-}
-
-export function countEvents(db: DbOrTx, params: Omit<ListEventsParams, 'cursor' | 'limit'> = {}): number {
-  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(and(...conditions))
-    .get();
-  return row?.n ?? 0;
-}
-
 /** Parses a route's id segment; anything but a positive integer is "not found", not an error. */
 export function parseId(value: string): number | null {
   if (!/^[1-9]\d{0,14}$/.test(value)) return null;
@@ -388,13 +351,4 @@ export function listRevisions(db: DbOrTx, recordType: 'event' | 'entity', record
     .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, recordId)))
     .orderBy(desc(revisions.id))
     .all();
-}
-
-/** Condition: the event involves one of these countries, in the given role or in any role. */
-export function involvesCountry(codes: string[], role: CountryRole | null = null): SQL {
-  const roleCondition = role ? sql` AND ${eventCountries.role} = ${role}` : sql``;
-  return sql`EXISTS (SELECT 1 FROM ${eventCountries} WHERE ${eventCountries.eventId} = ${events.id} AND ${inArray(
-    eventCountries.countryCode,
-    codes,
-  )}${roleCondition})`;
 }

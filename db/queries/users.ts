@@ -31,10 +31,6 @@ export function listUsers(db: DbOrTx): UserListItem[] {
     .map(({ lastSeenMs, ...u }) => ({ ...u, lastSeenAt: lastSeenMs === null ? null : new Date(lastSeenMs) }));
 }
 
-export function getUserByEmail(db: DbOrTx, email: string) {
-  return db.select().from(user).where(eq(user.email, email.toLowerCase())).get() ?? null;
-}
-
 export function countAdmins(db: DbOrTx): number {
   return db.select({ n: sql<number>`count(*)` }).from(user).where(eq(user.role, 'admin')).get()?.n ?? 0;
 }
