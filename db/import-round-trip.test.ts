@@ -13,7 +13,7 @@ import { createEntity } from './mutations/entities';
 import { createEvent } from './mutations/events';
 import { exportRows } from './queries/export';
 import { createTestDb, TEST_ACTOR } from './test-utils';
-import { createCsvStream } from '@/lib/csv/export';
+import { createEventCsvStream } from './exports/csv';
 import { readCsvUpload, type CsvRow } from '@/lib/csv/import';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { nameKey } from '@/lib/text/normalise';
@@ -89,7 +89,7 @@ function build(conn: Connection, w: World) {
 }
 
 async function exportFile(conn: Connection): Promise<Uint8Array> {
-  const stream = createCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' });
+  const stream = createEventCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' });
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

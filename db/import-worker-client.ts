@@ -9,13 +9,12 @@
  * commit, reused, and stopped after ten idle minutes; it never keeps the process alive.
  */
 import { Worker } from 'node:worker_threads';
-import type { CommitInput, KeptPlan, WorkerAnswer } from './import';
 
 const IDLE_MS = 10 * 60_000;
 
 interface ImportWorker {
   worker: Worker;
-  pending: Map<number, { resolve: (answer: WorkerAnswer) => void; reject: (err: unknown) => void }>;
+  pending: Map<number, { resolve: (answer: unknown) => void; reject: (err: unknown) => void }>;
   idle: ReturnType<typeof setTimeout> | null;
 }
 
@@ -52,7 +51,7 @@ function start(file: string): Promise<ImportWorker> {
       : await startSourceWorker(workerData);
     worker.unref();
     const entry: ImportWorker = { worker, pending: new Map(), idle: null };
-    worker.on('message', ({ job, answer }: { job: number; answer: WorkerAnswer }) => {
+    worker.on('message', ({ job, answer }: { job: number; answer: unknown }) => {
       entry.pending.get(job)?.resolve(answer);
       entry.pending.delete(job);
       if (entry.pending.size > 0) return;
@@ -77,14 +76,18 @@ export function warmImportWorker(file: string): void {
   start(file).catch((err: unknown) => console.error('The import worker could not start:', err));
 }
 
-/** Runs one commit in the worker; its answer, or a rejection if the worker fails. */
-export async function commitInWorker(file: string, input: CommitInput, given: KeptPlan | null): Promise<WorkerAnswer> {
+/**
+ * Runs one commit in the worker; its answer, or a rejection if the worker fails. The message
+ * shapes are db/import.ts's (`CommitInput`, `KeptPlan`, `WorkerAnswer`), which both threads
+ * import; this module only carries them, so that it need not import db/import.ts back.
+ */
+export async function commitInWorker<Input, Given, Answer>(file: string, input: Input, given: Given | null): Promise<Answer> {
   const entry = await start(file);
   if (entry.idle) clearTimeout(entry.idle);
   entry.worker.ref();
   const job = nextJob++;
-  return new Promise<WorkerAnswer>((resolve, reject) => {
-    entry.pending.set(job, { resolve, reject });
+  return new Promise<Answer>((resolve, reject) => {
+    entry.pending.set(job, { resolve: (answer) => resolve(answer as Answer), reject });
     entry.worker.postMessage({ job, input, given });
   });
 }

@@ -7,7 +7,7 @@ import { exportRows } from './queries/export';
 import { getEvent, listRevisions } from './queries/events';
 import { seedDatabase, seedKey } from './seed';
 import { createTestDb, makeEntity, TEST_ACTOR } from './test-utils';
-import { createCsvStream } from '@/lib/csv/export';
+import { createEventCsvStream } from './exports/csv';
 import { readCsvUpload, type CsvRow } from '@/lib/csv/import';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { eventInputSchema } from '@/lib/validation/event';
@@ -36,7 +36,7 @@ function rows(text: string): CsvRow[] {
 }
 
 async function exportAll(): Promise<string> {
-  const stream = createCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' });
+  const stream = createEventCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' });
   return new TextDecoder().decode(new Uint8Array(await new Response(stream).arrayBuffer()));
 }
 

@@ -176,7 +176,7 @@ function matchActors(db: DbOrTx, keys: string[]): Map<string, MatchedActor[]> {
 }
 
 function existingTagLabels(db: DbOrTx, labels: string[]): Map<string, string> {
-  const slugs = [...new Set(labels.map(slugify).filter(Boolean))];
+  const slugs = [...new Set(labels.map((label) => slugify(label)).filter(Boolean))];
   const out = new Map<string, string>();
   for (let i = 0; i < slugs.length; i += 400) {
     for (const t of db.select({ slug: tags.slug, label: tags.label }).from(tags).where(inArray(tags.slug, slugs.slice(i, i + 400))).all()) {
@@ -727,7 +727,7 @@ export async function applyImportAsync(
   if (!file) return runYielding(commitSteps(db, input, given));
   // With the kept plan, the worker needs neither the file's rows nor the plan's words for people:
   // less to copy between the threads (if the database moved on, the worker refuses and the route plans again).
-  const answer = await commitInWorker(file, given ? { ...input, rows: [] } : input, given && forWorker(given));
+  const answer = await commitInWorker<CommitInput, KeptPlan, WorkerAnswer>(file, given ? { ...input, rows: [] } : input, given && forWorker(given));
   if (answer.ok) return { result: answer.value.result, plan: answer.value.plan ?? given!.plan };
   if ('refusal' in answer) throw new ImportRefusedError(answer.refusal.message, answer.refusal.plan, answer.refusal.reason);
   throw new Error(`The import worker failed: ${answer.error}`);

@@ -11,26 +11,17 @@ import { ENTITY_ROLE_LABELS, LINK_KIND_LABELS, type EntityRole, type LinkKind } 
 import type { EventFormValues } from '@/lib/validation/event-form';
 import type { EventInput } from '@/lib/validation/event';
 
-export interface EventContent {
-  type: string;
-  title: string;
-  summary: string;
-  details: string | null;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: string;
-  legalAuthority: string | null;
-  program: string | null;
-  countries: { code: string; role: string }[];
-  actors: { entityId: number; name: string; role: string }[];
-  tags: string[];
-  sources: { url: string | null; title: string; publisher: string | null; publishedDate: string | null; excerpt: string | null }[];
-  links: { toEventId: number; kind: string }[];
-}
+/**
+ * An event's content is what the event schema accepts (lib/validation/event.ts, the form's and the
+ * import's shape, parsed), with each actor's name beside its id, since the history shows names.
+ * Derived rather than written out, so a new field of the schema is a field here too (lib/ cannot
+ * see the database's row type, and the form's schema is the shape people edit).
+ */
+export type EventContent = Omit<EventInput, 'actors' | 'countries'> & {
+  actors: (EventInput['actors'][number] & { name: string })[];
+  // Stored codes are not checked against today's list again (a code may have left ISO 3166).
+  countries: (Omit<EventInput['countries'][number], 'code'> & { code: string })[];
+};
 
 /** A snapshot as db/revisions.ts writes it (older snapshots may lack newer keys). */
 export type SnapshotLike = Partial<EventContent> & Pick<EventContent, 'type' | 'title' | 'summary' | 'date' | 'datePrecision' | 'status'>;

@@ -296,13 +296,13 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   return { filters: normalizeFilters(filters), issues };
 }
 
-/** Who is asking: only staff may see drafts. */
-export interface FilterViewer {
-  includeDrafts: boolean;
+/** Who is asking, as every read needs to know it: only staff see drafts (nobody sees deleted events in a list). */
+export interface Visibility {
+  includeDrafts?: boolean;
 }
 
 /** Drops what the viewer may not ask for (the status filter, for the public) and says so. */
-export function restrictToViewer(parsed: ParsedFilters, viewer: FilterViewer): ParsedFilters {
+export function restrictToViewer(parsed: ParsedFilters, viewer: Visibility): ParsedFilters {
   if (viewer.includeDrafts || parsed.filters.status === 'published') return parsed;
   return {
     filters: { ...parsed.filters, status: 'published' },

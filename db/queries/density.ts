@@ -16,7 +16,7 @@ import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
 import { eventCountries, eventEntities, eventTags } from '../schema';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type RowSource } from './filter-conditions';
 import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -47,7 +47,7 @@ function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibil
   const d = plan.driver;
   // A single value of a junction filter: its rows carry the event's type and date, one per event.
   const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
-  const source: EventSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
+  const source: RowSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
   const driver = !single && d !== 'events' ? d : undefined;
   const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : eventsFrom(driver);
   const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;

@@ -4,10 +4,9 @@
  * database and reused by the page, the API and the exports alike.
  */
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
-import type { DatePrecision } from '@/lib/dates';
-import type { EventTypeKey } from '@/lib/event-types';
 import type { CountryRole } from '@/lib/countries';
-import type { EntityKind, EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
+import type { Visibility } from '@/lib/filters';
+import type { EntityKind, EntityRole, LinkKind } from '@/lib/vocabulary';
 import type { DbOrTx } from '../client';
 import {
   entities,
@@ -19,7 +18,13 @@ import {
   revisions,
   sources,
   tags,
+  type EventRow,
+  type SourceRow,
 } from '../schema';
+import { pickColumns } from './columns';
+
+// Declared in lib/filters.ts, where the filters decide what a viewer may ask for; every read here takes it.
+export type { Visibility };
 
 export interface EventCountry {
   code: string;
@@ -38,47 +43,40 @@ export interface EventTag {
   label: string;
 }
 
-export interface EventSource {
-  id: number;
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  publishedDate: string | null;
-  excerpt: string | null;
-}
+/** A news article, statement or document an event cites (the `sources` table). */
+export type CitedSource = Omit<SourceRow, 'eventId' | 'position'>;
+
+/** The event columns every list needs; `details` and the bookkeeping stay out (they can be long). */
+const SUMMARY_FIELDS = [
+  'id',
+  'type',
+  'title',
+  'summary',
+  'date',
+  'datePrecision',
+  'effectiveDate',
+  'effectiveDatePrecision',
+  'endDate',
+  'endDatePrecision',
+  'status',
+  'legalAuthority',
+  'program',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+export const summaryColumns = pickColumns(events, SUMMARY_FIELDS);
 
 /** An event as lists, the API and exports show it. */
-export interface EventSummary {
-  id: number;
-  type: EventTypeKey;
-  title: string;
-  summary: string;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: EventStatus;
-  legalAuthority: string | null;
-  program: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
+export type EventSummary = Pick<EventRow, (typeof SUMMARY_FIELDS)[number]> & {
   countries: EventCountry[];
   actors: EventActor[];
   tags: EventTag[];
-  sources: EventSource[];
-}
+  sources: CitedSource[];
+};
 
-export interface LinkedEvent {
-  id: number;
-  title: string;
-  type: EventTypeKey;
-  date: string;
-  datePrecision: DatePrecision;
-  status: EventStatus;
-}
+export type LinkedEvent = Pick<EventRow, 'id' | 'title' | 'type' | 'date' | 'datePrecision' | 'status'>;
 
 export interface EventLinkView {
   /** `out`: this event links to the other; `in`: the other links to this one. */
@@ -87,34 +85,9 @@ export interface EventLinkView {
   event: LinkedEvent;
 }
 
-export interface EventDetail extends EventSummary {
-  details: string | null;
-  externalId: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  deletedAt: string | null;
-  links: EventLinkView[];
-}
+const DETAIL_FIELDS = ['details', 'externalId', 'createdBy', 'updatedBy', 'deletedAt'] as const;
 
-/** The columns every list needs; `details` stays out of lists (it can be long). */
-export const summaryColumns = {
-  id: events.id,
-  type: events.type,
-  title: events.title,
-  summary: events.summary,
-  date: events.date,
-  datePrecision: events.datePrecision,
-  effectiveDate: events.effectiveDate,
-  effectiveDatePrecision: events.effectiveDatePrecision,
-  endDate: events.endDate,
-  endDatePrecision: events.endDatePrecision,
-  status: events.status,
-  legalAuthority: events.legalAuthority,
-  program: events.program,
-  createdAt: events.createdAt,
-  updatedAt: events.updatedAt,
-  version: events.version,
-};
+export type EventDetail = EventSummary & Pick<EventRow, (typeof DETAIL_FIELDS)[number]> & { links: EventLinkView[] };
 
 type Relations = Pick<EventSummary, 'countries' | 'actors' | 'tags' | 'sources'>;
 type SummaryRow = Omit<EventSummary, keyof Relations>;
@@ -148,7 +121,7 @@ export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R
   const countryRows: { eventId: number; code: string; role: CountryRole }[] = [];
   const actorRows: { eventId: number; id: number; name: string; kind: EntityKind; role: EntityRole }[] = [];
   const tagRows: { eventId: number; slug: string; label: string }[] = [];
-  const sourceRows: (EventSource & { eventId: number })[] = [];
+  const sourceRows: (CitedSource & { eventId: number })[] = [];
   for (const part of chunks(ids)) {
     countryRows.push(
       ...db
@@ -214,10 +187,6 @@ export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R
 }
 
 /** Who may see what: the public sees published events only; nobody sees deleted ones here. */
-export interface Visibility {
-  includeDrafts?: boolean;
-}
-
 export function visibilityConditions(visibility: Visibility = {}): SQL[] {
   const conditions: SQL[] = [isNull(events.deletedAt)];
   if (!visibility.includeDrafts) conditions.push(eq(events.status, 'published'));
@@ -256,7 +225,8 @@ export function afterCursor(cursor: TimelineCursor): SQL {
 
 export const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;
 
-export interface TimelinePage {
+/** One page of a list of events: the events, and the cursor of the next page (null at the end). */
+export interface EventsPage {
   items: EventSummary[];
   nextCursor: string | null;
 }
@@ -278,14 +248,7 @@ export function getEvent(db: DbOrTx, id: number, options: GetEventOptions = {}):
   if (!options.includeDeleted) conditions.push(isNull(events.deletedAt));
   if (!options.includeDrafts) conditions.push(eq(events.status, 'published'));
   const row = db
-    .select({
-      ...summaryColumns,
-      details: events.details,
-      externalId: events.externalId,
-      createdBy: events.createdBy,
-      updatedBy: events.updatedBy,
-      deletedAt: events.deletedAt,
-    })
+    .select({ ...summaryColumns, ...pickColumns(events, DETAIL_FIELDS) })
     .from(events)
     .where(and(...conditions))
     .get();
@@ -294,14 +257,7 @@ export function getEvent(db: DbOrTx, id: number, options: GetEventOptions = {}):
   return { ...withRelations!, links: getEventLinks(db, id, options) };
 }
 
-const linkedColumns = {
-  id: events.id,
-  title: events.title,
-  type: events.type,
-  date: events.date,
-  datePrecision: events.datePrecision,
-  status: events.status,
-};
+const linkedColumns = pickColumns(events, ['id', 'title', 'type', 'date', 'datePrecision', 'status']);
 
 /** Links both ways, to events the reader may see, oldest first. */
 export function getEventLinks(db: DbOrTx, id: number, visibility: Visibility = {}): EventLinkView[] {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../client';
 import { buildSynthDatabase } from '../synth/build';
-import { createCsvStream } from '@/lib/csv/export';
+import { createEventCsvStream } from '../exports/csv';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { countTimeline } from './timeline';
 import { exportRows } from './export';
@@ -45,7 +45,7 @@ afterAll(() => {
 describe('exporting 100,000 events', () => {
   it('streams them with flat memory', async () => {
     const expected = countTimeline(conn.db, EMPTY_FILTERS);
-    const reader = createCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' }).getReader();
+    const reader = createEventCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' }).getReader();
     const decoder = new TextDecoder();
     let bytes = 0;
     let lines = 0;

@@ -33,7 +33,7 @@ import { countKeys, topWithTies } from '../sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type RowSource, type Facet } from './filter-conditions';
 import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -219,7 +219,7 @@ function options<V extends string | number>(
  * when the driver is a single value there (its rows carry type and date, one per event), else
  * `events` with the driver as the starting set.
  */
-function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSource; table: SQLiteTable | SQL } {
+function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: RowSource; table: SQLiteTable | SQL } {
   const d = p.driver;
   if ((d === 'countries' || d === 'actors' || d === 'tags') && ctx.filters[d].length === 1) {
     return { source: JUNCTION_SOURCES[d], table: { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] };
@@ -227,7 +227,7 @@ function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSou
   return { source: EVENTS_SOURCE, table: eventsFrom(d) };
 }
 
-function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: EventSource): SQL | undefined {
+function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: RowSource): SQL | undefined {
   const driver = source.table === 'events' && p.driver !== 'events' ? p.driver : undefined;
   return timelineWhere(ctx.filters, { ...ctx.visibility, omit, source, driver });
 }

@@ -7,12 +7,12 @@ import type { TimelineFilters } from '@/lib/filters';
 import type { Connection, DbOrTx } from '../client';
 import { ConnectionCaches } from '../read-cache';
 import { densityChart, type DensityChartData } from './density';
-import type { TimelinePage, Visibility } from './events';
+import type { EventsPage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
 import { loadEventsPage, type TimelinePosition } from './timeline';
 
 export interface TimelineViewData {
-  page: TimelinePage;
+  page: EventsPage;
   total: number;
   chart: DensityChartData | null;
   facets: TimelineFacets | null;

@@ -19,7 +19,7 @@ import {
   TIMELINE_ORDER,
   visibilityConditions,
   type TimelineCursor,
-  type TimelinePage,
+  type EventsPage,
   type Visibility,
 } from './events';
 import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
@@ -82,7 +82,7 @@ export function listFromDriver(plan: FilterPlan, limit: number, total?: number):
 }
 
 /** One page of the filtered timeline, in the filters' sort order. */
-export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): TimelinePage {
+export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): EventsPage {
   const limit = clampLimit(options.limit);
   const groups = searchGroups(filters);
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
@@ -297,7 +297,7 @@ export function loadEventsPage(
   db: DbOrTx,
   filters: TimelineFilters,
   options: Visibility & { position?: TimelinePosition | null; limit?: number },
-): TimelinePage & { total: number } {
+): EventsPage & { total: number } {
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
   const plan = planFilters(db, filters, visibility);
   const total = countTimeline(db, filters, visibility, plan);

@@ -8,6 +8,7 @@ import { countryName, type CountryCode, type CountryRole } from '@/lib/countries
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
+import type { EventRow, SourceRow } from '../schema';
 import { dayNumber, growthQuantile, timestamp, type Calendar } from './calendar';
 import { UsagePool, type EntityIndex } from './entities';
 import { properName, urlSlug } from './names';
@@ -27,41 +28,19 @@ import {
   type Regime,
 } from './vocabulary';
 
-export interface SynthSource {
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  publishedDate: string | null;
-  excerpt: string | null;
-}
+/** A source as the `sources` table holds it, less what the bulk insert adds (ids, order). */
+export type SynthSource = Omit<SourceRow, 'id' | 'eventId' | 'position'>;
 
-export interface SynthEvent {
-  id: number;
+/** An event row as the bulk insert writes it (scripts write no user ids), with its relations. */
+export type SynthEvent = Omit<EventRow, 'externalId' | 'createdBy' | 'updatedBy'> & {
   externalId: string;
-  type: EventTypeKey;
-  title: string;
-  summary: string;
-  details: string | null;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: EventStatus;
-  legalAuthority: string | null;
-  program: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  deletedAt: string | null;
   countries: { code: CountryCode; role: CountryRole }[];
   actors: { entityId: number; role: EntityRole }[];
   /** 1-based positions in TAG_LABELS, which are also the tag ids in a fresh database. */
   tagIds: number[];
   sources: SynthSource[];
   links: { toEventId: number; kind: LinkKind }[];
-}
+};
 
 export interface EventGeneratorOptions {
   rng: Rng;

@@ -11,7 +11,8 @@ import { EVENT_STATUSES, type EventStatus } from '@/lib/vocabulary';
 import type { CountryRole } from '@/lib/countries';
 import type { EntityKind, EntityRole } from '@/lib/vocabulary';
 import { parseActorCell, parseCountryCell, splitValues } from './cells';
-import { CSV_HEADER, restoreNeutralised, type CsvColumnKey } from './export';
+import { CSV_HEADER, type CsvColumnKey } from './columns';
+import { restoreNeutralised } from './encode';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;

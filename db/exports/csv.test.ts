@@ -1,7 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { EventSummary } from '@/db/queries/events';
-import { CSV_HEADER, UTF8_BOM, createCsvStream, encodeCsv, exportFileName, neutraliseFormula, restoreNeutralised, summaryToExportRow, toCsvRecord } from './export';
+import { CSV_HEADER, encodeEventCsv } from '@/lib/csv/columns';
+import { UTF8_BOM } from '@/lib/csv/encode';
+import { parseRow, readCsvUpload } from '@/lib/csv/import';
+import type { EventSummary } from '../queries/events';
+import { summaryToExportRow } from '../testing/export-row';
+import { createEventCsvStream, toCsvRecord } from './csv';
 
 const event: EventSummary = {
   id: 14,
@@ -40,49 +44,16 @@ const event: EventSummary = {
 
 const parseCsv = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
 
-describe('formula neutralising', () => {
-  it.each([
-    ['=1+1', "'=1+1"],
-    ['+1+1', "'+1+1"],
-    ['-1+1', "'-1+1"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', "'\t=1"],
-    // The line after a break is marked too (issue 10): a line-oriented reader sees it on its own.
-    ['\r=1', "'\r'=1"],
-    ['\n=1', "'\n'=1"],
-    ['line1\n=cmd|\' /C calc\'!A0', "line1\n'=cmd|' /C calc'!A0"],
-    ['a\r\n\t+1\r-2\n\nparagraph', "a\r\n'\t+1\r'-2\n\nparagraph"],
-    ['\nplain text after a line feed', "'\nplain text after a line feed"],
-    ['   =HYPERLINK("http://x")', '\'   =HYPERLINK("http://x")'],
-    ['\u00a0=1', "'\u00a0=1"],
-    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
-    // Typed with its own apostrophe: marked again, so the import gives back both.
-    ["'=1+1", "''=1+1"],
-    ["''+x", "'''+x"],
-  ])('neutralises %j', (input, expected) => {
-    expect(neutraliseFormula(input)).toBe(expected);
-    expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);
-  });
-
-  it.each(["'=1+1", "''=1+1", "'\n", "' -5"])('adds one more apostrophe to %j, so the round trip is exact', (input) => {
-    expect(neutraliseFormula(input)).toBe(`'${input}`);
-    expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);
-  });
-
-  it.each(['Caesar Act', 'a = b', 'US-led', "'quoted already", "'", '', '2023-03-28', 'e-mail: x@y.org'])('leaves %j alone', (input) => {
-    expect(neutraliseFormula(input)).toBe(input);
-    expect(restoreNeutralised(input)).toBe(input);
-  });
-
+describe('formula neutralising in the export', () => {
   it('neutralises a trigger inside a quoted cell (one with a comma)', () => {
-    const csv = encodeCsv([{ ...toCsvRecord(summaryToExportRow(event), 'https://t.example'), title: '=1+1, then more' }], { header: false });
+    const csv = encodeEventCsv([{ ...toCsvRecord(summaryToExportRow(event), 'https://t.example'), title: '=1+1, then more' }], { header: false });
     expect(csv).toContain(`"'=1+1, then more"`);
     expect((parse(csv) as string[][])[0]![7]).toBe("'=1+1, then more");
   });
 
   it('keeps number and date columns plain, even when they start with a minus', () => {
     const record = { ...toCsvRecord(summaryToExportRow(event), 'https://t.example'), id: -5, created_at: '-0001-01-01' };
-    const [row] = parse(encodeCsv([record], { header: false })) as string[][];
+    const [row] = parse(encodeEventCsv([record], { header: false })) as string[][];
     expect(row![0]).toBe('-5');
     expect(row![17]).toBe('-0001-01-01');
   });
@@ -90,7 +61,7 @@ describe('formula neutralising', () => {
 
 describe('CSV encoding', () => {
   it('writes RFC 4180 with CRLF line ends and a header row', () => {
-    const csv = encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
+    const csv = encodeEventCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER.join(','));
     expect(csv.endsWith('\r\n')).toBe(true);
     // The embedded newline stays inside a quoted cell, and quotes are doubled.
@@ -98,7 +69,7 @@ describe('CSV encoding', () => {
   });
 
   it('reads back to the same values with a CSV parser, non-ASCII intact', () => {
-    const [row] = parseCsv(encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true }));
+    const [row] = parseCsv(encodeEventCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true }));
     expect(row).toMatchObject({
       id: '14',
       permalink: 'https://t.example/events/14',
@@ -120,7 +91,7 @@ describe('CSV encoding', () => {
   it('streams a byte-order mark, the header and every batch', async () => {
     const batches = [[summaryToExportRow(event)], [summaryToExportRow({ ...event, id: 15 })]][Symbol.iterator]();
     const bytes = new Uint8Array(
-      await new Response(createCsvStream(batches, { bom: true, origin: 'https://t.example' })).arrayBuffer(),
+      await new Response(createEventCsvStream(batches, { bom: true, origin: 'https://t.example' })).arrayBuffer(),
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -130,25 +101,72 @@ describe('CSV encoding', () => {
 
   it('leaves the byte-order mark out when asked', async () => {
     const bytes = new Uint8Array(
-      await new Response(createCsvStream([[summaryToExportRow(event)]][Symbol.iterator](), { bom: false, origin: 'x' })).arrayBuffer(),
+      await new Response(createEventCsvStream([[summaryToExportRow(event)]][Symbol.iterator](), { bom: false, origin: 'x' })).arrayBuffer(),
     );
     expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).startsWith('id,permalink,')).toBe(true);
   });
 
   it('writes only the header for an empty view', async () => {
-    const text = await new Response(createCsvStream([][Symbol.iterator](), { bom: false, origin: 'x' })).text();
+    const text = await new Response(createEventCsvStream([][Symbol.iterator](), { bom: false, origin: 'x' })).text();
     expect(text).toBe(`${CSV_HEADER.join(',')}\r\n`);
   });
 });
 
-describe('export file names', () => {
-  it('says what was exported and when', () => {
-    expect(exportFileName(['designation', 'SY', '2020-2023'], '2026-11-27')).toBe('events_designation_SY_2020-2023_2026-11-27.csv');
-    expect(exportFileName([], '2026-11-27')).toBe('events_2026-11-27.csv');
-  });
-
-  it('keeps only safe characters', () => {
-    expect(exportFileName(['../../etc/passwd', 'Erdoğan "x"', 'a\r\nb'], '2026-11-27')).toBe('events_etc-passwd_Erdogan-x_a-b_2026-11-27.csv');
+describe('the import reads what the export writes', () => {
+  it('reads every exported column', () => {
+    const event: EventSummary = {
+      id: 14,
+      type: 'designation',
+      title: 'Caesar Act sanctions',
+      summary: 'Two Syrians.',
+      date: '2023-03-28',
+      datePrecision: 'day',
+      effectiveDate: '2020-01-01',
+      effectiveDatePrecision: 'year',
+      endDate: null,
+      endDatePrecision: null,
+      status: 'published',
+      legalAuthority: 'Caesar Syria Civilian Protection Act of 2019',
+      program: 'SYRIA-CAESAR',
+      createdAt: 'x',
+      updatedAt: 'y',
+      version: 1,
+      countries: [{ code: 'SY', role: 'target' }],
+      actors: [{ id: 3, name: 'Samer Kamal al-Assad', kind: 'person', role: 'target' }],
+      tags: [{ slug: 'caesar-act', label: 'Caesar Act' }],
+      sources: [
+        { id: 1, url: null, title: 'The article', publisher: null, publishedDate: null, excerpt: null },
+        { id: 2, url: 'https://example.org/x', title: 'Another', publisher: null, publishedDate: null, excerpt: null },
+      ],
+    };
+    const file = encodeEventCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
+    const read = readCsvUpload(new TextEncoder().encode(file));
+    if (!read.ok) throw new Error(read.error);
+    const [parsed] = read.rows.map((r) => parseRow(r));
+    expect(parsed).toEqual({
+      line: 2,
+      id: 14,
+      fields: {
+        type: 'designation',
+        title: 'Caesar Act sanctions',
+        summary: 'Two Syrians.',
+        date: '2023-03-28',
+        datePrecision: 'day',
+        effectiveDate: '2020',
+        endDate: null,
+        status: 'published',
+        legalAuthority: 'Caesar Syria Civilian Protection Act of 2019',
+        program: 'SYRIA-CAESAR',
+        countries: [{ code: 'SY', role: 'target' }],
+        tags: ['Caesar Act'],
+        sources: [
+          { title: 'The article', url: null },
+          { title: 'Another', url: 'https://example.org/x' },
+        ],
+      },
+      actors: [{ name: 'Samer Kamal al-Assad', role: 'target', kind: 'person' }],
+      errors: [],
+    });
   });
 });

@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCsvStream, type ExportRow } from './export';
+import type { ExportRow } from '../queries/export';
+import { createEventCsvStream } from './csv';
 
 const base: ExportRow = {
   id: 1,
@@ -99,7 +100,7 @@ describe('an export opened in LibreOffice Calc', () => {
       expect(run('python3', ['-c', 'import zipfile'], 30_000).ok, 'python3 is needed to read the ODS file').toBe(true);
 
       const csvFile = path.join(work, 'events.csv');
-      const stream = createCsvStream([ROWS.slice(0, 4), ROWS.slice(4)][Symbol.iterator](), { bom: true, origin: 'https://t.example' });
+      const stream = createEventCsvStream([ROWS.slice(0, 4), ROWS.slice(4)][Symbol.iterator](), { bom: true, origin: 'https://t.example' });
       fs.writeFileSync(csvFile, new Uint8Array(await new Response(stream).arrayBuffer()));
 
       // Comma-separated, double quotes, UTF-8 (76), from line 1; the 13th option turns formula
