@@ -16,6 +16,19 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 
+/** The names of a facet's maintained counts for a view's event types: `actor`, or `actor@designation`, ... */
+export function facetCountNames(base: string, types: readonly string[]): string[] {
+  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
+}
+
+/** Values as a list of SQL text parameters, for `IN (...)`: maintained counts are keyed by text. */
+export function textList(values: readonly (string | number)[]) {
+  return sql.join(
+    values.map((v) => sql`${String(v)}`),
+    sql`, `,
+  );
+}
+
 const VISIBILITY = `CASE WHEN e.deleted_at IS NOT NULL THEN 'deleted' ELSE e.status END`;
 const PUBLISHED = `e.deleted_at IS NULL AND e.status = 'published'`;
 

@@ -5,9 +5,9 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { entityAliasList } from './queries/entities';
 import {
   entities,
-  entityAliases,
   eventCountries,
   eventEntities,
   eventLinks,
@@ -17,7 +17,7 @@ import {
   sources,
   tags,
 } from './schema';
-import type { RevisionAction } from '@/lib/vocabulary';
+import type { RevisionAction, RevisionRecordType } from '@/lib/vocabulary';
 
 /** Who made a change: a signed-in user, or a script named by its label. */
 export interface ChangeActor {
@@ -94,14 +94,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 export function entitySnapshot(tx: DbOrTx, id: number) {
   const entity = tx.select().from(entities).where(eq(entities.id, id)).get();
   if (!entity) throw new Error(`entitySnapshot: no entity ${id}`);
-  const aliases = tx
-    .select({ alias: entityAliases.alias })
-    .from(entityAliases)
-    .where(eq(entityAliases.entityId, id))
-    .orderBy(asc(entityAliases.alias))
-    .all()
-    .map((a) => a.alias);
-  return { ...entity, aliases };
+  return { ...entity, aliases: entityAliasList(tx, id) };
 }
 
 export type EntitySnapshot = ReturnType<typeof entitySnapshot>;
@@ -112,29 +105,15 @@ interface RevisionParams {
   note?: string | null;
 }
 
-export function recordEventRevision(tx: DbOrTx, id: number, params: RevisionParams): EventSnapshot {
-  const snapshot = eventSnapshot(tx, id);
-  tx.insert(revisions)
-    .values({
-      recordType: 'event',
-      recordId: id,
-      action: params.action,
-      version: snapshot.version,
-      userId: params.actor.userId,
-      actor: params.actor.label,
-      createdAt: nowIso(),
-      snapshot,
-      note: params.note ?? null,
-    })
-    .run();
-  return snapshot;
-}
+const SNAPSHOTS = { event: eventSnapshot, entity: entitySnapshot };
+type Snapshot<T extends RevisionRecordType> = ReturnType<(typeof SNAPSHOTS)[T]>;
 
-export function recordEntityRevision(tx: DbOrTx, id: number, params: RevisionParams): EntitySnapshot {
-  const snapshot = entitySnapshot(tx, id);
+/** Writes the revision of a change that `tx` just made: the record as it is now, and who did it. */
+export function recordRevision<T extends RevisionRecordType>(tx: DbOrTx, recordType: T, id: number, params: RevisionParams): Snapshot<T> {
+  const snapshot = SNAPSHOTS[recordType](tx, id) as Snapshot<T>;
   tx.insert(revisions)
     .values({
-      recordType: 'entity',
+      recordType,
       recordId: id,
       action: params.action,
       version: snapshot.version,

@@ -14,30 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportRow } from '../queries/export';
+import { PLAIN_EXPORT_ROW } from '../testing/export-row';
 import { createEventCsvStream } from './csv';
 
-const base: ExportRow = {
-  id: 1,
-  date: '2023-03-28',
-  datePrecision: 'day',
-  effectiveDate: null,
-  effectiveDatePrecision: null,
-  endDate: null,
-  endDatePrecision: null,
-  type: 'designation',
-  title: 'A title',
-  summary: 'A summary',
-  countries: 'SY (target)',
-  actors: null,
-  legalAuthority: null,
-  program: null,
-  tags: null,
-  sourceUrls: null,
-  sourceTitles: null,
-  status: 'published',
-  createdAt: '2026-11-27T21:00:00.000Z',
-  updatedAt: '2026-11-27T21:05:00.000Z',
-};
+const base: ExportRow = { ...PLAIN_EXPORT_ROW, countries: 'SY (target)' };
 
 const CMD = "=cmd|' /C calc'!A0";
 const HOSTILE: Partial<ExportRow>[] = [

@@ -12,6 +12,7 @@ import { StrictCsvReader } from '@/testing/strict-csv-reader';
 import { CSV_HEADER, encodeEventCsv } from '@/lib/csv/columns';
 import { neutraliseFormula, restoreNeutralised } from '@/lib/csv/encode';
 import type { ExportRow } from '../queries/export';
+import { PLAIN_EXPORT_ROW } from '../testing/export-row';
 import { createEventCsvStream, toCsvRecord } from './csv';
 
 const hostileText = csvHostileText;
@@ -42,28 +43,7 @@ const exportRow = fc.record({
   // must not rely on them.
 }) as fc.Arbitrary<ExportRow>;
 
-const fixedRow: ExportRow = {
-  id: 1,
-  date: '2023-03-28',
-  datePrecision: 'day',
-  effectiveDate: null,
-  effectiveDatePrecision: null,
-  endDate: null,
-  endDatePrecision: null,
-  type: 'designation',
-  title: 'A title',
-  summary: 'A summary',
-  countries: null,
-  actors: null,
-  legalAuthority: null,
-  program: null,
-  tags: null,
-  sourceUrls: null,
-  sourceTitles: null,
-  status: 'published',
-  createdAt: '2026-11-27T21:00:00.000Z',
-  updatedAt: '2026-11-27T21:05:00.000Z',
-};
+const fixedRow = PLAIN_EXPORT_ROW;
 
 /** A physical line that starts a field a spreadsheet or a shell-minded reader would run. */
 const FORMULA_AT_LINE_START = /^"?[ \u00a0]*[=+\-@\t\uff1d\uff0b\uff0d\uff20]/;

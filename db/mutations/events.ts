@@ -6,7 +6,7 @@ import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../client';
 import { MutationError, VersionConflictError } from '../errors';
 import { insertWithSetBasedCounts } from '../derived';
-import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordEventRevision, type ChangeActor, type EventSnapshot } from '../revisions';
+import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordRevision, type ChangeActor, type EventSnapshot } from '../revisions';
 import { indexNewEvents, reindexEvents } from '../search-index';
 import { entities, eventCountries, eventEntities, eventLinks, events, eventTags, revisions, sources, tags } from '../schema';
 import { contentFromSnapshot, fieldEquals, EVENT_FIELDS } from '@/lib/event-content';
@@ -163,7 +163,7 @@ export function createEventInTx(
     .get();
   writeEventChildren(tx, row.id, input);
   reindexEvents(tx, [row.id]);
-  recordEventRevision(tx, row.id, { action: options.action ?? 'create', actor, note: options.note });
+  recordRevision(tx, 'event', row.id, { action: options.action ?? 'create', actor, note: options.note });
   return { id: row.id, version: 1 };
 }
 
@@ -385,7 +385,7 @@ export function updateEventInTx(
   writeEventChildren(tx, id, input);
   if (before && sameContent(before, eventSnapshot(tx, id))) throw new NothingChanged();
   reindexEvents(tx, [id]);
-  recordEventRevision(tx, id, { action: options.action ?? 'update', actor, note: options.note });
+  recordRevision(tx, 'event', id, { action: options.action ?? 'update', actor, note: options.note });
   return { id, version, changed: true };
 }
 
@@ -414,7 +414,7 @@ export function deleteEvent(db: Db, id: number, expectedVersion: number, actor: 
       const ts = nowIso();
       const version = claimVersion(tx, id, expectedVersion, false, { deletedAt: ts, updatedAt: ts, updatedBy: actor.userId });
       reindexEvents(tx, [id]);
-      recordEventRevision(tx, id, { action: 'delete', actor, note });
+      recordRevision(tx, 'event', id, { action: 'delete', actor, note });
       return { id, version };
     },
     { behavior: 'immediate' },
@@ -427,7 +427,7 @@ export function restoreDeletedEvent(db: Db, id: number, expectedVersion: number,
     (tx) => {
       const version = claimVersion(tx, id, expectedVersion, true, { deletedAt: null, updatedAt: nowIso(), updatedBy: actor.userId });
       reindexEvents(tx, [id]);
-      recordEventRevision(tx, id, { action: 'restore', actor, note: 'Restored from the deleted events.' });
+      recordRevision(tx, 'event', id, { action: 'restore', actor, note: 'Restored from the deleted events.' });
       return { id, version };
     },
     { behavior: 'immediate' },

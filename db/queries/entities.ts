@@ -29,12 +29,16 @@ function readEntity(db: DbOrTx, id: number, condition: ReturnType<typeof entityV
     .where(and(eq(entities.id, id), condition))
     .get();
   if (!entity) return null;
-  const aliases = db
+  return { ...entity.entity, aliases: entityAliasList(db, id), isPublic: entity.isPublic === 1 };
+}
+
+/** An actor's aliases, in SQLite's text order (as snapshots store them). */
+export function entityAliasList(db: DbOrTx, id: number): string[] {
+  return db
     .select({ alias: entityAliases.alias })
     .from(entityAliases)
     .where(eq(entityAliases.entityId, id))
     .orderBy(asc(entityAliases.alias))
     .all()
     .map((a) => a.alias);
-  return { ...entity.entity, aliases, isPublic: entity.isPublic === 1 };
 }

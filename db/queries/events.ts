@@ -19,6 +19,7 @@ import {
   sources,
   tags,
   type EventRow,
+  type RevisionRow,
   type SourceRow,
 } from '../schema';
 import { pickColumns } from './columns';
@@ -68,8 +69,11 @@ const SUMMARY_FIELDS = [
 
 export const summaryColumns = pickColumns(events, SUMMARY_FIELDS);
 
+/** The event's own columns that lists show. */
+export type EventSummaryRow = Pick<EventRow, (typeof SUMMARY_FIELDS)[number]>;
+
 /** An event as lists, the API and exports show it. */
-export type EventSummary = Pick<EventRow, (typeof SUMMARY_FIELDS)[number]> & {
+export type EventSummary = EventSummaryRow & {
   countries: EventCountry[];
   actors: EventActor[];
   tags: EventTag[];
@@ -89,8 +93,7 @@ const DETAIL_FIELDS = ['details', 'externalId', 'createdBy', 'updatedBy', 'delet
 
 export type EventDetail = EventSummary & Pick<EventRow, (typeof DETAIL_FIELDS)[number]> & { links: EventLinkView[] };
 
-type Relations = Pick<EventSummary, 'countries' | 'actors' | 'tags' | 'sources'>;
-type SummaryRow = Omit<EventSummary, keyof Relations>;
+type Relations = Omit<EventSummary, keyof EventSummaryRow>;
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -115,7 +118,7 @@ function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
 const COUNTRY_ROLE_ORDER: Record<CountryRole, number> = { actor: 0, target: 1, location: 2 };
 
 /** Loads countries, actors, tags and sources for a batch of rows in four queries. */
-export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
+export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const countryRows: { eventId: number; code: string; role: CountryRole }[] = [];
@@ -281,28 +284,14 @@ export function getEventLinks(db: DbOrTx, id: number, visibility: Visibility = {
   );
 }
 
-export interface RevisionListItem {
-  id: number;
-  action: (typeof revisions.$inferSelect)['action'];
-  version: number;
-  actor: string;
-  userId: string | null;
-  createdAt: string;
-  note: string | null;
-}
+const REVISION_LIST_FIELDS = ['id', 'action', 'version', 'actor', 'userId', 'createdAt', 'note'] as const;
+
+export type RevisionListItem = Pick<RevisionRow, (typeof REVISION_LIST_FIELDS)[number]>;
 
 /** The history of one record, newest first (without snapshots; load one when it is needed). */
 export function listRevisions(db: DbOrTx, recordType: 'event' | 'entity', recordId: number): RevisionListItem[] {
   return db
-    .select({
-      id: revisions.id,
-      action: revisions.action,
-      version: revisions.version,
-      actor: revisions.actor,
-      userId: revisions.userId,
-      createdAt: revisions.createdAt,
-      note: revisions.note,
-    })
+    .select(pickColumns(revisions, REVISION_LIST_FIELDS))
     .from(revisions)
     .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, recordId)))
     .orderBy(desc(revisions.id))

@@ -10,9 +10,17 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
-import { events, type EventRow } from '../schema';
-import { pickColumns } from './columns';
-import { afterCursor, TIMELINE_ORDER, visibilityConditions, type EventSummary, type TimelineCursor, type Visibility } from './events';
+import { events } from '../schema';
+import {
+  afterCursor,
+  summaryColumns,
+  TIMELINE_ORDER,
+  visibilityConditions,
+  type EventSummary,
+  type EventSummaryRow,
+  type TimelineCursor,
+  type Visibility,
+} from './events';
 import { filterConditions } from './filter-conditions';
 import { listTimeline, type TimelinePosition } from './timeline';
 
@@ -44,27 +52,11 @@ const sourceUrlsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
 const sourceTitlesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
     SELECT ${escapeListValueSql(sql`s.title`)} AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
 
-/** The event's own columns in the export: what a list shows, less the version counter. */
-const EXPORT_FIELDS = [
-  'id',
-  'date',
-  'datePrecision',
-  'effectiveDate',
-  'effectiveDatePrecision',
-  'endDate',
-  'endDatePrecision',
-  'type',
-  'title',
-  'summary',
-  'legalAuthority',
-  'program',
-  'status',
-  'createdAt',
-  'updatedAt',
-] as const;
+// The event's own columns: what a list shows, less the version counter.
+const { version: _version, ...eventColumns } = summaryColumns;
 
 const exportColumns = {
-  ...pickColumns(events, EXPORT_FIELDS),
+  ...eventColumns,
   countries: countriesCell,
   actors: actorsCell,
   tags: tagsCell,
@@ -73,7 +65,7 @@ const exportColumns = {
 };
 
 /** One event as the export reads it: its columns, and the multi-valued cells already joined (lib/csv/cells.ts). */
-export type ExportRow = Pick<EventRow, (typeof EXPORT_FIELDS)[number]> &
+export type ExportRow = Omit<EventSummaryRow, 'version'> &
   Record<'countries' | 'actors' | 'tags' | 'sourceUrls' | 'sourceTitles', string | null>;
 
 /**

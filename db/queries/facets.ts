@@ -29,6 +29,7 @@ import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
 import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '../client';
+import { facetCountNames, textList } from '../derived';
 import { countKeys, topWithTies } from '../sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
@@ -151,17 +152,6 @@ function sharePasses(ctx: FacetContext, passes: (Pass | null)[]): void {
   }
 }
 
-/** The maintained counts' facet names for a view's types: `actor`, or `actor@designation`, ... */
-function facetNames(base: string, types: readonly string[]): string[] {
-  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
-}
-
-const inList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /** The universe of a facet: every option of the published timeline, most used first. */
 function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: string; n: number }[] {
   return db.all<{ value: string; n: number }>(
@@ -172,24 +162,24 @@ function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: st
 /** The maintained counts of a facet in a view filtered by these types (none: all events). */
 function maintainedCounts(db: DbOrTx, base: string, types: readonly string[], values?: readonly string[]): Map<string, number> {
   if (values && values.length === 0) return new Map();
-  const names = facetNames(base, types);
-  const only = values ? sql` AND value IN (${inList(values)})` : sql``;
+  const names = facetCountNames(base, types);
+  const only = values ? sql` AND value IN (${textList(values)})` : sql``;
   if (names.length === 1) {
     const rows = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n > 0${only}`);
     return new Map(rows.map((r) => [r.value, r.n]));
   }
   const row = db.get<{ counts: string | null }>(
-    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0${only}`,
+    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${textList(names)}) AND n > 0${only}`,
   );
   return parseCounts<string>(row?.counts);
 }
 
 /** The k largest maintained counts of a facet for these types, and every count that ties with the k-th. */
 function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: number): { value: string; n: number }[] {
-  const names = facetNames(base, types);
+  const names = facetCountNames(base, types);
   if (names.length > 1) {
     const row = db.get<{ counts: string | null }>(
-      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0`,
+      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${textList(names)}) AND n > 0`,
     );
     return [...parseCounts<string>(row?.counts)].map(([value, n]) => ({ value, n }));
   }

@@ -18,3 +18,27 @@ export function summaryToExportRow({ version: _version, countries, actors, tags,
     sourceTitles: joinValues(sources.map((s) => s.title)) || null,
   };
 }
+
+/** A plain published row, for tests to change one cell of. */
+export const PLAIN_EXPORT_ROW: ExportRow = {
+  id: 1,
+  date: '2023-03-28',
+  datePrecision: 'day',
+  effectiveDate: null,
+  effectiveDatePrecision: null,
+  endDate: null,
+  endDatePrecision: null,
+  type: 'designation',
+  title: 'A title',
+  summary: 'A summary',
+  countries: null,
+  actors: null,
+  legalAuthority: null,
+  program: null,
+  tags: null,
+  sourceUrls: null,
+  sourceTitles: null,
+  status: 'published',
+  createdAt: '2026-11-27T21:00:00.000Z',
+  updatedAt: '2026-11-27T21:05:00.000Z',
+};

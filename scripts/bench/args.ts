@@ -1,8 +1,7 @@
 /** Command-line flags of `npm run bench`, checked before anything starts. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseCount } from '../db-synth-args';
-import { UsageError } from '../run-script';
+import { parseFlags, UsageError } from '../run-script';
 
 export const BENCH_USAGE = `Usage: npm run bench [-- --sizes 100000,1000000] [--quick] [--runs N] [--port P] [--data-dir DIR]
 
@@ -43,26 +42,20 @@ function whole(name: string, value: string | undefined, fallback: number, min: n
 }
 
 export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        sizes: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        runs: { type: 'string' },
-        'load-seconds': { type: 'string' },
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    throw usage(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      sizes: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      'load-seconds': { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    BENCH_USAGE,
+  );
   const sizes = (values.sizes ?? '100000,1000000').split(',').map((s) => s.trim());
   const counts = sizes.map((s) => parseCount(s));
   if (sizes.length === 0 || counts.some((n) => n === null || n < 100 || n > 10_000_000)) {
