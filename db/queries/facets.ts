@@ -74,11 +74,12 @@ interface FacetContext {
   shared: Map<string, Map<unknown, number>>;
 }
 
-function context(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
+function newFacetContext(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
   return { db, filters, visibility, published: countsDescribe(filters, visibility), plans: new Map(), shared: new Map() };
 }
 
-function plan(ctx: FacetContext, omit: Facet): FilterPlan {
+/** The view's plan without one facet's own filter ("other active filters"), made once per facet. */
+function planWithout(ctx: FacetContext, omit: Facet): FilterPlan {
   let p = ctx.plans.get(omit);
   if (!p) {
     p = planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit });
@@ -190,7 +191,11 @@ function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: nu
   return [...new Map([...head, ...ties].map((r) => [r.value, r.n]))].map(([value, n]) => ({ value, n }));
 }
 
-function options<V extends string | number>(
+/**
+ * A facet's options: every value of its universe (most used first) and the selected ones, each
+ * with its count in the filtered view.
+ */
+function facetOptions<V extends string | number>(
   universe: { value: V; n: number }[],
   filtered: Map<V, number>,
   selected: readonly V[],
@@ -224,7 +229,7 @@ function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: RowSo
 
 /** The pass that counts the type facet, or null when the month counts answer it. */
 function typePass(ctx: FacetContext): Pass | null {
-  const p = plan(ctx, 'types');
+  const p = planWithout(ctx, 'types');
   if (ctx.published && p.onlyMonthCounts) return null;
   const { source, table } = eventColumnSource(ctx, p);
   return { name: 'types', table, key: source.type, where: eventWhere(ctx, p, 'types', source) };
@@ -266,7 +271,7 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
   const { db, filters } = ctx;
   const anyRole = eq(eventCountries.firstRole, true);
   const universe = ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'countries', [anyRole]) : maintained(db, 'country');
-  const p = plan(ctx, 'countries');
+  const p = planWithout(ctx, 'countries');
   const facet = filters.role === 'any' ? 'country' : `country:${filters.role}`;
   const filtered =
     ctx.published && p.onlyTypes
@@ -274,14 +279,14 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
       : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', p, [
           filters.role === 'any' ? anyRole : eq(eventCountries.role, filters.role),
         ]));
-  return options(universe, filtered, filters.countries, countryName);
+  return facetOptions(universe, filtered, filters.countries, countryName);
 }
 
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   const { db, filters } = ctx;
-  const p = plan(ctx, 'actors');
+  const p = planWithout(ctx, 'actors');
   const oneRow = eq(eventEntities.firstRole, true);
   let top: { value: number; n: number }[];
   if (ctx.published && p.onlyTypes) {
@@ -335,12 +340,12 @@ function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | t
     : maintained(db, name);
   const pass = columnPass(ctx, column, facet);
   const filtered = pass ? runPass<string>(ctx, pass) : maintainedCounts(db, name, filters.types);
-  return options(universe, filtered, filters[facet], (v) => v);
+  return facetOptions(universe, filtered, filters[facet], (v) => v);
 }
 
 /** The pass that counts an authority or program facet, or null when the maintained counts answer it. */
 function columnPass(ctx: FacetContext, column: typeof events.legalAuthority | typeof events.program, facet: 'authorities' | 'programs'): Pass | null {
-  const p = plan(ctx, facet);
+  const p = planWithout(ctx, facet);
   if (ctx.published && p.onlyTypes) return null;
   return { name: facet, table: eventsFrom(p.driver), key: column, where: eventWhere(ctx, p, facet, EVENTS_SOURCE), only: isNotNull(column) };
 }
@@ -364,18 +369,18 @@ export function tagFacet(ctx: FacetContext): FacetOption[] {
   const universe = [...bySlug(
     (ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'tags', []) : maintained(db, 'tag')).map((r) => [r.value, r.n] as [string, number]),
   )].map(([value, n]) => ({ value, n }));
-  const p = plan(ctx, 'tags');
+  const p = planWithout(ctx, 'tags');
   const filtered = bySlug(
     ctx.published && p.onlyTypes
       ? maintainedCounts(db, 'tag', filters.types)
       : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
   );
-  return options(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
+  return facetOptions(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }
 
 /** The pass that counts the year facet, or null when the month counts answer it. */
 function yearPass(ctx: FacetContext): Pass | null {
-  const p = plan(ctx, 'dates');
+  const p = planWithout(ctx, 'dates');
   if (ctx.published && p.onlyMonthCounts) return null;
   const { source, table } = eventColumnSource(ctx, p);
   return { name: 'years', table, key: sql`substr(${source.date}, 1, 4)`, where: eventWhere(ctx, p, 'dates', source) };
@@ -396,7 +401,7 @@ export function yearFacet(ctx: FacetContext): FacetOption[] {
 
 /** Every facet of the filtered view. */
 export function timelineFacets(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): TimelineFacets {
-  const ctx = context(db, filters, visibility);
+  const ctx = newFacetContext(db, filters, visibility);
   sharePasses(ctx, [
     typePass(ctx),
     yearPass(ctx),
@@ -416,7 +421,7 @@ export function timelineFacets(db: DbOrTx, filters: TimelineFilters, visibility:
 
 /** One facet on its own, for the benchmark (which times each). */
 export function singleFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, facet: keyof TimelineFacets): unknown {
-  const ctx = context(db, filters, visibility);
+  const ctx = newFacetContext(db, filters, visibility);
   switch (facet) {
     case 'types':
       return typeFacet(ctx);
