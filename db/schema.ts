@@ -104,7 +104,7 @@ export const events = sqliteTable(
 /**
  * Copies of the event's visibility, type and date on each row of the junction tables (countries,
  * actors, tags), so that counting and faceting over them are index-only scans that never visit
- * `events`. They are not written by the app's code: triggers (migration 0005, db/derived.ts)
+ * `events`. They are not written by the app's code: triggers (migration 0005, db/derived/counts.ts)
  * fill them when a row is inserted and copy every change of the event onto its rows, whoever
  * writes. `event_visibility` is 'published', 'draft' or 'deleted'.
  *
@@ -279,7 +279,7 @@ export const eventTags = sqliteTable(
 
 /**
  * Facet counts of the published timeline with no filter, maintained by triggers (migration 0005,
- * db/derived.ts) in the transaction of every write: how many published, not deleted events
+ * db/derived/counts.ts) in the transaction of every write: how many published, not deleted events
  * involve each country (in any role, and per role), actor, tag, legal authority and program.
  * `value` holds the country code, entity id, tag id, authority or program as text.
  */
@@ -394,7 +394,7 @@ export const entityMerges = sqliteTable(
 
 /**
  * One row per committed CSV import, keyed by the digest of the dry run it confirmed. The digest
- * names the database state the dry run was checked against (db/import.ts), so a digest can only
+ * names the database state the dry run was checked against (db/import/import.ts), so a digest can only
  * ever be committed once: sending the same confirmation again is refused with the date and the
  * person of the first commit, instead of writing the rows twice.
  */

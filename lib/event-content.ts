@@ -23,7 +23,7 @@ export type EventContent = Omit<EventInput, 'actors' | 'countries'> & {
   countries: (Omit<EventInput['countries'][number], 'code'> & { code: string })[];
 };
 
-/** A snapshot as db/revisions.ts writes it (older snapshots may lack newer keys). */
+/** A snapshot as db/mutations/revisions.ts writes it (older snapshots may lack newer keys). */
 export type SnapshotLike = Partial<EventContent> & Pick<EventContent, 'type' | 'title' | 'summary' | 'date' | 'datePrecision' | 'status'>;
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));

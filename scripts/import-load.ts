@@ -15,8 +15,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport, planImport } from '@/db/import';
-import { bootstrapDatabase } from '@/db/bootstrap';
+import { applyImport, planImport } from '@/db/import/import';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import { readCsvUpload } from '@/lib/csv/import';
 import { createAccount, signIn, type Account } from './harness/staff-client';
 import { ensureBuild, ProductionServer, sleep, tempDirectory } from './harness/production-server';

@@ -5,9 +5,9 @@
  * in USER_PASSWORD instead (it is never read from the command line, where it would end up in the
  * shell history and the process list).
  */
-import { openDatabase } from '@/db/client';
-import { MutationError } from '@/db/errors';
-import { migrateDatabase } from '@/db/migrate';
+import { openDatabase } from '@/db/engine/client';
+import { MutationError } from '@/db/mutations/errors';
+import { migrateDatabase } from '@/db/engine/migrate';
 import { createUser } from '@/db/mutations/users';
 import { ROLES } from '@/lib/auth/roles';
 import { env } from '@/lib/env';

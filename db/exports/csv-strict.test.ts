@@ -2,13 +2,13 @@
  * The export as a strict RFC 4180 reader and a line-oriented reader see it, over arbitrary text in
  * every text column: one record per event (a line break inside a cell never splits a record), the
  * cells read back exactly as written, and no physical line of the file starts a field that a
- * spreadsheet would run as a formula. The reader is Python's csv module (testing/strict-csv-reader.ts),
+ * spreadsheet would run as a formula. The reader is Python's csv module (lib/testing/strict-csv-reader.ts),
  * not the csv-parse we use ourselves, which tolerated the split records this test was written for.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvHostileText } from '@/testing/csv-text';
-import { StrictCsvReader } from '@/testing/strict-csv-reader';
+import { csvHostileText } from '@/lib/testing/csv-text';
+import { StrictCsvReader } from '@/lib/testing/strict-csv-reader';
 import { CSV_HEADER, encodeEventCsv } from '@/lib/csv/columns';
 import { neutraliseFormula, restoreNeutralised } from '@/lib/csv/encode';
 import type { ExportRow } from '../queries/export';

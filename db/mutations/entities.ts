@@ -3,10 +3,10 @@
  * search index for every event whose actor names or aliases it changes.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
-import { compareAsSqlite, nowIso, recordRevision, type ChangeActor, type EntitySnapshot } from '../revisions';
-import { reindexEvents } from '../search-index';
+import type { Db, DbOrTx, Tx } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
+import { compareAsSqlite, nowIso, recordRevision, type ChangeActor, type EntitySnapshot } from './revisions';
+import { reindexEvents } from '@/db/derived/search-index';
 import { entityAliasList } from '../queries/entities';
 import { entities, entityAliases, entityMerges, eventEntities, events, revisions } from '../schema';
 import { nameKey, spellingKey } from '@/lib/text/normalise';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
+import type { Connection } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
 import { getEvent, listRevisions } from '../queries/events';
 import { listTimeline } from '../queries/timeline';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { mergeEntities } from './entities';
 import { deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from './events';
 import { EMPTY_FILTERS } from '@/lib/filters';

@@ -3,11 +3,11 @@
  * appends the revision row, so the data, what search finds and the history never disagree.
  */
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
-import { insertWithSetBasedCounts } from '../derived';
-import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordRevision, type ChangeActor, type EventSnapshot } from '../revisions';
-import { indexNewEvents, reindexEvents } from '../search-index';
+import type { Db, Tx } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
+import { insertWithSetBasedCounts } from '@/db/derived/counts';
+import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordRevision, type ChangeActor, type EventSnapshot } from './revisions';
+import { indexNewEvents, reindexEvents } from '@/db/derived/search-index';
 import { entities, eventCountries, eventEntities, eventLinks, events, eventTags, revisions, sources, tags } from '../schema';
 import { contentFromSnapshot, fieldEquals, EVENT_FIELDS } from '@/lib/event-content';
 import { slugify } from '@/lib/slug';

@@ -1,6 +1,6 @@
 /** Reads of entities (actors): persons, organisations, governments and other bodies. */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, entityAliases } from '../schema';
 import { entityIsPublic, entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';

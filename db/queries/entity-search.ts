@@ -11,7 +11,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { tokenize } from '@/lib/search-syntax';
 import type { EntityKind } from '@/lib/vocabulary';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, entityAliases, eventEntities, events } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 import { visibilityConditions, type Visibility } from './events';

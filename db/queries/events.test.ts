@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { createTestDb, makeEvent } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { decodeCursor, encodeCursor, getEvent, parseId } from './events';
 import { countTimeline, decodeTimelineCursor, listTimeline } from './timeline';

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'driz
 import type { CountryRole } from '@/lib/countries';
 import type { Visibility } from '@/lib/filters';
 import type { EntityKind, EntityRole, LinkKind } from '@/lib/vocabulary';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import {
   entities,
   eventCountries,

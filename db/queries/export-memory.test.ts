@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../client';
+import { openDatabase, type Connection } from '@/db/engine/client';
 import { buildSynthDatabase } from '../synth/build';
 import { createEventCsvStream } from '../exports/csv';
 import { EMPTY_FILTERS } from '@/lib/filters';

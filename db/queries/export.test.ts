@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { seedDatabase } from '../seed';
-import { createTestDb, makeEvent } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { encodeEventCsv } from '@/lib/csv/columns';
 import { createEventCsvStream, toCsvRecord } from '../exports/csv';
 import { summaryToExportRow } from '../testing/export-row';
@@ -10,7 +10,7 @@ import { parseFilters } from '@/lib/filters';
 import { exportEvents, exportRows } from './export';
 import { resolveFilters } from './filter-lookups';
 import { listTimeline } from './timeline';
-import { seedTimelineFixture } from './timeline-fixture';
+import { seedTimelineFixture } from '@/db/testing/timeline-fixture';
 
 let conn: Connection;
 beforeEach(() => {

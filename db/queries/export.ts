@@ -9,7 +9,7 @@
  */
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { events } from '../schema';
 import {
   afterCursor,

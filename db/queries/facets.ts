@@ -7,14 +7,14 @@
  *
  * How they are counted at scale (docs/performance.md):
  *  - the options and their order come from the maintained counts of the published timeline
- *    (`facet_counts`, `event_month_counts`; db/derived.ts);
+ *    (`facet_counts`, `event_month_counts`; db/derived/counts.ts);
  *  - a facet whose other filters are all empty, or only types and whole months, is read from them;
  *  - any other is one pass over the facet's own table (countries, actors and tags carry their
  *    event's visibility, type and date), with the WHERE from the same condition builder as the
  *    list and the smallest other filter as the driving set (filter-plan.ts; a country, actor or
  *    tag driver is sized by its per-type counts when the view has types, since the set is narrowed
  *    by them). The pass hands its keys to JavaScript as one `json_group_array` and they are counted
- *    in a Map (countKeys in db/sql-functions.ts): a quarter of the cost of an aggregate function's
+ *    in a Map (countKeys in db/engine/sql-functions.ts): a quarter of the cost of an aggregate function's
  *    call per row, and no sort as GROUP BY would do;
  *  - all facets at once (timelineFacets) run the passes of types, years, authorities and programs
  *    that read the same rows (same FROM and WHERE: a view with no filter of their own, such as a
@@ -28,9 +28,9 @@ import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
 import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
-import { facetCountNames, textList } from '../derived';
-import { countKeys, topWithTies } from '../sql-functions';
+import type { DbOrTx } from '@/db/engine/client';
+import { facetCountNames, textList } from '@/db/derived/counts';
+import { countKeys, topWithTies } from '@/db/engine/sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';

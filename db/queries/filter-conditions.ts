@@ -5,7 +5,7 @@
  * The conditions can be written over two kinds of row source (docs/performance.md):
  *  - `events` itself (the list, the export, most counts);
  *  - a junction table (`event_countries`, `event_entities`, `event_tags`), whose rows carry copies
- *    of their event's visibility, type and date (db/derived.ts): counting countries, actors or
+ *    of their event's visibility, type and date (db/derived/counts.ts): counting countries, actors or
  *    tags of a filtered view then never reads `events`.
  * and each filter on another table can take two forms, chosen by the caller's plan
  * (filter-plan.ts), with the same meaning:

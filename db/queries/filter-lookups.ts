@@ -13,7 +13,7 @@ import {
   type ParsedFilters,
   type TimelineFilters,
 } from '@/lib/filters';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 

@@ -1,6 +1,6 @@
 /**
  * How to run a filtered query at scale: which filter to start from, and whether the maintained
- * counts (facet_counts, event_month_counts; db/derived.ts) answer it outright.
+ * counts (facet_counts, event_month_counts; db/derived/counts.ts) answer it outright.
  *
  * SQLite's planner cannot size a filter on another table (it assumes about 25 rows for any
  * `IN (SELECT ...)`), so at a million events it starts from "actor = the US government" (363,000
@@ -15,8 +15,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { EventTypeKey } from '@/lib/event-types';
 import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
 import { toFtsQuery } from '@/lib/search-syntax';
-import type { DbOrTx } from '../client';
-import { facetCountNames, textList } from '../derived';
+import type { DbOrTx } from '@/db/engine/client';
+import { facetCountNames, textList } from '@/db/derived/counts';
 import type { Visibility } from './events';
 import type { Driver, Facet } from './filter-conditions';
 

@@ -4,8 +4,8 @@
  * comparison of two neighbouring rows, and any version can be shown or restored on its own.
  */
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import type { EntitySnapshot, EventSnapshot } from '../revisions';
+import type { DbOrTx } from '@/db/engine/client';
+import type { EntitySnapshot, EventSnapshot } from '@/db/mutations/revisions';
 import { entities, entityMerges, events, revisions, type RevisionRow } from '../schema';
 import { diffEntityContent, entityContent } from '@/lib/entity-content';
 import { contentFromSnapshot, diffEventContent, type EventContent, type FieldChange } from '@/lib/event-content';

@@ -1,11 +1,11 @@
 /**
- * Full-text search against `events_fts` (see db/migrations/0001 and db/search-index.ts). The MATCH
+ * Full-text search against `events_fts` (see db/migrations/0001 and db/derived/search-index.ts). The MATCH
  * string is always built by lib/search-syntax.ts from sanitised terms, never from user text.
  */
 import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { toFtsQuery, type SearchGroups } from '@/lib/search-syntax';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 
 /**
  * The FTS5 table as Drizzle sees it, for joins and subqueries. Declared here and not in

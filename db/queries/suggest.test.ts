@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
+import type { Connection } from '@/db/engine/client';
 import { mergeEntities } from '../mutations/entities';
 import { deleteEvent } from '../mutations/events';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { formVocabulary, suggestEntities, suggestEvents } from './suggest';
 
 let conn: Connection;

@@ -4,7 +4,7 @@
  * Staff-only reads: drafts are included, deleted events and merged actors are not.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, events, eventTags, tags } from '../schema';
 import { foldForMatch } from '@/lib/slug';
 import type { EntityKind, EventStatus } from '@/lib/vocabulary';

@@ -7,8 +7,8 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
-import { idSetFromJson, type IdSet } from '../id-set';
+import type { DbOrTx } from '@/db/engine/client';
+import { idSetFromJson, type IdSet } from '@/db/derived/id-set';
 import { eventCountries, eventEntities, events, eventTags } from '../schema';
 import {
   afterCursor,
@@ -141,7 +141,7 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
  * matching ids as a JavaScript Set, read once per plan from the full-text index. SQLite would build
  * the same set as a temporary b-tree in every statement that tests against it (the count of drafts,
  * the page): 15-20 ms each for the 123,000 matches of "oil" at a million events, where reading the
- * ids as JSON and setting their bits (db/id-set.ts) takes about 20 once (docs/performance.md). Only
+ * ids as JSON and setting their bits (db/derived/id-set.ts) takes about 20 once (docs/performance.md). Only
  * when the plan counted the matches exactly and there are not too many; otherwise null, and SQL
  * tests each row.
  */
@@ -225,7 +225,7 @@ function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags'
 
 /**
  * A view filtered by a search alone, counted from the full-text index: it holds every live event
- * (drafts too, deleted ones not; db/search-index.ts), so its count of matches (already taken by the
+ * (drafts too, deleted ones not; db/derived/search-index.ts), so its count of matches (already taken by the
  * plan) is the answer for staff who see everything, and for the published timeline it is that
  * count less the matching drafts. Walking the few drafts and testing each against the set of
  * matches is cheap; testing each of 123,000 matches against `events` took 93 ms at a million events

@@ -1,6 +1,6 @@
 /** Reads of user accounts, for the admin page and the first-start check. */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { user } from '../schema';
 import type { Role } from '@/lib/auth/roles';
 

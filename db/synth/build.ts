@@ -5,16 +5,16 @@
  * is rebuilt in one statement and the file is left in the state the app expects: WAL mode,
  * statistics gathered, integrity checked. See docs/decisions/0008-synthetic-data.md.
  *
- * The triggers that maintain derived data (db/derived.ts) are dropped for the load like the
+ * The triggers that maintain derived data (db/derived/counts.ts) are dropped for the load like the
  * indexes: the loader writes the junction rows' event facts and first-role flags itself, and the
  * counts are computed once at the end.
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../client';
-import { rebuildDerived } from '../derived';
-import { migrateDatabase } from '../migrate';
-import { rebuildSearchIndex } from '../search-index';
+import { openDatabase } from '@/db/engine/client';
+import { rebuildDerived } from '@/db/derived/counts';
+import { migrateDatabase } from '@/db/engine/migrate';
+import { rebuildSearchIndex } from '@/db/derived/search-index';
 import { BulkInsert } from './bulk-insert';
 import { synthesise } from './generate';
 import { entitySnapshotJson, eventSnapshotJson } from './snapshots';

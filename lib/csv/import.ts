@@ -2,7 +2,7 @@
  * Reading an uploaded CSV for import: size, encoding, quoting and columns are checked before any
  * row is looked at, and each problem is reported in words a person can act on. Rows are then
  * turned into event input (still unresolved: actor names and ids are matched against the
- * database by db/import.ts).
+ * database by db/import/import.ts).
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import { isEventType, EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';

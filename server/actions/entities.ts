@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';

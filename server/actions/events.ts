@@ -8,13 +8,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { createEntity } from '@/db/mutations/entities';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { parseId } from '@/db/queries/events';
 import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
 import { entityNames } from '@/db/queries/suggest';
-import { eventSnapshot } from '@/db/revisions';
+import { eventSnapshot } from '@/db/mutations/revisions';
 import { AuthorizationError, changeActor, type Viewer } from '@/lib/auth/roles';
 import { requirePermission } from '@/server/auth/viewer';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';

@@ -3,7 +3,7 @@
 /** Account management for admins. Every action checks the admin role before reading anything. */
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { MutationError } from '@/db/errors';
+import { MutationError } from '@/db/mutations/errors';
 import { createUser, deleteUser, setUserPassword, setUserRole } from '@/db/mutations/users';
 import { AuthorizationError, type Viewer } from '@/lib/auth/roles';
 import { requirePermission } from '@/server/auth/viewer';

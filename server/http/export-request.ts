@@ -4,7 +4,7 @@
  * exported around. Exports hold published events only: drafts are never exported, whoever asks.
  */
 import 'server-only';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/engine/client';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { slugify } from '@/lib/slug';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type FilterLookups, type TimelineFilters } from '@/lib/filters';

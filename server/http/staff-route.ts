@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
 import { requirePermission } from '@/server/auth/viewer';

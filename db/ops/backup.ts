@@ -8,8 +8,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseUnavailableError, openDatabase } from './client';
-import { migrateDatabase } from './migrate';
+import { DatabaseUnavailableError, openDatabase } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
 
 export interface BackupCheck {
   ok: boolean;

@@ -1,14 +1,14 @@
 /**
- * Loads the curated seed (db/seed-data.ts). Idempotent: events are matched by their seed key
+ * Loads the curated seed (db/seed/seed-data.ts). Idempotent: events are matched by their seed key
  * (`external_id = 'seed:<key>'`) and entities by name, so loading twice creates nothing new, and
  * an event that staff have since edited or deleted is left as they left it.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './client';
-import { createEntity } from './mutations/entities';
-import { createEventInTx } from './mutations/events';
-import { SEED_ACTOR, type ChangeActor } from './revisions';
-import { entities, events } from './schema';
+import type { Db } from '@/db/engine/client';
+import { createEntity } from '@/db/mutations/entities';
+import { createEventInTx } from '@/db/mutations/events';
+import { SEED_ACTOR, type ChangeActor } from '@/db/mutations/revisions';
+import { entities, events } from '@/db/schema';
 import { SEED_ENTITIES, SEED_EVENTS } from './seed-data';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema } from '@/lib/validation/event';

@@ -3,8 +3,8 @@
  * something to find and something to leave out, plus a draft and a deleted event that must never
  * show up for the public.
  */
-import type { Connection } from '../client';
-import { makeEntity as makeTestEntity, makeEvent, TEST_ACTOR } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { makeEntity as makeTestEntity, makeEvent, TEST_ACTOR } from './test-db';
 
 const CAESAR = 'Caesar Syria Civilian Protection Act of 2019';
 const EO = 'Executive Order 13894, as amended';

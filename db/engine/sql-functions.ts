@@ -1,5 +1,5 @@
 /**
- * SQL functions the queries need and SQLite lacks, registered on every connection (db/client.ts).
+ * SQL functions the queries need and SQLite lacks, registered on every connection (db/engine/client.ts).
  *
  * `facet_count(key [, weight])` and `facet_top(key, k [, weight])` are hash aggregates: SQLite has no
  * hash GROUP BY, so `GROUP BY key` over rows that do not arrive in key order sorts every row first
@@ -11,7 +11,7 @@
  * it): SQLite builds the array natively, and JavaScript is entered once rather than once a row.
  *
  * `normalise_text(text)` is lib/text/normalise.ts's `normaliseText`: the search index's content is
- * written through it (db/search-index.ts, and the migration that re-indexed existing rows), so the
+ * written through it (db/derived/search-index.ts, and the migration that re-indexed existing rows), so the
  * index and the search box fold text by one definition. A connection without it (the sqlite3
  * shell) can read the index but not write it.
  *

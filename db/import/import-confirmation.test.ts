@@ -6,13 +6,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
-import { derivedMismatches } from './derived';
+import type { Connection } from '@/db/engine/client';
+import { derivedMismatches } from '@/db/derived/counts';
 import { applyImport, applyImportAsync, ImportRefusedError, planImport } from './import';
-import { updateEvent, snapshotToInput } from './mutations/events';
-import { eventSnapshot } from './revisions';
-import { seedDatabase } from './seed';
-import { createTestDb, makeEntity, makeEvent, TEST_ACTOR } from './test-utils';
+import { updateEvent, snapshotToInput } from '@/db/mutations/events';
+import { eventSnapshot } from '@/db/mutations/revisions';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb, makeEntity, makeEvent, TEST_ACTOR } from '@/db/testing/test-db';
 import { readCsvUpload, type CsvRow } from '@/lib/csv/import';
 import { eventInputSchema } from '@/lib/validation/event';
 

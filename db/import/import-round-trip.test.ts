@@ -7,20 +7,20 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
+import type { Connection } from '@/db/engine/client';
 import { applyImport, planImport } from './import';
-import { createEntity } from './mutations/entities';
-import { createEvent } from './mutations/events';
-import { exportRows } from './queries/export';
-import { createTestDb, TEST_ACTOR } from './test-utils';
-import { createEventCsvStream } from './exports/csv';
+import { createEntity } from '@/db/mutations/entities';
+import { createEvent } from '@/db/mutations/events';
+import { exportRows } from '@/db/queries/export';
+import { createTestDb, TEST_ACTOR } from '@/db/testing/test-db';
+import { createEventCsvStream } from '@/db/exports/csv';
 import { readCsvUpload, type CsvRow } from '@/lib/csv/import';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { nameKey } from '@/lib/text/normalise';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema, sourceInputSchema, sourceUrlSchema, tagLabelSchema } from '@/lib/validation/event';
 import { ENTITY_KINDS, ENTITY_ROLES } from '@/lib/vocabulary';
-import { csvHostileText } from '@/testing/csv-text';
+import { csvHostileText } from '@/lib/testing/csv-text';
 
 /** One-line text as a person could type it: control characters become spaces; the schema has the last word. */
 const oneLine = csvHostileText.map((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));

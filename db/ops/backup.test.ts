@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase, checkBackup, restoreDatabase } from './backup';
-import { DatabaseUnavailableError, openDatabase } from './client';
-import { migrateDatabase } from './migrate';
-import { seedDatabase } from './seed';
+import { DatabaseUnavailableError, openDatabase } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
+import { seedDatabase } from '@/db/seed/seed';
 
 let dir: string;
 let dbPath: string;

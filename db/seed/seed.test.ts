@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
-import { getEvent } from './queries/events';
-import { listTimeline } from './queries/timeline';
+import type { Connection } from '@/db/engine/client';
+import { getEvent } from '@/db/queries/events';
+import { listTimeline } from '@/db/queries/timeline';
 import { isEmpty, seedDatabase, seedKey } from './seed';
 import { ARTICLE_TITLE, SEED_EVENTS } from './seed-data';
-import { createTestDb } from './test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { formatEventDate } from '@/lib/dates';
 import { EMPTY_FILTERS } from '@/lib/filters';
 

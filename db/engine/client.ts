@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import fs from 'node:fs';
 import path from 'node:path';
 import { withStatementCache } from './statement-cache';
-import * as schema from './schema';
+import * as schema from '@/db/schema';
 import { registerSqlFunctions } from './sql-functions';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -87,6 +87,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     );
   }
 
-  // Drizzle goes through a statement cache (db/statement-cache.ts); direct users of `sqlite` do not.
+  // Drizzle goes through a statement cache (db/engine/statement-cache.ts); direct users of `sqlite` do not.
   return { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), path: resolved };
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
+import type { Connection } from '@/db/engine/client';
 import { MutationError } from './errors';
-import { listRevisions } from './queries/events';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from './test-utils';
+import { listRevisions } from '@/db/queries/events';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 
 let conn: Connection;
 beforeEach(() => {

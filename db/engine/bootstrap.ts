@@ -4,7 +4,7 @@
  */
 import { openDatabase, type Connection } from './client';
 import { migrateDatabase } from './migrate';
-import { isEmpty, seedDatabase } from './seed';
+import { isEmpty, seedDatabase } from '@/db/seed/seed';
 
 export interface BootstrapOptions {
   path: string;

@@ -1,10 +1,10 @@
 /**
- * The import worker (started by db/import-worker-client.ts): a connection of its own to the
- * database file, the same planning and writing code as the server's thread (db/import.ts), one
+ * The import worker (started by db/import/worker-client.ts): a connection of its own to the
+ * database file, the same planning and writing code as the server's thread (db/import/import.ts), one
  * commit at a time, one answer for each. The server's thread stays free to answer requests.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, type Connection } from './client';
+import { openDatabase, type Connection } from '@/db/engine/client';
 import { commitOnThisThread, ImportRefusedError, type CommitInput, type KeptPlan, type WorkerAnswer } from './import';
 
 const { file } = workerData as { file: string };

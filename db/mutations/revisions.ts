@@ -4,8 +4,8 @@
  * transaction that makes the change: the history and the data commit together or not at all.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from './client';
-import { entityAliasList } from './queries/entities';
+import type { DbOrTx } from '@/db/engine/client';
+import { entityAliasList } from '@/db/queries/entities';
 import {
   entities,
   eventCountries,
@@ -16,7 +16,7 @@ import {
   revisions,
   sources,
   tags,
-} from './schema';
+} from '@/db/schema';
 import type { RevisionAction, RevisionRecordType } from '@/lib/vocabulary';
 
 /** Who made a change: a signed-in user, or a script named by its label. */

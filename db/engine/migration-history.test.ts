@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseFilters } from '@/lib/filters';
 import { openDatabase, type Connection } from './client';
 import { migrateDatabase, MIGRATIONS_FOLDER } from './migrate';
-import { listTimeline } from './queries/timeline';
+import { listTimeline } from '@/db/queries/timeline';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,7 +48,7 @@ describe('0006: the search index re-written from normalised text', () => {
         (3, 'designation', 'A designation', 'Of a person.', '2023-03-30', 'published');
       INSERT INTO event_entities (event_id, entity_id, role) VALUES (3, 1, 'target');
     `);
-    // As db/search-index.ts wrote rows before the migration: the text as stored.
+    // As db/derived/search-index.ts wrote rows before the migration: the text as stored.
     sqlite.exec(`INSERT INTO events_fts (rowid, title, summary, body)
       SELECT e.id, e.title, e.summary, (SELECT group_concat(en.name, ' ') FROM event_entities ee JOIN entities en ON en.id = ee.entity_id WHERE ee.event_id = e.id)
         FROM events e`);

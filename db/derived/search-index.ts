@@ -8,7 +8,7 @@
  * hamza forms, full-width letters, zero-width joiners) is folded before it sees the text.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from './client';
+import type { DbOrTx } from '@/db/engine/client';
 
 const BODY = sql`
   concat_ws(' ',

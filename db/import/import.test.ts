@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
+import type { Connection } from '@/db/engine/client';
 import { applyImport, ImportRefusedError, planImport } from './import';
-import { updateEvent } from './mutations/events';
-import { exportRows } from './queries/export';
-import { getEvent, listRevisions } from './queries/events';
-import { seedDatabase, seedKey } from './seed';
-import { createTestDb, makeEntity, TEST_ACTOR } from './test-utils';
-import { createEventCsvStream } from './exports/csv';
+import { updateEvent } from '@/db/mutations/events';
+import { exportRows } from '@/db/queries/export';
+import { getEvent, listRevisions } from '@/db/queries/events';
+import { seedDatabase, seedKey } from '@/db/seed/seed';
+import { createTestDb, makeEntity, TEST_ACTOR } from '@/db/testing/test-db';
+import { createEventCsvStream } from '@/db/exports/csv';
 import { readCsvUpload, type CsvRow } from '@/lib/csv/import';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { eventInputSchema } from '@/lib/validation/event';
-import { snapshotToInput } from './mutations/events';
-import { eventSnapshot } from './revisions';
+import { snapshotToInput } from '@/db/mutations/events';
+import { eventSnapshot } from '@/db/mutations/revisions';
 
 let conn: Connection;
 beforeEach(() => {

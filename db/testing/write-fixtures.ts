@@ -3,12 +3,12 @@
  * actors (two to merge, a merged pair to unmerge) and two other accounts.
  */
 import { sql } from 'drizzle-orm';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { mergeEntities } from '@/db/mutations/entities';
 import { deleteEvent, updateEvent } from '@/db/mutations/events';
 import { createUser } from '@/db/mutations/users';
 import { listRevisions } from '@/db/queries/events';
-import { makeEntity, makeEvent, TEST_ACTOR } from '@/db/test-utils';
+import { makeEntity, makeEvent, TEST_ACTOR } from '@/db/testing/test-db';
 import { eventInputSchema } from '@/lib/validation/event';
 
 export interface WriteFixtures {

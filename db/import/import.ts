@@ -25,12 +25,12 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from './client';
-import { commitInWorker, warmImportWorker } from './import-worker-client';
-import { createEntitiesInBulk } from './mutations/entities';
-import { createEventsInBulk, NothingChanged, snapshotToInput, updateEventInTx } from './mutations/events';
-import { eventSnapshot, type ChangeActor } from './revisions';
-import { entities, entityAliases, events, importCommits, tags } from './schema';
+import type { Db, DbOrTx, Tx } from '@/db/engine/client';
+import { commitInWorker, warmImportWorker } from './worker-client';
+import { createEntitiesInBulk } from '@/db/mutations/entities';
+import { createEventsInBulk, NothingChanged, snapshotToInput, updateEventInTx } from '@/db/mutations/events';
+import { eventSnapshot, type ChangeActor } from '@/db/mutations/revisions';
+import { entities, entityAliases, events, importCommits, tags } from '@/db/schema';
 import type { CellError, CsvRow, ImportColumn, ParsedRow } from '@/lib/csv/import';
 import { parseRow } from '@/lib/csv/import';
 import { contentFromInput, contentFromSnapshot, EVENT_FIELDS, fieldEquals } from '@/lib/event-content';
@@ -678,7 +678,7 @@ export function applyImport(
   return runAtOnce(commitSteps(db, input, takeRecentPlan(db, input))).result;
 }
 
-/** For the worker (db/import-worker.ts): the commit on its own connection, in one go. */
+/** For the worker (db/import/worker.ts): the commit on its own connection, in one go. */
 export function commitOnThisThread(db: Db, input: CommitInput, given: Preparation | null): { result: ImportResult; plan: ImportPlan } {
   return runAtOnce(commitSteps(db, input, given));
 }
@@ -689,7 +689,7 @@ function databaseFile(db: Db): string | null {
   return client?.name && !client.memory ? client.name : null;
 }
 
-/** What the import worker (db/import-worker.ts) answers to one commit. */
+/** What the import worker (db/import/worker.ts) answers to one commit. */
 export type WorkerAnswer =
   | { ok: true; value: { result: ImportResult; plan: ImportPlan | null } }
   | { ok: false; refusal: { message: string; reason: ImportRefusal; plan: ImportPlan } }

@@ -1,5 +1,5 @@
 /**
- * The server's side of the import worker (db/import-worker.ts): a worker thread with a connection
+ * The server's side of the import worker (db/import/worker.ts): a worker thread with a connection
  * of its own that writes a confirmed import, so that the server's thread keeps answering while
  * thousands of rows are written (issue 10). Its reads see the database as it was until the import
  * commits (WAL); a write started meanwhile waits for the import's transaction (busy_timeout) while
@@ -27,9 +27,9 @@ let nextJob = 1;
  * bundler must not follow this path.
  */
 async function startSourceWorker(workerData: unknown): Promise<Worker> {
-  const helper = import.meta.url.replace(/db\/import-worker-client\.ts$/, 'testing/source-worker.ts');
+  const helper = import.meta.url.replace(/db\/import\/worker-client\.ts$/, 'testing/source-worker.ts');
   const { startWorkerFromSource } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ helper)) as typeof import('@/testing/source-worker');
-  return startWorkerFromSource(import.meta.url.replace(/import-worker-client\.ts$/, 'import-worker.ts'), workerData);
+  return startWorkerFromSource(import.meta.url.replace(/worker-client\.ts$/, 'worker.ts'), workerData);
 }
 
 function stop(file: string, entry: ImportWorker, err: unknown): void {
@@ -47,7 +47,7 @@ function start(file: string): Promise<ImportWorker> {
     const workerData = { file };
     // Next.js compiles the worker into the build; anywhere else this runs from source.
     const worker = process.env.NEXT_RUNTIME
-      ? new Worker(new URL('./import-worker.ts', import.meta.url), { workerData })
+      ? new Worker(new URL('./worker.ts', import.meta.url), { workerData })
       : await startSourceWorker(workerData);
     worker.unref();
     const entry: ImportWorker = { worker, pending: new Map(), idle: null };
@@ -78,8 +78,8 @@ export function warmImportWorker(file: string): void {
 
 /**
  * Runs one commit in the worker; its answer, or a rejection if the worker fails. The message
- * shapes are db/import.ts's (`CommitInput`, `KeptPlan`, `WorkerAnswer`), which both threads
- * import; this module only carries them, so that it need not import db/import.ts back.
+ * shapes are db/import/import.ts's (`CommitInput`, `KeptPlan`, `WorkerAnswer`), which both threads
+ * import; this module only carries them, so that it need not import db/import/import.ts back.
  */
 export async function commitInWorker<Input, Given, Answer>(file: string, input: Input, given: Given | null): Promise<Answer> {
   const entry = await start(file);

@@ -14,7 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from './client';
+import type { DbOrTx } from '@/db/engine/client';
 
 /** The names of a facet's maintained counts for a view's event types: `actor`, or `actor@designation`, ... */
 export function facetCountNames(base: string, types: readonly string[]): string[] {

@@ -1,9 +1,9 @@
 /** Test helpers: a fresh, migrated in-memory database per test, and small builders. */
-import { openDatabase, type Connection } from './client';
-import { migrateDatabase } from './migrate';
-import { createEntity, type EntityWriteOptions } from './mutations/entities';
-import { createEvent } from './mutations/events';
-import type { ChangeActor } from './revisions';
+import { openDatabase, type Connection } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
+import { createEntity, type EntityWriteOptions } from '@/db/mutations/entities';
+import { createEvent } from '@/db/mutations/events';
+import type { ChangeActor } from '@/db/mutations/revisions';
 import { entityInputSchema, type EntityInputRaw } from '@/lib/validation/entity';
 import { eventInputSchema, type EventInputRaw } from '@/lib/validation/event';
 

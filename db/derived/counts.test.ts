@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
-import { derivedMismatches, rebuildDerived } from './derived';
-import { mergeEntities, undoMerge, updateEntity } from './mutations/entities';
-import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from './mutations/events';
-import { listRevisions } from './queries/events';
-import { seedDatabase } from './seed';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from './test-utils';
+import type { Connection } from '@/db/engine/client';
+import { derivedMismatches, rebuildDerived } from './counts';
+import { mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
+import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
+import { listRevisions } from '@/db/queries/events';
+import { seedDatabase } from '@/db/seed/seed';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema, type EventInputRaw } from '@/lib/validation/event';
 

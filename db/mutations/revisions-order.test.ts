@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from './test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { compareAsSqlite } from './revisions';
 
 describe('compareAsSqlite', () => {
