@@ -1,7 +1,7 @@
 /**
  * A set of row ids for testing membership many times: a bitmap over 0..max id when that is small
- * enough (16 MB of bits covers 134 million ids), else a Set. Filling a Set with the 123,000 ids of
- * a common word's matches took 34 ms at a million events; the bitmap takes under a millisecond.
+ * enough (16 MB of bits covers 134 million ids), else a Set, which is far slower to fill with a
+ * common word's matches (docs/performance.md, "Measurements behind the code").
  */
 export interface IdSet {
   readonly size: number;

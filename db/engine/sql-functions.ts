@@ -2,9 +2,8 @@
  * SQL functions the queries need and SQLite lacks, registered on every connection (db/engine/client.ts).
  *
  * `facet_count(key [, weight])` and `facet_top(key, k [, weight])` are hash aggregates: SQLite has no
- * hash GROUP BY, so `GROUP BY key` over rows that do not arrive in key order sorts every row first
- * (measured at 1-2 µs per row, seconds for a facet over a million events), where counting into a
- * Map costs about 0.2 µs per row. They return JSON: `[[key, count], ...]`, largest count first.
+ * hash GROUP BY, so `GROUP BY key` over rows that do not arrive in key order sorts every row first,
+ * several times dearer per row than counting into a Map (docs/performance.md, "Measurements behind the code"). They return JSON: `[[key, count], ...]`, largest count first.
  * `weight` (default 1) sums counts that are already counts (facet_counts rows).
  *
  * Over many rows, `json_group_array(key)` counted by `countKeys` is cheaper still (the facets use

@@ -150,7 +150,7 @@ interface MatchedActor {
 /**
  * Finds actors by name or alias under their name key; merged actors are not matched. Keys are
  * computed here, once per dry run or commit, over every name (as db/mutations/entities.ts
- * `namesakesOf` does: 90 ms for 20,000 actors).
+ * `namesakesOf` does, and at the same cost).
  */
 function matchActors(db: DbOrTx, keys: string[]): Map<string, MatchedActor[]> {
   const out = new Map<string, MatchedActor[]>();

@@ -24,9 +24,9 @@ export interface EntityWriteOptions {
 /**
  * Actors (not merged) whose name or an alias reads as `name` (lib/text/normalise.ts `nameKey`:
  * case, accents, invisible characters, full-width letters and Arabic letter variants do not count).
- * Compared in JavaScript over every name, like the actor search and the suggestions: a few
- * milliseconds for the thousands of actors a tracker holds, 90 ms for the 20,000 of the 100k-event
- * benchmark data (so about a second at 200,000, where a stored key column would be the next step).
+ * Compared in JavaScript over every name, like the actor search and the suggestions: cheap for the
+ * thousands of actors a tracker holds; at some hundred thousand a stored key column would be the
+ * next step (docs/performance.md, "Measurements behind the code").
  */
 export function namesakesOf(tx: DbOrTx, name: string, exceptId: number | null = null): { id: number; name: string }[] {
   const key = nameKey(name);

@@ -186,8 +186,8 @@ export interface NewEvent {
  * revisions as `createEventInTx` gives each, but with statements prepared once, tags found or
  * created once per file, the search index filled in one statement, the counts added set-wise
  * (`insertWithSetBasedCounts`), and each revision's snapshot built from what was written instead
- * of read back (the tests compare it with `eventSnapshot`). A 5,000-row import went from 13 s to
- * well under one (docs/security.md, issue 10).
+ * of read back (the tests compare it with `eventSnapshot`): a large import then commits in a
+ * fraction of the time (docs/performance.md, "Measurements behind the code"; issue 10).
  *
  * The actors must exist and not be merged (the import matched them in this transaction's state);
  * `actorNames` gives their stored names, which the snapshots carry. Run inside a transaction.

@@ -219,8 +219,8 @@ export function decodeCursor(value: string): TimelineCursor | null {
 /**
  * Events after the cursor in timeline order (date, then id, both descending). The leading
  * `date <= cursor.date` is implied by the rest, but it is what lets SQLite start the index walk at
- * the cursor: without it, a page at 90% of a million events walked past 900,000 index entries
- * first (124 ms; with it, under 1 ms), and the CSV export's batches grew slower with every batch.
+ * the cursor: without it, a deep page walked past every index entry before the cursor first, and
+ * the CSV export's batches grew slower with every batch (docs/performance.md, "Measurements behind the code").
  */
 export function afterCursor(cursor: TimelineCursor): SQL {
   return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;

@@ -19,9 +19,8 @@
  *  - all facets at once (timelineFacets) run the passes of types, years, authorities and programs
  *    that read the same rows (same FROM and WHERE: a view with no filter of their own, such as a
  *    country, a tag or a search) as one scan with one JSON array per facet.
- * What remains is about a microsecond per event of the view to reach its rows: at a million events,
- * a view of 120,000 costs 150-300 ms for its actors (2.7 rows per event), less for the others
- * (docs/decisions/0010-derived-counts.md).
+ * What remains is about a microsecond per event of the view to reach its rows (docs/performance.md,
+ * docs/decisions/0010-derived-counts.md).
  */
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';

@@ -124,7 +124,7 @@ function dateConditions(filters: TimelineFilters, source: RowSource): SQL[] {
   if (end) {
     out.push(lte(source.date, end));
     // A period that starts a year or more before the end cannot reach past it, so the costly end
-    // of the period (two date() calls per row: 90 ms over 124,000 rows) is only worked out for
+    // of the period (two date() calls per row; docs/performance.md) is only worked out for
     // events in the last year of the range; SQLite stops at the first true term of an OR.
     out.push(sql`(${source.date} <= ${yearBefore(end)} OR (CASE ${source.datePrecision}
       WHEN 'year' THEN date(${source.date}, '+1 year', '-1 day')
