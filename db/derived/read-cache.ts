@@ -10,6 +10,7 @@
  * both; docs/performance.md, decision 0012).
  */
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 
 const versionStatements = new WeakMap<Database.Database, { dataVersion: Database.Statement; changes: Database.Statement }>();
 
@@ -29,52 +30,40 @@ export interface ReadCacheOptions {
   maxSize: number;
 }
 
-/** Least-recently-used entries for one database version; a new version empties it. */
-export class ReadCache<T> {
+/**
+ * Least-recently-used entries for one database version; a new version empties it. Eviction by
+ * count and size is lru-cache's; what is ours is the version: an entry is only ever served for the
+ * exact state it was computed at (decision 0012), which no time-to-live can promise.
+ */
+export class ReadCache<T extends object> {
   private version: string | null = null;
-  private readonly entries = new Map<string, { value: T; size: number }>();
-  private size = 0;
+  private readonly entries: LRUCache<string, T>;
 
-  constructor(private readonly options: ReadCacheOptions) {}
+  constructor(options: ReadCacheOptions, sizeOf: (value: T) => number = () => 1) {
+    this.entries = new LRUCache<string, T>({ max: options.maxEntries, maxSize: options.maxSize, sizeCalculation: (value) => sizeOf(value) });
+  }
 
   /** The entry for `key` at `version`, or undefined. */
   get(version: string, key: string): T | undefined {
-    if (version !== this.version) return undefined;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return version === this.version ? this.entries.get(key) : undefined;
   }
 
-  set(version: string, key: string, value: T, size: number): void {
+  /** Stores an entry computed at `version`; one larger than `maxSize` is not kept. */
+  set(version: string, key: string, value: T): void {
     if (version !== this.version) {
       this.entries.clear();
-      this.size = 0;
       this.version = version;
     }
-    if (size > this.options.maxSize) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.size -= old.size;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, { value, size });
-    this.size += size;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries && this.size <= this.options.maxSize) break;
-      this.entries.delete(k);
-      this.size -= e.size;
-    }
+    this.entries.set(key, value);
   }
 
   get stats() {
-    return { entries: this.entries.size, size: this.size, version: this.version };
+    return { entries: this.entries.size, size: this.entries.calculatedSize, version: this.version };
   }
 }
 
 /** One ReadCache per database connection, read through: the cached value, or `compute()` stored. */
-export class ConnectionCaches<T> {
+export class ConnectionCaches<T extends object> {
   private readonly caches = new WeakMap<Database.Database, ReadCache<T>>();
 
   constructor(
@@ -86,7 +75,7 @@ export class ConnectionCaches<T> {
   read(sqlite: Database.Database, key: string, fresh: boolean, compute: () => T): { value: T; cached: boolean } {
     let cache = this.caches.get(sqlite);
     if (!cache) {
-      cache = new ReadCache<T>(this.options);
+      cache = new ReadCache<T>(this.options, this.sizeOf);
       this.caches.set(sqlite, cache);
     }
     const version = dataVersion(sqlite);
@@ -95,7 +84,7 @@ export class ConnectionCaches<T> {
       if (hit !== undefined) return { value: hit, cached: true };
     }
     const value = compute();
-    cache.set(version, key, value, this.sizeOf(value));
+    cache.set(version, key, value);
     return { value, cached: false };
   }
 }
