@@ -30,8 +30,30 @@ function countEvents(file: string): number {
   }
 }
 
-/** Another process that adds an event and its revision in one transaction every few ms. */
-function startWriter(file: string, ms: number) {
+/** Events the writer below has committed so far, as another connection sees them. */
+function writerEvents(file: string): number {
+  const conn = openDatabase(file, { readonly: true, check: false });
+  try {
+    return (conn.sqlite.prepare(`SELECT count(*) AS n FROM events WHERE title = 'W'`).get() as { n: number }).n;
+  } finally {
+    conn.sqlite.close();
+  }
+}
+
+/** Resolves once `condition()` holds; fails the test with `what` after `timeoutMs`. */
+async function waitUntil(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}.`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Another process that adds an event and its revision in one transaction every few ms, until
+ * `stop()` closes its input (or 30 s pass); `stop()` gives how many it wrote.
+ */
+function startWriter(file: string) {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(file)});
@@ -39,25 +61,39 @@ function startWriter(file: string, ms: number) {
     const ev = db.prepare("INSERT INTO events (type, title, summary, date, date_precision, status) VALUES ('statement', 'W', 'S', '2024-01-01', 'day', 'published')");
     const rev = db.prepare("INSERT INTO revisions (record_type, record_id, action, version, actor, snapshot) VALUES ('event', ?, 'create', 1, 'writer', '{}')");
     const write = db.transaction(() => { const { lastInsertRowid } = ev.run(); rev.run(lastInsertRowid); });
-    const end = Date.now() + ${ms};
+    let stopped = false;
+    process.stdin.on('end', () => { stopped = true; }).resume();
+    const end = Date.now() + 30000;
     let n = 0;
-    while (Date.now() < end) { write(); n++; const t = Date.now() + 2; while (Date.now() < t) {} }
-    console.log(n);
+    const step = () => {
+      if (stopped || Date.now() > end) { console.log(n); db.close(); process.exit(0); }
+      write(); n++;
+      setTimeout(step, 2);
+    };
+    step();
   `;
-  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
-  return new Promise<number>((resolve, reject) => {
+  const exited = new Promise<number>((resolve, reject) => {
     child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`writer exited ${code}`))));
   });
+  return {
+    stop: () => {
+      child.stdin.end();
+      return exited;
+    },
+  };
 }
 
 describe('backups', () => {
   it('writes consistent, checked backups while another process keeps writing', async () => {
-    const writer = startWriter(dbPath, 1500);
-    await new Promise((r) => setTimeout(r, 200));
+    const writer = startWriter(dbPath);
     const counts: number[] = [];
     for (let i = 0; i < 4; i++) {
+      // Each backup is taken while the writer is at work: it has written more since the last one.
+      const floor = (counts.at(-1) ?? 0) + 15;
+      await waitUntil(`the writer has written ${floor} events`, () => writerEvents(dbPath) >= floor);
       const file = path.join(dir, `b${i}.db`);
       const check = backupDatabase(dbPath, file);
       expect(check.ok).toBe(true);
@@ -70,9 +106,9 @@ describe('backups', () => {
       conn.sqlite.close();
       expect(revisions).toBe(events);
       counts.push(events);
-      await new Promise((r) => setTimeout(r, 150));
     }
-    const written = await writer;
+    await waitUntil('the writer has gone on past the last backup', () => writerEvents(dbPath) > counts.at(-1)!);
+    const written = await writer.stop();
     expect(written).toBeGreaterThan(50);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBeGreaterThan(0);
