@@ -6,14 +6,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { mergeEntities } from '@/db/mutations/entities';
 import { updateEvent } from '@/db/mutations/events';
 import { getEntity } from '@/db/queries/entities';
 import { createUser } from '@/db/mutations/users';
 import { getEvent, listRevisions } from '@/db/queries/events';
 import { listUsers } from '@/db/queries/users';
-import { createTestDb, makeEntity, makeEvent } from '@/db/test-utils';
+import { createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { authorize, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 import { eventInputSchema } from '@/lib/validation/event';
 

@@ -10,7 +10,7 @@
 import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { proxy } from '@/proxy';
-import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/testing/fixtures';
+import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/db/testing/write-fixtures';
 import { apiRequest, databaseChecksum, freshDatabase, readAnswer, routeParams, runAction, signInAs, type Site } from '@/testing/harness';
 import type { Role } from '@/lib/auth/roles';
 
@@ -27,7 +27,7 @@ const eventActions = await import('@/server/actions/events');
 const entityActions = await import('@/server/actions/entities');
 const userActions = await import('@/server/actions/users');
 const importRoute = await import('./api/import/route');
-const { planImport } = await import('@/db/import');
+const { planImport } = await import('@/db/import/import');
 const { readCsvUpload } = await import('@/lib/csv/import');
 const { harness } = await import('@/testing/harness');
 

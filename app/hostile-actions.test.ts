@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/testing/fixtures';
+import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/db/testing/write-fixtures';
 import { databaseChecksum, freshDatabase, runAction, signInAs } from '@/testing/harness';
-import { anyJson, hostileId, hostileString } from '@/testing/hostile-values';
+import { anyJson, hostileId, hostileString } from '@/lib/testing/hostile-values';
 import type { Role } from '@/lib/auth/roles';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());

@@ -1,12 +1,9 @@
 /** Shapes the JSON API returns; shared by route handlers and the client code that reads them. */
 import type { EntityMatch } from '@/db/queries/entity-search';
-import type { EventSummary } from '@/db/queries/events';
+import type { EventsPage } from '@/db/queries/events';
 
-export interface EventsPageResponse {
-  items: EventSummary[];
-  /** Opaque keyset cursor for the next page, or null at the end. */
-  nextCursor: string | null;
-  /** How many events the whole view holds. */
+/** `GET /api/events`: a page (its `nextCursor` is opaque) and how many events the whole view holds. */
+export interface EventsPageResponse extends EventsPage {
   total: number;
 }
 

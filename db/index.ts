@@ -5,8 +5,8 @@
  */
 import 'server-only';
 import { env } from '@/lib/env';
-import { bootstrapDatabase } from './bootstrap';
-import type { Connection, Db } from './client';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
+import type { Connection, Db } from '@/db/engine/client';
 
 const globalForDb = globalThis as unknown as { __trackerDb?: Connection };
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from './client';
-import { createTestDb, makeEntity, makeEvent } from './test-utils';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 
 let conn: Connection;
 beforeEach(() => {

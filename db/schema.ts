@@ -7,7 +7,7 @@
  * The full-text index (`events_fts`) and the append-only guard on `revisions` are SQL that
  * drizzle-kit cannot express; they live in a custom migration (see db/migrations).
  */
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
@@ -104,7 +104,7 @@ export const events = sqliteTable(
 /**
  * Copies of the event's visibility, type and date on each row of the junction tables (countries,
  * actors, tags), so that counting and faceting over them are index-only scans that never visit
- * `events`. They are not written by the app's code: triggers (migration 0005, db/derived.ts)
+ * `events`. They are not written by the app's code: triggers (migration 0005, db/derived/counts.ts)
  * fill them when a row is inserted and copy every change of the event onto its rows, whoever
  * writes. `event_visibility` is 'published', 'draft' or 'deleted'.
  *
@@ -279,7 +279,7 @@ export const eventTags = sqliteTable(
 
 /**
  * Facet counts of the published timeline with no filter, maintained by triggers (migration 0005,
- * db/derived.ts) in the transaction of every write: how many published, not deleted events
+ * db/derived/counts.ts) in the transaction of every write: how many published, not deleted events
  * involve each country (in any role, and per role), actor, tag, legal authority and program.
  * `value` holds the country code, entity id, tag id, authority or program as text.
  */
@@ -394,7 +394,7 @@ export const entityMerges = sqliteTable(
 
 /**
  * One row per committed CSV import, keyed by the digest of the dry run it confirmed. The digest
- * names the database state the dry run was checked against (db/import.ts), so a digest can only
+ * names the database state the dry run was checked against (db/import/import.ts), so a digest can only
  * ever be committed once: sending the same confirmation again is refused with the date and the
  * person of the first commit, instead of writing the rows twice.
  */
@@ -416,51 +416,6 @@ export const importCommits = sqliteTable(
   },
   (t) => [uniqueIndex('import_commits_digest_idx').on(t.digest)],
 );
-
-export const eventsRelations = relations(events, ({ many }) => ({
-  countries: many(eventCountries),
-  entities: many(eventEntities),
-  sources: many(sources),
-  tags: many(eventTags),
-  linksFrom: many(eventLinks, { relationName: 'from' }),
-  linksTo: many(eventLinks, { relationName: 'to' }),
-}));
-
-export const eventCountriesRelations = relations(eventCountries, ({ one }) => ({
-  event: one(events, { fields: [eventCountries.eventId], references: [events.id] }),
-}));
-
-export const entitiesRelations = relations(entities, ({ many }) => ({
-  aliases: many(entityAliases),
-  events: many(eventEntities),
-}));
-
-export const entityAliasesRelations = relations(entityAliases, ({ one }) => ({
-  entity: one(entities, { fields: [entityAliases.entityId], references: [entities.id] }),
-}));
-
-export const eventEntitiesRelations = relations(eventEntities, ({ one }) => ({
-  event: one(events, { fields: [eventEntities.eventId], references: [events.id] }),
-  entity: one(entities, { fields: [eventEntities.entityId], references: [entities.id] }),
-}));
-
-export const sourcesRelations = relations(sources, ({ one }) => ({
-  event: one(events, { fields: [sources.eventId], references: [events.id] }),
-}));
-
-export const tagsRelations = relations(tags, ({ many }) => ({
-  events: many(eventTags),
-}));
-
-export const eventTagsRelations = relations(eventTags, ({ one }) => ({
-  event: one(events, { fields: [eventTags.eventId], references: [events.id] }),
-  tag: one(tags, { fields: [eventTags.tagId], references: [tags.id] }),
-}));
-
-export const eventLinksRelations = relations(eventLinks, ({ one }) => ({
-  from: one(events, { fields: [eventLinks.fromEventId], references: [events.id], relationName: 'from' }),
-  to: one(events, { fields: [eventLinks.toEventId], references: [events.id], relationName: 'to' }),
-}));
 
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceUrlSchema } from '@/lib/validation/event';
-import type { Connection } from './client';
+import type { Connection } from '@/db/engine/client';
 import { getEvent } from './queries/events';
-import { createTestDb, makeEvent } from './test-utils';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 
 let conn: Connection;
 let eventId: number;

@@ -8,31 +8,23 @@ import { COUNTRY_ROLE_LABELS, countryName, type CountryRole } from '@/lib/countr
 import { DATE_PRECISION_LABELS, formatEventDate, toPartialIso, type DatePrecision } from '@/lib/dates';
 import { eventTypeInfo, isEventType } from '@/lib/event-types';
 import { ENTITY_ROLE_LABELS, LINK_KIND_LABELS, type EntityRole, type LinkKind } from '@/lib/vocabulary';
+import { diffArrays } from 'diff';
 import type { EventFormValues } from '@/lib/validation/event-form';
 import type { EventInput } from '@/lib/validation/event';
 
-export interface EventContent {
-  type: string;
-  title: string;
-  summary: string;
-  details: string | null;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: string;
-  legalAuthority: string | null;
-  program: string | null;
-  countries: { code: string; role: string }[];
-  actors: { entityId: number; name: string; role: string }[];
-  tags: string[];
-  sources: { url: string | null; title: string; publisher: string | null; publishedDate: string | null; excerpt: string | null }[];
-  links: { toEventId: number; kind: string }[];
-}
+/**
+ * An event's content is what the event schema accepts (lib/validation/event.ts, the form's and the
+ * import's shape, parsed), with each actor's name beside its id, since the history shows names.
+ * Derived rather than written out, so a new field of the schema is a field here too (lib/ cannot
+ * see the database's row type, and the form's schema is the shape people edit).
+ */
+export type EventContent = Omit<EventInput, 'actors' | 'countries'> & {
+  actors: (EventInput['actors'][number] & { name: string })[];
+  // Stored codes are not checked against today's list again (a code may have left ISO 3166).
+  countries: (Omit<EventInput['countries'][number], 'code'> & { code: string })[];
+};
 
-/** A snapshot as db/revisions.ts writes it (older snapshots may lack newer keys). */
+/** A snapshot as db/mutations/revisions.ts writes it (older snapshots may lack newer keys). */
 export type SnapshotLike = Partial<EventContent> & Pick<EventContent, 'type' | 'title' | 'summary' | 'date' | 'datePrecision' | 'status'>;
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
@@ -232,43 +224,20 @@ export function displayField(c: EventContent, key: EventFieldKey, ctx: DisplayCo
 const MAX_DIFF_TOKENS = 1500;
 
 /**
- * Word-level difference (longest common subsequence over words and the spaces between them).
- * Texts longer than the bound are shown as whole before/after instead.
+ * Word-level difference over words and the runs of spaces between them (the `diff` package's
+ * array diff over our tokens: its `diffWords` would split punctuation from words, and a changed
+ * "Assad," would read as a changed comma). Texts longer than the bound are shown as whole
+ * before/after instead.
  */
 export function wordDiff(before: string, after: string): TextSegment[] | null {
   const a = before.split(/(\s+)/).filter((t) => t !== '');
   const b = after.split(/(\s+)/).filter((t) => t !== '');
   if (a.length > MAX_DIFF_TOKENS || b.length > MAX_DIFF_TOKENS) return null;
-  const n = a.length;
-  const m = b.length;
-  const lcs: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const out: TextSegment[] = [];
-  const push = (op: TextSegment['op'], text: string) => {
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push('same', a[i]!);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      push('removed', a[i++]!);
-    } else {
-      push('added', b[j++]!);
-    }
-  }
-  while (i < n) push('removed', a[i++]!);
-  while (j < m) push('added', b[j++]!);
-  return readable(out, before, after);
+  const segments: TextSegment[] = diffArrays(a, b).map((change) => ({
+    op: change.added ? 'added' : change.removed ? 'removed' : 'same',
+    text: change.value.join(''),
+  }));
+  return readable(segments, before, after);
 }
 
 /**

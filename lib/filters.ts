@@ -24,7 +24,7 @@
  */
 import { COUNTRY_ROLES, countryName, isCountryCode, type CountryRole } from './countries';
 import { acceptedRangeText, endOfPeriod, formatEventDate, isPlausibleDate, parsePartialDate, type PartialDate } from './dates';
-import { EVENT_TYPE_KEYS, EVENT_TYPES, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
+import { EVENT_TYPE_KEYS, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
 import { MAX_SEARCH_LENGTH, parseSearch, type SearchGroups } from './search-syntax';
 
 export const SORT_ORDERS = ['date', 'relevance'] as const;
@@ -296,13 +296,13 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   return { filters: normalizeFilters(filters), issues };
 }
 
-/** Who is asking: only staff may see drafts. */
-export interface FilterViewer {
-  includeDrafts: boolean;
+/** Who is asking, as every read needs to know it: only staff see drafts (nobody sees deleted events in a list). */
+export interface Visibility {
+  includeDrafts?: boolean;
 }
 
 /** Drops what the viewer may not ask for (the status filter, for the public) and says so. */
-export function restrictToViewer(parsed: ParsedFilters, viewer: FilterViewer): ParsedFilters {
+export function restrictToViewer(parsed: ParsedFilters, viewer: Visibility): ParsedFilters {
   if (viewer.includeDrafts || parsed.filters.status === 'published') return parsed;
   return {
     filters: { ...parsed.filters, status: 'published' },
@@ -491,9 +491,6 @@ export function describeFiltersText(filters: TimelineFilters, lookups: FilterLoo
     .map((g) => g.chips.map((c) => c.label).join(' or '))
     .join(' · ');
 }
-
-/** Labels for the event types, by key, as the filter controls list them. */
-export const TYPE_OPTIONS = EVENT_TYPES.map((t) => ({ value: t.key, label: t.plural }));
 
 /** Ready-made date ranges, as absolute dates so a copied link keeps meaning the same period. */
 export function quickDateRanges(today: string): { label: string; from: string; to: string }[] {

@@ -7,7 +7,15 @@
  * the Next.js and React security blogs, Better Auth's releases), raise its floor here and upgrade.
  * A package is listed from its first high or critical advisory; lower severities are left to
  * `npm audit` when it is reachable.
+ *
+ * Why a hand-kept list at all: every maintained advisory database (npm's, GitHub's, OSV) is a
+ * service, and this check is for when none can be reached. It goes stale silently, so it is only
+ * ever a fallback, and says so with its date whenever it runs.
  */
+
+/** The day this list was last checked against the advisories; printed by every offline run. */
+export const FLOORS_UPDATED = '2026-11-27';
+
 export interface Floor {
   /** The package name, as in package-lock.json. */
   name: string;

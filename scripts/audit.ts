@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { offlineCheck, readAuditOutput, type Finding } from './audit-check';
-import { FLOORS } from './audit-floors';
+import { FLOORS, FLOORS_UPDATED } from './audit-floors';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -20,7 +20,12 @@ function report(findings: Finding[]): void {
 }
 
 function runOffline(why: string): number {
-  console.log(`Dependency audit: OFFLINE check against scripts/audit-floors.ts (${why}).`);
+  const age = Math.floor((Date.now() - Date.parse(`${FLOORS_UPDATED}T00:00:00Z`)) / 86_400_000);
+  console.log(`Dependency audit: FALLBACK, not npm audit (${why}).`);
+  console.log(
+    `Checking package-lock.json against the hand-kept list of patched versions in scripts/audit-floors.ts, last updated ` +
+      `${FLOORS_UPDATED} (${age} day${age === 1 ? '' : 's'} ago). It may be stale: advisories published since then are not known to it.`,
+  );
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
   const { checked, findings } = offlineCheck(lock, FLOORS);
   for (const c of checked) console.log(`  ${c.name} ${c.version} (patched from ${c.minimum})`);
@@ -31,7 +36,7 @@ function runOffline(why: string): number {
     report(findings);
     return 1;
   }
-  console.log(`\nOK: ${checked.length} production package copies checked, none below its patched version. (Advisories published since the floors were last updated are not known to this check.)`);
+  console.log(`\nOK (fallback): ${checked.length} production package copies checked, none below its patched version as of ${FLOORS_UPDATED}. Run npm audit where the registry is reachable.`);
   return 0;
 }
 

@@ -7,7 +7,7 @@
  *   3. the export's SELECT through sqlite3 -csv;
  *   4. the app's production server (built if there is no build): the API, the timeline page, the
  *      CSV export with its memory, and a load test with writes.
- * Prints a table per size and writes bench/results.json. Everything listens on 127.0.0.1, and
+ * Prints a table per size and writes docs/bench/results.json. Everything listens on 127.0.0.1, and
  * every process and copy it makes is removed at the end.
  */
 import { spawnSync } from 'node:child_process';
@@ -61,7 +61,8 @@ const log = (message: string) => console.log(`[${new Date().toISOString().slice(
 
 async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
   const source = ensureDatabase(args, events);
-  const workDir = path.join(ROOT, 'bench/out');
+  // The copies the servers write to sit beside the synthetic databases (data/, not committed).
+  const workDir = path.join(args.dataDir, 'bench');
   fs.mkdirSync(workDir, { recursive: true });
   const copy = path.join(workDir, `bench-${events}.db`);
   removeDatabase(copy);

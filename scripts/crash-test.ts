@@ -14,8 +14,8 @@
  */
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import path from 'node:path';
-import { openDatabase } from '@/db/client';
-import { eventSnapshot } from '@/db/revisions';
+import { openDatabase } from '@/db/engine/client';
+import { eventSnapshot } from '@/db/mutations/revisions';
 import { createAccount, sameOriginHeaders, signIn, type Account } from './harness/staff-client';
 import { ensureBuild, ProductionServer, sleep, tempDirectory } from './harness/production-server';
 import { runScript, UsageError } from './run-script';

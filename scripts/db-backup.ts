@@ -2,7 +2,7 @@
  * npm run db:backup [-- path]: a consistent online backup of DATABASE_PATH, safe while the app is
  * serving and writing. Default destination: backups/tracker-<timestamp>.db beside the database.
  */
-import { backupDatabase, defaultBackupPath } from '@/db/backup';
+import { backupDatabase, defaultBackupPath } from '@/db/ops/backup';
 import { env } from '@/lib/env';
 import { runScript, UsageError } from './run-script';
 

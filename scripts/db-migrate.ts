@@ -1,6 +1,6 @@
 /** npm run db:migrate: applies pending migrations to DATABASE_PATH (default data/tracker.db). */
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import { openDatabase } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
 import { env } from '@/lib/env';
 import { runScript } from './run-script';
 

@@ -2,7 +2,7 @@
  * npm run db:restore -- <backup file>: checks the backup (integrity, that it is a tracker database),
  * keeps a copy of the current database under backups/, then restores and applies migrations.
  */
-import { restoreDatabase } from '@/db/backup';
+import { restoreDatabase } from '@/db/ops/backup';
 import { env } from '@/lib/env';
 import { runScript, UsageError } from './run-script';
 

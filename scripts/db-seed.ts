@@ -1,7 +1,7 @@
 /** npm run db:seed: loads the curated seed events; running it twice creates no duplicates. */
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed';
+import { openDatabase } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
+import { seedDatabase } from '@/db/seed/seed';
 import { env } from '@/lib/env';
 import { runScript } from './run-script';
 

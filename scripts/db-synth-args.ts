@@ -1,8 +1,7 @@
 /** Command-line flags of `npm run db:synth`, checked before anything is written. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from '@/db/synth/generate';
-import { UsageError } from './run-script';
+import { parseFlags, UsageError } from './run-script';
 
 export const SYNTH_USAGE = `Usage: npm run db:synth -- --events N [--seed S] [--out PATH] [--force] [--revisions]
 
@@ -46,25 +45,18 @@ export function parseSynthArgs(
   argv: string[],
   { cwd = process.cwd(), databasePath = process.env.DATABASE_PATH }: { cwd?: string; databasePath?: string } = {},
 ): SynthArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        events: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        revisions: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    // parseArgs says what is wrong ("Unknown option '--evnts'", "argument missing"); keep that.
-    throw usage(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      events: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      revisions: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    SYNTH_USAGE,
+  );
   if (values.help) return { events: 0, seed: DEFAULT_SEED, out: '', force: false, revisions: false, help: true };
 
   if (values.events === undefined) throw usage('Say how many events to generate with --events N.');

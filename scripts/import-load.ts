@@ -15,12 +15,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport, planImport } from '@/db/import';
-import { bootstrapDatabase } from '@/db/bootstrap';
+import { applyImport, planImport } from '@/db/import/import';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import { readCsvUpload } from '@/lib/csv/import';
 import { createAccount, signIn, type Account } from './harness/staff-client';
 import { ensureBuild, ProductionServer, sleep, tempDirectory } from './harness/production-server';
 import { designationList } from './bench/designation-list';
+import { percentile } from './bench/stats';
 import { runScript } from './run-script';
 
 const { values: args } = parseArgs({
@@ -38,10 +39,6 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Wall-clock and CPU milliseconds of `fn` (CPU time is what a busy, shared machine distorts least). */
 function timed<T>(fn: () => T): { value: T; wall: number; cpu: number } {
@@ -130,12 +127,13 @@ async function againstServer(dir: string): Promise<void> {
 
     const during = health.filter((h) => h.sentAt >= commitStarted.at && h.sentAt <= commit.endedAt).map((h) => h.ms);
     const overlapping = health.filter((h) => h.sentAt < commit.endedAt && h.sentAt + BigInt(Math.round(h.ms * 1e6)) > commitStarted.at).map((h) => h.ms);
+    const sortedOverlap = [...overlapping].sort((a, b) => a - b);
     console.log(`Production server on 127.0.0.1:${PORT}, ${ROWS} rows through POST /api/import:`);
     console.log(`  dry run        ${check.ms.toFixed(0).padStart(6)} ms`);
     console.log(`  commit         ${commit.ms.toFixed(0).padStart(6)} ms`);
     console.log(
-      `  /api/health during the commit: ${overlapping.length} answers, median ${percentile(overlapping, 50).toFixed(0)} ms, ` +
-        `p95 ${percentile(overlapping, 95).toFixed(0)} ms, max ${Math.max(...overlapping).toFixed(0)} ms (${during.length} sent while it ran; ${failures} failed)`,
+      `  /api/health during the commit: ${overlapping.length} answers, median ${percentile(sortedOverlap, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(sortedOverlap, 95).toFixed(0)} ms, max ${Math.max(...overlapping).toFixed(0)} ms (${during.length} sent while it ran; ${failures} failed)`,
     );
   } catch (err) {
     console.error(`The server's last output:\n${server.output().slice(-2000)}`);

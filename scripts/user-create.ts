@@ -5,15 +5,14 @@
  * in USER_PASSWORD instead (it is never read from the command line, where it would end up in the
  * shell history and the process list).
  */
-import { parseArgs } from 'node:util';
-import { openDatabase } from '@/db/client';
-import { MutationError } from '@/db/errors';
-import { migrateDatabase } from '@/db/migrate';
+import { openDatabase } from '@/db/engine/client';
+import { MutationError } from '@/db/mutations/errors';
+import { migrateDatabase } from '@/db/engine/migrate';
 import { createUser } from '@/db/mutations/users';
 import { ROLES } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { newUserSchema } from '@/lib/validation/user';
-import { runScript, UsageError } from './run-script';
+import { parseFlags, runScript, UsageError } from './run-script';
 
 const USAGE = `Usage: npm run user:create -- --email you@example.org --role ${ROLES.join('|')} [--name "Full Name"]
 The password is asked for (hidden), or read from USER_PASSWORD.`;
@@ -59,12 +58,7 @@ async function readPassword(): Promise<string> {
 }
 
 runScript(async () => {
-  let args;
-  try {
-    args = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, strict: true }).values;
-  } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-  }
+  const args = parseFlags(process.argv.slice(2), { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, USAGE);
   if (!args.email || !args.role) throw new UsageError(USAGE);
   // Check what can be checked before asking for a password.
   const early = newUserSchema.pick({ email: true, role: true }).safeParse(args);

@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { NextRequest } from 'next/server';
-import type { Connection } from '@/db/client';
-import { seedDatabase } from '@/db/seed';
-import { createTestDb } from '@/db/test-utils';
+import type { Connection } from '@/db/engine/client';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb } from '@/db/testing/test-db';
 import { AuthorizationError, authorize, canSeeDrafts, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
 export const harness = {

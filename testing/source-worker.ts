@@ -1,7 +1,7 @@
 /**
  * Starts a worker thread from a TypeScript source file, as tests and scripts need (a build
  * compiles workers; Node cannot load .ts by itself): the worker registers tsx, then imports the
- * file. Used by db/import.ts when it runs from source.
+ * file. Used by db/import/import.ts when it runs from source.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

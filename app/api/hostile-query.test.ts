@@ -9,7 +9,7 @@ import type { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FILTER_PARAMS } from '@/lib/filters';
 import { apiRequest, databaseChecksum, freshDatabase, harness, isAcceptableAnswer, readAnswer, routeParams, signInAs } from '@/testing/harness';
-import { hostileId, queryString } from '@/testing/hostile-values';
+import { hostileId, queryString } from '@/lib/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
 vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());

@@ -13,7 +13,7 @@ import { getEntity } from '@/db/queries/entities';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { getEntityHistory } from '@/db/queries/revisions';
 import { entities } from '@/db/schema';
-import { TEST_ACTOR } from '@/db/test-utils';
+import { TEST_ACTOR } from '@/db/testing/test-db';
 import { parseFilters } from '@/lib/filters';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema } from '@/lib/validation/event';

@@ -1,7 +1,7 @@
-import type { EventSource } from '@/db/queries/events';
+import type { CitedSource } from '@/db/queries/events';
 import { formatEventDate } from '@/lib/dates';
 
-export function SourceList({ sources }: { sources: EventSource[] }) {
+export function SourceList({ sources }: { sources: CitedSource[] }) {
   if (sources.length === 0) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">No sources recorded.</p>;
   }

@@ -9,7 +9,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/forms/field';
-import type { ImportPlan, ImportResult, ImportRowPlan } from '@/db/import';
+import type { ImportPlan, ImportResult, ImportRowPlan } from '@/db/import/import';
 import { ENTITY_KINDS, type EntityKind } from '@/lib/vocabulary';
 
 type Phase =

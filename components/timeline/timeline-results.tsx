@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { DensityChart } from '@/components/chart/density-chart';
 import { ExportLinks } from '@/components/export/export-links';
 import type { DensityChartData } from '@/db/queries/density';
-import type { TimelinePage } from '@/db/queries/events';
+import type { EventsPage } from '@/db/queries/events';
 import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
 import { getQueryClient } from '@/lib/query-client';
 import { eventsInfiniteQuery } from './events-query';
@@ -26,7 +26,7 @@ export async function TimelineResults({
   empty,
 }: {
   filters: TimelineFilters;
-  page: TimelinePage;
+  page: EventsPage;
   total: number;
   chart: DensityChartData | null;
   firstCursor?: string | null;

@@ -1,12 +1,12 @@
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
+import type { Connection } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
 import { getEntity } from '../queries/entities';
 import { getEvent, listRevisions } from '../queries/events';
 import { listMergesOf } from '../queries/revisions';
 import { eventEntities } from '../schema';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from './entities';
 import { entityInputSchema, type EntityInputRaw } from '@/lib/validation/entity';
 

@@ -3,10 +3,11 @@
  * search index for every event whose actor names or aliases it changes.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
-import { compareAsSqlite, nowIso, recordEntityRevision, recordEventRevision, type ChangeActor, type EntitySnapshot } from '../revisions';
-import { reindexEvents } from '../search-index';
+import type { Db, DbOrTx, Tx } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
+import { compareAsSqlite, nowIso, recordRevision, type ChangeActor, type EntitySnapshot } from './revisions';
+import { reindexEvents } from '@/db/derived/search-index';
+import { entityAliasList } from '../queries/entities';
 import { entities, entityAliases, entityMerges, eventEntities, events, revisions } from '../schema';
 import { nameKey, spellingKey } from '@/lib/text/normalise';
 import type { EntityInput } from '@/lib/validation/entity';
@@ -23,9 +24,9 @@ export interface EntityWriteOptions {
 /**
  * Actors (not merged) whose name or an alias reads as `name` (lib/text/normalise.ts `nameKey`:
  * case, accents, invisible characters, full-width letters and Arabic letter variants do not count).
- * Compared in JavaScript over every name, like the actor search and the suggestions: a few
- * milliseconds for the thousands of actors a tracker holds, 90 ms for the 20,000 of the 100k-event
- * benchmark data (so about a second at 200,000, where a stored key column would be the next step).
+ * Compared in JavaScript over every name, like the actor search and the suggestions: cheap for the
+ * thousands of actors a tracker holds; at some hundred thousand a stored key column would be the
+ * next step (docs/performance.md, "Measurements behind the code").
  */
 export function namesakesOf(tx: DbOrTx, name: string, exceptId: number | null = null): { id: number; name: string }[] {
   const key = nameKey(name);
@@ -58,13 +59,7 @@ export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor,
     const row = tx
       .insert(entities)
       .values({
-        kind: input.kind,
-        name: input.name,
-        description: input.description,
-        countryCode: input.countryCode,
-        opensanctionsId: input.opensanctionsId,
-        ofacUid: input.ofacUid,
-        madePublic: input.madePublic,
+        ...entityFields(input),
         createdAt: ts,
         updatedAt: ts,
         createdBy: actor.userId,
@@ -77,7 +72,7 @@ export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor,
         .values(input.aliases.map((alias) => ({ entityId: row.id, alias })))
         .run();
     }
-    recordEntityRevision(tx, row.id, { action: 'create', actor });
+    recordRevision(tx, 'entity', row.id, { action: 'create', actor });
     return { id: row.id, version: 1 };
   });
 }
@@ -148,13 +143,9 @@ function eventIdsOf(tx: DbOrTx, entityIds: number[]): number[] {
   ];
 }
 
-function aliasesOf(tx: DbOrTx, id: number): string[] {
-  return tx
-    .select({ alias: entityAliases.alias })
-    .from(entityAliases)
-    .where(eq(entityAliases.entityId, id))
-    .all()
-    .map((a) => a.alias);
+/** The `entities` row's columns from the form's input (aliases are rows of their own). */
+function entityFields({ aliases: _aliases, ...fields }: EntityInput) {
+  return fields;
 }
 
 export function updateEntity(
@@ -169,15 +160,10 @@ export function updateEntity(
     (tx) => {
       const before = tx.select().from(entities).where(eq(entities.id, id)).get();
       if (!before) throw new MutationError('This actor does not exist.', {}, 404);
-      const beforeAliases = aliasesOf(tx, id).sort();
+      const beforeAliases = entityAliasList(tx, id).sort();
+      const fields = entityFields(input);
       const unchanged =
-        before.kind === input.kind &&
-        before.name === input.name &&
-        before.description === input.description &&
-        before.countryCode === input.countryCode &&
-        before.opensanctionsId === input.opensanctionsId &&
-        before.ofacUid === input.ofacUid &&
-        before.madePublic === input.madePublic &&
+        (Object.keys(fields) as (keyof typeof fields)[]).every((k) => before[k] === fields[k]) &&
         JSON.stringify(beforeAliases) === JSON.stringify([...input.aliases].sort());
       if (unchanged) {
         // Still refuse a stale save: the person must see what changed before "nothing to do".
@@ -186,13 +172,7 @@ export function updateEntity(
       }
       if (!options.allowNamesake && nameKey(before.name) !== nameKey(input.name)) refuseNamesakes(tx, input.name, id);
       const version = claimEntityVersion(tx, id, expectedVersion, {
-        kind: input.kind,
-        name: input.name,
-        description: input.description,
-        countryCode: input.countryCode,
-        opensanctionsId: input.opensanctionsId,
-        ofacUid: input.ofacUid,
-        madePublic: input.madePublic,
+        ...entityFields(input),
         updatedAt: nowIso(),
         updatedBy: actor.userId,
       });
@@ -206,7 +186,7 @@ export function updateEntity(
       if (before.name !== input.name || JSON.stringify(beforeAliases) !== JSON.stringify([...input.aliases].sort())) {
         reindexEvents(tx, eventIdsOf(tx, [id]));
       }
-      recordEntityRevision(tx, id, { action: 'update', actor });
+      recordRevision(tx, 'entity', id, { action: 'update', actor });
       return { id, version, changed: true };
     },
     { behavior: 'immediate' },
@@ -222,7 +202,7 @@ function touchEvents(tx: Tx, eventIds: number[], actor: ChangeActor, action: 'me
     .where(inArray(events.id, eventIds))
     .run();
   reindexEvents(tx, eventIds);
-  for (const id of eventIds) recordEventRevision(tx, id, { action, actor, note });
+  for (const id of eventIds) recordRevision(tx, 'event', id, { action, actor, note });
 }
 
 const COPYABLE = ['description', 'countryCode', 'opensanctionsId', 'ofacUid'] as const;
@@ -268,9 +248,9 @@ export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): 
       claimEntityVersion(tx, mergedId, params.mergedVersion, { mergedIntoId: survivorId, updatedAt: ts, updatedBy: actor.userId });
 
       // An alias spelt as one the survivor has (lib/text/normalise.ts `spellingKey`) adds nothing.
-      const known = new Set([survivor.name, ...aliasesOf(tx, survivorId)].map(spellingKey));
+      const known = new Set([survivor.name, ...entityAliasList(tx, survivorId)].map(spellingKey));
       const addedAliases: string[] = [];
-      for (const alias of [merged.name, ...aliasesOf(tx, mergedId)]) {
+      for (const alias of [merged.name, ...entityAliasList(tx, mergedId)]) {
         if (known.has(spellingKey(alias))) continue;
         known.add(spellingKey(alias));
         addedAliases.push(alias);
@@ -312,8 +292,8 @@ export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): 
       touchEvents(tx, eventIds, actor, 'merge', `Actor “${merged.name}” merged into “${survivor.name}”.`);
       // Search rows of the survivor's other events gain the new aliases.
       reindexEvents(tx, eventIdsOf(tx, [survivorId]));
-      recordEntityRevision(tx, survivorId, { action: 'merge', actor, note: `Absorbed “${merged.name}” (#${mergedId}); merge #${merge.id}.` });
-      recordEntityRevision(tx, mergedId, { action: 'merge', actor, note: `Merged into “${survivor.name}” (#${survivorId}); merge #${merge.id}.` });
+      recordRevision(tx, 'entity', survivorId, { action: 'merge', actor, note: `Absorbed “${merged.name}” (#${mergedId}); merge #${merge.id}.` });
+      recordRevision(tx, 'entity', mergedId, { action: 'merge', actor, note: `Merged into “${survivor.name}” (#${survivorId}); merge #${merge.id}.` });
       return { mergeId: merge.id, eventIds };
     },
     { behavior: 'immediate' },
@@ -382,8 +362,8 @@ export function undoMerge(db: Db, mergeId: number, actor: ChangeActor): { surviv
       const eventIds = [...touched];
       touchEvents(tx, eventIds, actor, 'unmerge', `Merge of “${merged.name}” into “${survivor.name}” undone.`);
       reindexEvents(tx, eventIdsOf(tx, [merge.survivorId, merge.mergedId]));
-      recordEntityRevision(tx, merge.survivorId, { action: 'unmerge', actor, note: `“${merged.name}” (#${merged.id}) separated again; merge #${mergeId} undone.` });
-      recordEntityRevision(tx, merge.mergedId, { action: 'unmerge', actor, note: `No longer merged into “${survivor.name}”; merge #${mergeId} undone.` });
+      recordRevision(tx, 'entity', merge.survivorId, { action: 'unmerge', actor, note: `“${merged.name}” (#${merged.id}) separated again; merge #${mergeId} undone.` });
+      recordRevision(tx, 'entity', merge.mergedId, { action: 'unmerge', actor, note: `No longer merged into “${survivor.name}”; merge #${mergeId} undone.` });
       return { survivorId: merge.survivorId, mergedId: merge.mergedId, eventIds };
     },
     { behavior: 'immediate' },

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
-import { getEvent, listEvents, listRevisions } from '../queries/events';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
+import { getEvent, listRevisions } from '../queries/events';
+import { listTimeline } from '../queries/timeline';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { mergeEntities } from './entities';
 import { deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from './events';
+import { EMPTY_FILTERS } from '@/lib/filters';
 import { eventInputSchema, type EventInputRaw } from '@/lib/validation/event';
 
 let conn: Connection;
@@ -95,7 +97,7 @@ describe('deleting and restoring', () => {
   it('soft-deletes: gone from the timeline, the page and search; the history says who', () => {
     const { id } = makeEvent(conn.db, base);
     expect(deleteEvent(conn.db, id, 1, TEST_ACTOR)).toEqual({ id, version: 2 });
-    expect(listEvents(conn.db).items).toEqual([]);
+    expect(listTimeline(conn.db, EMPTY_FILTERS).items).toEqual([]);
     expect(getEvent(conn.db, id)).toBeNull();
     expect(getEvent(conn.db, id, { includeDeleted: true })?.deletedAt).toBeTruthy();
     expect(search('caesar')).toEqual([]);

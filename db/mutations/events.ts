@@ -3,11 +3,11 @@
  * appends the revision row, so the data, what search finds and the history never disagree.
  */
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../client';
-import { MutationError, VersionConflictError } from '../errors';
-import { insertWithSetBasedCounts } from '../derived';
-import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordEventRevision, type ChangeActor, type EventSnapshot } from '../revisions';
-import { indexNewEvents, reindexEvents } from '../search-index';
+import type { Db, Tx } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from './errors';
+import { insertWithSetBasedCounts } from '@/db/derived/counts';
+import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordRevision, type ChangeActor, type EventSnapshot } from './revisions';
+import { indexNewEvents, reindexEvents } from '@/db/derived/search-index';
 import { entities, eventCountries, eventEntities, eventLinks, events, eventTags, revisions, sources, tags } from '../schema';
 import { contentFromSnapshot, fieldEquals, EVENT_FIELDS } from '@/lib/event-content';
 import { slugify } from '@/lib/slug';
@@ -163,7 +163,7 @@ export function createEventInTx(
     .get();
   writeEventChildren(tx, row.id, input);
   reindexEvents(tx, [row.id]);
-  recordEventRevision(tx, row.id, { action: options.action ?? 'create', actor, note: options.note });
+  recordRevision(tx, 'event', row.id, { action: options.action ?? 'create', actor, note: options.note });
   return { id: row.id, version: 1 };
 }
 
@@ -186,8 +186,8 @@ export interface NewEvent {
  * revisions as `createEventInTx` gives each, but with statements prepared once, tags found or
  * created once per file, the search index filled in one statement, the counts added set-wise
  * (`insertWithSetBasedCounts`), and each revision's snapshot built from what was written instead
- * of read back (the tests compare it with `eventSnapshot`). A 5,000-row import went from 13 s to
- * well under one (docs/security.md, issue 10).
+ * of read back (the tests compare it with `eventSnapshot`): a large import then commits in a
+ * fraction of the time (docs/performance.md, "Measurements behind the code"; issue 10).
  *
  * The actors must exist and not be merged (the import matched them in this transaction's state);
  * `actorNames` gives their stored names, which the snapshots carry. Run inside a transaction.
@@ -385,7 +385,7 @@ export function updateEventInTx(
   writeEventChildren(tx, id, input);
   if (before && sameContent(before, eventSnapshot(tx, id))) throw new NothingChanged();
   reindexEvents(tx, [id]);
-  recordEventRevision(tx, id, { action: options.action ?? 'update', actor, note: options.note });
+  recordRevision(tx, 'event', id, { action: options.action ?? 'update', actor, note: options.note });
   return { id, version, changed: true };
 }
 
@@ -414,7 +414,7 @@ export function deleteEvent(db: Db, id: number, expectedVersion: number, actor: 
       const ts = nowIso();
       const version = claimVersion(tx, id, expectedVersion, false, { deletedAt: ts, updatedAt: ts, updatedBy: actor.userId });
       reindexEvents(tx, [id]);
-      recordEventRevision(tx, id, { action: 'delete', actor, note });
+      recordRevision(tx, 'event', id, { action: 'delete', actor, note });
       return { id, version };
     },
     { behavior: 'immediate' },
@@ -427,7 +427,7 @@ export function restoreDeletedEvent(db: Db, id: number, expectedVersion: number,
     (tx) => {
       const version = claimVersion(tx, id, expectedVersion, true, { deletedAt: null, updatedAt: nowIso(), updatedBy: actor.userId });
       reindexEvents(tx, [id]);
-      recordEventRevision(tx, id, { action: 'restore', actor, note: 'Restored from the deleted events.' });
+      recordRevision(tx, 'event', id, { action: 'restore', actor, note: 'Restored from the deleted events.' });
       return { id, version };
     },
     { behavior: 'immediate' },

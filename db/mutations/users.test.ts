@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { MutationError } from '../errors';
+import type { Connection } from '@/db/engine/client';
+import { MutationError } from './errors';
 import { countAdmins, listUsers } from '../queries/users';
 import { session } from '../schema';
-import { createTestDb } from '../test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { createUser, deleteUser, setUserRole } from './users';
 
 const hash = async (p: string) => `test$${p}`;

@@ -6,8 +6,8 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import type { DbOrTx } from '../client';
-import { MutationError } from '../errors';
+import type { DbOrTx } from '@/db/engine/client';
+import { MutationError } from './errors';
 import { account, session, signInFailures, user } from '../schema';
 import { countAdmins } from '../queries/users';
 import { hashPassword } from '@/lib/auth/password';

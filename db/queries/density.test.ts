@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BARS } from '@/lib/density-buckets';
 import { parseFilters } from '@/lib/filters';
-import type { Connection } from '../client';
-import { reindexEvents } from '../search-index';
-import { createTestDb, makeEvent } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { reindexEvents } from '@/db/derived/search-index';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { densityChart } from './density';
 
 let conn: Connection;

@@ -1,7 +1,7 @@
 /**
  * The density chart's data: how many events of each type fall in each month (or each year, decade
  * or century, for long ranges: lib/density-buckets.ts) of the filtered view: the maintained month counts when the view is filtered only
- * by types and whole months (db/derived.ts), else one pass over the same WHERE as the list,
+ * by types and whole months (db/derived/counts.ts), else one pass over the same WHERE as the list,
  * counted with the `facet_count` hash aggregate (docs/performance.md).
  *
  * A month bar counts only events dated to a month or a day: an event known only to its year has no
@@ -13,10 +13,10 @@ import { sql } from 'drizzle-orm';
 import { bucketOf, bucketSpan, chooseUnit, MAX_BARS, MAX_MONTH_BUCKETS, monthIndex, type BucketPeriod, type DensityUnit } from '@/lib/density-buckets';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { eventCountries, eventEntities, eventTags } from '../schema';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type EventSource } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type RowSource } from './filter-conditions';
 import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -47,7 +47,7 @@ function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibil
   const d = plan.driver;
   // A single value of a junction filter: its rows carry the event's type and date, one per event.
   const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
-  const source: EventSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
+  const source: RowSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
   const driver = !single && d !== 'events' ? d : undefined;
   const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : eventsFrom(driver);
   const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;

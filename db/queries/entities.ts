@@ -1,7 +1,7 @@
 /** Reads of entities (actors): persons, organisations, governments and other bodies. */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { entities, entityAliases, eventEntities, events } from '../schema';
+import type { DbOrTx } from '@/db/engine/client';
+import { entities, entityAliases } from '../schema';
 import { entityIsPublic, entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';
 
@@ -29,28 +29,16 @@ function readEntity(db: DbOrTx, id: number, condition: ReturnType<typeof entityV
     .where(and(eq(entities.id, id), condition))
     .get();
   if (!entity) return null;
-  const aliases = db
+  return { ...entity.entity, aliases: entityAliasList(db, id), isPublic: entity.isPublic === 1 };
+}
+
+/** An actor's aliases, in SQLite's text order (as snapshots store them). */
+export function entityAliasList(db: DbOrTx, id: number): string[] {
+  return db
     .select({ alias: entityAliases.alias })
     .from(entityAliases)
     .where(eq(entityAliases.entityId, id))
     .orderBy(asc(entityAliases.alias))
     .all()
     .map((a) => a.alias);
-  return { ...entity.entity, aliases, isPublic: entity.isPublic === 1 };
-}
-
-/** Condition for event queries: the event involves this entity in any role. */
-export function involvesEntity(entityId: number) {
-  return sql`EXISTS (SELECT 1 FROM ${eventEntities} WHERE ${eventEntities.eventId} = ${events.id} AND ${eventEntities.entityId} = ${entityId})`;
-}
-
-/** The roles an entity has played, with how many visible events each, for its page. */
-export function entityRoleCounts(db: DbOrTx, entityId: number) {
-  return db
-    .select({ role: eventEntities.role, n: sql<number>`count(*)` })
-    .from(eventEntities)
-    .innerJoin(events, eq(events.id, eventEntities.eventId))
-    .where(and(eq(eventEntities.entityId, entityId), eq(events.status, 'published'), sql`${events.deletedAt} IS NULL`))
-    .groupBy(eventEntities.role)
-    .all();
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
+import type { Connection } from '../engine/client';
 import { mergeEntities } from '../mutations/entities';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../testing/test-db';
 import { matchRank, searchEntities } from './entity-search';
 
 let conn: Connection;

@@ -14,7 +14,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { words } from '@/lib/text/normalise';
 import type { EntityKind } from '@/lib/vocabulary';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, entityAliases, eventEntities, events } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 import { visibilityConditions, type Visibility } from './events';

@@ -7,7 +7,7 @@
  *
  * Every read of actors for a viewer goes through `entityVisibleTo`. It costs one index seek per
  * actor: `event_entities_lookup_idx` starts with (entity_id, event_visibility), and the event's
- * visibility on each row is kept by triggers in the transaction of every write (db/derived.ts),
+ * visibility on each row is kept by triggers in the transaction of every write (db/derived/counts.ts),
  * so publishing a draft makes its actors public and deleting the only published event hides them
  * again, whoever writes.
  */

@@ -1,7 +1,7 @@
 /** An event as the edit form starts from it: its current content as form values, and its version. */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { eventSnapshot } from '../revisions';
+import type { DbOrTx } from '@/db/engine/client';
+import { eventSnapshot } from '@/db/mutations/revisions';
 import { events } from '../schema';
 import { eventTitles } from './revisions';
 import { contentFromSnapshot, contentToFormValues } from '@/lib/event-content';

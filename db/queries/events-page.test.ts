@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventsPageResponse } from '@/db/api-types';
 import { EMPTY_FILTERS } from '@/lib/filters';
-import { openDatabase, type Connection } from '../client';
-import { migrateDatabase } from '../migrate';
+import { openDatabase, type Connection } from '@/db/engine/client';
+import { migrateDatabase } from '@/db/engine/migrate';
 import { deleteEvent } from '../mutations/events';
-import { createTestDb, makeEvent, TEST_ACTOR } from '../test-utils';
+import { createTestDb, makeEvent, TEST_ACTOR } from '@/db/testing/test-db';
 import { eventsPageJson } from './events-page';
 
 let conn: Connection;

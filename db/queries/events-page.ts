@@ -1,12 +1,12 @@
 /**
  * `GET /api/events` as JSON, with a cache of the answers for the current state of the database
- * (db/read-cache.ts): readers who ask for the same page between two writes share one computation.
+ * (db/derived/read-cache.ts): readers who ask for the same page between two writes share one computation.
  * Any write, by this process or another, starts a new state, so nothing stale is ever served.
  */
 import type { TimelineFilters } from '@/lib/filters';
 import type { EventsPageResponse } from '@/db/api-types';
-import type { Connection } from '../client';
-import { ConnectionCaches } from '../read-cache';
+import type { Connection } from '@/db/engine/client';
+import { ConnectionCaches } from '@/db/derived/read-cache';
 import type { Visibility } from './events';
 import { loadEventsPage, type TimelinePosition } from './timeline';
 

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { createTestDb, makeEvent } from '../test-utils';
-import { countEvents, decodeCursor, encodeCursor, getEvent, listEvents, parseId } from './events';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
+import { EMPTY_FILTERS } from '@/lib/filters';
+import { decodeCursor, encodeCursor, getEvent, parseId } from './events';
+import { countTimeline, decodeTimelineCursor, listTimeline } from './timeline';
+
+const ALL_STATUSES = { ...EMPTY_FILTERS, status: 'all' as const };
 
 let conn: Connection;
 beforeEach(() => {
@@ -15,7 +19,7 @@ describe('listing the timeline', () => {
     const b = makeEvent(conn.db, { title: 'Same day, first', date: '2023-03-28' });
     const c = makeEvent(conn.db, { title: 'Same day, second', date: '2023-03-28' });
     const d = makeEvent(conn.db, { title: 'Middle', date: '2022-03' });
-    expect(listEvents(conn.db).items.map((e) => e.id)).toEqual([c.id, b.id, d.id, a.id]);
+    expect(listTimeline(conn.db, EMPTY_FILTERS).items.map((e) => e.id)).toEqual([c.id, b.id, d.id, a.id]);
   });
 
   it('pages with a cursor without skipping or repeating an event', () => {
@@ -23,7 +27,7 @@ describe('listing the timeline', () => {
     const seen: number[] = [];
     let cursor = null;
     for (let guard = 0; guard < 10; guard++) {
-      const page = listEvents(conn.db, { limit: 3, cursor: cursor ? decodeCursor(cursor) : null });
+      const page = listTimeline(conn.db, EMPTY_FILTERS, { limit: 3, position: cursor ? decodeTimelineCursor(cursor, 'date') : null });
       seen.push(...page.items.map((e) => e.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -37,12 +41,12 @@ describe('listing the timeline', () => {
     const draft = makeEvent(conn.db, { title: 'Draft', status: 'draft' });
     const deleted = makeEvent(conn.db, { title: 'Deleted' });
     conn.sqlite.prepare(`UPDATE events SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE id = ?`).run(deleted.id);
-    expect(listEvents(conn.db).items.map((e) => e.id)).toEqual([published.id]);
-    expect(countEvents(conn.db)).toBe(1);
+    expect(listTimeline(conn.db, EMPTY_FILTERS).items.map((e) => e.id)).toEqual([published.id]);
+    expect(countTimeline(conn.db, EMPTY_FILTERS)).toBe(1);
     expect(getEvent(conn.db, draft.id)).toBeNull();
     expect(getEvent(conn.db, deleted.id)).toBeNull();
     expect(getEvent(conn.db, draft.id, { includeDrafts: true })?.title).toBe('Draft');
-    expect(listEvents(conn.db, { includeDrafts: true }).items).toHaveLength(2);
+    expect(listTimeline(conn.db, ALL_STATUSES, { includeDrafts: true }).items).toHaveLength(2);
   });
 
   it('does not show a link to an event the reader may not see', () => {

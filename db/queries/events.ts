@@ -3,12 +3,11 @@
  * WHERE as an array of conditions joined with `and(...)`, so it can be tested on a temporary
  * database and reused by the page, the API and the exports alike.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { DatePrecision } from '@/lib/dates';
-import type { EventTypeKey } from '@/lib/event-types';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { CountryRole } from '@/lib/countries';
-import type { EntityKind, EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
-import type { DbOrTx } from '../client';
+import type { Visibility } from '@/lib/filters';
+import type { EntityKind, EntityRole, LinkKind } from '@/lib/vocabulary';
+import type { DbOrTx } from '@/db/engine/client';
 import {
   entities,
   eventCountries,
@@ -19,7 +18,14 @@ import {
   revisions,
   sources,
   tags,
+  type EventRow,
+  type RevisionRow,
+  type SourceRow,
 } from '../schema';
+import { pickColumns } from './columns';
+
+// Declared in lib/filters.ts, where the filters decide what a viewer may ask for; every read here takes it.
+export type { Visibility };
 
 export interface EventCountry {
   code: string;
@@ -38,47 +44,43 @@ export interface EventTag {
   label: string;
 }
 
-export interface EventSource {
-  id: number;
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  publishedDate: string | null;
-  excerpt: string | null;
-}
+/** A news article, statement or document an event cites (the `sources` table). */
+export type CitedSource = Omit<SourceRow, 'eventId' | 'position'>;
+
+/** The event columns every list needs; `details` and the bookkeeping stay out (they can be long). */
+const SUMMARY_FIELDS = [
+  'id',
+  'type',
+  'title',
+  'summary',
+  'date',
+  'datePrecision',
+  'effectiveDate',
+  'effectiveDatePrecision',
+  'endDate',
+  'endDatePrecision',
+  'status',
+  'legalAuthority',
+  'program',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+export const summaryColumns = pickColumns(events, SUMMARY_FIELDS);
+
+/** The event's own columns that lists show. */
+export type EventSummaryRow = Pick<EventRow, (typeof SUMMARY_FIELDS)[number]>;
 
 /** An event as lists, the API and exports show it. */
-export interface EventSummary {
-  id: number;
-  type: EventTypeKey;
-  title: string;
-  summary: string;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: EventStatus;
-  legalAuthority: string | null;
-  program: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
+export type EventSummary = EventSummaryRow & {
   countries: EventCountry[];
   actors: EventActor[];
   tags: EventTag[];
-  sources: EventSource[];
-}
+  sources: CitedSource[];
+};
 
-export interface LinkedEvent {
-  id: number;
-  title: string;
-  type: EventTypeKey;
-  date: string;
-  datePrecision: DatePrecision;
-  status: EventStatus;
-}
+export type LinkedEvent = Pick<EventRow, 'id' | 'title' | 'type' | 'date' | 'datePrecision' | 'status'>;
 
 export interface EventLinkView {
   /** `out`: this event links to the other; `in`: the other links to this one. */
@@ -87,37 +89,11 @@ export interface EventLinkView {
   event: LinkedEvent;
 }
 
-export interface EventDetail extends EventSummary {
-  details: string | null;
-  externalId: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  deletedAt: string | null;
-  links: EventLinkView[];
-}
+const DETAIL_FIELDS = ['details', 'externalId', 'createdBy', 'updatedBy', 'deletedAt'] as const;
 
-/** The columns every list needs; `details` stays out of lists (it can be long). */
-export const summaryColumns = {
-  id: events.id,
-  type: events.type,
-  title: events.title,
-  summary: events.summary,
-  date: events.date,
-  datePrecision: events.datePrecision,
-  effectiveDate: events.effectiveDate,
-  effectiveDatePrecision: events.effectiveDatePrecision,
-  endDate: events.endDate,
-  endDatePrecision: events.endDatePrecision,
-  status: events.status,
-  legalAuthority: events.legalAuthority,
-  program: events.program,
-  createdAt: events.createdAt,
-  updatedAt: events.updatedAt,
-  version: events.version,
-};
+export type EventDetail = EventSummary & Pick<EventRow, (typeof DETAIL_FIELDS)[number]> & { links: EventLinkView[] };
 
-type Relations = Pick<EventSummary, 'countries' | 'actors' | 'tags' | 'sources'>;
-type SummaryRow = Omit<EventSummary, keyof Relations>;
+type Relations = Omit<EventSummary, keyof EventSummaryRow>;
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -142,13 +118,13 @@ function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
 const COUNTRY_ROLE_ORDER: Record<CountryRole, number> = { actor: 0, target: 1, location: 2 };
 
 /** Loads countries, actors, tags and sources for a batch of rows in four queries. */
-export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
+export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const countryRows: { eventId: number; code: string; role: CountryRole }[] = [];
   const actorRows: { eventId: number; id: number; name: string; kind: EntityKind; role: EntityRole }[] = [];
   const tagRows: { eventId: number; slug: string; label: string }[] = [];
-  const sourceRows: (EventSource & { eventId: number })[] = [];
+  const sourceRows: (CitedSource & { eventId: number })[] = [];
   for (const part of chunks(ids)) {
     countryRows.push(
       ...db
@@ -214,10 +190,6 @@ export function attachRelations<R extends SummaryRow>(db: DbOrTx, rows: R[]): (R
 }
 
 /** Who may see what: the public sees published events only; nobody sees deleted ones here. */
-export interface Visibility {
-  includeDrafts?: boolean;
-}
-
 export function visibilityConditions(visibility: Visibility = {}): SQL[] {
   const conditions: SQL[] = [isNull(events.deletedAt)];
   if (!visibility.includeDrafts) conditions.push(eq(events.status, 'published'));
@@ -247,8 +219,8 @@ export function decodeCursor(value: string): TimelineCursor | null {
 /**
  * Events after the cursor in timeline order (date, then id, both descending). The leading
  * `date <= cursor.date` is implied by the rest, but it is what lets SQLite start the index walk at
- * the cursor: without it, a page at 90% of a million events walked past 900,000 index entries
- * first (124 ms; with it, under 1 ms), and the CSV export's batches grew slower with every batch.
+ * the cursor: without it, a deep page walked past every index entry before the cursor first, and
+ * the CSV export's batches grew slower with every batch (docs/performance.md, "Measurements behind the code").
  */
 export function afterCursor(cursor: TimelineCursor): SQL {
   return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;
@@ -256,46 +228,10 @@ export function afterCursor(cursor: TimelineCursor): SQL {
 
 export const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;
 
-export interface TimelinePage {
+/** One page of a list of events: the events, and the cursor of the next page (null at the end). */
+export interface EventsPage {
   items: EventSummary[];
   nextCursor: string | null;
-}
-
-export interface ListEventsParams extends Visibility {
-  /** Extra conditions (from the filter schema) added to the visibility rules. */
-  where?: SQL[];
-  cursor?: TimelineCursor | null;
-  limit?: number;
-}
-
-/** One page of the timeline, newest first, with keyset pagination. */
-export function listEvents(db: DbOrTx, params: ListEventsParams = {}): TimelinePage {
-  const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
-  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
-  if (params.cursor) conditions.push(afterCursor(params.cursor));
-  const rows = db
-    .select(summaryColumns)
-    .from(events)
-    .where(and(...conditions))
-    .orderBy(...TIMELINE_ORDER)
-    .limit(limit + 1)
-    .all();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: attachRelations(db, page),
-    nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
-  };
-}
-
-export function countEvents(db: DbOrTx, params: Omit<ListEventsParams, 'cursor' | 'limit'> = {}): number {
-  const conditions = [...visibilityConditions(params), ...(params.where ?? [])];
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(and(...conditions))
-    .get();
-  return row?.n ?? 0;
 }
 
 /** Parses a route's id segment; anything but a positive integer is "not found", not an error. */
@@ -315,14 +251,7 @@ export function getEvent(db: DbOrTx, id: number, options: GetEventOptions = {}):
   if (!options.includeDeleted) conditions.push(isNull(events.deletedAt));
   if (!options.includeDrafts) conditions.push(eq(events.status, 'published'));
   const row = db
-    .select({
-      ...summaryColumns,
-      details: events.details,
-      externalId: events.externalId,
-      createdBy: events.createdBy,
-      updatedBy: events.updatedBy,
-      deletedAt: events.deletedAt,
-    })
+    .select({ ...summaryColumns, ...pickColumns(events, DETAIL_FIELDS) })
     .from(events)
     .where(and(...conditions))
     .get();
@@ -331,14 +260,7 @@ export function getEvent(db: DbOrTx, id: number, options: GetEventOptions = {}):
   return { ...withRelations!, links: getEventLinks(db, id, options) };
 }
 
-const linkedColumns = {
-  id: events.id,
-  title: events.title,
-  type: events.type,
-  date: events.date,
-  datePrecision: events.datePrecision,
-  status: events.status,
-};
+const linkedColumns = pickColumns(events, ['id', 'title', 'type', 'date', 'datePrecision', 'status']);
 
 /** Links both ways, to events the reader may see, oldest first. */
 export function getEventLinks(db: DbOrTx, id: number, visibility: Visibility = {}): EventLinkView[] {
@@ -362,39 +284,16 @@ export function getEventLinks(db: DbOrTx, id: number, visibility: Visibility = {
   );
 }
 
-export interface RevisionListItem {
-  id: number;
-  action: (typeof revisions.$inferSelect)['action'];
-  version: number;
-  actor: string;
-  userId: string | null;
-  createdAt: string;
-  note: string | null;
-}
+const REVISION_LIST_FIELDS = ['id', 'action', 'version', 'actor', 'userId', 'createdAt', 'note'] as const;
+
+export type RevisionListItem = Pick<RevisionRow, (typeof REVISION_LIST_FIELDS)[number]>;
 
 /** The history of one record, newest first (without snapshots; load one when it is needed). */
 export function listRevisions(db: DbOrTx, recordType: 'event' | 'entity', recordId: number): RevisionListItem[] {
   return db
-    .select({
-      id: revisions.id,
-      action: revisions.action,
-      version: revisions.version,
-      actor: revisions.actor,
-      userId: revisions.userId,
-      createdAt: revisions.createdAt,
-      note: revisions.note,
-    })
+    .select(pickColumns(revisions, REVISION_LIST_FIELDS))
     .from(revisions)
     .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, recordId)))
     .orderBy(desc(revisions.id))
     .all();
-}
-
-/** Condition: the event involves one of these countries, in the given role or in any role. */
-export function involvesCountry(codes: string[], role: CountryRole | null = null): SQL {
-  const roleCondition = role ? sql` AND ${eventCountries.role} = ${role}` : sql``;
-  return sql`EXISTS (SELECT 1 FROM ${eventCountries} WHERE ${eventCountries.eventId} = ${events.id} AND ${inArray(
-    eventCountries.countryCode,
-    codes,
-  )}${roleCondition})`;
 }

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../client';
+import { openDatabase, type Connection } from '@/db/engine/client';
 import { buildSynthDatabase } from '../synth/build';
-import { createCsvStream } from '@/lib/csv/export';
+import { createEventCsvStream } from '../exports/csv';
 import { EMPTY_FILTERS } from '@/lib/filters';
-import { countEvents } from './events';
+import { countTimeline } from './timeline';
 import { exportRows } from './export';
 
 const EVENTS = 100_000;
@@ -44,8 +44,8 @@ afterAll(() => {
 
 describe('exporting 100,000 events', () => {
   it('streams them with flat memory', async () => {
-    const expected = countEvents(conn.db);
-    const reader = createCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' }).getReader();
+    const expected = countTimeline(conn.db, EMPTY_FILTERS);
+    const reader = createEventCsvStream(exportRows(conn.db, EMPTY_FILTERS, { includeDrafts: false }), { bom: true, origin: 'https://t.example' }).getReader();
     const decoder = new TextDecoder();
     let bytes = 0;
     let lines = 0;

@@ -1,14 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
-import { seedDatabase } from '../seed';
-import { createTestDb, makeEvent } from '../test-utils';
-import { createCsvStream, encodeCsv, summaryToExportRow, toCsvRecord } from '@/lib/csv/export';
+import type { Connection } from '@/db/engine/client';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
+import { encodeEventCsv } from '@/lib/csv/columns';
+import { createEventCsvStream, toCsvRecord } from '../exports/csv';
+import { summaryToExportRow } from '../testing/export-row';
 import { parseFilters } from '@/lib/filters';
 import { exportEvents, exportRows } from './export';
 import { resolveFilters } from './filter-lookups';
 import { listTimeline } from './timeline';
-import { seedTimelineFixture } from './timeline-fixture';
+import { seedTimelineFixture } from '@/db/testing/timeline-fixture';
 
 let conn: Connection;
 beforeEach(() => {
@@ -42,7 +44,7 @@ function allPages(query: string) {
 }
 
 async function exportedCsv(query: string, batchSize = 4): Promise<Record<string, string>[]> {
-  const stream = createCsvStream(exportRows(conn.db, filtersOf(query), PUBLIC, batchSize), { bom: true, origin: 'https://t.example' });
+  const stream = createEventCsvStream(exportRows(conn.db, filtersOf(query), PUBLIC, batchSize), { bom: true, origin: 'https://t.example' });
   return parse(await new Response(stream).text(), { columns: true, bom: true }) as Record<string, string>[];
 }
 
@@ -63,7 +65,7 @@ describe('the CSV export holds exactly the filtered view', () => {
   it.each(COMBINATIONS)('matches the JSON API row for row for %j', async (query) => {
     const api = allPages(query);
     const csv = await exportedCsv(query);
-    const expected = parse(encodeCsv(api.map((e) => toCsvRecord(summaryToExportRow(e), 'https://t.example')), { header: true }), {
+    const expected = parse(encodeEventCsv(api.map((e) => toCsvRecord(summaryToExportRow(e), 'https://t.example')), { header: true }), {
       columns: true,
     }) as Record<string, string>[];
     expect(csv).toEqual(expected);

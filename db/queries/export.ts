@@ -9,13 +9,20 @@
  */
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { TimelineFilters } from '@/lib/filters';
-import type { ExportRow } from '@/lib/csv/export';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { events } from '../schema';
-import { afterCursor, TIMELINE_ORDER, visibilityConditions, type TimelineCursor, type Visibility } from './events';
+import {
+  afterCursor,
+  summaryColumns,
+  TIMELINE_ORDER,
+  visibilityConditions,
+  type EventSummary,
+  type EventSummaryRow,
+  type TimelineCursor,
+  type Visibility,
+} from './events';
 import { filterConditions } from './filter-conditions';
 import { listTimeline, type TimelinePosition } from './timeline';
-import type { EventSummary } from './events';
 
 export const EXPORT_BATCH_SIZE = 1000;
 
@@ -45,35 +52,28 @@ const sourceUrlsCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
 const sourceTitlesCell = sql<string | null>`(SELECT group_concat(v, '; ') FROM (
     SELECT ${escapeListValueSql(sql`s.title`)} AS v FROM sources s WHERE s.event_id = "events"."id" ORDER BY s.position, s.id))`;
 
-export const exportColumns = {
-  id: events.id,
-  date: events.date,
-  datePrecision: events.datePrecision,
-  effectiveDate: events.effectiveDate,
-  effectiveDatePrecision: events.effectiveDatePrecision,
-  endDate: events.endDate,
-  endDatePrecision: events.endDatePrecision,
-  type: events.type,
-  title: events.title,
-  summary: events.summary,
+// The event's own columns: what a list shows, less the version counter.
+const { version: _version, ...eventColumns } = summaryColumns;
+
+const exportColumns = {
+  ...eventColumns,
   countries: countriesCell,
   actors: actorsCell,
-  legalAuthority: events.legalAuthority,
-  program: events.program,
   tags: tagsCell,
   sourceUrls: sourceUrlsCell,
   sourceTitles: sourceTitlesCell,
-  status: events.status,
-  createdAt: events.createdAt,
-  updatedAt: events.updatedAt,
 };
+
+/** One event as the export reads it: its columns, and the multi-valued cells already joined (lib/csv/cells.ts). */
+export type ExportRow = Omit<EventSummaryRow, 'version'> &
+  Record<'countries' | 'actors' | 'tags' | 'sourceUrls' | 'sourceTitles', string | null>;
 
 /**
  * The export statement for one batch. Exposed so the benchmark can run the same SQL elsewhere:
  * with no position and `limit: null` it is the whole view in one statement (what `sqlite3 -csv`
  * is given).
  */
-export function exportQuery(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, after: TimelineCursor | null, limit: number | null) {
+export function exportStatement(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, after: TimelineCursor | null, limit: number | null) {
   const conditions: SQL[] = [...visibilityConditions(visibility), ...filterConditions(filters, visibility)];
   if (after) conditions.push(afterCursor(after));
   const query = db
@@ -94,7 +94,7 @@ export function* exportRows(
 ): Generator<ExportRow[], void, undefined> {
   let after: TimelineCursor | null = null;
   for (;;) {
-    const rows = exportQuery(db, filters, visibility, after, batchSize).all() as ExportRow[];
+    const rows: ExportRow[] = exportStatement(db, filters, visibility, after, batchSize).all();
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
-import type { Connection } from '../client';
-import { createTestDb } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb } from '@/db/testing/test-db';
 import { densityChart } from './density';
 import { searchEntities } from './entity-search';
 import { timelineFacets, type FacetOption } from './facets';
 import { resolveFilters } from './filter-lookups';
-import { seedTimelineFixture, type TimelineFixture } from './timeline-fixture';
+import { seedTimelineFixture, type TimelineFixture } from '@/db/testing/timeline-fixture';
 import { countTimeline } from './timeline';
 
 let conn: Connection;

@@ -7,33 +7,33 @@
  *
  * How they are counted at scale (docs/performance.md):
  *  - the options and their order come from the maintained counts of the published timeline
- *    (`facet_counts`, `event_month_counts`; db/derived.ts);
+ *    (`facet_counts`, `event_month_counts`; db/derived/counts.ts);
  *  - a facet whose other filters are all empty, or only types and whole months, is read from them;
  *  - any other is one pass over the facet's own table (countries, actors and tags carry their
  *    event's visibility, type and date), with the WHERE from the same condition builder as the
  *    list and the smallest other filter as the driving set (filter-plan.ts; a country, actor or
  *    tag driver is sized by its per-type counts when the view has types, since the set is narrowed
  *    by them). The pass hands its keys to JavaScript as one `json_group_array` and they are counted
- *    in a Map (countKeys in db/sql-functions.ts): a quarter of the cost of an aggregate function's
+ *    in a Map (countKeys in db/engine/sql-functions.ts): a quarter of the cost of an aggregate function's
  *    call per row, and no sort as GROUP BY would do;
  *  - all facets at once (timelineFacets) run the passes of types, years, authorities and programs
  *    that read the same rows (same FROM and WHERE: a view with no filter of their own, such as a
  *    country, a tag or a search) as one scan with one JSON array per facet.
- * What remains is about a microsecond per event of the view to reach its rows: at a million events,
- * a view of 120,000 costs 150-300 ms for its actors (2.7 rows per event), less for the others
- * (docs/decisions/0010-derived-counts.md).
+ * What remains is about a microsecond per event of the view to reach its rows (docs/performance.md,
+ * docs/decisions/0010-derived-counts.md).
  */
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
 import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
-import { countKeys, topWithTies } from '../sql-functions';
+import type { DbOrTx } from '@/db/engine/client';
+import { facetCountNames, textList } from '@/db/derived/counts';
+import { countKeys, topWithTies } from '@/db/engine/sql-functions';
 import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type EventSource, type Facet } from './filter-conditions';
+import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type RowSource, type Facet } from './filter-conditions';
 import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
 import { countsDescribe } from './timeline';
 
@@ -73,11 +73,12 @@ interface FacetContext {
   shared: Map<string, Map<unknown, number>>;
 }
 
-function context(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
+function newFacetContext(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
   return { db, filters, visibility, published: countsDescribe(filters, visibility), plans: new Map(), shared: new Map() };
 }
 
-function plan(ctx: FacetContext, omit: Facet): FilterPlan {
+/** The view's plan without one facet's own filter ("other active filters"), made once per facet. */
+function planWithout(ctx: FacetContext, omit: Facet): FilterPlan {
   let p = ctx.plans.get(omit);
   if (!p) {
     p = planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit });
@@ -151,17 +152,6 @@ function sharePasses(ctx: FacetContext, passes: (Pass | null)[]): void {
   }
 }
 
-/** The maintained counts' facet names for a view's types: `actor`, or `actor@designation`, ... */
-function facetNames(base: string, types: readonly string[]): string[] {
-  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
-}
-
-const inList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /** The universe of a facet: every option of the published timeline, most used first. */
 function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: string; n: number }[] {
   return db.all<{ value: string; n: number }>(
@@ -172,24 +162,24 @@ function maintained(db: DbOrTx, facet: string, limit = MAX_OPTIONS): { value: st
 /** The maintained counts of a facet in a view filtered by these types (none: all events). */
 function maintainedCounts(db: DbOrTx, base: string, types: readonly string[], values?: readonly string[]): Map<string, number> {
   if (values && values.length === 0) return new Map();
-  const names = facetNames(base, types);
-  const only = values ? sql` AND value IN (${inList(values)})` : sql``;
+  const names = facetCountNames(base, types);
+  const only = values ? sql` AND value IN (${textList(values)})` : sql``;
   if (names.length === 1) {
     const rows = db.all<{ value: string; n: number }>(sql`SELECT value, n FROM facet_counts WHERE facet = ${names[0]!} AND n > 0${only}`);
     return new Map(rows.map((r) => [r.value, r.n]));
   }
   const row = db.get<{ counts: string | null }>(
-    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0${only}`,
+    sql`SELECT facet_count(value, n) AS counts FROM facet_counts WHERE facet IN (${textList(names)}) AND n > 0${only}`,
   );
   return parseCounts<string>(row?.counts);
 }
 
 /** The k largest maintained counts of a facet for these types, and every count that ties with the k-th. */
 function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: number): { value: string; n: number }[] {
-  const names = facetNames(base, types);
+  const names = facetCountNames(base, types);
   if (names.length > 1) {
     const row = db.get<{ counts: string | null }>(
-      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${inList(names)}) AND n > 0`,
+      sql`SELECT facet_top(value, ${k}, n) AS counts FROM facet_counts WHERE facet IN (${textList(names)}) AND n > 0`,
     );
     return [...parseCounts<string>(row?.counts)].map(([value, n]) => ({ value, n }));
   }
@@ -200,7 +190,11 @@ function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: nu
   return [...new Map([...head, ...ties].map((r) => [r.value, r.n]))].map(([value, n]) => ({ value, n }));
 }
 
-function options<V extends string | number>(
+/**
+ * A facet's options: every value of its universe (most used first) and the selected ones, each
+ * with its count in the filtered view.
+ */
+function facetOptions<V extends string | number>(
   universe: { value: V; n: number }[],
   filtered: Map<V, number>,
   selected: readonly V[],
@@ -219,7 +213,7 @@ function options<V extends string | number>(
  * when the driver is a single value there (its rows carry type and date, one per event), else
  * `events` with the driver as the starting set.
  */
-function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSource; table: SQLiteTable | SQL } {
+function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: RowSource; table: SQLiteTable | SQL } {
   const d = p.driver;
   if ((d === 'countries' || d === 'actors' || d === 'tags') && ctx.filters[d].length === 1) {
     return { source: JUNCTION_SOURCES[d], table: { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] };
@@ -227,14 +221,14 @@ function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: EventSou
   return { source: EVENTS_SOURCE, table: eventsFrom(d) };
 }
 
-function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: EventSource): SQL | undefined {
+function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: RowSource): SQL | undefined {
   const driver = source.table === 'events' && p.driver !== 'events' ? p.driver : undefined;
   return timelineWhere(ctx.filters, { ...ctx.visibility, omit, source, driver });
 }
 
 /** The pass that counts the type facet, or null when the month counts answer it. */
 function typePass(ctx: FacetContext): Pass | null {
-  const p = plan(ctx, 'types');
+  const p = planWithout(ctx, 'types');
   if (ctx.published && p.onlyMonthCounts) return null;
   const { source, table } = eventColumnSource(ctx, p);
   return { name: 'types', table, key: source.type, where: eventWhere(ctx, p, 'types', source) };
@@ -276,7 +270,7 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
   const { db, filters } = ctx;
   const anyRole = eq(eventCountries.firstRole, true);
   const universe = ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'countries', [anyRole]) : maintained(db, 'country');
-  const p = plan(ctx, 'countries');
+  const p = planWithout(ctx, 'countries');
   const facet = filters.role === 'any' ? 'country' : `country:${filters.role}`;
   const filtered =
     ctx.published && p.onlyTypes
@@ -284,14 +278,14 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
       : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', p, [
           filters.role === 'any' ? anyRole : eq(eventCountries.role, filters.role),
         ]));
-  return options(universe, filtered, filters.countries, countryName);
+  return facetOptions(universe, filtered, filters.countries, countryName);
 }
 
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   const { db, filters } = ctx;
-  const p = plan(ctx, 'actors');
+  const p = planWithout(ctx, 'actors');
   const oneRow = eq(eventEntities.firstRole, true);
   let top: { value: number; n: number }[];
   if (ctx.published && p.onlyTypes) {
@@ -345,12 +339,12 @@ function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | t
     : maintained(db, name);
   const pass = columnPass(ctx, column, facet);
   const filtered = pass ? runPass<string>(ctx, pass) : maintainedCounts(db, name, filters.types);
-  return options(universe, filtered, filters[facet], (v) => v);
+  return facetOptions(universe, filtered, filters[facet], (v) => v);
 }
 
 /** The pass that counts an authority or program facet, or null when the maintained counts answer it. */
 function columnPass(ctx: FacetContext, column: typeof events.legalAuthority | typeof events.program, facet: 'authorities' | 'programs'): Pass | null {
-  const p = plan(ctx, facet);
+  const p = planWithout(ctx, facet);
   if (ctx.published && p.onlyTypes) return null;
   return { name: facet, table: eventsFrom(p.driver), key: column, where: eventWhere(ctx, p, facet, EVENTS_SOURCE), only: isNotNull(column) };
 }
@@ -374,18 +368,18 @@ export function tagFacet(ctx: FacetContext): FacetOption[] {
   const universe = [...bySlug(
     (ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'tags', []) : maintained(db, 'tag')).map((r) => [r.value, r.n] as [string, number]),
   )].map(([value, n]) => ({ value, n }));
-  const p = plan(ctx, 'tags');
+  const p = planWithout(ctx, 'tags');
   const filtered = bySlug(
     ctx.published && p.onlyTypes
       ? maintainedCounts(db, 'tag', filters.types)
       : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
   );
-  return options(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
+  return facetOptions(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }
 
 /** The pass that counts the year facet, or null when the month counts answer it. */
 function yearPass(ctx: FacetContext): Pass | null {
-  const p = plan(ctx, 'dates');
+  const p = planWithout(ctx, 'dates');
   if (ctx.published && p.onlyMonthCounts) return null;
   const { source, table } = eventColumnSource(ctx, p);
   return { name: 'years', table, key: sql`substr(${source.date}, 1, 4)`, where: eventWhere(ctx, p, 'dates', source) };
@@ -406,7 +400,7 @@ export function yearFacet(ctx: FacetContext): FacetOption[] {
 
 /** Every facet of the filtered view. */
 export function timelineFacets(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): TimelineFacets {
-  const ctx = context(db, filters, visibility);
+  const ctx = newFacetContext(db, filters, visibility);
   sharePasses(ctx, [
     typePass(ctx),
     yearPass(ctx),
@@ -426,7 +420,7 @@ export function timelineFacets(db: DbOrTx, filters: TimelineFilters, visibility:
 
 /** One facet on its own, for the benchmark (which times each). */
 export function singleFacet(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, facet: keyof TimelineFacets): unknown {
-  const ctx = context(db, filters, visibility);
+  const ctx = newFacetContext(db, filters, visibility);
   switch (facet) {
     case 'types':
       return typeFacet(ctx);

@@ -5,7 +5,7 @@
  * The conditions can be written over two kinds of row source (docs/performance.md):
  *  - `events` itself (the list, the export, most counts);
  *  - a junction table (`event_countries`, `event_entities`, `event_tags`), whose rows carry copies
- *    of their event's visibility, type and date (db/derived.ts): counting countries, actors or
+ *    of their event's visibility, type and date (db/derived/counts.ts): counting countries, actors or
  *    tags of a filtered view then never reads `events`.
  * and each filter on another table can take two forms, chosen by the caller's plan
  * (filter-plan.ts), with the same meaning:
@@ -30,7 +30,7 @@ export type Dimension = 'countries' | 'actors' | 'tags' | 'search';
 export type Driver = 'events' | Dimension;
 
 /** Where an event's id, visibility, type and date are read from. */
-export interface EventSource {
+export interface RowSource {
   table: 'events' | 'countries' | 'actors' | 'tags';
   id: AnySQLiteColumn;
   type: AnySQLiteColumn;
@@ -38,7 +38,7 @@ export interface EventSource {
   datePrecision: AnySQLiteColumn;
 }
 
-export const EVENTS_SOURCE: EventSource = {
+export const EVENTS_SOURCE: RowSource = {
   table: 'events',
   id: events.id,
   type: events.type,
@@ -68,9 +68,9 @@ export const JUNCTION_SOURCES = {
     date: eventTags.eventDate,
     datePrecision: eventTags.eventDatePrecision,
   },
-} as const satisfies Record<string, EventSource>;
+} as const satisfies Record<string, RowSource>;
 
-function visibilityColumn(source: EventSource): AnySQLiteColumn | null {
+function visibilityColumn(source: RowSource): AnySQLiteColumn | null {
   switch (source.table) {
     case 'countries':
       return eventCountries.eventVisibility;
@@ -88,7 +88,7 @@ export interface ConditionOptions extends Visibility {
   /** Leave the free-text condition out (relevance order joins the FTS results instead). */
   omitSearch?: boolean;
   /** Where the event columns are read from (default `events`). */
-  source?: EventSource;
+  source?: RowSource;
   /** Which filter SQLite should start from; the others are probes. Default: none (all probes). */
   driver?: Driver;
 }
@@ -97,13 +97,13 @@ export interface ConditionOptions extends Visibility {
  * Who may see what: the public sees published events only; nobody sees deleted ones here. On a
  * junction source this is its copy of the event's visibility.
  */
-export function sourceVisibility(source: EventSource, visibility: Visibility = {}): SQL[] {
+export function sourceVisibility(source: RowSource, visibility: Visibility = {}): SQL[] {
   const column = visibilityColumn(source);
   if (!column) return visibilityConditions(visibility);
   return [visibility.includeDrafts ? inArray(column, ['published', 'draft']) : eq(column, 'published')];
 }
 
-function statusCondition(source: EventSource, status: 'published' | 'draft'): SQL {
+function statusCondition(source: RowSource, status: 'published' | 'draft'): SQL {
   return eq(visibilityColumn(source) ?? events.status, status);
 }
 
@@ -117,14 +117,14 @@ function yearBefore(isoDate: string): string {
  * (docs/decisions/0005): "2023" is inside 2020–2023 and inside 2023, but not inside March 2023,
  * because we do not know that it happened then. `date` is the first day of that period.
  */
-function dateConditions(filters: TimelineFilters, source: EventSource): SQL[] {
+function dateConditions(filters: TimelineFilters, source: RowSource): SQL[] {
   const { start, end } = dateBounds(filters);
   const out: SQL[] = [];
   if (start) out.push(gte(source.date, start));
   if (end) {
     out.push(lte(source.date, end));
     // A period that starts a year or more before the end cannot reach past it, so the costly end
-    // of the period (two date() calls per row: 90 ms over 124,000 rows) is only worked out for
+    // of the period (two date() calls per row; docs/performance.md) is only worked out for
     // events in the last year of the range; SQLite stops at the first true term of an OR.
     out.push(sql`(${source.date} <= ${yearBefore(end)} OR (CASE ${source.datePrecision}
       WHEN 'year' THEN date(${source.date}, '+1 year', '-1 day')
@@ -135,7 +135,7 @@ function dateConditions(filters: TimelineFilters, source: EventSource): SQL[] {
 }
 
 /** The event-level conditions (status, dates, types) on a source's own columns. */
-function eventLevelConditions(filters: TimelineFilters, source: EventSource, options: ConditionOptions): SQL[] {
+function eventLevelConditions(filters: TimelineFilters, source: RowSource, options: ConditionOptions): SQL[] {
   const out: SQL[] = [];
   if (options.includeDrafts && filters.status !== 'all') out.push(statusCondition(source, filters.status));
   if (options.omit !== 'dates') out.push(...dateConditions(filters, source));
@@ -172,7 +172,7 @@ const JUNCTION = {
 function junctionCondition(
   dimension: 'countries' | 'actors' | 'tags',
   filters: TimelineFilters,
-  source: EventSource,
+  source: RowSource,
   options: ConditionOptions,
 ): SQL {
   const j = JUNCTION[dimension];
@@ -191,13 +191,13 @@ function junctionCondition(
 }
 
 /** Authority and program live on `events`: from a junction source, a set of event ids. */
-function eventColumnCondition(column: AnySQLiteColumn, values: string[], source: EventSource): SQL {
+function eventColumnCondition(column: AnySQLiteColumn, values: string[], source: RowSource): SQL {
   if (source.table === 'events') return inArray(column, values);
   return sql`${source.id} IN (SELECT ${events.id} FROM ${events} WHERE ${inArray(column, values)} AND ${events.deletedAt} is null)`;
 }
 
 /** Condition: the event matches the search. The MATCH string is built by lib/search-syntax.ts. */
-export function searchCondition(filters: TimelineFilters, source: EventSource = EVENTS_SOURCE, drive = true): SQL | null {
+export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE, drive = true): SQL | null {
   const groups = searchGroups(filters);
   if (!groups) return null;
   const ids = sql`(SELECT rowid FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)})`;

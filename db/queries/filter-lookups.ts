@@ -9,11 +9,11 @@ import {
   restrictToViewer,
   type FilterIssue,
   type FilterLookups,
-  type FilterViewer,
+  type Visibility,
   type ParsedFilters,
   type TimelineFilters,
 } from '@/lib/filters';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, tags } from '../schema';
 import { entityVisibleTo } from './entity-visibility';
 
@@ -28,7 +28,7 @@ export interface ResolvedFilters {
  * survivor (its events moved there); an unknown actor or tag is reported and left out, and so is an
  * actor the viewer may not see.
  */
-export function resolveFilters(db: DbOrTx, parsed: ParsedFilters, viewer: FilterViewer): ResolvedFilters {
+export function resolveFilters(db: DbOrTx, parsed: ParsedFilters, viewer: Visibility): ResolvedFilters {
   const { filters, issues } = restrictToViewer(parsed, viewer);
   const out: FilterIssue[] = [...issues];
   const actorNames = new Map<number, string>();

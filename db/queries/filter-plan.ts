@@ -1,6 +1,6 @@
 /**
  * How to run a filtered query at scale: which filter to start from, and whether the maintained
- * counts (facet_counts, event_month_counts; db/derived.ts) answer it outright.
+ * counts (facet_counts, event_month_counts; db/derived/counts.ts) answer it outright.
  *
  * SQLite's planner cannot size a filter on another table (it assumes about 25 rows for any
  * `IN (SELECT ...)`), so at a million events it starts from "actor = the US government" (363,000
@@ -15,7 +15,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { EventTypeKey } from '@/lib/event-types';
 import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
 import { toFtsQuery } from '@/lib/search-syntax';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
+import { facetCountNames, textList } from '@/db/derived/counts';
 import type { Visibility } from './events';
 import type { Driver, Facet } from './filter-conditions';
 
@@ -60,22 +61,11 @@ export function monthTotals(db: DbOrTx, group: SQL, filters: TimelineFilters, om
   return new Map(rows.map((r) => [r.k, r.n]));
 }
 
-const textList = (values: readonly (string | number)[]) =>
-  sql.join(
-    values.map((v) => sql`${String(v)}`),
-    sql`, `,
-  );
-
-/** The maintained counts' names of a facet, or of its per-type counts when the view has types. */
-function facetNames(base: string, types: readonly string[]): string[] {
-  return types.length === 0 ? [base] : types.map((t) => `${base}@${t}`);
-}
-
 function facetCount(db: DbOrTx, facet: string, values: readonly (string | number)[], types: readonly string[] = []): number {
   if (values.length === 0) return 0;
   return (
     db.get<{ n: number | null }>(
-      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetNames(facet, types))}) AND value IN (${textList(values)})`,
+      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetCountNames(facet, types))}) AND value IN (${textList(values)})`,
     )?.n ?? 0
   );
 }
@@ -84,7 +74,7 @@ function tagCount(db: DbOrTx, slugs: readonly string[], types: readonly string[]
   if (slugs.length === 0) return 0;
   return (
     db.get<{ n: number | null }>(
-      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetNames('tag', types))}) AND value IN (SELECT CAST(id AS TEXT) FROM tags WHERE slug IN (${textList(slugs)}))`,
+      sql`SELECT sum(n) AS n FROM facet_counts WHERE facet IN (${textList(facetCountNames('tag', types))}) AND value IN (SELECT CAST(id AS TEXT) FROM tags WHERE slug IN (${textList(slugs)}))`,
     )?.n ?? 0
   );
 }

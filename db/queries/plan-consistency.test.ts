@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
-import { openDatabase, type Connection } from '../client';
+import { openDatabase, type Connection } from '@/db/engine/client';
 import { events } from '../schema';
 import { buildSynthDatabase } from '../synth/build';
 import { densityRows } from './density';

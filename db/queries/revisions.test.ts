@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
+import type { Connection } from '@/db/engine/client';
 import { mergeEntities, updateEntity } from '../mutations/entities';
 import { deleteEvent, restoreDeletedEvent, updateEvent } from '../mutations/events';
-import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
 import { getEntityHistory, getEventHistory, getEventSnapshotAtVersion } from './revisions';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema, type EventInputRaw } from '@/lib/validation/event';

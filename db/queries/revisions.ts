@@ -4,35 +4,33 @@
  * comparison of two neighbouring rows, and any version can be shown or restored on its own.
  */
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import type { EntitySnapshot, EventSnapshot } from '../revisions';
-import { entities, entityMerges, events, revisions } from '../schema';
+import type { DbOrTx } from '@/db/engine/client';
+import type { EntitySnapshot, EventSnapshot } from '@/db/mutations/revisions';
+import { entities, entityMerges, events, revisions, type RevisionRow } from '../schema';
 import { diffEntityContent, entityContent } from '@/lib/entity-content';
 import { contentFromSnapshot, diffEventContent, type EventContent, type FieldChange } from '@/lib/event-content';
-import type { RevisionAction } from '@/lib/vocabulary';
+import type { RevisionRecordType } from '@/lib/vocabulary';
 
-export interface HistoryEntry {
-  id: number;
-  action: RevisionAction;
-  version: number;
-  actor: string;
-  createdAt: string;
-  note: string | null;
-  changes: FieldChange[];
-}
+/** One version in a record's history, with what it changed. */
+export type HistoryEntry = Pick<RevisionRow, 'id' | 'action' | 'version' | 'actor' | 'createdAt' | 'note'> & { changes: FieldChange[] };
 
 export interface EventHistoryEntry extends HistoryEntry {
   /** This version's content differs from the current one and can be brought back. */
   restorable: boolean;
 }
 
-function eventRevisionRows(db: DbOrTx, id: number) {
+/** A record's revisions, oldest first, snapshots included. */
+function revisionRows(db: DbOrTx, recordType: RevisionRecordType, id: number): RevisionRow[] {
   return db
     .select()
     .from(revisions)
-    .where(and(eq(revisions.recordType, 'event'), eq(revisions.recordId, id)))
+    .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, id)))
     .orderBy(asc(revisions.id))
     .all();
+}
+
+function entryOf({ id, action, version, actor, createdAt, note }: RevisionRow): Omit<HistoryEntry, 'changes'> {
+  return { id, action, version, actor, createdAt, note };
 }
 
 /** Current titles of events, for showing links in diffs ("Event #12" when gone). */
@@ -55,23 +53,14 @@ const linkIds = (contents: EventContent[]) => contents.flatMap((c) => c.links.ma
 
 /** The event's history, newest first, each entry with its field-by-field differences. */
 export function getEventHistory(db: DbOrTx, id: number): EventHistoryEntry[] {
-  const rows = eventRevisionRows(db, id);
+  const rows = revisionRows(db, 'event', id);
   const contents = rows.map((r) => contentFromSnapshot(r.snapshot as EventSnapshot));
   const ctx = { eventTitle: eventTitles(db, linkIds(contents)) };
   const latest = contents[contents.length - 1];
   const entries = rows.map((row, i) => {
     const changes = diffEventContent(i === 0 ? null : contents[i - 1]!, contents[i]!, ctx);
     const differsFromCurrent = latest ? diffEventContent(latest, contents[i]!, ctx).length > 0 : false;
-    return {
-      id: row.id,
-      action: row.action,
-      version: row.version,
-      actor: row.actor,
-      createdAt: row.createdAt,
-      note: row.note,
-      changes,
-      restorable: row.action !== 'delete' && differsFromCurrent,
-    };
+    return { ...entryOf(row), changes, restorable: row.action !== 'delete' && differsFromCurrent };
   });
   return entries.reverse();
 }
@@ -145,12 +134,7 @@ export function listMergesOf(db: DbOrTx, entityId: number): MergeView[] {
 
 /** An actor's history, newest first, with differences. */
 export function getEntityHistory(db: DbOrTx, id: number): HistoryEntry[] {
-  const rows = db
-    .select()
-    .from(revisions)
-    .where(and(eq(revisions.recordType, 'entity'), eq(revisions.recordId, id)))
-    .orderBy(asc(revisions.id))
-    .all();
+  const rows = revisionRows(db, 'entity', id);
   const contents = rows.map((r) => entityContent(r.snapshot as EntitySnapshot));
   const mergedInto = [...new Set(contents.map((c) => c.mergedIntoId).filter((x): x is number => x !== null))];
   const names = new Map(
@@ -165,14 +149,6 @@ export function getEntityHistory(db: DbOrTx, id: number): HistoryEntry[] {
   );
   const name = (entityId: number) => names.get(entityId) ?? `Actor #${entityId}`;
   return rows
-    .map((row, i) => ({
-      id: row.id,
-      action: row.action,
-      version: row.version,
-      actor: row.actor,
-      createdAt: row.createdAt,
-      note: row.note,
-      changes: diffEntityContent(i === 0 ? null : contents[i - 1]!, contents[i]!, name),
-    }))
+    .map((row, i) => ({ ...entryOf(row), changes: diffEntityContent(i === 0 ? null : contents[i - 1]!, contents[i]!, name) }))
     .reverse();
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters } from '@/lib/filters';
-import type { Connection } from '../client';
-import { createTestDb, makeEntity, makeEvent } from '../test-utils';
-import { seedTimelineFixture, type TimelineFixture } from './timeline-fixture';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb, makeEntity, makeEvent } from '@/db/testing/test-db';
+import { seedTimelineFixture, type TimelineFixture } from '@/db/testing/timeline-fixture';
 import { countTimeline, listTimeline } from './timeline';
 
 let conn: Connection;

@@ -1,12 +1,11 @@
 /**
- * Full-text search against `events_fts` (see db/migrations/0001 and db/search-index.ts). The MATCH
+ * Full-text search against `events_fts` (see db/migrations/0001 and db/derived/search-index.ts). The MATCH
  * string is always built by lib/search-syntax.ts from sanitised terms, never from user text.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { toFtsQuery, type SearchGroups } from '@/lib/search-syntax';
-import type { DbOrTx } from '../client';
-import { events } from '../schema';
+import type { DbOrTx } from '@/db/engine/client';
 
 /**
  * The FTS5 table as Drizzle sees it, for joins and subqueries. Declared here and not in
@@ -21,11 +20,6 @@ export const eventsFts = sqliteTable('events_fts', {
 
 /** Column weights for bm25: a word in the title counts most, one in the body least. */
 const BM25_WEIGHTS = sql.raw('10.0, 4.0, 1.0');
-
-/** Condition: the event matches the search. Uses the FTS index, then the events primary key. */
-export function matchesSearch(groups: SearchGroups): SQL {
-  return sql`${events.id} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)})`;
-}
 
 /** Matching rowids with their bm25 score (lower is better), as a subquery to join for relevance order. */
 export function rankedMatches(db: DbOrTx, groups: SearchGroups) {

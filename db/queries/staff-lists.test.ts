@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
+import type { Connection } from '@/db/engine/client';
 import { deleteEvent, updateEvent } from '../mutations/events';
-import { TEST_ACTOR, createTestDb, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEvent } from '@/db/testing/test-db';
 import { countDeletedEvents, listDeletedEvents, listDrafts } from './staff-lists';
 import { eventInputSchema } from '@/lib/validation/event';
 

@@ -3,7 +3,7 @@
  * recently changed first) and deleted events (to review and restore, most recently deleted first).
  */
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { events } from '../schema';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../client';
+import type { Connection } from '../engine/client';
 import { deleteEvent } from '../mutations/events';
-import { TEST_ACTOR, createTestDb, makeEvent } from '../test-utils';
+import { TEST_ACTOR, createTestDb, makeEvent } from '../testing/test-db';
 import { formVocabulary, suggestEvents } from './suggest';
 
 let conn: Connection;

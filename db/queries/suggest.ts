@@ -5,7 +5,7 @@
  * events and merged actors are not.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { entities, events, eventTags, tags } from '../schema';
 import type { EventStatus } from '@/lib/vocabulary';
 import type { DatePrecision } from '@/lib/dates';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '@/lib/filters';
-import type { Connection } from '../client';
-import { createTestDb, makeEvent } from '../test-utils';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { cachedTimelineView, VIEW_CACHE_ENTRIES } from './timeline-view';
 
 let conn: Connection;

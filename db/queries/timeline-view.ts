@@ -4,15 +4,15 @@
  * same through a cache of the current state of the database (cachedTimelineView), which the pages use.
  */
 import type { TimelineFilters } from '@/lib/filters';
-import type { Connection, DbOrTx } from '../client';
-import { ConnectionCaches } from '../read-cache';
+import type { Connection, DbOrTx } from '@/db/engine/client';
+import { ConnectionCaches } from '@/db/derived/read-cache';
 import { densityChart, type DensityChartData } from './density';
-import type { TimelinePage, Visibility } from './events';
+import type { EventsPage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
 import { loadEventsPage, type TimelinePosition } from './timeline';
 
 export interface TimelineViewData {
-  page: TimelinePage;
+  page: EventsPage;
   total: number;
   chart: DensityChartData | null;
   facets: TimelineFacets | null;
@@ -36,7 +36,7 @@ export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: 
 }
 
 /**
- * Views computed for the current state of the database (db/read-cache.ts): a reader who opens a
+ * Views computed for the current state of the database (db/derived/read-cache.ts): a reader who opens a
  * view that someone opened since the last write gets it without any counting. That matters for
  * the views that cost most, a big country or a common word, whose facet counts take up to a second
  * at a million events (docs/performance.md). Each entry is bounded (one page of events, at most a

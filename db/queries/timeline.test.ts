@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, parseFilters, type TimelineFilters } from '@/lib/filters';
-import type { Connection } from '../client';
-import { createTestDb } from '../test-utils';
-import { seedTimelineFixture, type TimelineFixture } from './timeline-fixture';
+import type { Connection } from '@/db/engine/client';
+import { createTestDb } from '@/db/testing/test-db';
+import { seedTimelineFixture, type TimelineFixture } from '@/db/testing/timeline-fixture';
 import { countTimeline, decodeTimelineCursor, listTimeline, type TimelinePosition } from './timeline';
 
 let conn: Connection;

@@ -7,8 +7,8 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
-import type { DbOrTx } from '../client';
-import { idSetFromJson, type IdSet } from '../id-set';
+import type { DbOrTx } from '@/db/engine/client';
+import { idSetFromJson, type IdSet } from '@/db/derived/id-set';
 import { eventCountries, eventEntities, events, eventTags } from '../schema';
 import {
   afterCursor,
@@ -19,7 +19,7 @@ import {
   TIMELINE_ORDER,
   visibilityConditions,
   type TimelineCursor,
-  type TimelinePage,
+  type EventsPage,
   type Visibility,
 } from './events';
 import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
@@ -68,9 +68,8 @@ function clampLimit(limit: number | undefined): number {
  * Whether the list should start from the plan's driver and sort, rather than walk the timeline
  * newest first and test each event. Walking stops after about `limit × visible / view size`
  * events, each tested through covering indexes. Starting from the driver reads its set, fetches
- * each of its events by id and sorts them: about three times the cost per event (at 100,000
- * events, a 4,300-event driver took 21 ms where walking 7,200 events took 7 ms), and the set is
- * sized after narrowing by type, which the junction index cannot seek on.
+ * each of its events by id and sorts them: about three times the cost per event (docs/performance.md, "Measurements behind the code"),
+ * and the set is sized after narrowing by type, which the junction index cannot seek on.
  */
 export const DRIVER_COST = 3;
 
@@ -82,7 +81,7 @@ export function listFromDriver(plan: FilterPlan, limit: number, total?: number):
 }
 
 /** One page of the filtered timeline, in the filters' sort order. */
-export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): TimelinePage {
+export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): EventsPage {
   const limit = clampLimit(options.limit);
   const groups = searchGroups(filters);
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
@@ -140,8 +139,8 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
  * A search that matches many events, for a list that walks the timeline (no driving set): the
  * matching ids as a JavaScript Set, read once per plan from the full-text index. SQLite would build
  * the same set as a temporary b-tree in every statement that tests against it (the count of drafts,
- * the page): 15-20 ms each for the 123,000 matches of "oil" at a million events, where reading the
- * ids as JSON and setting their bits (db/id-set.ts) takes about 20 once (docs/performance.md). Only
+ * the page), where reading the ids as JSON and setting their bits (db/derived/id-set.ts) costs about
+ * as much once (docs/performance.md, "Measurements behind the code"). Only
  * when the plan counted the matches exactly and there are not too many; otherwise null, and SQL
  * tests each row.
  */
@@ -225,11 +224,11 @@ function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags'
 
 /**
  * A view filtered by a search alone, counted from the full-text index: it holds every live event
- * (drafts too, deleted ones not; db/search-index.ts), so its count of matches (already taken by the
+ * (drafts too, deleted ones not; db/derived/search-index.ts), so its count of matches (already taken by the
  * plan) is the answer for staff who see everything, and for the published timeline it is that
  * count less the matching drafts. Walking the few drafts and testing each against the set of
- * matches is cheap; testing each of 123,000 matches against `events` took 93 ms at a million events
- * (docs/performance.md). Null when the view has other filters or the plan's count hit its cap.
+ * matches is cheap; testing each match of a common word against `events` is not
+ * (docs/performance.md, "Measurements behind the code"). Null when the view has other filters or the plan's count hit its cap.
  */
 function searchOnlyCount(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): number | null {
   const active = activeDimensions(filters);
@@ -297,7 +296,7 @@ export function loadEventsPage(
   db: DbOrTx,
   filters: TimelineFilters,
   options: Visibility & { position?: TimelinePosition | null; limit?: number },
-): TimelinePage & { total: number } {
+): EventsPage & { total: number } {
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
   const plan = planFilters(db, filters, visibility);
   const total = countTimeline(db, filters, visibility, plan);

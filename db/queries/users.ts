@@ -1,6 +1,6 @@
 /** Reads of user accounts, for the admin page and the first-start check. */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/engine/client';
 import { user } from '../schema';
 import type { Role } from '@/lib/auth/roles';
 
@@ -29,10 +29,6 @@ export function listUsers(db: DbOrTx): UserListItem[] {
     .orderBy(asc(user.email))
     .all()
     .map(({ lastSeenMs, ...u }) => ({ ...u, lastSeenAt: lastSeenMs === null ? null : new Date(lastSeenMs) }));
-}
-
-export function getUserByEmail(db: DbOrTx, email: string) {
-  return db.select().from(user).where(eq(user.email, email.toLowerCase())).get() ?? null;
 }
 
 export function countAdmins(db: DbOrTx): number {

@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapDatabase } from '../bootstrap';
-import { openDatabase, type Connection } from '../client';
-import { derivedMismatches } from '../derived';
-import { getEvent, listEvents, listRevisions } from '../queries/events';
-import { entitySnapshot, eventSnapshot } from '../revisions';
-import { createTestDb } from '../test-utils';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
+import { openDatabase, type Connection } from '@/db/engine/client';
+import { derivedMismatches } from '@/db/derived/counts';
+import { getEvent, listRevisions } from '../queries/events';
+import { listTimeline } from '../queries/timeline';
+import { entitySnapshot, eventSnapshot } from '@/db/mutations/revisions';
+import { createTestDb } from '@/db/testing/test-db';
 import { buildSynthDatabase, SYNTH_ACTOR, type BuildResult } from './build';
 import { synthesise } from './generate';
 import { stripDiacritics } from './names';
+import { EMPTY_FILTERS } from '@/lib/filters';
 
 const N = 2_000;
 const SEED = 'build-test';
@@ -124,7 +126,7 @@ describe('a built synthetic database', () => {
   });
 
   it('reads through the app’s own queries: the timeline and an event page', () => {
-    const first = listEvents(conn.db, { limit: 50 });
+    const first = listTimeline(conn.db, EMPTY_FILTERS, { limit: 50 });
     expect(first.items).toHaveLength(50);
     expect(first.nextCursor).not.toBeNull();
     const dates = first.items.map((e) => e.date);

@@ -8,6 +8,7 @@ import { countryName, type CountryCode, type CountryRole } from '@/lib/countries
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { EntityRole, EventStatus, LinkKind } from '@/lib/vocabulary';
+import type { EventRow, SourceRow } from '../schema';
 import { dayNumber, growthQuantile, timestamp, type Calendar } from './calendar';
 import { UsagePool, type EntityIndex } from './entities';
 import { properName, urlSlug } from './names';
@@ -27,41 +28,19 @@ import {
   type Regime,
 } from './vocabulary';
 
-export interface SynthSource {
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  publishedDate: string | null;
-  excerpt: string | null;
-}
+/** A source as the `sources` table holds it, less what the bulk insert adds (ids, order). */
+export type SynthSource = Omit<SourceRow, 'id' | 'eventId' | 'position'>;
 
-export interface SynthEvent {
-  id: number;
+/** An event row as the bulk insert writes it (scripts write no user ids), with its relations. */
+export type SynthEvent = Omit<EventRow, 'externalId' | 'createdBy' | 'updatedBy'> & {
   externalId: string;
-  type: EventTypeKey;
-  title: string;
-  summary: string;
-  details: string | null;
-  date: string;
-  datePrecision: DatePrecision;
-  effectiveDate: string | null;
-  effectiveDatePrecision: DatePrecision | null;
-  endDate: string | null;
-  endDatePrecision: DatePrecision | null;
-  status: EventStatus;
-  legalAuthority: string | null;
-  program: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  deletedAt: string | null;
   countries: { code: CountryCode; role: CountryRole }[];
   actors: { entityId: number; role: EntityRole }[];
   /** 1-based positions in TAG_LABELS, which are also the tag ids in a fresh database. */
   tagIds: number[];
   sources: SynthSource[];
   links: { toEventId: number; kind: LinkKind }[];
-}
+};
 
 export interface EventGeneratorOptions {
   rng: Rng;
@@ -115,267 +94,383 @@ const TYPE_TAG_IDS = Object.fromEntries(
   Object.entries(TYPE_TAGS).map(([type, labels]) => [type, labels.map((l) => TAG_INDEX.get(l)!)]),
 ) as Record<EventTypeKey, number[]>;
 
-export function* generateEvents(options: EventGeneratorOptions): Generator<SynthEvent> {
-  const { rng, count, entities, countryOrder, calendar } = options;
+/** What the generator remembers across events, and the draws every section of an event uses. */
+class EventGenerator {
   /** Event dates as day numbers, to keep links pointing at earlier events without a query. */
-  const dates = new Int32Array(count + 1);
-  const recentByType = new Map<EventTypeKey, number[]>();
-  const lastAuthorityByProgram = new Map<string, number>();
-  // Made-up places shared by all events: each name recurs, so it is a mid-frequency search term.
-  const places = Array.from({ length: Math.min(5000, 300 + Math.floor(count / 100)) }, () => properName(rng, true));
-  const pools = new Map<string, UsagePool>();
-  let progress = 0;
+  readonly dates: Int32Array;
+  readonly recentByType = new Map<EventTypeKey, number[]>();
+  readonly lastAuthorityByProgram = new Map<string, number>();
+  /** Made-up places shared by all events: each name recurs, so it is a mid-frequency search term. */
+  readonly places: string[];
+  private readonly pools = new Map<string, UsagePool>();
+  /** How far through the events we are (0-1): usage pools favour some entities early, others late. */
+  progress = 0;
 
-  const pickCountry = (exclude?: CountryCode): CountryCode => {
+  constructor(readonly options: EventGeneratorOptions) {
+    this.dates = new Int32Array(options.count + 1);
+    this.places = Array.from({ length: Math.min(5000, 300 + Math.floor(options.count / 100)) }, () => properName(options.rng, true));
+  }
+
+  get rng(): Rng {
+    return this.options.rng;
+  }
+
+  get entities(): EntityIndex {
+    return this.options.entities;
+  }
+
+  pickCountry(exclude?: CountryCode): CountryCode {
+    const { countryOrder } = this.options;
     for (;;) {
-      const c = countryOrder[rng.zipf(countryOrder.length, 1.05)]!;
+      const c = countryOrder[this.rng.zipf(countryOrder.length, 1.05)]!;
       if (c !== exclude) return c;
     }
-  };
+  }
+
   /** An entity of the country (now and then one of anywhere), persons or companies and organisations. */
-  const draw = (kind: 'person' | 'other', country: CountryCode): number | null => {
+  private draw(kind: 'person' | 'other', country: CountryCode): number | null {
+    const { rng, entities } = this;
     const local = (kind === 'person' ? entities.personsOf : entities.othersOf).get(country);
     // Countries with few entities share the global pool: tiny pools would run dry and repeat.
     const useLocal = local !== undefined && local.length >= 25 && rng.chance(0.9);
     const key = useLocal ? `${kind}:${country}` : kind;
-    let pool = pools.get(key);
+    let pool = this.pools.get(key);
     if (!pool) {
       pool = new UsagePool(useLocal ? local : kind === 'person' ? entities.allPersons : entities.allOthers);
-      pools.set(key, pool);
+      this.pools.set(key, pool);
     }
-    return pool.draw(rng, progress);
-  };
-  const person = (country: CountryCode) => draw('person', country);
-  const targetEntity = (country: CountryCode) => draw(rng.chance(0.5) ? 'person' : 'other', country);
-  const regimeFor = (target: CountryCode): Regime => {
+    return pool.draw(rng, this.progress);
+  }
+
+  person(country: CountryCode): number | null {
+    return this.draw('person', country);
+  }
+
+  targetEntity(country: CountryCode): number | null {
+    return this.draw(this.rng.chance(0.5) ? 'person' : 'other', country);
+  }
+
+  regimeFor(target: CountryCode): Regime {
     const specific = REGIMES.filter((r) => r.targets.includes(target));
-    if (specific.length > 0 && rng.chance(0.85)) return rng.pick(specific);
-    return rng.weighted(THEMATIC);
-  };
-  const recent = (types: EventTypeKey[], id: number): number | null => {
-    const list = recentByType.get(rng.pick(types));
+    if (specific.length > 0 && this.rng.chance(0.85)) return this.rng.pick(specific);
+    return this.rng.weighted(THEMATIC);
+  }
+
+  /** A recent event of one of these types, dated no later than event `id`; null when there is none. */
+  recent(types: EventTypeKey[], id: number): number | null {
+    const list = this.recentByType.get(this.rng.pick(types));
     if (!list || list.length === 0) return null;
-    const to = list[rng.int(list.length)]!;
-    return to !== id && dates[to]! <= dates[id]! ? to : null;
-  };
+    const to = list[this.rng.int(list.length)]!;
+    return to !== id && this.dates[to]! <= this.dates[id]! ? to : null;
+  }
 
-  for (let id = 1; id <= count; id++) {
-    progress = id / count;
-    const type = rng.weighted(TYPES);
-
-    // When it was recorded (ids follow recording order) and when it happened.
-    const entryX = growthQuantile((id - 0.5) / count, GROWTH);
-    const entryDay = calendar.first + Math.floor(entryX * calendar.span);
-    let day: number;
-    if (rng.chance(BACKFILL)) {
-      // Months or years late; a lag reaching before the period is redrawn within it (no pile-up on day one).
-      const lag = Math.floor(rng.exponential(BACKFILL_MEAN_LAG_DAYS));
-      day = entryDay - lag >= calendar.first ? entryDay - lag : calendar.first + rng.int(entryDay - calendar.first + 1);
-    } else {
-      day = entryDay - Math.min(60, Math.floor(rng.exponential(4)));
-    }
-    const weekday = calendar.weekday(day);
-    if ((weekday === 0 || weekday === 6) && rng.chance(0.8)) day -= weekday === 6 ? 1 : 2;
-    day = calendar.clamp(day);
-    const precision = rng.weighted(PRECISION);
-    const iso = calendar.isoDay(day);
-    const date = precision === 'year' ? `${iso.slice(0, 4)}-01-01` : precision === 'month' ? `${iso.slice(0, 7)}-01` : iso;
-    // Links compare stored dates (the start of the period), as the timeline orders them.
-    dates[id] = precision === 'day' ? day : dayNumber(date);
-
-    // Who and where.
-    const countries: SynthEvent['countries'] = [];
-    const actors: SynthEvent['actors'] = [];
-    const addActor = (entityId: number | null | undefined, role: EntityRole) => pushActor(actors, entityId, role);
-    const addCountry = (code: CountryCode, role: CountryRole) => pushCountry(countries, code, role);
-    let legalAuthority: string | null = null;
-    let program: string | null = null;
-    let issuerCountry: CountryCode;
-    let targetCountry: CountryCode;
-    /** The regime the text talks about: the event's own, or one in the news for other types. */
-    let textRegime: Regime = REGIMES[0]!;
-    const subjectIds: number[] = [];
-    let speakerId: number | null = null;
-    let issuerEntity: number | null = null;
-
-    if (type === 'designation' || type === 'removal' || type === 'authority') {
-      targetCountry = pickCountry();
-      const regime = regimeFor(targetCountry);
-      textRegime = regime;
-      issuerCountry = regime.issuer;
-      if (targetCountry === issuerCountry) targetCountry = pickCountry(issuerCountry);
-      issuerEntity = entities.governmentOf.get(issuerCountry) ?? null;
-      addCountry(issuerCountry, 'actor');
-      addCountry(targetCountry, 'target');
-      if (type === 'authority') {
-        legalAuthority = regime.authority;
-        if (rng.chance(0.6)) program = regime.program;
-        addActor(issuerEntity, 'issuer');
-        if (rng.chance(0.4)) speakerId = person(issuerCountry);
-        addActor(speakerId, 'signatory');
-        if (rng.chance(0.15)) addActor(entities.legislatureOf.get(issuerCountry), 'participant');
-      } else {
-        const carries = type === 'designation' ? 0.9 : 0.6;
-        if (rng.chance(carries)) {
-          legalAuthority = regime.authority;
-          program = regime.program;
-        } else if (rng.chance(0.5)) {
-          legalAuthority = regime.authority;
-        }
-        addActor(issuerEntity, 'issuer');
-        const n = type === 'designation' ? rng.weighted(TARGET_COUNT) : rng.chance(0.7) ? 1 : 2;
-        for (let k = 0; k < n; k++) {
-          const e = targetEntity(targetCountry);
-          if (e && !subjectIds.includes(e)) subjectIds.push(e);
-        }
-        for (const e of subjectIds) addActor(e, type === 'designation' ? 'target' : 'subject');
-        if (rng.chance(0.12)) addCountry(pickCountry(targetCountry), 'location');
-      }
-    } else {
-      issuerCountry = pickCountry();
-      targetCountry = pickCountry(issuerCountry);
-      textRegime = rng.pick(REGIMES);
-      addCountry(issuerCountry, 'actor');
-      if (type !== 'advocacy' || rng.chance(0.6)) addCountry(targetCountry, 'target');
-      if (type === 'normalisation' || type === 'isolation') {
-        issuerEntity =
-          type === 'isolation' && entities.bodies.length > 0 && rng.chance(0.3)
-            ? rng.pick(entities.bodies)
-            : (entities.governmentOf.get(issuerCountry) ?? null);
-        addActor(issuerEntity, 'issuer');
-        addActor(entities.governmentOf.get(targetCountry), type === 'isolation' ? 'target' : 'participant');
-        if (rng.chance(0.5)) speakerId = person(issuerCountry);
-        addActor(speakerId, 'participant');
-        if (rng.chance(0.5)) addCountry(rng.chance(0.7) ? targetCountry : issuerCountry, 'location');
-      } else if (type === 'statement') {
-        speakerId = person(issuerCountry);
-        addActor(speakerId, 'speaker');
-        if (rng.chance(0.6)) addActor(entities.governmentOf.get(issuerCountry), 'issuer');
-        if (rng.chance(0.3)) {
-          const e = targetEntity(targetCountry);
-          if (e) subjectIds.push(e);
-          addActor(e, 'subject');
-        }
-        if (rng.chance(0.05)) legalAuthority = textRegime.authority;
-      } else if (type === 'legislative') {
-        issuerEntity = entities.legislatureOf.get(issuerCountry) ?? entities.governmentOf.get(issuerCountry) ?? null;
-        addActor(issuerEntity, 'issuer');
-        const n = rng.between(1, 3);
-        for (let k = 0; k < n; k++) addActor(person(issuerCountry), 'signatory');
-        speakerId = actors.find((a) => a.role === 'signatory')?.entityId ?? null;
-        if (rng.chance(0.4)) addActor(entities.governmentOf.get(issuerCountry), 'addressee');
-        if (rng.chance(0.2)) {
-          legalAuthority = textRegime.authority;
-          program = rng.chance(0.5) ? textRegime.program : null;
-        }
-      } else {
-        const orgs = entities.organisations;
-        issuerEntity = orgs.length > 0 ? orgs[rng.zipf(orgs.length, 1)]! : null;
-        addActor(issuerEntity, 'issuer');
-        const n = rng.between(0, 4);
-        for (let k = 0; k < n; k++) addActor(person(pickCountry()), 'signatory');
-        speakerId = actors.find((a) => a.role === 'signatory')?.entityId ?? null;
-        addActor(entities.governmentOf.get(issuerCountry), 'addressee');
-      }
-    }
-
-    // The words.
-    const names = entities.names;
-    const subjectNames = subjectIds.map((e) => names[e]!);
-    const slots: Slots = {
-      issuer: countryName(issuerCountry),
-      target: countryName(targetCountry),
-      subject:
-        subjectNames[0] ??
-        (issuerEntity && (type === 'legislative' || type === 'advocacy') ? names[issuerEntity]! : countryName(targetCountry)),
-      subjects: subjectNames.length > 0 ? subjectNames : [countryName(targetCountry)],
-      speaker: speakerId ? names[speakerId]! : `${properName(rng)} ${properName(rng, true)}`,
-      office: rng.pick(OFFICIAL_TITLES),
-      place: rng.pick(places),
-      sector: rng.pick(SECTORS),
-      activity: rng.pick(ACTIVITIES),
-      topic: rng.pick(TOPICS),
-      qualifier: rng.pick(QUALIFIERS),
-      authority: legalAuthority ?? textRegime.authority,
-      program: program ?? textRegime.program,
-      number: rng.between(2, 99) + (rng.chance(0.3) ? rng.int(9000) : 0),
-      year: date.slice(0, 4),
-    };
-    const { title, summary, details } = eventText(rng, type, slots);
-
-    // Dates around the event.
-    let effectiveDate: string | null = null;
-    let endDate: string | null = null;
-    const effectiveRate = type === 'authority' ? 0.7 : type === 'removal' ? 0.3 : type === 'designation' ? 0.15 : 0;
-    if (rng.chance(effectiveRate)) effectiveDate = calendar.isoDay(day + rng.between(0, 90));
-    const endRate = type === 'removal' ? 0.1 : type === 'authority' ? 0.05 : type === 'isolation' ? 0.05 : 0;
-    if (rng.chance(endRate)) endDate = calendar.isoDay(day + rng.between(90, 5 * 365));
-
-    // Tags: a Zipf skew over the whole vocabulary, with the type's own tags more likely.
-    const tagIds: number[] = [];
-    const tagCount = rng.weighted(TAG_COUNT);
-    for (let k = 0; k < tagCount * 2 && tagIds.length < tagCount; k++) {
-      const tagId = rng.chance(0.4) ? rng.pick(TYPE_TAG_IDS[type]) : rng.zipf(TAG_LABELS.length, 1) + 1;
-      if (!tagIds.includes(tagId)) tagIds.push(tagId);
-    }
-
-    // Sources: outlets on example domains, published on or shortly after the event.
-    const sources: SynthSource[] = [];
-    const sourceCount = rng.weighted(SOURCE_COUNT);
-    for (let k = 0; k < sourceCount; k++) {
-      const publisher = rng.pick(PUBLISHERS);
-      const headline =
-        k === 0 && rng.chance(0.6)
-          ? title
-          : sourceHeadline(rng, slots);
-      const pubDay =
-        precision === 'day'
-          ? day + rng.between(0, 3)
-          : dayNumber(date) + rng.int(precision === 'month' ? daysInMonth(date) : 365);
-      const pubIso = calendar.isoDay(Math.min(pubDay, calendar.last + 30));
-      sources.push({
-        url: rng.chance(0.95)
-          ? `https://${publisher.host}/${publisher.section}/${pubIso.slice(0, 4)}/${pubIso.slice(5, 7)}/${urlSlug(headline, 8)}-${id}${k > 0 ? `-${k}` : ''}`
-          : null,
-        title: headline,
-        publisher: rng.chance(0.95) ? publisher.name : null,
-        publishedDate: rng.chance(0.92) ? pubIso : null,
-        excerpt: rng.chance(0.85) ? detailSentence(rng, slots) : null,
-      });
-    }
-
-    // Links to earlier events of a fitting type.
-    const links: SynthEvent['links'] = [];
-    const addLink = (to: number | null | undefined, kind: LinkKind) => pushLink(links, dates, id, to, kind);
-    if (type === 'designation' || type === 'removal') {
-      if (program && rng.chance(0.25)) addLink(lastAuthorityByProgram.get(program), 'implements');
-      if (type === 'removal' && rng.chance(0.25)) addLink(recent(['designation'], id), 'reverses');
-      if (rng.chance(0.08)) addLink(recent([type], id), 'follows_up');
-    } else if (type === 'authority') {
-      if (rng.chance(0.15)) addLink(recent(['authority'], id), 'amends');
-    } else if (type === 'statement' || type === 'legislative' || type === 'advocacy') {
-      if (rng.chance(0.3)) addLink(recent(['designation', 'normalisation', 'isolation', 'authority', 'removal'], id), 'responds_to');
-      if (rng.chance(0.05)) addLink(recent([type], id), 'follows_up');
-    } else {
-      if (rng.chance(0.15)) addLink(recent([type], id), 'follows_up');
-      if (rng.chance(0.1)) addLink(recent(['normalisation', 'isolation', 'statement'], id), 'related');
-    }
-    if (rng.chance(0.03)) addLink(recent(['statement', 'designation'], id), 'related');
-
-    const recentList = recentByType.get(type);
-    if (!recentList) recentByType.set(type, [id]);
+  /** Keeps the event among the recent ones of its type (a bounded ring), and an authority by its program. */
+  remember(id: number, type: EventTypeKey, program: string | null): void {
+    const recentList = this.recentByType.get(type);
+    if (!recentList) this.recentByType.set(type, [id]);
     else if (recentList.length < RECENT) recentList.push(id);
     else recentList[id % RECENT] = id;
-    if (type === 'authority' && program) lastAuthorityByProgram.set(program, id);
+    if (type === 'authority' && program) this.lastAuthorityByProgram.set(program, id);
+  }
+}
 
-    // Recording and history.
-    const createdAt = timestamp(calendar, entryDay, rng);
-    const status: EventStatus = rng.chance(DRAFT_RATE) ? 'draft' : 'published';
-    const deletedAt = rng.chance(DELETED_RATE)
-      ? timestamp(calendar, Math.min(calendar.last, Math.max(entryDay, day) + rng.between(1, 200)), rng)
-      : null;
-    const deletedAfterCreation = deletedAt !== null && deletedAt > createdAt ? deletedAt : null;
+interface EventDating {
+  /** The day it was recorded (ids follow recording order). */
+  entryDay: number;
+  /** The day it happened. */
+  day: number;
+  precision: DatePrecision;
+  /** The stored date: the first day of its period. */
+  date: string;
+}
 
+/** When the event was recorded, and when it happened: mostly days before, sometimes months or years. */
+function dateEvent(g: EventGenerator, id: number): EventDating {
+  const { rng } = g;
+  const { count, calendar } = g.options;
+  const entryX = growthQuantile((id - 0.5) / count, GROWTH);
+  const entryDay = calendar.first + Math.floor(entryX * calendar.span);
+  let day: number;
+  if (rng.chance(BACKFILL)) {
+    // Months or years late; a lag reaching before the period is redrawn within it (no pile-up on day one).
+    const lag = Math.floor(rng.exponential(BACKFILL_MEAN_LAG_DAYS));
+    day = entryDay - lag >= calendar.first ? entryDay - lag : calendar.first + rng.int(entryDay - calendar.first + 1);
+  } else {
+    day = entryDay - Math.min(60, Math.floor(rng.exponential(4)));
+  }
+  const weekday = calendar.weekday(day);
+  if ((weekday === 0 || weekday === 6) && rng.chance(0.8)) day -= weekday === 6 ? 1 : 2;
+  day = calendar.clamp(day);
+  const precision = rng.weighted(PRECISION);
+  const iso = calendar.isoDay(day);
+  const date = precision === 'year' ? `${iso.slice(0, 4)}-01-01` : precision === 'month' ? `${iso.slice(0, 7)}-01` : iso;
+  // Links compare stored dates (the start of the period), as the timeline orders them.
+  g.dates[id] = precision === 'day' ? day : dayNumber(date);
+  return { entryDay, day, precision, date };
+}
+
+/** Who takes part and where, and the legal basis: what the type of the event decides. */
+interface Participants {
+  countries: SynthEvent['countries'];
+  actors: SynthEvent['actors'];
+  legalAuthority: string | null;
+  program: string | null;
+  issuerCountry: CountryCode;
+  targetCountry: CountryCode;
+  /** The regime the text talks about: the event's own, or one in the news for other types. */
+  textRegime: Regime;
+  subjectIds: number[];
+  speakerId: number | null;
+  issuerEntity: number | null;
+}
+
+function newParticipants(issuerCountry: CountryCode, targetCountry: CountryCode, textRegime: Regime): Participants {
+  return {
+    countries: [],
+    actors: [],
+    legalAuthority: null,
+    program: null,
+    issuerCountry,
+    targetCountry,
+    textRegime,
+    subjectIds: [],
+    speakerId: null,
+    issuerEntity: null,
+  };
+}
+
+const addActor = (p: Participants, entityId: number | null | undefined, role: EntityRole) => pushActor(p.actors, entityId, role);
+const addCountry = (p: Participants, code: CountryCode, role: CountryRole) => pushCountry(p.countries, code, role);
+
+/** A designation, a removal or a new authority: a regime's issuer acts on a target country. */
+function sanctionParticipants(g: EventGenerator, type: 'designation' | 'removal' | 'authority'): Participants {
+  const { rng, entities } = g;
+  let targetCountry = g.pickCountry();
+  const regime = g.regimeFor(targetCountry);
+  const issuerCountry = regime.issuer;
+  if (targetCountry === issuerCountry) targetCountry = g.pickCountry(issuerCountry);
+  const p = newParticipants(issuerCountry, targetCountry, regime);
+  p.issuerEntity = entities.governmentOf.get(issuerCountry) ?? null;
+  addCountry(p, issuerCountry, 'actor');
+  addCountry(p, targetCountry, 'target');
+  if (type === 'authority') {
+    p.legalAuthority = regime.authority;
+    if (rng.chance(0.6)) p.program = regime.program;
+    addActor(p, p.issuerEntity, 'issuer');
+    if (rng.chance(0.4)) p.speakerId = g.person(issuerCountry);
+    addActor(p, p.speakerId, 'signatory');
+    if (rng.chance(0.15)) addActor(p, entities.legislatureOf.get(issuerCountry), 'participant');
+    return p;
+  }
+  const carries = type === 'designation' ? 0.9 : 0.6;
+  if (rng.chance(carries)) {
+    p.legalAuthority = regime.authority;
+    p.program = regime.program;
+  } else if (rng.chance(0.5)) {
+    p.legalAuthority = regime.authority;
+  }
+  addActor(p, p.issuerEntity, 'issuer');
+  const n = type === 'designation' ? rng.weighted(TARGET_COUNT) : rng.chance(0.7) ? 1 : 2;
+  for (let k = 0; k < n; k++) {
+    const e = g.targetEntity(targetCountry);
+    if (e && !p.subjectIds.includes(e)) p.subjectIds.push(e);
+  }
+  for (const e of p.subjectIds) addActor(p, e, type === 'designation' ? 'target' : 'subject');
+  if (rng.chance(0.12)) addCountry(p, g.pickCountry(targetCountry), 'location');
+  return p;
+}
+
+/** Diplomacy, statements, legislation and advocacy: one country speaks or acts towards another. */
+function otherParticipants(g: EventGenerator, type: Exclude<EventTypeKey, 'designation' | 'removal' | 'authority'>): Participants {
+  const { rng, entities } = g;
+  const issuerCountry = g.pickCountry();
+  const targetCountry = g.pickCountry(issuerCountry);
+  const p = newParticipants(issuerCountry, targetCountry, rng.pick(REGIMES));
+  addCountry(p, issuerCountry, 'actor');
+  if (type !== 'advocacy' || rng.chance(0.6)) addCountry(p, targetCountry, 'target');
+  if (type === 'normalisation' || type === 'isolation') {
+    p.issuerEntity =
+      type === 'isolation' && entities.bodies.length > 0 && rng.chance(0.3)
+        ? rng.pick(entities.bodies)
+        : (entities.governmentOf.get(issuerCountry) ?? null);
+    addActor(p, p.issuerEntity, 'issuer');
+    addActor(p, entities.governmentOf.get(targetCountry), type === 'isolation' ? 'target' : 'participant');
+    if (rng.chance(0.5)) p.speakerId = g.person(issuerCountry);
+    addActor(p, p.speakerId, 'participant');
+    if (rng.chance(0.5)) addCountry(p, rng.chance(0.7) ? targetCountry : issuerCountry, 'location');
+  } else if (type === 'statement') {
+    p.speakerId = g.person(issuerCountry);
+    addActor(p, p.speakerId, 'speaker');
+    if (rng.chance(0.6)) addActor(p, entities.governmentOf.get(issuerCountry), 'issuer');
+    if (rng.chance(0.3)) {
+      const e = g.targetEntity(targetCountry);
+      if (e) p.subjectIds.push(e);
+      addActor(p, e, 'subject');
+    }
+    if (rng.chance(0.05)) p.legalAuthority = p.textRegime.authority;
+  } else if (type === 'legislative') {
+    p.issuerEntity = entities.legislatureOf.get(issuerCountry) ?? entities.governmentOf.get(issuerCountry) ?? null;
+    addActor(p, p.issuerEntity, 'issuer');
+    const n = rng.between(1, 3);
+    for (let k = 0; k < n; k++) addActor(p, g.person(issuerCountry), 'signatory');
+    p.speakerId = p.actors.find((a) => a.role === 'signatory')?.entityId ?? null;
+    if (rng.chance(0.4)) addActor(p, entities.governmentOf.get(issuerCountry), 'addressee');
+    if (rng.chance(0.2)) {
+      p.legalAuthority = p.textRegime.authority;
+      p.program = rng.chance(0.5) ? p.textRegime.program : null;
+    }
+  } else {
+    const orgs = entities.organisations;
+    p.issuerEntity = orgs.length > 0 ? orgs[rng.zipf(orgs.length, 1)]! : null;
+    addActor(p, p.issuerEntity, 'issuer');
+    const n = rng.between(0, 4);
+    for (let k = 0; k < n; k++) addActor(p, g.person(g.pickCountry()), 'signatory');
+    p.speakerId = p.actors.find((a) => a.role === 'signatory')?.entityId ?? null;
+    addActor(p, entities.governmentOf.get(issuerCountry), 'addressee');
+  }
+  return p;
+}
+
+function isSanction(type: EventTypeKey): type is 'designation' | 'removal' | 'authority' {
+  return type === 'designation' || type === 'removal' || type === 'authority';
+}
+
+/** The words the text templates fill in, from who takes part. */
+function textSlots(g: EventGenerator, type: EventTypeKey, p: Participants, date: string): Slots {
+  const { rng } = g;
+  const names = g.entities.names;
+  const subjectNames = p.subjectIds.map((e) => names[e]!);
+  return {
+    issuer: countryName(p.issuerCountry),
+    target: countryName(p.targetCountry),
+    subject:
+      subjectNames[0] ??
+      (p.issuerEntity && (type === 'legislative' || type === 'advocacy') ? names[p.issuerEntity]! : countryName(p.targetCountry)),
+    subjects: subjectNames.length > 0 ? subjectNames : [countryName(p.targetCountry)],
+    speaker: p.speakerId ? names[p.speakerId]! : `${properName(rng)} ${properName(rng, true)}`,
+    office: rng.pick(OFFICIAL_TITLES),
+    place: rng.pick(g.places),
+    sector: rng.pick(SECTORS),
+    activity: rng.pick(ACTIVITIES),
+    topic: rng.pick(TOPICS),
+    qualifier: rng.pick(QUALIFIERS),
+    authority: p.legalAuthority ?? p.textRegime.authority,
+    program: p.program ?? p.textRegime.program,
+    number: rng.between(2, 99) + (rng.chance(0.3) ? rng.int(9000) : 0),
+    year: date.slice(0, 4),
+  };
+}
+
+/** When a measure takes effect and when it ends, for the types that have such dates. */
+function datesAround(g: EventGenerator, type: EventTypeKey, day: number): { effectiveDate: string | null; endDate: string | null } {
+  const { rng } = g;
+  const { calendar } = g.options;
+  let effectiveDate: string | null = null;
+  let endDate: string | null = null;
+  const effectiveRate = type === 'authority' ? 0.7 : type === 'removal' ? 0.3 : type === 'designation' ? 0.15 : 0;
+  if (rng.chance(effectiveRate)) effectiveDate = calendar.isoDay(day + rng.between(0, 90));
+  const endRate = type === 'removal' ? 0.1 : type === 'authority' ? 0.05 : type === 'isolation' ? 0.05 : 0;
+  if (rng.chance(endRate)) endDate = calendar.isoDay(day + rng.between(90, 5 * 365));
+  return { effectiveDate, endDate };
+}
+
+/** Tags: a Zipf skew over the whole vocabulary, with the type's own tags more likely. */
+function pickTags(g: EventGenerator, type: EventTypeKey): number[] {
+  const { rng } = g;
+  const tagIds: number[] = [];
+  const tagCount = rng.weighted(TAG_COUNT);
+  for (let k = 0; k < tagCount * 2 && tagIds.length < tagCount; k++) {
+    const tagId = rng.chance(0.4) ? rng.pick(TYPE_TAG_IDS[type]) : rng.zipf(TAG_LABELS.length, 1) + 1;
+    if (!tagIds.includes(tagId)) tagIds.push(tagId);
+  }
+  return tagIds;
+}
+
+/** Sources: outlets on example domains, published on or shortly after the event. */
+function citeSources(g: EventGenerator, id: number, title: string, slots: Slots, when: EventDating): SynthSource[] {
+  const { rng } = g;
+  const { calendar } = g.options;
+  const { day, date, precision } = when;
+  const sources: SynthSource[] = [];
+  const sourceCount = rng.weighted(SOURCE_COUNT);
+  for (let k = 0; k < sourceCount; k++) {
+    const publisher = rng.pick(PUBLISHERS);
+    const headline = k === 0 && rng.chance(0.6) ? title : sourceHeadline(rng, slots);
+    const pubDay =
+      precision === 'day'
+        ? day + rng.between(0, 3)
+        : dayNumber(date) + rng.int(precision === 'month' ? daysInMonth(date) : 365);
+    const pubIso = calendar.isoDay(Math.min(pubDay, calendar.last + 30));
+    sources.push({
+      url: rng.chance(0.95)
+        ? `https://${publisher.host}/${publisher.section}/${pubIso.slice(0, 4)}/${pubIso.slice(5, 7)}/${urlSlug(headline, 8)}-${id}${k > 0 ? `-${k}` : ''}`
+        : null,
+      title: headline,
+      publisher: rng.chance(0.95) ? publisher.name : null,
+      publishedDate: rng.chance(0.92) ? pubIso : null,
+      excerpt: rng.chance(0.85) ? detailSentence(rng, slots) : null,
+    });
+  }
+  return sources;
+}
+
+/** Links to earlier events of a fitting type. */
+function linkEarlier(g: EventGenerator, id: number, type: EventTypeKey, program: string | null): SynthEvent['links'] {
+  const { rng } = g;
+  const links: SynthEvent['links'] = [];
+  const addLink = (to: number | null | undefined, kind: LinkKind) => pushLink(links, g.dates, id, to, kind);
+  if (type === 'designation' || type === 'removal') {
+    if (program && rng.chance(0.25)) addLink(g.lastAuthorityByProgram.get(program), 'implements');
+    if (type === 'removal' && rng.chance(0.25)) addLink(g.recent(['designation'], id), 'reverses');
+    if (rng.chance(0.08)) addLink(g.recent([type], id), 'follows_up');
+  } else if (type === 'authority') {
+    if (rng.chance(0.15)) addLink(g.recent(['authority'], id), 'amends');
+  } else if (type === 'statement' || type === 'legislative' || type === 'advocacy') {
+    if (rng.chance(0.3)) addLink(g.recent(['designation', 'normalisation', 'isolation', 'authority', 'removal'], id), 'responds_to');
+    if (rng.chance(0.05)) addLink(g.recent([type], id), 'follows_up');
+  } else {
+    if (rng.chance(0.15)) addLink(g.recent([type], id), 'follows_up');
+    if (rng.chance(0.1)) addLink(g.recent(['normalisation', 'isolation', 'statement'], id), 'related');
+  }
+  if (rng.chance(0.03)) addLink(g.recent(['statement', 'designation'], id), 'related');
+  return links;
+}
+
+/** Recording and history: when it was created, whether it is a draft, whether it was deleted since. */
+function recordEvent(g: EventGenerator, when: EventDating) {
+  const { rng } = g;
+  const { calendar } = g.options;
+  const createdAt = timestamp(calendar, when.entryDay, rng);
+  const status: EventStatus = rng.chance(DRAFT_RATE) ? 'draft' : 'published';
+  const deletedAt = rng.chance(DELETED_RATE)
+    ? timestamp(calendar, Math.min(calendar.last, Math.max(when.entryDay, when.day) + rng.between(1, 200)), rng)
+    : null;
+  const deletedAfterCreation = deletedAt !== null && deletedAt > createdAt ? deletedAt : null;
+  return {
+    status,
+    createdAt,
+    updatedAt: deletedAfterCreation ?? createdAt,
+    version: deletedAfterCreation ? 2 : 1,
+    deletedAt: deletedAfterCreation,
+  };
+}
+
+export function* generateEvents(options: EventGeneratorOptions): Generator<SynthEvent> {
+  const g = new EventGenerator(options);
+  const { rng, count } = options;
+  for (let id = 1; id <= count; id++) {
+    g.progress = id / count;
+    const type = rng.weighted(TYPES);
+    const when = dateEvent(g, id);
+    const who = isSanction(type) ? sanctionParticipants(g, type) : otherParticipants(g, type);
+    const slots = textSlots(g, type, who, when.date);
+    const { title, summary, details } = eventText(rng, type, slots);
+    const { effectiveDate, endDate } = datesAround(g, type, when.day);
+    const tagIds = pickTags(g, type);
+    const sources = citeSources(g, id, title, slots, when);
+    const links = linkEarlier(g, id, type, who.program);
+    g.remember(id, type, who.program);
+    const recorded = recordEvent(g, when);
     yield {
       id,
       externalId: `synth:${id}`,
@@ -383,21 +478,21 @@ export function* generateEvents(options: EventGeneratorOptions): Generator<Synth
       title,
       summary,
       details,
-      date,
-      datePrecision: precision,
+      date: when.date,
+      datePrecision: when.precision,
       effectiveDate,
       effectiveDatePrecision: effectiveDate ? 'day' : null,
       endDate,
       endDatePrecision: endDate ? 'day' : null,
-      status,
-      legalAuthority,
-      program,
-      createdAt,
-      updatedAt: deletedAfterCreation ?? createdAt,
-      version: deletedAfterCreation ? 2 : 1,
-      deletedAt: deletedAfterCreation,
-      countries,
-      actors,
+      status: recorded.status,
+      legalAuthority: who.legalAuthority,
+      program: who.program,
+      createdAt: recorded.createdAt,
+      updatedAt: recorded.updatedAt,
+      version: recorded.version,
+      deletedAt: recorded.deletedAt,
+      countries: who.countries,
+      actors: who.actors,
       tagIds,
       sources,
       links,

@@ -1,6 +1,6 @@
 /**
  * Revision snapshots for synthetic rows, built from the generated values instead of read back
- * from the database (db/revisions.ts reads six tables per event, far too slow for a million).
+ * from the database (db/mutations/revisions.ts reads six tables per event, far too slow for a million).
  * They must be exactly what `eventSnapshot` / `entitySnapshot` would return for the same row:
  * same keys, same order of lists, so that showing or restoring a version works on synthetic
  * data as on real data. A test compares the two on a built database.

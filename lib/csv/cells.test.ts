@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvHostileText } from '@/testing/csv-text';
+import { csvHostileText } from '@/lib/testing/csv-text';
 import { ENTITY_KINDS, ENTITY_ROLES } from '@/lib/vocabulary';
 import { escapeListValue, formatActor, joinValues, parseActorCell, splitValues } from './cells';
 

@@ -7,8 +7,9 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_AND_ENCODING, hostileString, KNOWN_HOSTILE, NUMBERS } from '@/testing/hostile-values';
-import { CSV_HEADER, neutraliseFormula } from './export';
+import { CONTROL_AND_ENCODING, hostileString, KNOWN_HOSTILE, NUMBERS } from '@/lib/testing/hostile-values';
+import { CSV_HEADER } from './columns';
+import { neutraliseFormula } from './encode';
 import { parseRow, readCsvUpload, REQUIRED_COLUMNS, type CsvRow, type ImportColumn } from './import';
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCsv, summaryToExportRow, toCsvRecord } from './export';
 import { parseRow, readCsvUpload } from './import';
-import type { EventSummary } from '@/db/queries/events';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -76,60 +74,6 @@ describe('reading an upload', () => {
 
 describe('turning a row into event fields', () => {
   const row = (cells: Record<string, string>) => parseRow({ line: 2, cells });
-
-  it('reads every exported column', () => {
-    const event: EventSummary = {
-      id: 14,
-      type: 'designation',
-      title: 'Caesar Act sanctions',
-      summary: 'Two Syrians.',
-      date: '2023-03-28',
-      datePrecision: 'day',
-      effectiveDate: '2020-01-01',
-      effectiveDatePrecision: 'year',
-      endDate: null,
-      endDatePrecision: null,
-      status: 'published',
-      legalAuthority: 'Caesar Syria Civilian Protection Act of 2019',
-      program: 'SYRIA-CAESAR',
-      createdAt: 'x',
-      updatedAt: 'y',
-      version: 1,
-      countries: [{ code: 'SY', role: 'target' }],
-      actors: [{ id: 3, name: 'Samer Kamal al-Assad', kind: 'person', role: 'target' }],
-      tags: [{ slug: 'caesar-act', label: 'Caesar Act' }],
-      sources: [
-        { id: 1, url: null, title: 'The article', publisher: null, publishedDate: null, excerpt: null },
-        { id: 2, url: 'https://example.org/x', title: 'Another', publisher: null, publishedDate: null, excerpt: null },
-      ],
-    };
-    const file = encodeCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });
-    const [parsed] = read(file).rows.map(parseRow);
-    expect(parsed).toEqual({
-      line: 2,
-      id: 14,
-      fields: {
-        type: 'designation',
-        title: 'Caesar Act sanctions',
-        summary: 'Two Syrians.',
-        date: '2023-03-28',
-        datePrecision: 'day',
-        effectiveDate: '2020',
-        endDate: null,
-        status: 'published',
-        legalAuthority: 'Caesar Syria Civilian Protection Act of 2019',
-        program: 'SYRIA-CAESAR',
-        countries: [{ code: 'SY', role: 'target' }],
-        tags: ['Caesar Act'],
-        sources: [
-          { title: 'The article', url: null },
-          { title: 'Another', url: 'https://example.org/x' },
-        ],
-      },
-      actors: [{ name: 'Samer Kamal al-Assad', role: 'target', kind: 'person' }],
-      errors: [],
-    });
-  });
 
   it('accepts a type by its label', () => {
     expect(row({ date: '2023', type: 'Sanctions designation', title: 'X' }).fields.type).toBe('designation');

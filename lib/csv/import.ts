@@ -2,7 +2,7 @@
  * Reading an uploaded CSV for import: size, encoding, quoting and columns are checked before any
  * row is looked at, and each problem is reported in words a person can act on. Rows are then
  * turned into event input (still unresolved: actor names and ids are matched against the
- * database by db/import.ts).
+ * database by db/import/import.ts).
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import { isEventType, EVENT_TYPES, type EventTypeKey } from '@/lib/event-types';
@@ -11,7 +11,8 @@ import { EVENT_STATUSES, type EventStatus } from '@/lib/vocabulary';
 import type { CountryRole } from '@/lib/countries';
 import type { EntityKind, EntityRole } from '@/lib/vocabulary';
 import { parseActorCell, parseCountryCell, splitValues } from './cells';
-import { CSV_HEADER, restoreNeutralised, type CsvColumnKey } from './export';
+import { CSV_HEADER, type CsvColumnKey } from './columns';
+import { restoreNeutralised } from './encode';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;

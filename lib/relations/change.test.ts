@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyJson, hostileString } from '@/testing/hostile-values';
+import { anyJson, hostileString } from '@/lib/testing/hostile-values';
 import { findConflicts, groupByDyad, standingChangeInputSchema, validateStandingChange, type StandingChange, type StandingChangeInput } from './change';
 import { changeArb } from './test-arbitraries';
 

@@ -53,7 +53,7 @@ export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
 
 export type SubjectKind = 'state' | 'organisation';
 
-// Organisation keys are the slugs the actor table uses for bodies (db/seed-data.ts: 'arab-league').
+// Organisation keys are the slugs the actor table uses for bodies (db/seed/seed-data.ts: 'arab-league').
 const ORGANISATION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**

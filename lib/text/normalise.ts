@@ -1,6 +1,6 @@
 /**
  * The one text normalisation for everything that compares text: the search index's content
- * (db/search-index.ts, through the `normalise_text` SQL function), the search box's words
+ * (db/derived/search-index.ts, through the `normalise_text` SQL function), the search box's words
  * (lib/search-syntax.ts), highlighting, and matching actors by name (import, suggestions, the
  * actor filter, duplicate checks). Two strings that a reader takes for the same word must
  * normalise to the same text, whichever side of the comparison they are on; see

@@ -26,10 +26,6 @@ function inRange(label: string) {
   };
 }
 
-export const isoDaySchema = z
-  .string()
-  .refine((s) => parsePartialDate(s)?.precision === 'day', 'Use a real date written as YYYY-MM-DD.');
-
 /**
  * http(s) only: `javascript:`, `data:` and the like never reach a link on a page. Stored as a
  * browser serialises it, by the rule the database's CHECK shares (lib/validation/source-url.ts).

@@ -1,15 +1,14 @@
 /** Command-line flags of `npm run bench`, checked before anything starts. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseCount } from '../db-synth-args';
-import { UsageError } from '../run-script';
+import { parseFlags, UsageError } from '../run-script';
 
 export const BENCH_USAGE = `Usage: npm run bench [-- --sizes 100000,1000000] [--quick] [--runs N] [--port P] [--data-dir DIR]
 
 Benchmarks a production build on synthetic databases (docs/performance.md): API latency and its
 SQL baselines, facet counts and the chart, CSV export against sqlite3 -csv, the timeline page, and
 a load test with writes. Builds missing synthetic databases (data/synth-<N>.db) and a production
-build if there is none; the servers listen on 127.0.0.1 only. Writes bench/results.json.
+build if there is none; the servers listen on 127.0.0.1 only. Writes docs/bench/results.json.
 
   --sizes A,B     numbers of events (default 100000,1000000; 100k and 1m work too)
   --quick         few runs and a 5 s load test: checks that everything works, not a measurement
@@ -17,7 +16,7 @@ build if there is none; the servers listen on 127.0.0.1 only. Writes bench/resul
   --load-seconds S  duration of the load test (default 30; --quick: 5; 0 skips it)
   --port P        port of the app (default 3250; the baseline server uses P+1)
   --data-dir DIR  where the synthetic databases are kept (default data/)
-  --out FILE      where the results go (default bench/results.json)
+  --out FILE      where the results go (default docs/bench/results.json)
   --help          show this message`;
 
 export interface BenchArgs {
@@ -43,26 +42,20 @@ function whole(name: string, value: string | undefined, fallback: number, min: n
 }
 
 export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        sizes: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        runs: { type: 'string' },
-        'load-seconds': { type: 'string' },
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    throw usage(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      sizes: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      'load-seconds': { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    BENCH_USAGE,
+  );
   const sizes = (values.sizes ?? '100000,1000000').split(',').map((s) => s.trim());
   const counts = sizes.map((s) => parseCount(s));
   if (sizes.length === 0 || counts.some((n) => n === null || n < 100 || n > 10_000_000)) {
@@ -76,7 +69,7 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
     loadSeconds: whole('--load-seconds', values['load-seconds'], quick ? 5 : 30, 0, 600),
     port: whole('--port', values.port, 3250, 1024, 65534),
     dataDir: path.resolve(cwd, values['data-dir'] ?? 'data'),
-    out: path.resolve(cwd, values.out ?? 'bench/results.json'),
+    out: path.resolve(cwd, values.out ?? 'docs/bench/results.json'),
     help: values.help ?? false,
   };
 }

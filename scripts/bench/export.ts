@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type Database from 'better-sqlite3';
 import * as schema from '@/db/schema';
-import { exportQuery } from '@/db/queries/export';
+import { exportStatement } from '@/db/queries/export';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { sampleRss, treeRss } from './processes';
 
@@ -89,7 +89,7 @@ function literal(value: unknown): string {
 
 /** The export's SELECT for the whole view, parameters written in, for `sqlite3`. */
 export function exportSqlForCli(sqlite: Database.Database): string {
-  const { sql, params } = exportQuery(drizzle(sqlite, { schema }), EMPTY_FILTERS, { includeDrafts: false }, null, null).toSQL();
+  const { sql, params } = exportStatement(drizzle(sqlite, { schema }), EMPTY_FILTERS, { includeDrafts: false }, null, null).toSQL();
   let i = 0;
   return sql.replace(/\?/g, () => literal(params[i++]));
 }

@@ -7,7 +7,7 @@
  */
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
-import { withStatementCache } from '@/db/statement-cache';
+import { withStatementCache } from '@/db/engine/statement-cache';
 import { singleFacet, timelineFacets, type TimelineFacets } from '@/db/queries/facets';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { parseFilters } from '@/lib/filters';

@@ -8,8 +8,8 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
-import { registerSqlFunctions } from '@/db/sql-functions';
-import { withStatementCache } from '@/db/statement-cache';
+import { registerSqlFunctions } from '@/db/engine/sql-functions';
+import { withStatementCache } from '@/db/engine/statement-cache';
 import { densityChart } from '@/db/queries/density';
 import { singleFacet, timelineFacets, type TimelineFacets } from '@/db/queries/facets';
 import { resolveFilters } from '@/db/queries/filter-lookups';
@@ -25,7 +25,7 @@ export interface Statement {
 
 const PUBLIC = { includeDrafts: false } as const;
 
-/** A read-only connection with the app's SQL functions, like the app's own (db/client.ts). */
+/** A read-only connection with the app's SQL functions, like the app's own (db/engine/client.ts). */
 export function openForBench(file: string): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   registerSqlFunctions(sqlite);

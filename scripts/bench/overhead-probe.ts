@@ -5,7 +5,7 @@
  */
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
-import { withStatementCache } from '@/db/statement-cache';
+import { withStatementCache } from '@/db/engine/statement-cache';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { loadEventsPage } from '@/db/queries/timeline';
 import { parseFilters } from '@/lib/filters';

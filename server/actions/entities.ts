@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { VersionConflictError } from '@/db/errors';
+import { VersionConflictError } from '@/db/mutations/errors';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';

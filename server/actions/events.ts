@@ -7,13 +7,13 @@
  */
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { createEntity } from '@/db/mutations/entities';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { parseId } from '@/db/queries/events';
 import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
 import { entityNames } from '@/db/queries/suggest';
-import { eventSnapshot } from '@/db/revisions';
+import { eventSnapshot } from '@/db/mutations/revisions';
 import { changeActor } from '@/lib/auth/roles';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
 import { entityInputSchema } from '@/lib/validation/entity';

@@ -15,7 +15,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { isAPIError } from 'better-auth/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { createUser, setUserPassword } from '@/db/mutations/users';
 import { session, signInFailures, user } from '@/db/schema';
-import { createTestDb } from '@/db/test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { createAuth, type Auth } from './config';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { resolveAuthSecret } from './secret';

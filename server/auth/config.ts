@@ -7,7 +7,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/engine/client';
 import * as schema from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { SIGN_IN_LIMITS, signInThrottle, type SignInLimits } from './sign-in-throttle';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { createUser } from '@/db/mutations/users';
 import { listUsers } from '@/db/queries/users';
-import { createTestDb } from '@/db/test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { ensureFirstAdmin } from './first-admin';
 
 const hash = async (p: string) => `test$${p.length}`;

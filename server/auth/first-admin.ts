@@ -3,8 +3,8 @@
  * ADMIN_PASSWORD set and no admin yet, that admin is created; otherwise the console says how to
  * create one. Never touches an existing account.
  */
-import type { Db } from '@/db/client';
-import { MutationError } from '@/db/errors';
+import type { Db } from '@/db/engine/client';
+import { MutationError } from '@/db/mutations/errors';
 import { createUser } from '@/db/mutations/users';
 import { countAdmins } from '@/db/queries/users';
 import { newUserSchema } from '@/lib/validation/user';

@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/engine/client';
 import { appSettings } from '@/db/schema';
 
 const KEY = 'auth_secret';

@@ -19,7 +19,7 @@
 import type { BetterAuthOptions, BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/engine/client';
 import { signInFailures } from '@/db/schema';
 import { CLIENT_ADDRESS_HEADER, requestSite } from '@/lib/http/request-site';
 

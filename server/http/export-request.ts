@@ -4,8 +4,9 @@
  * exported around. Exports hold published events only: drafts are never exported, whoever asks.
  */
 import 'server-only';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/engine/client';
 import { resolveFilters } from '@/db/queries/filter-lookups';
+import { slugify } from '@/lib/slug';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type FilterLookups, type TimelineFilters } from '@/lib/filters';
 
 export const EXPORT_VISIBILITY = { includeDrafts: false } as const;
@@ -48,14 +49,7 @@ export function readFlag(params: URLSearchParams, name: string, fallback: boolea
   return fallback;
 }
 
-const slugPart = (value: string) =>
-  value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 30);
+const slugPart = (value: string) => slugify(value, { maxLength: 30 });
 
 /**
  * What the file name says about the view: types, countries (and role), dates, actors, tags,
@@ -76,4 +70,14 @@ export function exportNameParts(filters: TimelineFilters, lookups: FilterLookups
   if (filters.authorities.length > 0) parts.push(filters.authorities.map(slugPart).join('-'));
   if (filters.q) parts.push(`q-${slugPart(filters.q)}`);
   return parts;
+}
+
+/**
+ * "events_designation_SY_2020-2023_2026-11-27.csv": what was exported and when, in characters
+ * that every file system accepts.
+ */
+export function exportFileName(parts: readonly string[], today: string, extension = 'csv'): string {
+  const safe = parts.map((p) => slugify(p, { keepCase: true, maxLength: 40 })).filter(Boolean);
+  const name = ['events', ...safe].join('_').slice(0, 150);
+  return `${name}_${today}.${extension}`;
 }

@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { MutationError, VersionConflictError } from '@/db/errors';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getEvent } from '@/db/queries/events';
 import { apiRequest, connection, databaseChecksum, freshDatabase, isAcceptableAnswer, readAnswer, routeParams, signInAs, type Answer } from '@/testing/harness';
-import { anyJson, hostileId, hostileString, NUMBERS } from '@/testing/hostile-values';
+import { anyJson, hostileId, hostileString, NUMBERS } from '@/lib/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
 vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());

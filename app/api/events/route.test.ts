@@ -6,10 +6,10 @@
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { createEvent } from '@/db/mutations/events';
 import { getEvent, listRevisions } from '@/db/queries/events';
-import { createTestDb } from '@/db/test-utils';
+import { createTestDb } from '@/db/testing/test-db';
 import { eventInputSchema } from '@/lib/validation/event';
 import { resetEnvCache } from '@/lib/env';
 import { authorize, changeActor, type Permission, type Role, type Viewer } from '@/lib/auth/roles';

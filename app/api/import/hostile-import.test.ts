@@ -9,7 +9,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { apiRequest, databaseChecksum, freshDatabase, isAcceptableAnswer, readAnswer, signInAs } from '@/testing/harness';
-import { hostileString, KNOWN_HOSTILE } from '@/testing/hostile-values';
+import { hostileString, KNOWN_HOSTILE } from '@/lib/testing/hostile-values';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
 vi.mock('@/server/auth/viewer', async () => (await import('@/testing/harness')).viewerModule());

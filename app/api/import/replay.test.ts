@@ -7,10 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '@/db/client';
-import type { ImportPlan } from '@/db/import';
-import { seedDatabase } from '@/db/seed';
-import { createTestDb } from '@/db/test-utils';
+import type { Connection } from '@/db/engine/client';
+import type { ImportPlan } from '@/db/import/import';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb } from '@/db/testing/test-db';
 import { authorize, type Permission, type Viewer } from '@/lib/auth/roles';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));

@@ -5,11 +5,11 @@
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '@/db/client';
-import { seedDatabase } from '@/db/seed';
-import { createTestDb } from '@/db/test-utils';
+import type { Connection } from '@/db/engine/client';
+import { seedDatabase } from '@/db/seed/seed';
+import { createTestDb } from '@/db/testing/test-db';
 import { authorize, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
-import type { ImportPlan } from '@/db/import';
+import type { ImportPlan } from '@/db/import/import';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));

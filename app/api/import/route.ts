@@ -5,11 +5,11 @@
  *   409 with a new dry run if the data changed since the dry run or that dry run was imported
  *   already, 422 if any row has a problem.
  * A file that cannot be read (size, encoding, quoting, columns) gets a 400 or 413 with the reason.
- * Planning runs in chunks that let other requests in (db/import.ts), so reads keep answering.
+ * Planning runs in chunks that let other requests in (db/import/import.ts), so reads keep answering.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
-import { applyImportAsync, ImportRefusedError, planImportAsync } from '@/db/import';
+import { applyImportAsync, ImportRefusedError, planImportAsync } from '@/db/import/import';
 import { changeActor } from '@/lib/auth/roles';
 import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
 import { readBodyLimited } from '@/lib/http/read-limited';

@@ -1,5 +1,5 @@
 /** GET /import/template.csv: the import's columns with one example row, ready to fill in. */
-import { encodeCsv, type CsvRecord } from '@/lib/csv/export';
+import { encodeEventCsv, type CsvRecord } from '@/lib/csv/columns';
 import { cacheHeadersFor } from '@/server/auth/read-access';
 
 // Per request, not built once: its cache headers depend on READ_ACCESS and the session (lib/viewer.ts).
@@ -30,7 +30,7 @@ const EXAMPLE: CsvRecord = {
 
 export function GET(request: Request) {
   // The export's own columns (the importer ignores permalink and the timestamps), with a BOM for Excel.
-  const body = '\uFEFF' + encodeCsv([EXAMPLE], { header: true });
+  const body = '\uFEFF' + encodeEventCsv([EXAMPLE], { header: true });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

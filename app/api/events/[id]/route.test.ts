@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '@/db/client';
+import type { Connection } from '@/db/engine/client';
 import { getEvent } from '@/db/queries/events';
-import { createTestDb, makeEvent } from '@/db/test-utils';
+import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { AuthorizationError, authorize, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null, signedInOnly: false }));

@@ -8,9 +8,8 @@ import { getDb } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/db/api-types';
-import { exportFileName } from '@/lib/csv/export';
 import { todayIso } from '@/lib/dates';
-import { EXPORT_VISIBILITY, exportNameParts, parseExportRequest } from '@/server/http/export-request';
+import { EXPORT_VISIBILITY, exportFileName, exportNameParts, parseExportRequest } from '@/server/http/export-request';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
 

@@ -8,10 +8,10 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
-import { createCsvStream, exportFileName } from '@/lib/csv/export';
+import { createEventCsvStream } from '@/db/exports/csv';
 import { todayIso } from '@/lib/dates';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
-import { EXPORT_VISIBILITY, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/server/http/export-request';
+import { EXPORT_VISIBILITY, exportFileName, exportNameParts, issuesAsText, parseExportRequest, readFlag } from '@/server/http/export-request';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +28,7 @@ export async function GET(request: NextRequest) {
   if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
-  const stream = createCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
+  const stream = createEventCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

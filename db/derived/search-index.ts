@@ -1,0 +1,56 @@
+/**
+ * Keeps `events_fts` in step with the tables it is built from. Every write path calls
+ * `reindexEvents` inside its transaction, so a committed change is searchable at once and a
+ * rolled-back one leaves no trace. Deleted events are removed from the index.
+ *
+ * The index holds the text as `normalise_text` (lib/text/normalise.ts) gives it, the same function
+ * the search box's words go through (lib/search-syntax.ts): what the tokenizer cannot fold (Arabic
+ * hamza forms, full-width letters, zero-width joiners) is folded before it sees the text.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/engine/client';
+
+const BODY = sql`
+  concat_ws(' ',
+    e.details,
+    e.legal_authority,
+    e.program,
+    (SELECT group_concat(en.name || ' ' || coalesce(
+        (SELECT group_concat(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = en.id), ''), ' ')
+       FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+      WHERE ee.event_id = e.id),
+    (SELECT group_concat(concat_ws(' ', s.title, s.publisher, s.excerpt), ' ')
+       FROM sources s WHERE s.event_id = e.id),
+    (SELECT group_concat(t.label, ' ')
+       FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE et.event_id = e.id)
+  )`;
+
+export function reindexEvents(tx: DbOrTx, ids: Iterable<number>): void {
+  for (const id of new Set(ids)) {
+    tx.run(sql`DELETE FROM events_fts WHERE rowid = ${id}`);
+    tx.run(sql`
+      INSERT INTO events_fts (rowid, title, summary, body)
+      SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
+        FROM events e
+       WHERE e.id = ${id} AND e.deleted_at IS NULL`);
+  }
+}
+
+/** Rebuilds the whole index: after bulk loads that bypass the mutations (synthetic data). */
+export function rebuildSearchIndex(tx: DbOrTx): void {
+  tx.run(sql`DELETE FROM events_fts`);
+  tx.run(sql`
+    INSERT INTO events_fts (rowid, title, summary, body)
+    SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
+      FROM events e
+     WHERE e.deleted_at IS NULL`);
+}
+
+/** Indexes new events with ids in [first, last] in one statement (they have no entries yet). */
+export function indexNewEvents(tx: DbOrTx, first: number, last: number): void {
+  tx.run(sql`
+    INSERT INTO events_fts (rowid, title, summary, body)
+    SELECT e.id, e.title, e.summary, ${BODY}
+      FROM events e
+     WHERE e.id BETWEEN ${first} AND ${last} AND e.deleted_at IS NULL`);
+}
