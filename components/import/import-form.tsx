@@ -6,52 +6,12 @@
  * sends exactly the file that was checked; the server re-checks it and refuses if the data
  * changed in between.
  */
-import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { buttonClass, inputClass, secondaryButtonClass } from '@/components/forms/field';
-import type { ImportPlan, ImportResult, ImportRowPlan } from '@/db/import/import';
-import { ENTITY_KINDS, type EntityKind } from '@/lib/vocabulary';
+import { buttonClass, inputClass } from '@/components/forms/field';
+import type { ImportPlan, ImportResult } from '@/db/import/import';
+import { ImportResults, type PlannedPhase } from './import-results';
 
-type Phase =
-  | { step: 'choose'; error?: string }
-  | { step: 'checking' }
-  | { step: 'checked'; plan: ImportPlan; notice?: string }
-  | { step: 'committing'; plan: ImportPlan }
-  | { step: 'done'; plan: ImportPlan; result: ImportResult };
-
-const ACTION_LABELS: Record<ImportRowPlan['action'], string> = {
-  create: 'New event',
-  update: 'Update',
-  unchanged: 'No change',
-  error: 'Problem',
-};
-
-const ACTION_CLASSES: Record<ImportRowPlan['action'], string> = {
-  create: 'bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200',
-  update: 'bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-200',
-  unchanged: 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200',
-  error: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
-};
-
-const KIND_PLURALS: Record<EntityKind, string> = {
-  person: 'people',
-  organisation: 'organisations',
-  government: 'governments',
-  legislature: 'legislatures',
-  international_body: 'international bodies',
-  company: 'companies',
-};
-
-/** New actors grouped by the kind they will have, in the order of ENTITY_KINDS. */
-function newActorsByKind(plan: ImportPlan): { kind: EntityKind; names: string[] }[] {
-  return ENTITY_KINDS.map((kind) => ({ kind, names: plan.newActors.filter((name) => (plan.newActorKinds[name] ?? 'organisation') === kind) })).filter(
-    (group) => group.names.length > 0,
-  );
-}
-
-function plural(n: number, one: string, many = `${one}s`) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
+type Phase = { step: 'choose'; error?: string } | { step: 'checking' } | PlannedPhase;
 
 async function send(file: File, mode: 'check' | 'commit', digest?: string) {
   const form = new FormData();
@@ -115,9 +75,6 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
   }
 
   const busy = phase.step === 'checking' || phase.step === 'committing';
-  const plan = phase.step === 'checked' || phase.step === 'committing' || phase.step === 'done' ? phase.plan : null;
-  const toWrite = plan ? plan.counts.create + plan.counts.update : 0;
-  const warned = plan ? plan.rows.filter((r) => r.action !== 'error' && r.warnings.length > 0).length : 0;
 
   return (
     <div className="space-y-6">
@@ -164,162 +121,19 @@ export function ImportForm({ maxMegabytes, maxRows }: { maxMegabytes: number; ma
       </form>
 
       <div aria-live="polite">
-        {plan ? (
-          <section aria-labelledby="import-results" className="space-y-4">
-            <h2 id="import-results" ref={resultsHeading} tabIndex={-1} className="text-xl font-semibold">
-              {phase.step === 'done' ? 'Imported' : `Dry run of ${plan.fileName}`}
-            </h2>
-            {phase.step === 'done' ? (
-              <div role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950">
-                <p className="font-medium">
-                  {plural(phase.result.created.length, 'event')} created, {plural(phase.result.updated.length, 'event')} updated,{' '}
-                  {plural(phase.result.unchanged, 'row')} unchanged
-                  {phase.result.actorsCreated.length > 0 ? `, ${plural(phase.result.actorsCreated.length, 'new actor')}` : ''}.
-                </p>
-                {phase.result.created.length > 0 ? (
-                  <p className="mt-1">
-                    New events are listed below; imported drafts are under <Link href="/events/drafts">Drafts</Link>.
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-            {phase.step === 'checked' && phase.notice ? (
-              <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
-                {phase.notice}
-              </p>
-            ) : null}
-            <p className="text-sm" data-testid="import-counts">
-              {plural(plan.rows.length, 'row')}: {plural(plan.counts.create, 'new event')}, {plural(plan.counts.update, 'update')},{' '}
-              {plural(plan.counts.unchanged, 'row')} without changes, {plural(plan.counts.error, 'row')} with problems.
-            </p>
-            {phase.step !== 'done' && toWrite > 0 && warned > 0 ? (
-              <p className="text-sm font-medium text-amber-900 dark:text-amber-200" data-testid="import-warnings">
-                <span aria-hidden="true">⚠ </span>
-                {plural(warned, 'row')} to look at before importing: see the notes in the table (for example a row that looks like
-                an event already recorded).
-              </p>
-            ) : null}
-            {newActorsByKind(plan).map(({ kind, names }) => (
-              <p key={kind} className="text-sm">
-                New actors to be created (as {KIND_PLURALS[kind]}; change that on their pages): {names.join(', ')}.
-              </p>
-            ))}
-            {plan.newTags.length > 0 ? <p className="text-sm">New tags: {plan.newTags.join(', ')}.</p> : null}
-            {plan.ignoredColumns.length > 0 ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">Columns not imported: {plan.ignoredColumns.join(', ')}.</p>
-            ) : null}
-
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">What each row of the file will do</caption>
-                <thead>
-                  <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Line
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Result
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Event
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Details
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.rows.map((row) => (
-                    <tr key={row.line} className="border-b border-zinc-200 align-top dark:border-zinc-800" data-testid="import-row">
-                      <th scope="row" className="py-2 pr-3 font-normal tabular-nums">
-                        {row.line}
-                      </th>
-                      <td className="py-2 pr-3">
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${ACTION_CLASSES[row.action]}`}>
-                          {ACTION_LABELS[row.action]}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-3">
-                        {row.eventId && row.action !== 'error' ? <Link href={`/events/${row.eventId}`}>{row.title || `#${row.eventId}`}</Link> : row.title || '(no title)'}
-                        {phase.step === 'done' && row.action === 'create' ? (
-                          <CreatedLink line={row.line} result={phase.result} />
-                        ) : null}
-                      </td>
-                      <td className="py-2">
-                        {row.warnings.length > 0 && row.action !== 'error' && phase.step !== 'done' ? (
-                          <ul className="mb-1 space-y-0.5 text-amber-900 dark:text-amber-200" aria-label="Notes">
-                            {row.warnings.map((w, i) => (
-                              <li key={i}>
-                                <span aria-hidden="true">⚠ </span>
-                                <span className="font-mono text-xs">{w.column}</span>: {w.message}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                        {row.errors.length > 0 ? (
-                          <ul className="space-y-0.5 text-red-800 dark:text-red-300">
-                            {row.errors.map((e, i) => (
-                              <li key={i}>
-                                <span className="font-mono text-xs">{e.column}</span>: {e.message}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : row.changes.length > 0 ? (
-                          `Changes: ${row.changes.join(', ')}`
-                        ) : row.action === 'create' && row.newActors.length > 0 ? (
-                          `New actors: ${row.newActors.join(', ')}`
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-
-            {phase.step !== 'done' ? (
-              <div className="flex flex-wrap items-center gap-3">
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={busy || plan.counts.error > 0 || toWrite === 0}
-                  onClick={() => void commit(plan)}
-                >
-                  {phase.step === 'committing' ? 'Importing…' : `Import ${plural(toWrite, 'event')}`}
-                </button>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {plan.counts.error > 0
-                    ? 'Fix the rows with problems in the file, choose it again and check it: nothing is imported while any row has a problem.'
-                    : toWrite === 0
-                      ? 'Nothing to import: every row matches what is already recorded.'
-                      : 'All rows go in together, each with its history entry, or none do.'}
-                </p>
-              </div>
-            ) : (
-              <button
-                type="button"
-                className={secondaryButtonClass}
-                onClick={() => {
-                  setPhase({ step: 'choose' });
-                  setFile(null);
-                  setFormKey((k) => k + 1);
-                }}
-              >
-                Import another file
-              </button>
-            )}
-          </section>
+        {phase.step === 'checked' || phase.step === 'committing' || phase.step === 'done' ? (
+          <ImportResults
+            phase={phase}
+            headingRef={resultsHeading}
+            onCommit={() => void commit(phase.plan)}
+            onReset={() => {
+              setPhase({ step: 'choose' });
+              setFile(null);
+              setFormKey((k) => k + 1);
+            }}
+          />
         ) : null}
       </div>
     </div>
   );
-}
-
-function CreatedLink({ line, result }: { line: number; result: ImportResult }) {
-  const created = result.created.find((c) => c.line === line);
-  return created ? (
-    <>
-      {' '}
-      (<Link href={`/events/${created.id}`}>#{created.id}</Link>)
-    </>
-  ) : null;
 }
