@@ -42,6 +42,7 @@ describe('reading filters from a URL', () => {
       programs: ['SYRIA-CAESAR'],
       tags: ['caesar-act'],
       status: 'published',
+      asRecorded: null,
     });
   });
 
@@ -149,6 +150,7 @@ describe('writing filters back to a URL', () => {
       programs: fc.uniqueArray(fc.constantFrom('SYRIA-CAESAR', 'SYRIA', 'SYRIA-EO13894')),
       tags: fc.uniqueArray(fc.constantFrom('caesar-act', 'gulf-states', 'embassies')),
       status: fc.constantFrom(...STATUS_FILTERS),
+      asRecorded: fc.option(fc.constantFrom('2023-03-31', '2024-01-01T12:00:00Z'), { nil: null }),
     })
     .map(({ relevance, ...f }) => normalizeFilters({ ...f, sort: relevance && f.q ? 'relevance' : 'date' }));
 

@@ -17,6 +17,8 @@
  *   program*   sanctions program code, exact text
  *   tag*       tag slugs
  *   status     `published` (default) | draft | all; staff only (see restrictToViewer)
+ *   as_recorded  a day (YYYY-MM-DD, its end) or an ISO instant: the record as it stood then
+ *              (db/derived/as-recorded.ts); not a condition on events but the record they come from
  *
  * Values within a parameter are alternatives (OR); different parameters all apply (AND).
  * Parsing never throws: a bad value is left out of `filters` and described in `issues`, so the page
@@ -25,6 +27,7 @@
 import { COUNTRY_ROLES, countryName, isCountryCode, type CountryRole } from './countries';
 import { acceptedRangeText, endOfPeriod, formatEventDate, isPlausibleDate, parsePartialDate, type PartialDate } from './dates';
 import { EVENT_TYPE_KEYS, eventTypeInfo, isEventType, type EventTypeKey } from './event-types';
+import { parseMoment } from './history/as-recorded';
 import { MAX_SEARCH_LENGTH, parseSearch, type SearchGroups } from './search-syntax';
 
 export const SORT_ORDERS = ['date', 'relevance'] as const;
@@ -51,6 +54,8 @@ export interface TimelineFilters {
   programs: string[];
   tags: string[];
   status: StatusFilter;
+  /** `as_recorded`, as written in the URL (a day or an ISO instant); null for the record now. */
+  asRecorded: string | null;
 }
 
 function emptyFilters(): TimelineFilters {
@@ -67,6 +72,7 @@ function emptyFilters(): TimelineFilters {
     programs: [],
     tags: [],
     status: 'published',
+    asRecorded: null,
   };
 }
 
@@ -102,6 +108,7 @@ export const FILTER_PARAMS = [
   'program',
   'tag',
   'status',
+  'as_recorded',
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
@@ -293,6 +300,13 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     else issues.push({ param: 'status', message: `${quote(status)} is not a status; use published, draft or all.` });
   }
 
+  const asRecorded = one('as_recorded')?.trim();
+  if (asRecorded !== undefined) {
+    const moment = parseMoment(asRecorded, { name: 'as_recorded' });
+    if (moment.ok) filters.asRecorded = asRecorded;
+    else issues.push({ param: 'as_recorded', message: moment.message });
+  }
+
   return { filters: normalizeFilters(filters), issues };
 }
 
@@ -326,6 +340,7 @@ export function serializeFilters(input: TimelineFilters): URLSearchParams {
   for (const v of f.programs) params.append('program', v);
   for (const v of f.tags) params.append('tag', v);
   if (f.status !== 'published') params.set('status', f.status);
+  if (f.asRecorded) params.set('as_recorded', f.asRecorded);
   return params;
 }
 

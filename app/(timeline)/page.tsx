@@ -6,7 +6,9 @@ import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
 import { TimelineResults } from '@/components/timeline/timeline-results';
-import { getDb } from '@/db/index';
+import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
+import { recordForFilters } from '@/db/derived/as-recorded';
+import { getConnection, getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { timelineViewForRequest } from '@/server/views/timeline';
@@ -30,16 +32,21 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const params = toUrlSearchParams(await searchParams);
   const viewer = { includeDrafts: canSeeDrafts(await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/')) };
   const db = getDb();
-  const { filters, issues, lookups } = resolveFilters(db, parseFilters(params), viewer);
+  const resolved = resolveFilters(db, parseFilters(params), viewer);
+  const { issues, lookups } = resolved;
+  // With as_recorded, the record as it stood then (db/derived/as-recorded.ts); a moment it cannot
+  // show is a notice, and today's record is shown instead.
+  const record = recordForFilters(getConnection(), resolved.filters);
+  const filters = record.filters;
 
   const cursorParam = params.get('cursor');
   const position = cursorParam ? decodeTimelineCursor(cursorParam, filters.sort) : null;
-  const notices: FilterIssue[] = [...issues];
+  const notices: FilterIssue[] = [...issues, ...record.issues];
   if (cursorParam && !position) {
     notices.push({ param: 'cursor', message: 'That position does not exist; showing the newest events instead.' });
   }
 
-  const view = await timelineViewForRequest(filters, { ...viewer, position, withFacets: true });
+  const view = await timelineViewForRequest(filters, { ...viewer, position, withFacets: true }, record.connection);
   const filtered = isFiltered(filters);
 
   return (
@@ -59,8 +66,12 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             today={todayIso()}
             canFilterStatus={viewer.includeDrafts}
           />
+          <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+            <AsRecordedForm filters={filters} />
+          </div>
         </FilterDisclosure>
         <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
+          <AsRecordedBanner filters={filters} />
           <FilterNotices issues={notices} />
           <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">

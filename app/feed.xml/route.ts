@@ -3,7 +3,7 @@
  * parameters as the timeline), for feed readers. A bad parameter gets a 400 with a plain-text reason.
  */
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
+import { getConnection } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { listTimeline } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/server/feeds/atom';
@@ -20,15 +20,14 @@ const FEED_MAX_AGE = 300;
 export async function GET(request: NextRequest) {
   const access = await readAccess('text');
   if (access.denied) return access.denied;
-  const db = getDb();
-  const parsed = parseExportRequest(db, request.nextUrl.searchParams, []);
+  const parsed = parseExportRequest(getConnection(), request.nextUrl.searchParams, []);
   if (!parsed.ok) {
     return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cacheHeadersFor(request, access.viewer) } });
   }
   const filters = { ...parsed.filters, sort: 'date' as const };
   const query = filtersQueryString(filters);
   const origin = requestSite(request.headers).origin;
-  const { items } = listTimeline(db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
+  const { items } = listTimeline(parsed.db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
   const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
   const xml = renderAtomFeed({
     selfUrl: `${origin}/feed.xml${query ? `?${query}` : ''}`,

@@ -28,6 +28,8 @@ export interface TimelineItemProps {
   headingLevel?: 3 | 4 | 5;
   /** The active search, to highlight what it matched. */
   highlight?: SearchGroups | null;
+  /** In a view as recorded on a date, the event's page opens as it stood then. */
+  asRecorded?: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface TimelineItemProps {
  * `content-visibility: auto` lets the browser skip laying out items far off screen, which keeps
  * long lists smooth without virtualisation (and keeps every item findable with Ctrl+F).
  */
-export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4, highlight = null }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4, highlight = null, asRecorded = null }: TimelineItemProps) {
   const actors = mainActors(event.actors);
   const shown = actors.slice(0, MAX_ACTORS);
   const Heading = `h${headingLevel}` as 'h3' | 'h4' | 'h5';
@@ -55,7 +57,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
           {event.program ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{event.program}</span> : null}
         </div>
         <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
-          <Link href={`/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
+          <Link href={asRecorded ? `/events/${event.id}?as_recorded=${encodeURIComponent(asRecorded)}` : `/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
             <Highlight text={event.title} groups={highlight} />
           </Link>
         </Heading>

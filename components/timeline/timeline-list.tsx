@@ -20,6 +20,7 @@ export function TimelineList({
   olderPath = '/',
   headingLevel = 2,
   query: searchText = null,
+  asRecorded = null,
 }: {
   /** The canonical filter query string of the view (no cursor): the API parameters and the cache key. */
   search: string;
@@ -30,6 +31,8 @@ export function TimelineList({
   headingLevel?: 2 | 3;
   /** The search text, for highlighting matches. */
   query?: string | null;
+  /** The view's `as_recorded`: each event's page is opened as it stood then. */
+  asRecorded?: string | null;
 }) {
   const query = useInfiniteQuery(eventsInfiniteQuery(search, firstCursor));
   const sentinel = useRef<HTMLDivElement>(null);
@@ -89,7 +92,7 @@ export function TimelineList({
                   {h.month} <span className="sr-only">{event.date.slice(0, 4)}</span>
                 </MonthHeading>
               ) : null}
-              <TimelineItem event={event} headingLevel={itemLevel} highlight={highlight} />
+              <TimelineItem event={event} headingLevel={itemLevel} highlight={highlight} asRecorded={asRecorded} />
             </li>
           );
         })}

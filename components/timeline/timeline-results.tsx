@@ -53,6 +53,7 @@ export async function TimelineResults({
           olderPath={olderPath}
           headingLevel={headingLevel}
           query={filters.q}
+          asRecorded={filters.asRecorded}
         />
       </HydrationBoundary>
     </div>

@@ -4,7 +4,8 @@
  * exported around. Exports hold published events only: drafts are never exported, whoever asks.
  */
 import 'server-only';
-import type { DbOrTx } from '@/db/engine/client';
+import { recordForFilters } from '@/db/derived/as-recorded';
+import type { Connection, Db } from '@/db/engine/client';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { slugify } from '@/lib/slug';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type FilterLookups, type TimelineFilters } from '@/lib/filters';
@@ -12,10 +13,11 @@ import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type Filt
 export const EXPORT_VISIBILITY = { includeDrafts: false } as const;
 
 export type ExportRequest =
-  | { ok: true; filters: TimelineFilters; lookups: FilterLookups; params: URLSearchParams }
+  /** `db` is the record to export: the live one, or the one as it stood at `as_recorded`. */
+  | { ok: true; filters: TimelineFilters; lookups: FilterLookups; params: URLSearchParams; db: Db }
   | { ok: false; issues: FilterIssue[] };
 
-export function parseExportRequest(db: DbOrTx, params: URLSearchParams, extraParams: readonly string[]): ExportRequest {
+export function parseExportRequest(live: Connection, params: URLSearchParams, extraParams: readonly string[]): ExportRequest {
   const issues: FilterIssue[] = unknownParams(params, extraParams).map((param) => ({
     param,
     message: `Unknown parameter. Known parameters: ${[...FILTER_PARAMS, ...extraParams].join(', ')}.`,
@@ -26,10 +28,12 @@ export function parseExportRequest(db: DbOrTx, params: URLSearchParams, extraPar
   }
   const withoutStatus = new URLSearchParams(params);
   withoutStatus.delete('status');
-  const resolved = resolveFilters(db, parseFilters(withoutStatus), EXPORT_VISIBILITY);
+  const resolved = resolveFilters(live.db, parseFilters(withoutStatus), EXPORT_VISIBILITY);
   issues.push(...resolved.issues);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, filters: resolved.filters, lookups: resolved.lookups, params };
+  const record = recordForFilters(live, resolved.filters);
+  if (record.issues.length > 0) return { ok: false, issues: record.issues };
+  return { ok: true, filters: resolved.filters, lookups: resolved.lookups, params, db: record.connection.db };
 }
 
 /** "type: “rumour” is not an event type." lines, for plain-text error bodies. */
@@ -69,6 +73,7 @@ export function exportNameParts(filters: TimelineFilters, lookups: FilterLookups
   if (filters.programs.length > 0) parts.push(filters.programs.join('-'));
   if (filters.authorities.length > 0) parts.push(filters.authorities.map(slugPart).join('-'));
   if (filters.q) parts.push(`q-${slugPart(filters.q)}`);
+  if (filters.asRecorded) parts.push(`as-recorded-${filters.asRecorded.slice(0, 10)}`);
   return parts;
 }
 

@@ -5,11 +5,17 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { getConnection } from '@/db';
+import type { Connection } from '@/db/engine/client';
 import { cachedTimelineView, type TimelineViewData, type TimelineViewOptions } from '@/db/queries/timeline-view';
 import type { TimelineFilters } from '@/lib/filters';
 import { wantsFresh } from '@/lib/http/cache-control';
 
-export async function timelineViewForRequest(filters: TimelineFilters, options: TimelineViewOptions): Promise<TimelineViewData> {
+export async function timelineViewForRequest(
+  filters: TimelineFilters,
+  options: TimelineViewOptions,
+  /** The record to read: the live one unless the page shows it as recorded on a date. */
+  connection: Connection = getConnection(),
+): Promise<TimelineViewData> {
   const fresh = wantsFresh((await headers()).get('cache-control'));
-  return cachedTimelineView(getConnection(), filters, { ...options, fresh }).view;
+  return cachedTimelineView(connection, filters, { ...options, fresh }).view;
 }

@@ -12,6 +12,7 @@
  * `Server-Timing` report the time of all the handler's database work (session, lookups, count, page).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { recordForFilters } from '@/db/derived/as-recorded';
 import { getConnection, getDb } from '@/db/index';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
@@ -44,6 +45,9 @@ export async function GET(request: NextRequest) {
   }));
   const resolved = resolveFilters(db, parseFilters(params), viewer);
   issues.push(...resolved.issues);
+  // With as_recorded, the record as it stood then (db/derived/as-recorded.ts).
+  const record = recordForFilters(getConnection(), resolved.filters);
+  issues.push(...record.issues);
 
   const cursorParam = params.get('cursor');
   const position = cursorParam ? decodeTimelineCursor(cursorParam, resolved.filters.sort) : null;
@@ -64,7 +68,7 @@ export async function GET(request: NextRequest) {
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  const { body } = eventsPageJson(getConnection(), resolved.filters, { ...viewer, position, limit, fresh });
+  const { body } = eventsPageJson(record.connection, resolved.filters, { ...viewer, position, limit, fresh });
   const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.

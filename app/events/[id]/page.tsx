@@ -10,7 +10,12 @@ import { Notice } from '@/components/forms/field';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { DraftBadge } from '@/components/ui/draft-badge';
 import { TypeBadge } from '@/components/ui/type-badge';
-import { getDb } from '@/db/index';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { AsRecordedBanner } from '@/components/timeline/as-recorded';
+import { recordForFilters } from '@/db/derived/as-recorded';
+import type { Db } from '@/db/engine/client';
+import { getConnection, getDb } from '@/db/index';
+import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
@@ -20,10 +25,22 @@ import { formatTimestamp } from '@/lib/dates';
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Drafts for staff only; a deleted event only for editors, who can restore it. */
-function loadEvent(idParam: string, viewer: Viewer | null): EventDetail | null {
+/**
+ * Drafts for staff only; a deleted event only for editors, who can restore it. `record` is the
+ * database read: the live one, or the record as it stood at `as_recorded`, where an event deleted
+ * by then is not shown to anyone (it was not in the record then).
+ */
+function loadEvent(idParam: string, viewer: Viewer | null, record: Db = getDb(), past = false): EventDetail | null {
   const id = parseId(idParam);
-  return id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) });
+  return id === null ? null : getEvent(record, id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) && !past });
+}
+
+/** The record the page reads: `?as_recorded=2023-03-31` shows the event as it stood then. */
+function recordFor(asRecordedParam: unknown) {
+  if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
+  const parsed = parseFilters({ as_recorded: asRecordedParam });
+  if (parsed.issues.length > 0) return { connection: getConnection(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
+  return recordForFilters(getConnection(), parsed.filters);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -58,18 +75,23 @@ function EventHistorySection({ event, staff, editor }: { event: EventDetail; sta
 export default async function EventPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const idParam = (await params).id;
   const viewer = await readerForPage(`/events/${idParam}`);
-  const event = loadEvent(idParam, viewer);
+  const query = await searchParams;
+  const record = recordFor(query.as_recorded);
+  const past = record?.asRecorded ? record : null;
+  const event = loadEvent(idParam, viewer, past ? past.connection.db : getDb(), Boolean(past));
   if (!event) notFound();
-  const editor = canWrite(viewer);
-  const saved = (await searchParams).saved;
+  const editor = canWrite(viewer) && !past;
+  const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
 
   return (
     <article className="mx-auto max-w-3xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={`Event #${event.id}`} />
       {savedMessage ? <Notice tone="success">{savedMessage}</Notice> : null}
+      {past ? <AsRecordedBanner filters={past.filters} basePath={`/events/${event.id}`} /> : null}
+      {record && record.issues.length > 0 ? <FilterNotices issues={record.issues} /> : null}
       {/* Only editors are shown a deleted event at all. */}
-      {editor || event.deletedAt ? <EventStaffControls event={event} /> : null}
+      {(editor || event.deletedAt) && !past ? <EventStaffControls event={event} /> : null}
 
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">

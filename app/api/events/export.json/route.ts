@@ -4,7 +4,7 @@
  * Same filter parameters as the timeline; a bad one gets a 400 with the JSON error body.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
+import { getConnection } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/db/api-types';
@@ -19,9 +19,8 @@ export async function GET(request: NextRequest) {
   const access = await readAccess('json');
   if (access.denied) return access.denied;
   const cache = cacheHeadersFor(request, access.viewer);
-  const db = getDb();
   const params = request.nextUrl.searchParams;
-  const parsed = parseExportRequest(db, params, ['format']);
+  const parsed = parseExportRequest(getConnection(), params, ['format']);
   const issues = parsed.ok ? [] : [...parsed.issues];
   const formats = params.getAll('format');
   const format = (formats[0] ?? 'json') as JsonStreamFormat;
@@ -33,7 +32,7 @@ export async function GET(request: NextRequest) {
   }
 
   const origin = requestSite(request.headers).origin;
-  const stream = createJsonStream(exportEvents(db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
+  const stream = createJsonStream(exportEvents(parsed.db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
     permalink: `${origin}/events/${event.id}`,
     ...event,
   }));

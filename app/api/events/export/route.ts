@@ -5,7 +5,7 @@
  * never a file.
  */
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
+import { getConnection } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { exportRows } from '@/db/queries/export';
 import { createEventCsvStream } from '@/db/exports/csv';
@@ -20,15 +20,14 @@ export async function GET(request: NextRequest) {
   if (access.denied) return access.denied;
   const cache = cacheHeadersFor(request, access.viewer);
   const plain = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
-  const db = getDb();
   const params = request.nextUrl.searchParams;
-  const parsed = parseExportRequest(db, params, ['bom']);
+  const parsed = parseExportRequest(getConnection(), params, ['bom']);
   const issues = parsed.ok ? [] : parsed.issues;
   const bom = readFlag(params, 'bom', true, issues);
   if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
-  const stream = createEventCsvStream(exportRows(db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
+  const stream = createEventCsvStream(exportRows(parsed.db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
