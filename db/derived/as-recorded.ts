@@ -13,16 +13,18 @@
  * append-only), so a rebuilt database is kept for later readers (a few at a time, least recently
  * used first out).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import { openDatabase, type Connection, type DbOrTx, type Tx } from '@/db/engine/client';
+import { openDatabase, type Connection, type DbOrTx } from '@/db/engine/client';
 import { migrateDatabase } from '@/db/engine/migrate';
-import { ensureTags } from '@/db/mutations/events';
 import type { EventSnapshot } from '@/db/mutations/revisions';
-import { entities, entityAliases, eventCountries, eventEntities, eventLinks, events, eventTags, revisions, sources } from '@/db/schema';
+import { entities, entityAliases, events, revisions, tags } from '@/db/schema';
+import { slugify } from '@/lib/slug';
 import type { FilterIssue, TimelineFilters } from '@/lib/filters';
 import { parseMoment, revisionTime, statesAsOf, type RecordRevision } from '@/lib/history/as-recorded';
-import { reindexEvents } from './search-index';
+import { rebuildDerived } from './counts';
+import { rebuildSearchIndex } from './search-index';
 
 export interface AsRecorded {
   connection: Connection;
@@ -30,8 +32,8 @@ export interface AsRecorded {
   at: number;
   /** Events rebuilt (live or deleted at the moment). */
   events: number;
-  /** Events whose snapshot could not be written again (a rule added since refuses it); left out. */
-  skipped: number[];
+  /** Whether the search index has been built (ensureSearchable). */
+  searchable: boolean;
 }
 
 /** The first moment anything was recorded (the oldest revision), or null for an empty history. */
@@ -40,43 +42,10 @@ export function firstRecordedAt(db: DbOrTx): number | null {
   return row?.first ? revisionTime(row.first) : null;
 }
 
-const EVENT_KEYS = Object.keys(events) as (keyof typeof events.$inferInsert)[];
+/** The events table's columns: the snapshot's key (camelCase) and the column's name in SQL. */
+const EVENT_COLUMNS = Object.entries(getTableColumns(events)).map(([key, column]) => ({ key, name: column.name }));
 
-function eventRow(snapshot: EventSnapshot, deleted: boolean, at: number): typeof events.$inferInsert {
-  const row: Record<string, unknown> = {};
-  const source = snapshot as unknown as Record<string, unknown>;
-  for (const key of EVENT_KEYS) if (key in source) row[key] = source[key];
-  if (deleted && !row.deletedAt) row.deletedAt = new Date(at).toISOString();
-  if (!deleted) row.deletedAt = null;
-  return row as typeof events.$inferInsert;
-}
-
-function writeEvent(tx: Tx, snapshot: EventSnapshot, deleted: boolean, at: number, liveEntities: Set<number>): void {
-  tx.insert(events).values(eventRow(snapshot, deleted, at)).run();
-  const id = snapshot.id;
-  if (snapshot.countries.length > 0) {
-    tx.insert(eventCountries)
-      .values(snapshot.countries.map((c) => ({ eventId: id, countryCode: c.code, role: c.role })))
-      .onConflictDoNothing()
-      .run();
-  }
-  const actors = snapshot.actors.filter((a) => liveEntities.has(a.entityId));
-  if (actors.length > 0) {
-    tx.insert(eventEntities)
-      .values(actors.map((a) => ({ eventId: id, entityId: a.entityId, role: a.role })))
-      .onConflictDoNothing()
-      .run();
-  }
-  const tagIds = [...new Set(ensureTags(tx, snapshot.tags))];
-  if (tagIds.length > 0) tx.insert(eventTags).values(tagIds.map((tagId) => ({ eventId: id, tagId }))).run();
-  if (snapshot.sources.length > 0) {
-    tx.insert(sources)
-      .values(snapshot.sources.map((s, position) => ({ eventId: id, ...s, position })))
-      .run();
-  }
-}
-
-/** Reads the event revisions made at or before `at`, in batches, without holding them all twice. */
+/** Reads the event revisions made at or before `at`. */
 function eventRevisionsUpTo(db: DbOrTx, at: number): RecordRevision<EventSnapshot>[] {
   const limit = new Date(at).toISOString();
   return db
@@ -86,48 +55,114 @@ function eventRevisionsUpTo(db: DbOrTx, at: number): RecordRevision<EventSnapsho
     .all() as RecordRevision<EventSnapshot>[];
 }
 
-/** Builds the database of the record as it stood at `at` (milliseconds since the epoch). */
+/**
+ * Drops the triggers that keep derived data row by row (recreated after the load, when the
+ * derived data has been computed set-wise) and returns their SQL.
+ */
+function dropTriggers(sqlite: Database.Database): string[] {
+  const triggers = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[];
+  for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name.replace(/"/g, '""')}"`);
+  return triggers.map((t) => t.sql);
+}
+
+/**
+ * Builds the database of the record as it stood at `at` (milliseconds since the epoch). Loaded as
+ * the synthetic databases are (db/synth/build.ts): prepared statements, no triggers, derived counts
+ * and the search index computed set-wise afterwards. CHECK constraints are not applied: a
+ * snapshot was valid when it was recorded, and a rule added since must not hide it from history.
+ */
 export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
   const connection = openDatabase(':memory:', { check: false });
   migrateDatabase(connection.db);
+  const { sqlite } = connection;
+  sqlite.pragma('foreign_keys = OFF');
+  sqlite.pragma('ignore_check_constraints = ON');
   const states = statesAsOf(eventRevisionsUpTo(source, at), at);
-  const skipped: number[] = [];
   const entityRows = source.select().from(entities).all();
   const aliasRows = source.select().from(entityAliases).all();
-  const liveEntities = new Set(entityRows.map((e) => e.id));
+  const tagRows = source.select().from(tags).all();
 
-  connection.db.transaction((tx) => {
-    for (let i = 0; i < entityRows.length; i += 500) tx.insert(entities).values(entityRows.slice(i, i + 500)).run();
-    for (let i = 0; i < aliasRows.length; i += 500) tx.insert(entityAliases).values(aliasRows.slice(i, i + 500)).run();
-    const written: EventSnapshot[] = [];
-    for (const [id, state] of [...states].sort((a, b) => a[0] - b[0])) {
-      try {
-        tx.transaction((inner) => writeEvent(inner, state.snapshot, state.deleted, at, liveEntities));
-        written.push(state.snapshot);
-      } catch {
-        skipped.push(id);
-      }
+  const triggers = dropTriggers(sqlite);
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c.name}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  // Each junction row carries its event's facts and, for countries and actors, whether its role is
+  // the (event, value)'s first: what the triggers would have copied (db/derived/counts.ts).
+  const FACTS = 'event_visibility, event_type, event_date, event_date_precision';
+  const insertCountry = sqlite.prepare(`INSERT OR IGNORE INTO event_countries (event_id, country_code, role, ${FACTS}, first_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertActor = sqlite.prepare(`INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, ${FACTS}, first_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertTag = sqlite.prepare(`INSERT INTO tags (id, slug, label) VALUES (?, ?, ?)`);
+  const insertEventTag = sqlite.prepare(`INSERT OR IGNORE INTO event_tags (event_id, tag_id, ${FACTS}) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertSource = sqlite.prepare(
+    `INSERT INTO sources (event_id, url, title, publisher, published_date, excerpt, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLink = sqlite.prepare(`INSERT OR IGNORE INTO event_links (from_event_id, to_event_id, kind) VALUES (?, ?, ?)`);
+  const value = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v === undefined ? null : v);
+
+  sqlite.transaction(() => {
+    for (let i = 0; i < entityRows.length; i += 500) connection.db.insert(entities).values(entityRows.slice(i, i + 500)).run();
+    for (let i = 0; i < aliasRows.length; i += 500) connection.db.insert(entityAliases).values(aliasRows.slice(i, i + 500)).run();
+    const tagIds = new Map<string, number>();
+    let nextTag = 1;
+    for (const t of tagRows) {
+      insertTag.run(t.id, t.slug, t.label);
+      tagIds.set(t.slug, t.id);
+      nextTag = Math.max(nextTag, t.id + 1);
     }
-    const present = new Set(written.map((s) => s.id));
-    for (const snapshot of written) {
-      const links = snapshot.links.filter((l) => present.has(l.toEventId) && l.toEventId !== snapshot.id);
-      if (links.length > 0) {
-        tx.insert(eventLinks)
-          .values(links.map((l) => ({ fromEventId: snapshot.id, toEventId: l.toEventId, kind: l.kind })))
-          .onConflictDoNothing()
-          .run();
+    const liveEntities = new Set(entityRows.map((e) => e.id));
+    for (const [, state] of states) {
+      const snapshot = state.snapshot as unknown as Record<string, unknown> & EventSnapshot;
+      const row = EVENT_COLUMNS.map(({ key }) => value(snapshot[key]));
+      const deletedAt = EVENT_COLUMNS.findIndex((c) => c.key === 'deletedAt');
+      row[deletedAt] = state.deleted ? (snapshot.deletedAt ?? new Date(at).toISOString()) : null;
+      insertEvent.run(...row);
+      const id = snapshot.id;
+      const facts = [state.deleted ? 'deleted' : snapshot.status, snapshot.type, snapshot.date, snapshot.datePrecision];
+      for (const c of snapshot.countries) insertCountry.run(id, c.code, c.role, ...facts, firstRole(snapshot.countries, c.code, c.role, (x) => x.code));
+      const actors = snapshot.actors.filter((a) => liveEntities.has(a.entityId));
+      for (const a of actors) insertActor.run(id, a.entityId, a.role, ...facts, firstRole(actors, a.entityId, a.role, (x) => x.entityId));
+      for (const label of snapshot.tags) {
+        const slug = slugify(label);
+        let tagId = tagIds.get(slug);
+        if (tagId === undefined) {
+          tagId = nextTag++;
+          insertTag.run(tagId, slug, label);
+          tagIds.set(slug, tagId);
+        }
+        insertEventTag.run(id, tagId, ...facts);
       }
+      snapshot.sources.forEach((s, position) => insertSource.run(id, s.url, s.title, s.publisher, s.publishedDate, s.excerpt, position));
     }
-    reindexEvents(tx, present);
-  });
-  return { connection, at, events: states.size - skipped.length, skipped };
+    for (const [, { snapshot }] of states) {
+      for (const l of snapshot.links) if (states.has(l.toEventId) && l.toEventId !== snapshot.id) insertLink.run(snapshot.id, l.toEventId, l.kind);
+    }
+    rebuildDerived(sqlite, { facts: false });
+    for (const trigger of triggers) sqlite.exec(trigger);
+  })();
+  sqlite.pragma('ignore_check_constraints = OFF');
+  return { connection, at, events: states.size, searchable: false };
+}
+
+/** 1 when no row of the same (event, value) has a smaller role: the row the counts count once. */
+function firstRole<T extends { role: string }, V>(rows: readonly T[], value: V, role: string, valueOf: (r: T) => V): number {
+  return rows.some((r) => valueOf(r) === value && r.role < role) ? 0 : 1;
+}
+
+/**
+ * The search index is the costly part of a rebuild (its text goes through normalise_text): it is
+ * built the first time a search asks for it, not for every past record.
+ */
+export function ensureSearchable(built: AsRecorded): void {
+  if (built.searchable) return;
+  built.connection.sqlite.transaction(() => rebuildSearchIndex(built.connection.db))();
+  built.searchable = true;
 }
 
 /**
  * Rebuilding reads every event's history into memory: past this many recorded events the
  * rebuild is refused with a message instead of holding the server for minutes (decision 0034).
  */
-export const AS_RECORDED_MAX_EVENTS = 200_000;
+export const AS_RECORDED_MAX_EVENTS = 100_000;
 
 export class AsRecordedTooLargeError extends Error {
   constructor(count: number) {
@@ -188,6 +223,7 @@ export function recordForFilters(live: Connection, filters: TimelineFilters): Re
   if (!moment.ok) return { connection: live, filters: today, issues: [{ param: 'as_recorded', message: moment.message }], asRecorded: null };
   try {
     const built = asRecordedConnection(live, moment.at);
+    if (filters.q) ensureSearchable(built);
     return { connection: built.connection, filters, issues: [], asRecorded: { at: moment.at, iso: moment.iso, requested: filters.asRecorded } };
   } catch (err) {
     if (err instanceof AsRecordedTooLargeError) return { connection: live, filters: today, issues: [{ param: 'as_recorded', message: err.message }], asRecorded: null };
