@@ -7,13 +7,14 @@ import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
+import { NewSinceLastVisit } from '@/components/timeline/new-since-last-visit';
 import { recordForFilters } from '@/db/derived/as-recorded';
 import { getConnection, getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { todayIso } from '@/lib/dates';
-import { describeFilters, describeFiltersText, filtersHref, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
+import { describeFilters, describeFiltersText, filtersHref, filtersQueryString, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
 import { canSeeDrafts, getViewer, readerForPage } from '@/server/auth/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -72,6 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         </FilterDisclosure>
         <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
           <AsRecordedBanner filters={filters} />
+          {filters.asRecorded ? null : <NewSinceLastVisit search={filtersQueryString(filters)} />}
           <FilterNotices issues={notices} />
           <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">

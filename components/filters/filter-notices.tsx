@@ -15,6 +15,7 @@ const PARAM_LABELS: Record<string, string> = {
   status: 'Status',
   cursor: 'Position in the timeline',
   as_recorded: 'As recorded on',
+  since: 'Since',
 };
 
 /** What the page could not use from the link, so nobody mistakes a partial view for the one they asked for. */

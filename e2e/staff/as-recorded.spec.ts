@@ -7,7 +7,7 @@ test.describe('An analyst reproduces a brief: the timeline as recorded on a past
   test.use({ signedInAs: 'editor' });
 
   test('shows an event deleted since and not one recorded after, with a banner and a way back to today', async ({ page, playwright }) => {
-    const tag = test.info().testId.slice(0, 6);
+    const tag = `t${Date.now().toString(36)}`;
     const withdrawn = `Statement later withdrawn ${tag}`;
     const later = `Recorded after the brief ${tag}`;
 
@@ -65,5 +65,70 @@ test.describe('An analyst reproduces a brief: the timeline as recorded on a past
     await page.getByRole('link', { name: "See today's record" }).click();
     await expect(page).not.toHaveURL(/as_recorded/);
     await expect(page.getByTestId('timeline-item').filter({ hasText: later })).toBeVisible();
+  });
+});
+
+test.describe('An analyst asks what changed since last week', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('sees an edit with the field before and after, filters the changes, and subscribes to their feed', async ({ page, playwright }) => {
+    const tag = `t${Date.now().toString(36)}`;
+    await page.goto('/events/new');
+    await fillBasics(page, { title: `Embassy talks ${tag}`, date: '2026-11-20' });
+    await page.getByRole('radio', { name: 'Published' }).check();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await expect(page.getByText('Event created.')).toBeVisible();
+    const id = eventIdOf(page);
+    await page.goto(`/events/${id}/edit`);
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Embassy reopened ${tag}`);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Changes saved.')).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What changed' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What changed');
+    const change = page.getByTestId('event-change').filter({ hasText: `Embassy reopened ${tag}` });
+    await expect(change).toContainText('Recorded');
+    await expectNoA11yViolations(page);
+
+    // A search narrows the changes like the timeline; the feed follows the same view.
+    await page.goto(`/changes?q=${tag}`);
+    await expect(page.getByTestId('event-change')).toHaveCount(1);
+    const feedHref = await page.getByRole('link', { name: 'Feed of these changes (Atom)' }).getAttribute('href');
+    const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    const feed = await api.get(feedHref!);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    expect(await feed.text()).toContain(`Embassy reopened ${tag}`);
+    await api.dispose();
+
+    // A malformed date is a notice, not an error page.
+    await page.goto('/changes?since=last-week');
+    await expect(page.getByTestId('filter-notices')).toContainText('since');
+  });
+});
+
+test.describe('An analyst comes back to the timeline', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('sees how many events are new in the view since the last visit, and what changed', async ({ page, context }) => {
+    const tag = `t${Date.now().toString(36)}`;
+    await page.goto(`/?q=${tag}`);
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await expect(page.getByTestId('new-since-last-visit')).toHaveCount(0);
+
+    await page.goto('/events/new');
+    await fillBasics(page, { title: `Designation while away ${tag}`, date: '2026-11-25' });
+    await page.getByRole('radio', { name: 'Published' }).check();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await expect(page.getByText('Event created.')).toBeVisible();
+
+    // A new visit (a new tab): the last visit is remembered by this browser.
+    const again = await context.newPage();
+    await again.goto(`/?q=${tag}`);
+    const notice = again.getByTestId('new-since-last-visit');
+    await expect(notice).toContainText('1 new');
+    await notice.getByRole('link', { name: 'See what changed' }).click();
+    await expect(again.getByTestId('event-change').filter({ hasText: `Designation while away ${tag}` })).toBeVisible();
+    await again.close();
   });
 });
