@@ -16,6 +16,12 @@ export async function SiteHeader() {
             <li>
               <Link href="/">Timeline</Link>
             </li>
+            <li>
+              <Link href="/countries">Countries</Link>
+            </li>
+            <li>
+              <Link href="/entities">Actors</Link>
+            </li>
             {can(viewer, 'drafts:read') ? (
               <li>
                 <Link href="/events/drafts">Drafts</Link>
