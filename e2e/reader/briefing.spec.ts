@@ -35,6 +35,7 @@ test.describe('An analyst briefs from the tracker', () => {
 
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     const pages = pdfPages(pdf);
+    test.info().annotations.push({ type: 'pdf pages', description: `6 events: ${pages}` });
     // Six events and a header fit on two A4 pages; before, the controls and blank pages made five.
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
@@ -43,6 +44,7 @@ test.describe('An analyst briefs from the tracker', () => {
     await page.goto('/');
     await expect(page.getByTestId('print-summary')).toHaveText('Showing: all events: 16 events');
     const all = pdfPages(await page.pdf({ format: 'A4' }));
+    test.info().annotations.push({ type: 'pdf pages', description: `16 events: ${all}` });
     expect(all).toBeLessThanOrEqual(5);
     const text = await page.evaluate(() => document.body.innerText.length);
     expect(text / all, 'characters per page: pages are full, not blank').toBeGreaterThan(800);
@@ -68,6 +70,7 @@ test.describe('An analyst briefs from the tracker', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/?q=erdogan');
     await page.getByRole('link', { name: ERDOGAN }).click();
+    await expect(page).toHaveURL(/\/events\/\d+$/);
     const id = new URL(page.url()).pathname.split('/').pop();
     await page.getByRole('button', { name: 'Copy citation' }).focus();
     await page.keyboard.press('Enter');
