@@ -49,6 +49,10 @@ export function CopyCitation({ citation }: { citation: string }) {
           {status.kind === 'copied' ? 'Citation copied to the clipboard.' : status.kind === 'shown' && status.reason ? status.reason : ''}
         </p>
       </div>
+      <noscript>
+        <p className="text-sm font-medium">Citation</p>
+        <pre className="whitespace-pre-wrap rounded border border-zinc-300 p-2 text-xs dark:border-zinc-700">{citation}</pre>
+      </noscript>
       {status.kind === 'shown' ? (
         <div className="space-y-1">
           <label htmlFor={boxId} className="block text-sm font-medium">

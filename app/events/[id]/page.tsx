@@ -69,6 +69,15 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const saved = (await searchParams).saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
 
+  const citation = formatCitation({
+    title: event.title,
+    date: event.date,
+    datePrecision: event.datePrecision,
+    permalink: `${requestSite(await headers()).origin}/events/${event.id}`,
+    sources: event.sources,
+    accessed: todayIso(),
+  });
+
   return (
     <article className="mx-auto max-w-3xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={`Event #${event.id}`} />
@@ -84,16 +93,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         </div>
         <h1 className="font-serif text-3xl font-semibold leading-tight">{event.title}</h1>
         <EventFacts event={event} />
-        <CopyCitation
-          citation={formatCitation({
-            title: event.title,
-            date: event.date,
-            datePrecision: event.datePrecision,
-            permalink: `${requestSite(await headers()).origin}/events/${event.id}`,
-            sources: event.sources,
-            accessed: todayIso(),
-          })}
-        />
+        <CopyCitation citation={citation} />
       </header>
 
       {event.summary ? <p className="text-lg leading-relaxed">{event.summary}</p> : null}
