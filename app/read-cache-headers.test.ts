@@ -17,6 +17,7 @@ const { harness } = await import('@/testing/harness');
 const feed = await import('./feed.xml/route');
 const csv = await import('./api/events/export/route');
 const json = await import('./api/events/export.json/route');
+const xlsx = await import('./api/events/export.xlsx/route');
 const events = await import('./api/events/route');
 const event = await import('./api/events/[id]/route');
 const entities = await import('./api/entities/route');
@@ -41,6 +42,8 @@ const CASES: ReadCase[] = [
   { name: 'GET /feed.xml with a bad parameter', run: (c) => feed.GET(get('/feed.xml?country=XX', c)), sharedMaxAge: null },
   { name: 'GET /api/events/export', run: (c) => csv.GET(get('/api/events/export', c)), sharedMaxAge: null },
   { name: 'GET /api/events/export with a bad parameter', run: (c) => csv.GET(get('/api/events/export?from=nope', c)), sharedMaxAge: null },
+  { name: 'GET /api/events/export.xlsx', run: (c) => xlsx.GET(get('/api/events/export.xlsx', c)), sharedMaxAge: null },
+  { name: 'GET /api/events/export.xlsx with a bad parameter', run: (c) => xlsx.GET(get('/api/events/export.xlsx?from=nope', c)), sharedMaxAge: null },
   { name: 'GET /api/events/export.json', run: (c) => json.GET(get('/api/events/export.json', c)), sharedMaxAge: null },
   { name: 'GET /api/events/export.json with a bad parameter', run: (c) => json.GET(get('/api/events/export.json?format=xml', c)), sharedMaxAge: null },
   { name: 'GET /api/events', run: (c) => events.GET(get('/api/events', c)), sharedMaxAge: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRangeProblem, endOfPeriod, formatEventDate, formatEventDateShort, isIsoDay, latestDate, parsePartialDate, startOfPeriod, toPartialIso } from './dates';
+import { dateRangeProblem, eventDatesFromJson, eventDatesToJson, endOfPeriod, formatEventDate, formatEventDateShort, isIsoDay, latestDate, parsePartialDate, startOfPeriod, toPartialIso } from './dates';
 
 describe('precision-aware display', () => {
   it('shows a year-precision date as the year only, never as 1 January', () => {
@@ -71,5 +71,40 @@ describe('the accepted range of dates (issue 10, item 8)', () => {
     expect(dateRangeProblem('Date', parsePartialDate('1899-12-31')!, today)).not.toBeNull();
     expect(dateRangeProblem('Date', parsePartialDate('9999-12-31')!, today)).not.toBeNull();
     expect(dateRangeProblem('Date', parsePartialDate('1000')!, today)).not.toBeNull();
+  });
+});
+
+describe('dates on the wire', () => {
+  const stored = {
+    id: 7,
+    date: '2011-01-01',
+    datePrecision: 'year',
+    effectiveDate: '2023-03-01',
+    effectiveDatePrecision: 'month',
+    endDate: '2024-06-30',
+    endDatePrecision: 'day',
+  } as const;
+
+  it('writes each date at its precision, never a padded day, and keeps the sort key apart', () => {
+    const json = eventDatesToJson(stored);
+    expect(json).toEqual({
+      id: 7,
+      date: '2011',
+      datePrecision: 'year',
+      dateSortKey: '2011-01-01',
+      effectiveDate: '2023-03',
+      effectiveDatePrecision: 'month',
+      endDate: '2024-06-30',
+      endDatePrecision: 'day',
+    });
+    // The padded day appears once, under the name that says it is only a sort key.
+    expect(Object.keys(json).filter((k) => json[k as keyof typeof json] === '2011-01-01')).toEqual(['dateSortKey']);
+  });
+
+  it('leaves absent dates null and comes back to the stored form unchanged', () => {
+    const bare = { ...stored, effectiveDate: null, effectiveDatePrecision: null, endDate: null, endDatePrecision: null };
+    expect(eventDatesToJson(bare)).toMatchObject({ effectiveDate: null, endDate: null });
+    expect(eventDatesFromJson(eventDatesToJson(stored))).toEqual(stored);
+    expect(eventDatesFromJson(eventDatesToJson(bare))).toEqual(bare);
   });
 });

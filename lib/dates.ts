@@ -158,3 +158,58 @@ export function formatTimestamp(iso: string): string {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** An event's dates as they are stored: first days of their periods, each with its precision. */
+export interface StoredEventDates {
+  date: string;
+  datePrecision: DatePrecision;
+  effectiveDate: string | null;
+  effectiveDatePrecision: DatePrecision | null;
+  endDate: string | null;
+  endDatePrecision: DatePrecision | null;
+}
+
+/**
+ * The same dates as the JSON API, exports and feeds write them: each at its precision ("2011",
+ * "2023-03", "2023-03-28"), never a padded day, with the precision beside it; `dateSortKey` keeps
+ * the stored first day of the period, which sorts and compares as text.
+ */
+export interface EventDatesJson {
+  date: string;
+  datePrecision: DatePrecision;
+  dateSortKey: string;
+  effectiveDate: string | null;
+  effectiveDatePrecision: DatePrecision | null;
+  endDate: string | null;
+  endDatePrecision: DatePrecision | null;
+}
+
+function partialOrNull(isoDay: string | null, precision: DatePrecision | null): string | null {
+  return isoDay && precision ? toPartialIso(isoDay, precision) : null;
+}
+
+/** A record with stored dates, as the wire carries it (see EventDatesJson). */
+export function eventDatesToJson<T extends StoredEventDates>(record: T): Omit<T, keyof StoredEventDates> & EventDatesJson {
+  return {
+    ...record,
+    date: toPartialIso(record.date, record.datePrecision),
+    dateSortKey: record.date,
+    effectiveDate: partialOrNull(record.effectiveDate, record.effectiveDatePrecision),
+    endDate: partialOrNull(record.endDate, record.endDatePrecision),
+  };
+}
+
+function storedOrNull(partial: string | null): string | null {
+  return partial === null ? null : (parsePartialDate(partial)?.date ?? null);
+}
+
+/** Back from the wire to the stored form, for code that renders what the API answered. */
+export function eventDatesFromJson<T extends EventDatesJson>(record: T): Omit<T, 'dateSortKey'> & StoredEventDates {
+  const { dateSortKey, ...rest } = record;
+  return {
+    ...rest,
+    date: dateSortKey,
+    effectiveDate: storedOrNull(record.effectiveDate),
+    endDate: storedOrNull(record.endDate),
+  };
+}

@@ -234,11 +234,28 @@ describe('describing filters in words', () => {
 describe('quick date ranges', () => {
   it('are absolute months and years counted back from today', () => {
     expect(quickDateRanges('2026-11-27')).toEqual([
-      { label: 'Last 12 months', from: '2025-12', to: '2026-11' },
+      { label: 'Last 12 months', from: '2025-11-28', to: '2026-11-27' },
       { label: 'This year', from: '2026', to: '2026' },
       { label: 'Last 5 years', from: '2022', to: '2026' },
     ]);
-    expect(quickDateRanges('2024-01-05')[0]).toEqual({ label: 'Last 12 months', from: '2023-02', to: '2024-01' });
+    expect(quickDateRanges('2024-01-05')[0]).toEqual({ label: 'Last 12 months', from: '2023-01-06', to: '2024-01-05' });
+  });
+
+  it('gives the last twelve months up to today, never the same range as "This year", even in December or on 29 February', () => {
+    // Issue 14: in December "Last 12 months" was January to December, the same as "This year".
+    const [last12, thisYear] = quickDateRanges('2026-12-02');
+    expect(last12).toEqual({ label: 'Last 12 months', from: '2025-12-03', to: '2026-12-02' });
+    expect([last12!.from, last12!.to]).not.toEqual([thisYear!.from, thisYear!.to]);
+    expect(quickDateRanges('2026-12-31')[0]).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
+    expect(quickDateRanges('2024-02-29')[0]).toMatchObject({ from: '2023-03-01', to: '2024-02-29' });
+    expect(quickDateRanges('2025-03-01')[0]).toMatchObject({ from: '2024-03-02', to: '2025-03-01' });
+    // Each range is 365 or 366 days, both ends included, and parses as a valid filter.
+    for (const today of ['2026-12-02', '2024-02-29', '2025-01-01', '2023-07-31']) {
+      const { from, to } = quickDateRanges(today)[0]!;
+      const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+      expect([365, 366]).toContain(days);
+      expect(parse(`from=${from}&to=${to}`).issues).toEqual([]);
+    }
   });
 });
 

@@ -507,14 +507,26 @@ export function describeFiltersText(filters: TimelineFilters, lookups: FilterLoo
     .join(' · ');
 }
 
-/** Ready-made date ranges, as absolute dates so a copied link keeps meaning the same period. */
+/**
+ * The first day of the twelve months that end today: the same day a year earlier, plus one
+ * (2026-12-02 → 2025-12-03; 2024-02-29 → 2023-03-01, as 29 February 2023 does not exist).
+ */
+function dayAfterYearBefore(today: string): string {
+  const [y, m, d] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10))];
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  const start = new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDay) + 1));
+  return start.toISOString().slice(0, 10);
+}
+
+/**
+ * Ready-made date ranges, as absolute dates so a copied link keeps meaning the same period. "Last
+ * 12 months" ends today and starts the day after the same day a year ago: never the same range as
+ * "This year".
+ */
 export function quickDateRanges(today: string): { label: string; from: string; to: string }[] {
   const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  const start = year * 12 + (month - 1) - 11;
-  const startMonth = `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}`;
   return [
-    { label: 'Last 12 months', from: startMonth, to: today.slice(0, 7) },
+    { label: 'Last 12 months', from: dayAfterYearBefore(today), to: today.slice(0, 10) },
     { label: 'This year', from: String(year), to: String(year) },
     { label: 'Last 5 years', from: String(year - 4), to: String(year) },
   ];

@@ -5,6 +5,7 @@ import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
+import { PrintHeader } from '@/components/layout/print-header';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
 import { NewSinceLastVisit } from '@/components/timeline/new-since-last-visit';
@@ -14,8 +15,24 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { todayIso } from '@/lib/dates';
-import { describeFilters, describeFiltersText, filtersHref, filtersQueryString, isFiltered, parseFilters, toUrlSearchParams, type FilterIssue } from '@/lib/filters';
+import {
+  describeFilters,
+  describeFiltersText,
+  filtersHref,
+  filtersQueryString,
+  isFiltered,
+  parseFilters,
+  toUrlSearchParams,
+  type FilterIssue,
+  type FilterLookups,
+  type TimelineFilters,
+} from '@/lib/filters';
 import { canSeeDrafts, getViewer, readerForPage } from '@/server/auth/viewer';
+
+function printedSummary(filters: TimelineFilters, lookups: FilterLookups, total: number): string {
+  const count = total === 1 ? '1 event' : `${total.toLocaleString('en')} events`;
+  return isFiltered(filters) ? `${describeFiltersText(filters, lookups)}: ${count}` : `all events: ${count}`;
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -74,8 +91,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
           <AsRecordedBanner filters={filters} />
           {filters.asRecorded ? null : <NewSinceLastVisit search={filtersQueryString(filters)} />}
+          <PrintHeader path={filtersHref('/', filters)} showing={printedSummary(filters, lookups, view.total)} />
           <FilterNotices issues={notices} />
-          <FilterSummary filters={filters} lookups={lookups} total={view.total} />
+          <div className="no-print">
+            <FilterSummary filters={filters} lookups={lookups} total={view.total} />
+          </div>
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
             Updating the results…
           </p>

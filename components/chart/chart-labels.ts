@@ -22,7 +22,9 @@ export function axisLabel(bucket: DensityBucket, i: number, n: number, unit: Den
     return i % step === 0 || i === n - 1 ? bucket.label : null;
   }
   const month = bucket.key.slice(5, 7);
-  if (n <= 12) return bucket.label.slice(0, 3);
+  // A few months: each by name, and the first (and any January) with its year, so that one bar
+  // reads "Mar 2023", never a month of no particular year.
+  if (n <= 12) return i === 0 || month === '01' ? bucket.label : bucket.label.slice(0, 3);
   if (i === 0 || month === '01') return n <= 24 && month !== '01' ? bucket.label : bucket.key.slice(0, 4);
   return null;
 }

@@ -7,7 +7,7 @@ export function exportQueryString(filters: TimelineFilters): string {
 }
 
 /**
- * Downloads of exactly the view on screen: CSV for spreadsheets, JSON for code, and an Atom feed
+ * Downloads of exactly the view on screen: CSV and .xlsx for spreadsheets, JSON for code, and an Atom feed
  * to follow the view in a feed reader. Plain links: they work without JavaScript and can be copied.
  */
 export function ExportLinks({ filters, total }: { filters: TimelineFilters; total: number }) {
@@ -23,6 +23,9 @@ export function ExportLinks({ filters, total }: { filters: TimelineFilters; tota
           <path d="M8 2v8m0 0L5 7m3 3 3-3M3 12.5h10" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         Export CSV<span className="sr-only">: all {events} in this view</span>
+      </a>
+      <a href={`/api/events/export.xlsx${query}`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+        Excel (.xlsx)<span className="sr-only">: all {events} in this view as a spreadsheet</span>
       </a>
       <a href={`/api/events/export.json${query}`}>
         JSON<span className="sr-only"> export of this view</span>

@@ -26,7 +26,7 @@ export function FilterDisclosure({ activeCount, children }: { activeCount: numbe
         const next = e.currentTarget.open;
         if (next !== open) setChosen(next);
       }}
-      className="mb-6 lg:mb-0"
+      className="no-print mb-6 lg:mb-0"
     >
       <summary className="cursor-pointer rounded border border-zinc-300 px-3 py-2 text-sm font-medium lg:hidden dark:border-zinc-700">
         Filters{activeCount > 0 ? ` (${activeCount} active)` : ''}

@@ -25,6 +25,12 @@ function checkFields(fields: TextFields): { errors: FieldErrors; values: Pick<Ti
   return { errors, values: { q: filters.q, from: filters.from, to: filters.to } };
 }
 
+/** Every filter but the search: when this changes, the results changed for another reason. */
+function otherFiltersKey(filters: TimelineFilters): string {
+  const { q: _q, ...rest } = filters;
+  return JSON.stringify(rest);
+}
+
 /**
  * The search box and the date boxes of the filter panel: what is being typed, checked by the
  * filter schema when applied (on submit, or when a date box loses focus). `ids` prefixes the
@@ -48,6 +54,17 @@ export function useFilterFields({
   const [fields, setFields] = useState<TextFields>({ q: typedQuery, from: current.from ?? '', to: current.to ?? '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [shown, setShown] = useState({ q: typedQuery, from: current.from, to: current.to });
+  const otherKey = otherFiltersKey(filters);
+  const [shownOther, setShownOther] = useState(otherKey);
+
+  // Another filter applied (a ticked box, a chip, a date, the order) while a search was typed and not
+  // submitted: the box goes back to the search in effect, so the screen never shows a search
+  // that the results do not reflect.
+  if (shownOther !== otherKey) {
+    setShownOther(otherKey);
+    setFields((f) => ({ ...f, q: filters.q ?? '' }));
+    setErrors((e) => ({ ...e, q: undefined }));
+  }
 
   // When the URL changes (back/forward, a removed chip, a chart click), the boxes follow it;
   // a field the URL did not change keeps what is being typed in it.

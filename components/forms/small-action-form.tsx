@@ -7,6 +7,7 @@
  */
 import { useActionState, useState } from 'react';
 import type { SmallActionState } from '@/server/actions/guard';
+import { confirmLabel } from '@/lib/text/confirm-label';
 import { dangerButtonClass, secondaryButtonClass } from './field';
 import { SubmitButton } from './submit-button';
 
@@ -45,7 +46,7 @@ export function SmallActionForm({
         <>
           {confirm ? <span className="text-sm">{confirm}</span> : null}
           <SubmitButton pendingLabel={pendingLabel} className={buttonClass}>
-            {confirm ? `Yes, ${label.toLowerCase()}` : label}
+            {confirm ? confirmLabel(label) : label}
           </SubmitButton>
           {confirm ? (
             <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)}>

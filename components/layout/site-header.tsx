@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { signOut } from '@/server/actions/sign-in';
-import { ROLE_LABELS, can } from '@/lib/auth/roles';
+import { ROLE_LABELS, can, staffDisplayName } from '@/lib/auth/roles';
 import { getViewer } from '@/server/auth/viewer';
 
 export async function SiteHeader() {
@@ -15,6 +15,12 @@ export async function SiteHeader() {
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <li>
               <Link href="/">Timeline</Link>
+            </li>
+            <li>
+              <Link href="/countries">Countries</Link>
+            </li>
+            <li>
+              <Link href="/entities">Actors</Link>
             </li>
             <li>
               <Link href="/changes">What changed</Link>
@@ -49,7 +55,7 @@ export async function SiteHeader() {
               <>
                 <li className="text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as">
                   <span className="sr-only">Signed in as </span>
-                  {viewer.email} · {ROLE_LABELS[viewer.role]}
+                  {staffDisplayName(viewer)} · {ROLE_LABELS[viewer.role]}
                 </li>
                 <li>
                   <form action={signOut}>

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { EventsPageResponse } from '@/db/api-types';
+import type { EventsPageData, EventsPageResponse } from '@/db/api-types';
+import { eventDatesFromJson } from '@/lib/dates';
 
 /**
  * The timeline's query, shared by the server prefetch and the browser. `search` is the
@@ -8,7 +9,7 @@ import type { EventsPageResponse } from '@/db/api-types';
 export function eventsInfiniteQuery(search: string, firstCursor: string | null = null) {
   return infiniteQueryOptions({
     queryKey: ['events', search, firstCursor] as const,
-    queryFn: async ({ pageParam, signal }): Promise<EventsPageResponse> => {
+    queryFn: async ({ pageParam, signal }): Promise<EventsPageData> => {
       const params = new URLSearchParams(search);
       if (pageParam) params.set('cursor', pageParam);
       const response = await fetch(`/api/events?${params.toString()}`, { signal, headers: { accept: 'application/json' } });
@@ -16,7 +17,9 @@ export function eventsInfiniteQuery(search: string, firstCursor: string | null =
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         throw new Error(body?.error ?? `The server answered ${response.status}.`);
       }
-      return (await response.json()) as EventsPageResponse;
+      const page = (await response.json()) as EventsPageResponse;
+      // The API gives dates at their precision; the list renders the stored form.
+      return { ...page, items: page.items.map(eventDatesFromJson) };
     },
     initialPageParam: firstCursor,
     getNextPageParam: (last) => last.nextCursor,

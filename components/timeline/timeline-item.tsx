@@ -69,7 +69,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
         {event.countries.length > 0 || shown.length > 0 ? (
           <div className="flex flex-wrap items-center gap-1.5 pt-0.5 text-xs">
             {event.countries.map((c) => (
-              <CountryChip key={`${c.code}-${c.role}`} code={c.code} role={c.role} />
+              <CountryChip key={`${c.code}-${c.role}`} code={c.code} role={c.role} link />
             ))}
             {shown.length > 0 ? (
               <span className="text-zinc-600 dark:text-zinc-400">

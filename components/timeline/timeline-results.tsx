@@ -41,21 +41,34 @@ export async function TimelineResults({
   const queryClient = getQueryClient();
   await queryClient.prefetchInfiniteQuery({ ...eventsInfiniteQuery(search, firstCursor), queryFn: () => ({ ...page, total }) });
 
-  if (total === 0) return <>{empty}</>;
+  // `#results` is where "Skip to results" lands: the list itself, past the export links and chart.
+  if (total === 0) {
+    return (
+      <div id="results" tabIndex={-1} className="focus:outline-none">
+        {empty}
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       <ExportLinks filters={filters} total={total} />
-      {chart ? <DensityChart chart={chart} filters={filters} basePath={chartPath} /> : null}
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <TimelineList
-          search={search}
-          firstCursor={firstCursor}
-          olderPath={olderPath}
-          headingLevel={headingLevel}
-          query={filters.q}
-          asRecorded={filters.asRecorded}
-        />
-      </HydrationBoundary>
+      {chart ? (
+        <div className="no-print">
+          <DensityChart chart={chart} filters={filters} basePath={chartPath} />
+        </div>
+      ) : null}
+      <div id="results" tabIndex={-1} className="focus:outline-none">
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <TimelineList
+            search={search}
+            firstCursor={firstCursor}
+            olderPath={olderPath}
+            headingLevel={headingLevel}
+            query={filters.q}
+            asRecorded={filters.asRecorded}
+          />
+        </HydrationBoundary>
+      </div>
     </div>
   );
 }

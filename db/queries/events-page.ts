@@ -3,6 +3,7 @@
  * (db/derived/read-cache.ts): readers who ask for the same page between two writes share one computation.
  * Any write, by this process or another, starts a new state, so nothing stale is ever served.
  */
+import { eventDatesToJson } from '@/lib/dates';
 import type { TimelineFilters } from '@/lib/filters';
 import type { EventsPageResponse } from '@/db/api-types';
 import type { Connection } from '@/db/engine/client';
@@ -29,7 +30,8 @@ export function eventsPageJson(
   // Filters are in canonical form (lib/filters.ts), so equal views share a key.
   const key = JSON.stringify([!!options.includeDrafts, filters, options.position, options.limit]);
   const { value, cached } = pages.read(connection.sqlite, key, !!options.fresh, () => {
-    const page: EventsPageResponse = loadEventsPage(connection.db, filters, options);
+    const { items, nextCursor, total } = loadEventsPage(connection.db, filters, options);
+    const page: EventsPageResponse = { items: items.map(eventDatesToJson), nextCursor, total };
     return Buffer.from(JSON.stringify(page), 'utf8');
   });
   return { body: value, cached };

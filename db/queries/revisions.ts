@@ -3,10 +3,11 @@
  * the event page and an actor's history page. Revisions hold full snapshots, so a difference is a
  * comparison of two neighbouring rows, and any version can be shown or restored on its own.
  */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import type { EntitySnapshot, EventSnapshot } from '@/db/mutations/revisions';
 import { entities, entityMerges, events, revisions, type RevisionRow } from '../schema';
+import { revisionAuthorName } from './staff-names';
 import { diffEntityContent, entityContent } from '@/lib/entity-content';
 import { contentFromSnapshot, diffEventContent, type EventContent, type FieldChange } from '@/lib/event-content';
 import type { RevisionRecordType } from '@/lib/vocabulary';
@@ -22,7 +23,7 @@ export interface EventHistoryEntry extends HistoryEntry {
 /** A record's revisions, oldest first, snapshots included. */
 function revisionRows(db: DbOrTx, recordType: RevisionRecordType, id: number): RevisionRow[] {
   return db
-    .select()
+    .select({ ...getTableColumns(revisions), actor: revisionAuthorName() })
     .from(revisions)
     .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, id)))
     .orderBy(asc(revisions.id))
@@ -80,7 +81,7 @@ export function getEventSnapshotAtVersion(db: DbOrTx, id: number, version: numbe
 export function getLatestRevision(db: DbOrTx, recordType: 'event' | 'entity', id: number) {
   return (
     db
-      .select({ id: revisions.id, version: revisions.version, actor: revisions.actor, createdAt: revisions.createdAt, action: revisions.action })
+      .select({ id: revisions.id, version: revisions.version, actor: revisionAuthorName(), createdAt: revisions.createdAt, action: revisions.action })
       .from(revisions)
       .where(and(eq(revisions.recordType, recordType), eq(revisions.recordId, id)))
       .orderBy(desc(revisions.id))

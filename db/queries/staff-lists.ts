@@ -5,6 +5,7 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import { events } from '../schema';
+import { revisionAuthorName } from './staff-names';
 import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { EventStatus } from '@/lib/vocabulary';
@@ -39,11 +40,11 @@ const LISTED_COLUMNS = {
   datePrecision: events.datePrecision,
 };
 
-/** Who made the event's latest revision (of one action, if given). */
+/** Who made the event's latest revision (of one action, if given), by display name. */
 function revisionAuthor(action?: 'delete') {
   // Qualified by hand: drizzle writes the outer column as a bare "id", which would mean r.id.
   return sql<string | null>`(
-    SELECT r.actor FROM revisions r
+    SELECT ${revisionAuthorName('r')} FROM revisions r
      WHERE r.record_type = 'event' AND r.record_id = "events"."id"${action ? sql` AND r.action = ${action}` : sql``}
      ORDER BY r.id DESC LIMIT 1)`;
 }

@@ -36,6 +36,17 @@ test.describe('A developer reads the events API', () => {
     expect(new Set(seen).size).toBe(7);
   });
 
+  test('gives dates at their precision, never a padded day, in the API, the JSON export and the feed', async ({ request }) => {
+    const api = (await (await request.get('/api/events?q=erdogan')).json()) as EventsPageResponse;
+    expect(api.items[0]).toMatchObject({ date: '2023', datePrecision: 'year', dateSortKey: '2023-01-01' });
+    const exported = (await (await request.get('/api/events/export.json?q=erdogan')).json()) as { date: string; datePrecision: string }[];
+    expect(exported[0]).toMatchObject({ date: '2023', datePrecision: 'year' });
+    const feed = await (await request.get('/feed.xml?q=erdogan')).text();
+    expect(feed).toContain('<dc:date>2023</dc:date>');
+    expect(feed).toContain('<t:date precision="year">2023</t:date>');
+    expect(feed).not.toContain('2023-01-01');
+  });
+
   test('searches, and orders by relevance', async ({ request }) => {
     const body = (await (await request.get('/api/events?q=qadd')).json()) as EventsPageResponse;
     expect(body.total).toBe(1);

@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
@@ -29,6 +32,32 @@ test.describe('An analyst exports what they filtered', () => {
     expect(rows.every((r) => r.type === 'normalisation' && r.status === 'published')).toBe(true);
     const erdogan = rows.find((r) => r.title?.startsWith('Erdoğan'));
     expect(erdogan).toMatchObject({ date: '2023', date_precision: 'year', actors: 'Bashar al-Assad (subject, person); Recep Tayyip Erdoğan (speaker, person)' });
+  });
+
+  test('downloads the same view as a spreadsheet that LibreOffice opens with the names and dates intact', async ({ page }) => {
+    await page.goto('/');
+    await filters(page).getByRole('checkbox', { name: /Normalisation moves/ }).check();
+    await expect(page.getByTestId('result-count')).toHaveText('6 events');
+    const onScreen = await titlesOnScreen(page);
+
+    const { name, bytes } = await download(page, /Excel \(\.xlsx\)/);
+    expect(name).toMatch(/^events_normalisation_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-xlsx-'));
+    try {
+      fs.writeFileSync(path.join(work, 'view.xlsx'), new Uint8Array(bytes));
+      const converted = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', work, path.join(work, 'view.xlsx')],
+        { encoding: 'utf8', timeout: 150_000 },
+      );
+      expect(converted.status, `LibreOffice is needed here: ${converted.error?.message ?? converted.stderr}`).toBe(0);
+      const rows = parse(fs.readFileSync(path.join(work, 'view.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+      expect(rows.map((r) => r.title)).toEqual(onScreen);
+      expect(rows.find((r) => r.title?.startsWith('Erdoğan'))).toMatchObject({ date: '2023', date_precision: 'year' });
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   test('exports the whole view from an actor page, and offers JSON and a feed of the same view', async ({ page, request }) => {

@@ -17,7 +17,7 @@ setup('create the staff accounts', async ({ request }) => {
   expect((await request.get('/api/health')).ok()).toBe(true);
   for (const [name, account] of Object.entries(ACCOUNTS)) {
     if (name === 'admin') continue;
-    const out = execFileSync('npx', ['tsx', 'scripts/user-create.ts', '--email', account.email, '--role', account.role, '--name', name], {
+    const out = execFileSync('npx', ['tsx', 'scripts/user-create.ts', '--email', account.email, '--role', account.role, '--name', account.name], {
       env: { ...process.env, DATABASE_PATH: databasePath, USER_PASSWORD: account.password },
       encoding: 'utf8',
     });

@@ -40,7 +40,7 @@ test.describe('An editor keeps the list of actors clean', () => {
     await expect(page.getByRole('region', { name: 'Merge into it (the duplicate)' })).toContainText('OFAC UID: 12345');
     await expectNoA11yViolations(page);
     await page.getByRole('button', { name: /^Merge Maher Hafez/ }).click();
-    await page.getByRole('button', { name: /^Yes, merge/ }).click();
+    await page.getByRole('button', { name: `Yes, merge Maher Hafez al-Assad ${suffix} into Maher al-Assad ${suffix}` }).click();
 
     await expect(page.getByText('Merged. The duplicate')).toBeVisible();
     await expectNoA11yViolations(page);

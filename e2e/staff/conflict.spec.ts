@@ -26,7 +26,7 @@ test.describe('Two editors change the same event', () => {
     const conflict = mine.getByTestId('conflict-view');
     await expect(conflict).toBeVisible();
     await expect(conflict).toBeFocused();
-    await expect(conflict).toContainText('colleague@e2e.test saved version 2');
+    await expect(conflict).toContainText('Colin Colleague saved version 2');
     await expect(conflict.getByTestId('conflict-field-summary')).toContainText('changed by them');
     await expect(conflict.getByTestId('conflict-field-summary')).toContainText('(colleague’s wording)');
     await expect(conflict.getByTestId('conflict-field-title')).toContainText('changed by you');
@@ -45,7 +45,7 @@ test.describe('Two editors change the same event', () => {
     await expect(mine.getByRole('heading', { level: 1 })).toHaveText('Arab League suspends Syria’s membership');
     await expect(mine.getByText('The Arab League suspended Syria over its crackdown on protesters (colleague’s wording).', { exact: true })).toBeVisible();
     await expect(mine.getByText('Notes I typed and must not lose.', { exact: true })).toBeVisible();
-    await expect(mine.getByRole('region', { name: 'History' }).getByTestId('history-entry').first()).toContainText('Edited · version 3 by editor@e2e.test');
+    await expect(mine.getByRole('region', { name: 'History' }).getByTestId('history-entry').first()).toContainText('Edited · version 3 by Edith Editor');
 
     for (const page of [event, mine, theirs]) await page.context().close();
   });

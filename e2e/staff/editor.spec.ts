@@ -60,7 +60,7 @@ test.describe('An editor records an event', () => {
 
     const history = page.getByRole('region', { name: 'History' });
     const latest = history.getByTestId('history-entry').first();
-    await expect(latest).toContainText('Edited · version 2 by editor@e2e.test');
+    await expect(latest).toContainText('Edited · version 2 by Edith Editor');
     await expect(latest.locator('del')).toContainText(['the network']);
     await expect(latest.locator('ins')).toContainText(['(updated)', 'two cousins of Bashar al-Assad']);
     await expectNoA11yViolations(page);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect } from '../fixtures';
-import { ACCOUNTS, type AccountName } from './accounts';
+import { ACCOUNTS, displayName, type AccountName } from './accounts';
 import { sessionFile, type StoredAccount } from './sessions';
 
 /**
@@ -13,7 +13,7 @@ export async function signIn(page: Page, account: AccountName, next = '/') {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(email);
+  await expect(page.getByTestId('signed-in-as')).toContainText(displayName(account));
   await expect(page).toHaveURL((url) => url.pathname + url.search === next);
 }
 
@@ -22,7 +22,7 @@ export async function signedInPage(browser: Browser, account: StoredAccount, nex
   const context = await browser.newContext({ storageState: sessionFile(account) });
   const page = await context.newPage();
   await page.goto(next);
-  await expect(page.getByTestId('signed-in-as')).toContainText(ACCOUNTS[account].email);
+  await expect(page.getByTestId('signed-in-as')).toContainText(displayName(account));
   return page;
 }
 

@@ -32,7 +32,7 @@ test.describe('A member of staff signs in', () => {
     await page.getByLabel('E-mail').fill(ACCOUNTS.viewer.email);
     await page.getByLabel('Password').fill(ACCOUNTS.viewer.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('signed-in-as')).toContainText('viewer@e2e.test · Viewer');
+    await expect(page.getByTestId('signed-in-as')).toContainText('Vera Viewer · Viewer');
     const cookie = (await context.cookies()).find((c) => c.name.endsWith('tracker.session_token'));
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
 
@@ -51,7 +51,7 @@ test.describe('A member of staff signs in', () => {
       await page.getByLabel('E-mail').fill(ACCOUNTS.viewer.email);
       await page.getByLabel('Password').fill(ACCOUNTS.viewer.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByTestId('signed-in-as')).toContainText(ACCOUNTS.viewer.email);
+      await expect(page.getByTestId('signed-in-as')).toContainText(ACCOUNTS.viewer.name);
       expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
       await expect(page).toHaveURL(`${new URL(baseURL!).origin}/`);
     }

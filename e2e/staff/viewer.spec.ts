@@ -54,6 +54,6 @@ test.describe('Someone outside the newsroom tries to change an event', () => {
     expect(signOutFromElsewhere.status()).toBe(403);
     await page.goto(`/events/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Anonymous change');
-    await expect(page.getByTestId('signed-in-as')).toContainText('editor@e2e.test');
+    await expect(page.getByTestId('signed-in-as')).toContainText('Edith Editor');
   });
 });

@@ -83,7 +83,15 @@ export function authorize(viewer: Viewer | null, permission: Permission): Viewer
   return viewer;
 }
 
-/** How the history names a change made by this person. */
+/** How pages name a staff member: the name they go by, their address only when they have none. */
+export function staffDisplayName(viewer: Pick<Viewer, 'name' | 'email'>): string {
+  return viewer.name.trim() || viewer.email;
+}
+
+/**
+ * How a revision records its author: the e-mail address (unique, kept if the account goes). Pages
+ * show the account's current name instead (db/queries/staff-names.ts).
+ */
 export function changeActor(viewer: Viewer): { userId: string; label: string } {
   return { userId: viewer.id, label: viewer.email };
 }

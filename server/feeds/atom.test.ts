@@ -1,5 +1,5 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { EventSummary } from '@/db/queries/events';
 import { renderAtomFeed, xmlEscape } from './atom';
@@ -67,6 +67,25 @@ describe('the Atom feed', () => {
     expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;');
     expect(xml).not.toMatch(/[\u0000\u0001\uFFFE]/);
     expect(parseFeed(xml).items[0]!.title).toBe('<script>alert("x")</script> & "quotes"  ]]>');
+  });
+
+  it('gives each event its date at its precision, never a padded day, with the precision beside it', () => {
+    const yearOnly: EventSummary = { ...base, id: 16, date: '2011-01-01', datePrecision: 'year', effectiveDate: '2023-03-01', effectiveDatePrecision: 'month' };
+    const xml = feed([yearOnly, base]);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, removeNSPrefix: false }).parse(xml) as {
+      feed: { entry: Record<string, unknown>[] };
+    };
+    const [first, second] = doc.feed.entry;
+    expect(first!['dc:date']).toBe(2011);
+    expect(first!['t:date']).toEqual({ '#text': 2011, '@_precision': 'year' });
+    expect(first!['t:effectiveDate']).toEqual({ '#text': '2023-03', '@_precision': 'month' });
+    expect(first!['t:endDate']).toBeUndefined();
+    expect(second!['t:date']).toEqual({ '#text': '2023-03-28', '@_precision': 'day' });
+    expect(xml).not.toContain('2011-01-01');
+    expect(xml).not.toContain('2023-03-01');
+    // The text a reader shows says no more than is known either.
+    expect(parseFeed(xml).items[0]!.content).toContain('Sanctions designation, 2011.');
   });
 
   it('is valid with no entries, dated now', () => {

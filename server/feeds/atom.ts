@@ -5,7 +5,7 @@
  */
 import type { EventSummary } from '@/db/queries/events';
 import { COUNTRY_ROLE_LABELS, countryName } from '@/lib/countries';
-import { formatEventDate } from '@/lib/dates';
+import { formatEventDate, toPartialIso, type DatePrecision } from '@/lib/dates';
 import { eventTypeInfo } from '@/lib/event-types';
 import { ENTITY_ROLE_LABELS } from '@/lib/vocabulary';
 
@@ -20,6 +20,28 @@ export function xmlEscape(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/**
+ * Where the event happened in time, at its precision: Dublin Core's `dc:date` takes W3C-DTF, which
+ * allows "2011" and "2023-03" as they are; the tracker's own element says the precision beside it.
+ * A feed reader that knows neither still has the date in the entry's text.
+ */
+export const TRACKER_NAMESPACE = 'urn:x-sanctions-tracker:event';
+
+function dateElements(name: string, isoDay: string | null, precision: DatePrecision | null): string[] {
+  if (!isoDay || !precision) return [];
+  const partial = xmlEscape(toPartialIso(isoDay, precision));
+  return [`<t:${name} precision="${xmlEscape(precision)}">${partial}</t:${name}>`];
+}
+
+function eventDateElements(event: EventSummary): string[] {
+  return [
+    `<dc:date>${xmlEscape(toPartialIso(event.date, event.datePrecision))}</dc:date>`,
+    ...dateElements('date', event.date, event.datePrecision),
+    ...dateElements('effectiveDate', event.effectiveDate, event.effectiveDatePrecision),
+    ...dateElements('endDate', event.endDate, event.endDatePrecision),
+  ];
 }
 
 export interface AtomFeedOptions {
@@ -67,13 +89,14 @@ export function renderAtomFeed(options: AtomFeedOptions): string {
       `    <updated>${xmlEscape(event.updatedAt)}</updated>`,
       `    <summary type="text">${xmlEscape(event.summary)}</summary>`,
       `    <content type="text">${xmlEscape(entryText(event))}</content>`,
+      ...eventDateElements(event).map((d) => `    ${d}`),
       ...categories.map((c) => `    ${c}`),
       '  </entry>',
     ].join('\n');
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:t="${TRACKER_NAMESPACE}">`,
     `  <id>${xmlEscape(options.selfUrl)}</id>`,
     `  <title type="text">${xmlEscape(options.title)}</title>`,
     `  <subtitle type="text">${xmlEscape(options.subtitle)}</subtitle>`,

@@ -33,6 +33,7 @@ vi.mock('@/server/auth/viewer', () => ({
 }));
 
 const route = await import('./route');
+const exportJson = await import('./export.json/route');
 
 function as(role: Role | null) {
   harness.viewer = role ? { id: `user-${role}`, email: `${role}@example.org`, name: role, role } : null;
@@ -132,6 +133,23 @@ describe('GET /api/events', () => {
     expect(await titles(await get())).toEqual(['A published designation']);
     as('viewer');
     expect((await titles(await get('?status=all'))).sort()).toEqual(['A draft designation', 'A published designation']);
+  });
+
+  it('gives each event\'s date at its precision ("2024-05", "2011"), never a padded day, in the list and the JSON export', async () => {
+    as(null);
+    const editor: Viewer = { id: 'user-editor', email: 'editor@example.org', name: 'editor', role: 'editor' };
+    createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'Known to the year', date: '2011', endDate: '2012-03' }), changeActor(editor));
+    const list = (await (await get()).json()) as { items: Record<string, unknown>[] };
+    const exported = (await (
+      await exportJson.GET(new NextRequest(`${ORIGIN}/api/events/export.json`, { headers: { host: '127.0.0.1:3000' } }))
+    ).json()) as Record<string, unknown>[];
+    for (const items of [list.items, exported]) {
+      expect(items.map(({ title, date, datePrecision, dateSortKey, endDate, endDatePrecision }) => ({ title, date, datePrecision, dateSortKey, endDate, endDatePrecision }))).toEqual([
+        { title: 'A published designation', date: '2024-05', datePrecision: 'month', dateSortKey: '2024-05-01', endDate: null, endDatePrecision: null },
+        { title: 'Known to the year', date: '2011', datePrecision: 'year', dateSortKey: '2011-01-01', endDate: '2012-03', endDatePrecision: 'month' },
+      ]);
+    }
+    expect(exported[0]).toMatchObject({ permalink: `${ORIGIN}/events/1` });
   });
 
   it('answers 401 with a reason when reading needs an account (READ_ACCESS=signed-in), and serves a signed-in viewer', async () => {

@@ -4,7 +4,8 @@
  *
  * GET /api/events: the filtered timeline as JSON, with the same parameters as the page (see
  * lib/filters.ts and the README), plus `cursor` (from the previous page's `nextCursor`) and `limit`
- * (1-200, default 50). Any invalid or unknown parameter is a 400 naming it; the page, by contrast,
+ * (1-200, default 50). Dates come at their precision ("2011", "2023-03"), each with its precision
+ * and `dateSortKey` (decision 0032). Any invalid or unknown parameter is a 400 naming it; the page, by contrast,
  * shows a notice and ignores the bad part. Answers are cached until the next write
  * (db/queries/events-page.ts); a request with `Cache-Control: no-cache` is computed afresh. Nothing
  * in the answer says whether it came from the cache: that would tell a reader whether someone else

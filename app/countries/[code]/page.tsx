@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { Breadcrumb } from '@/components/layout/page-frame';
+import { PrintHeader } from '@/components/layout/print-header';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS } from '@/lib/filters';
@@ -28,6 +29,7 @@ export default async function CountryPage({ params }: { params: Params }) {
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={countryName(code)} />
+      <PrintHeader path={`/countries/${code}`} />
       <header>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Country · {code}</p>
         <h1 className="font-serif text-3xl font-semibold">{countryName(code)}</h1>

@@ -5,6 +5,7 @@ import { Notice, secondaryButtonClass } from '@/components/forms/field';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { Breadcrumb } from '@/components/layout/page-frame';
+import { PrintHeader } from '@/components/layout/print-header';
 import { getDb } from '@/db/index';
 import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
@@ -42,6 +43,7 @@ export default async function EntityPage({ params }: { params: Params }) {
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={entity.name} />
+      <PrintHeader path={`/entities/${entity.id}`} />
       <header className="space-y-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
         <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>

@@ -20,7 +20,12 @@ import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries
 import { getEventHistory } from '@/db/queries/revisions';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
 import { getViewer, readerForPage } from '@/server/auth/viewer';
-import { formatTimestamp } from '@/lib/dates';
+import { formatTimestamp, todayIso } from '@/lib/dates';
+import { formatCitation } from '@/lib/citation';
+import { requestSite } from '@/lib/http/request-site';
+import { headers } from 'next/headers';
+import { CopyCitation } from '@/components/event/copy-citation';
+import { PrintHeader } from '@/components/layout/print-header';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -84,9 +89,19 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
 
+  const citation = formatCitation({
+    title: event.title,
+    date: event.date,
+    datePrecision: event.datePrecision,
+    permalink: `${requestSite(await headers()).origin}/events/${event.id}`,
+    sources: event.sources,
+    accessed: todayIso(),
+  });
+
   return (
     <article className="mx-auto max-w-3xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={`Event #${event.id}`} />
+      <PrintHeader path={`/events/${event.id}`} />
       {savedMessage ? <Notice tone="success">{savedMessage}</Notice> : null}
       {past ? <AsRecordedBanner filters={past.filters} basePath={`/events/${event.id}`} /> : null}
       {record && record.issues.length > 0 ? <FilterNotices issues={record.issues} /> : null}
@@ -100,6 +115,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         </div>
         <h1 className="font-serif text-3xl font-semibold leading-tight">{event.title}</h1>
         <EventFacts event={event} />
+        <CopyCitation citation={citation} />
       </header>
 
       {event.summary ? <p className="text-lg leading-relaxed">{event.summary}</p> : null}

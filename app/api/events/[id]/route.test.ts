@@ -130,6 +130,15 @@ describe('GET /api/events/:id', () => {
     expect((await draft.json()).title).toBe('Secret draft');
   });
 
+  it('gives dates at their precision, never a padded day, with the precision beside each', async () => {
+    as(null);
+    const yearOnly = makeEvent(harness.conn.db, { title: 'Known to the year', date: '2011', effectiveDate: '2012-06' }).id;
+    const body = await (await route.GET(request('GET', `/api/events/${yearOnly}`), params(yearOnly))).json();
+    expect(body).toMatchObject({ date: '2011', datePrecision: 'year', dateSortKey: '2011-01-01', effectiveDate: '2012-06', effectiveDatePrecision: 'month', endDate: null });
+    const day = await (await route.GET(request('GET', `/api/events/${id}`), params(id))).json();
+    expect(day).toMatchObject({ date: '2023-03-28', datePrecision: 'day' });
+  });
+
   it('answers 401 when reading requires an account (READ_ACCESS=signed-in)', async () => {
     as(null);
     harness.signedInOnly = true;

@@ -9,7 +9,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { deleteEvent, updateEvent } from '@/db/mutations/events';
-import { getEvent, parseId } from '@/db/queries/events';
+import { getEvent, parseId, type EventDetail } from '@/db/queries/events';
+import type { EventDetailJson } from '@/db/api-types';
+import { eventDatesToJson, toPartialIso } from '@/lib/dates';
 import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles';
 import { requireReadAccess } from '@/server/auth/viewer';
 import { eventIdParam, jsonBody, jsonError, RouteError, withStaff } from '@/server/http/staff-route';
@@ -19,6 +21,17 @@ import { cacheHeadersFor } from '@/server/auth/read-access';
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
+
+/** Dates at their precision, the event's and its linked events' (db/api-types.ts). */
+function eventDetailJson(event: EventDetail): EventDetailJson {
+  return {
+    ...eventDatesToJson(event),
+    links: event.links.map((link) => ({
+      ...link,
+      event: { ...link.event, date: toPartialIso(link.event.date, link.event.datePrecision), dateSortKey: link.event.date },
+    })),
+  };
+}
 
 const NOT_FOUND = 'No event with this id (or it is not published).';
 
@@ -33,9 +46,10 @@ export async function GET(request: NextRequest, { params }: Context) {
   const id = parseId((await params).id);
   const event = id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
   if (!event) return jsonError(404, NOT_FOUND);
-  const { createdBy: _c, updatedBy: _u, deletedAt: _d, ...rest } = event;
+  const json = eventDetailJson(event);
+  const { createdBy: _c, updatedBy: _u, deletedAt: _d, ...rest } = json;
   const staffView = canSeeDrafts(viewer);
-  return NextResponse.json(staffView ? event : rest, { headers: { ...cacheHeadersFor(request, viewer, { staffView }) } });
+  return NextResponse.json(staffView ? json : rest, { headers: { ...cacheHeadersFor(request, viewer, { staffView }) } });
 }
 
 export const PUT = withStaff<{ id: string }>('records:write', async ({ request, viewer, params }) => {

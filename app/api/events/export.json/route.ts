@@ -1,6 +1,6 @@
 /**
  * GET /api/events/export.json: every event of the filtered view as JSON, newest first, each as
- * `GET /api/events` shows it plus its permalink. `format=ndjson` gives one object per line.
+ * `GET /api/events` shows it (dates at their precision) plus its permalink. `format=ndjson` gives one object per line.
  * Same filter parameters as the timeline; a bad one gets a 400 with the JSON error body.
  */
 import { NextResponse, type NextRequest } from 'next/server';
@@ -8,7 +8,7 @@ import { getConnection } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
 import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/db/api-types';
-import { todayIso } from '@/lib/dates';
+import { eventDatesToJson, todayIso } from '@/lib/dates';
 import { EXPORT_VISIBILITY, exportFileName, exportNameParts, parseExportRequest } from '@/server/http/export-request';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 import { createJsonStream, type JsonStreamFormat } from '@/lib/json-stream';
@@ -34,7 +34,7 @@ export async function GET(request: NextRequest) {
   const origin = requestSite(request.headers).origin;
   const stream = createJsonStream(exportEvents(parsed.db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
     permalink: `${origin}/events/${event.id}`,
-    ...event,
+    ...eventDatesToJson(event),
   }));
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso(), format === 'ndjson' ? 'ndjson' : 'json');
   return new Response(stream, {
