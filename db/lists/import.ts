@@ -1,0 +1,418 @@
+/**
+ * Importing one version of an official sanctions list (issue 13): the file is read through the
+ * lib/lists reader for its source (format detected, anything else refused), compared with the
+ * previous version of the same list, and stored with its entries and the proposed changes in one
+ * transaction. The file is read completely before anything is written, so a file that fails half
+ * way leaves no trace; the same file (same SHA-256) imported again writes nothing and says so.
+ *
+ * The first version of a list is the baseline: there is nothing to compare it with, and calling
+ * every entry of a 20,000-entry list a designation dated by our import would be inventing dates
+ * (decision 0027). Proposals start with the second version.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/engine/client';
+import { nowIso, type ChangeActor } from '@/db/mutations/revisions';
+import { listEntries, listProposals, listRejections, listVersions, type ListVersionRow } from '@/db/schema';
+import { parsePartialDate, type DatePrecision } from '@/lib/dates';
+import {
+  compareVersions,
+  entryHash,
+  ListReadError,
+  MAX_LIST_FILE_BYTES,
+  readAll,
+  readListForSource,
+  type ListChange,
+  type ListDate,
+  type ListEntry,
+  type ListFormat,
+  type ListSource,
+} from '@/lib/lists';
+
+/** The OFAC CSV set as three file paths. */
+export interface OfacCsvPaths {
+  sdn: string;
+  add: string;
+  alt: string;
+}
+import { changeDate, type ChangeDate } from '@/lib/lists/proposal-event';
+import { nameKey } from '@/lib/text/normalise';
+
+/** A list file refused: the message names the file and, where it can, the line or element. */
+export class ListImportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ListImportError';
+  }
+}
+
+export interface ImportListOptions {
+  source: ListSource;
+  /** A file path, or the three paths of the OFAC CSV set. */
+  path?: string | OfacCsvPaths;
+  /** Or the file's bytes (an upload) with its name. */
+  bytes?: Uint8Array;
+  fileName?: string;
+  importedBy: ChangeActor;
+  dryRun?: boolean;
+  /** The publication date (YYYY-MM-DD) when the file states none, as staff supply it. Ignored when the file states one. */
+  publishedAt?: string | null;
+  maxBytes?: number;
+}
+
+export interface ProposedChange {
+  kind: ListChange['kind'];
+  entryKey: string;
+  name: string;
+  date: ChangeDate | null;
+}
+
+export interface ListImportResult {
+  status: 'imported' | 'dry-run' | 'unchanged';
+  /** The stored version (the existing one when unchanged); null for a dry run. */
+  versionId: number | null;
+  source: ListSource;
+  format: ListFormat | null;
+  fileName: string;
+  sha256: string;
+  publishedAt: string | null;
+  publishedPrecision: DatePrecision | null;
+  publishedBy: 'list' | 'staff' | null;
+  entryCount: number;
+  previous: { id: number; publishedAt: string | null } | null;
+  designations: number;
+  removals: number;
+  amendments: number;
+  skippedRejected: number;
+  proposals: ProposedChange[];
+  /** For 'unchanged': when and by whom the same file was imported. */
+  existing?: { importedAt: string; importedBy: string };
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function paths(path: string | OfacCsvPaths): string[] {
+  return typeof path === 'string' ? [path] : [path.sdn, path.add, path.alt];
+}
+
+async function sha256Of(files: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
+
+/** The entry's fingerprint for comparisons: lib/lists `entryHash` of its core fields. */
+export function fingerprintOf(change: ListChange, hashOf: (e: ListEntry) => string): string {
+  switch (change.kind) {
+    case 'designation':
+      return `designation:${hashOf(change.entry)}`;
+    case 'removal':
+      return `removal:${hashOf(change.entry)}`;
+    case 'amendment':
+      return `amendment:${hashOf(change.before)}>${hashOf(change.after)}`;
+  }
+}
+
+function firstDated(dates: readonly ListDate[]): ListDate | null {
+  const dated = dates.filter((d) => d.date && d.precision);
+  dated.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  return dated[0] ?? null;
+}
+
+/** The list's own date of the change: a designation's listing date, an amendment's "updated" date; none for a removal. */
+function listDateOf(change: ListChange): ListDate | null {
+  if (change.kind === 'designation') return firstDated(change.dating.listingDates);
+  if (change.kind === 'amendment') return firstDated(change.dating.listUpdatedDates);
+  return null;
+}
+
+function publishedOf(version: Pick<ListVersionRow, 'publishedAt' | 'publishedPrecision' | 'publishedRaw'>): ListDate | null {
+  if (!version.publishedAt) return null;
+  return { date: version.publishedAt, precision: version.publishedPrecision, raw: version.publishedRaw ?? version.publishedAt, provenance: 'stored version' };
+}
+
+/** The latest version of a list (the one a new version is compared with). */
+export function latestVersion(db: DbOrTx, source: ListSource): ListVersionRow | undefined {
+  return db.select().from(listVersions).where(eq(listVersions.source, source)).orderBy(desc(listVersions.id)).limit(1).get();
+}
+
+/** A stored version's entries as the reader gave them. */
+export function versionEntries(db: DbOrTx, versionId: number): { entry: ListEntry; hash: string }[] {
+  return db
+    .select({ entry: listEntries.entry, hash: listEntries.hash })
+    .from(listEntries)
+    .where(eq(listEntries.versionId, versionId))
+    .orderBy(asc(listEntries.id))
+    .all();
+}
+
+interface ReadVersion {
+  format: ListFormat;
+  entries: ListEntry[];
+  published: { date: string; precision: DatePrecision; raw: string; by: 'list' | 'staff' } | null;
+}
+
+async function readVersion(options: ImportListOptions, input: string | OfacCsvPaths): Promise<ReadVersion> {
+  const { detection, entries: stream } = await readListForSource(options.source, input, { maxBytes: options.maxBytes });
+  const { header, entries } = await readAll(stream);
+  let published: ReadVersion['published'] = null;
+  if (header.publishedAt?.date && header.publishedAt.precision) {
+    published = { date: header.publishedAt.date, precision: header.publishedAt.precision, raw: header.publishedAt.raw, by: 'list' };
+  } else if (options.publishedAt) {
+    const supplied = parsePartialDate(options.publishedAt.trim());
+    if (!supplied || supplied.precision !== 'day') {
+      throw new ListImportError(`The publication date "${options.publishedAt}" must be a day, YYYY-MM-DD.`, 'bad-date');
+    }
+    published = { date: supplied.date, precision: 'day', raw: options.publishedAt.trim(), by: 'staff' };
+  }
+  return { format: detection.format!, entries, published };
+}
+
+/** Runs `work` on the file paths of the input, writing uploaded bytes to a temporary file named like the upload. */
+async function withInputPaths<T>(options: ImportListOptions, work: (input: string | OfacCsvPaths, shown: string) => Promise<T>): Promise<T> {
+  if (options.path) return work(options.path, options.fileName ?? basename(paths(options.path)[0]!));
+  if (!options.bytes) throw new ListImportError('No file was given.', 'no-file');
+  const name = basename(options.fileName || 'upload').replace(/[^\w.-]+/g, '_') || 'upload';
+  const dir = await mkdtemp(join(tmpdir(), 'list-import-'));
+  const file = join(dir, name);
+  try {
+    await writeFile(file, options.bytes);
+    return await work(file, name);
+  } catch (err) {
+    // Messages name the upload, not the temporary folder it was written to.
+    if (err instanceof ListReadError || err instanceof ListImportError) throw new ListImportError(err.message.split(file).join(options.fileName || name), err.code);
+    throw err;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Imports one version of a list. Reading, hashing and comparing happen before the transaction;
+ * the version, its entries and its proposals are written in one transaction (or not at all).
+ */
+export async function importListVersion(db: Db, options: ImportListOptions): Promise<ListImportResult> {
+  return withInputPaths(options, async (input, shown) => {
+    const files = paths(input);
+    const limit = options.maxBytes ?? MAX_LIST_FILE_BYTES;
+    for (const file of files) {
+      const size = (await stat(file).catch(() => null))?.size;
+      if (size === undefined) throw new ListImportError(`${file}: the file cannot be opened.`, 'malformed');
+      if (size > limit) {
+        throw new ListImportError(`${shown}: the file is ${sizeText(size)}, larger than the ${sizeText(limit)} a list file may be.`, 'too-large');
+      }
+    }
+    const sha256 = await sha256Of(files);
+    const base = { source: options.source, fileName: shown, sha256 };
+    const same = db.select().from(listVersions).where(and(eq(listVersions.source, options.source), eq(listVersions.sha256, sha256))).get();
+    if (same) return unchangedResult(same, base);
+
+    let read: ReadVersion;
+    try {
+      read = await readVersion(options, input);
+    } catch (err) {
+      if (err instanceof ListReadError) throw new ListImportError(err.message, err.code);
+      throw err;
+    }
+    return storeVersion(db, options, base, read);
+  });
+}
+
+function unchangedResult(same: ListVersionRow, base: { source: ListSource; fileName: string; sha256: string }): ListImportResult {
+  return {
+    ...base,
+    status: 'unchanged',
+    versionId: same.id,
+    format: same.format,
+    publishedAt: same.publishedAt,
+    publishedPrecision: same.publishedPrecision,
+    publishedBy: same.publishedBy,
+    entryCount: same.entryCount,
+    previous: same.previousVersionId ? { id: same.previousVersionId, publishedAt: null } : null,
+    designations: 0,
+    removals: 0,
+    amendments: 0,
+    skippedRejected: 0,
+    proposals: [],
+    existing: { importedAt: same.importedAt, importedBy: same.importedBy },
+  };
+}
+
+function refuseOlder(previous: ListVersionRow, published: ReadVersion['published'], fileName: string): void {
+  if (previous.publishedAt && published && published.date < previous.publishedAt) {
+    throw new ListImportError(
+      `${fileName}: this version is published ${published.date}, before version #${previous.id} (published ${previous.publishedAt}) already imported. Versions are compared in publication order: import newer versions only.`,
+      'older-version',
+    );
+  }
+}
+
+interface PlannedProposal {
+  change: ListChange;
+  fingerprint: string;
+  listDate: ListDate | null;
+}
+
+function planProposals(db: DbOrTx, source: ListSource, previous: ListVersionRow, read: ReadVersion, hashes: Map<ListEntry, string>) {
+  const stored = versionEntries(db, previous.id);
+  for (const s of stored) hashes.set(s.entry, s.hash);
+  const hashOf = (e: ListEntry) => hashes.get(e) ?? entryHash(e);
+  const changes = compareVersions(
+    { ref: { label: `version #${previous.id}`, publishedAt: publishedOf(previous) }, entries: stored.map((s) => s.entry) },
+    { ref: { label: 'this version', publishedAt: read.published ? { ...read.published, provenance: read.published.by } : null }, entries: read.entries },
+  );
+  const rejected = new Set(
+    db
+      .select({ key: listRejections.entryKey, fingerprint: listRejections.fingerprint })
+      .from(listRejections)
+      .where(eq(listRejections.source, source))
+      .all()
+      .map((r) => `${r.key}\u0000${r.fingerprint}`),
+  );
+  const planned: PlannedProposal[] = [];
+  let skipped = 0;
+  for (const change of changes) {
+    const fingerprint = fingerprintOf(change, hashOf);
+    if (rejected.has(`${change.key}\u0000${fingerprint}`)) skipped++;
+    else planned.push({ change, fingerprint, listDate: listDateOf(change) });
+  }
+  return { planned, skipped };
+}
+
+function changedEntry(change: ListChange): ListEntry {
+  return change.kind === 'amendment' ? change.after : change.entry;
+}
+
+async function storeVersion(db: Db, options: ImportListOptions, base: { source: ListSource; fileName: string; sha256: string }, read: ReadVersion): Promise<ListImportResult> {
+  const previous = latestVersion(db, options.source);
+  if (previous) refuseOlder(previous, read.published, base.fileName);
+  const hashes = new Map<ListEntry, string>();
+  for (const entry of read.entries) hashes.set(entry, entryHash(entry));
+  const { planned, skipped } = previous ? planProposals(db, options.source, previous, read, hashes) : { planned: [], skipped: 0 };
+  const count = (kind: ListChange['kind']) => planned.filter((p) => p.change.kind === kind).length;
+  const afterPublishedAt = previous?.publishedAt ?? null;
+  const onOrBeforePublishedAt = read.published?.date ?? null;
+  const result: ListImportResult = {
+    ...base,
+    status: options.dryRun ? 'dry-run' : 'imported',
+    versionId: null,
+    format: read.format,
+    publishedAt: read.published?.date ?? null,
+    publishedPrecision: read.published?.precision ?? null,
+    publishedBy: read.published?.by ?? null,
+    entryCount: read.entries.length,
+    previous: previous ? { id: previous.id, publishedAt: previous.publishedAt } : null,
+    designations: count('designation'),
+    removals: count('removal'),
+    amendments: count('amendment'),
+    skippedRejected: skipped,
+    proposals: planned.map((p) => ({
+      kind: p.change.kind,
+      entryKey: p.change.key,
+      name: changedEntry(p.change).name,
+      date: changeDate({ listDate: p.listDate?.date ?? null, listDatePrecision: p.listDate?.precision ?? null, afterPublishedAt, onOrBeforePublishedAt }),
+    })),
+  };
+  if (options.dryRun) return result;
+
+  const ts = nowIso();
+  result.versionId = db.transaction((tx) => {
+    const version = tx
+      .insert(listVersions)
+      .values({
+        source: options.source,
+        format: read.format,
+        fileName: base.fileName,
+        sha256: base.sha256,
+        publishedAt: read.published?.date ?? null,
+        publishedPrecision: read.published?.precision ?? null,
+        publishedRaw: read.published?.raw ?? null,
+        publishedBy: read.published?.by ?? null,
+        entryCount: read.entries.length,
+        previousVersionId: previous?.id ?? null,
+        designations: result.designations,
+        removals: result.removals,
+        amendments: result.amendments,
+        skippedRejected: skipped,
+        importedByUserId: options.importedBy.userId,
+        importedBy: options.importedBy.label,
+        importedAt: ts,
+      })
+      .returning({ id: listVersions.id })
+      .get();
+    insertEntries(tx, version.id, read.entries, hashes);
+    for (const p of planned) {
+      const c = p.change;
+      tx.insert(listProposals)
+        .values({
+          versionId: version.id,
+          kind: c.kind,
+          entryKey: c.key,
+          name: changedEntry(c).name,
+          before: c.kind === 'designation' ? null : c.kind === 'amendment' ? c.before : c.entry,
+          after: c.kind === 'removal' ? null : c.kind === 'amendment' ? c.after : c.entry,
+          fields: c.kind === 'amendment' ? c.fields : [],
+          fingerprint: p.fingerprint,
+          listDate: p.listDate?.date ?? null,
+          listDatePrecision: p.listDate?.precision ?? null,
+          listDateRaw: p.listDate?.raw ?? null,
+          afterPublishedAt,
+          onOrBeforePublishedAt,
+          listedBeforePrevious: c.dating.listedBeforePreviousVersion,
+        })
+        .run();
+    }
+    return version.id;
+  });
+  return result;
+}
+
+function insertEntries(tx: DbOrTx, versionId: number, entries: readonly ListEntry[], hashes: Map<ListEntry, string>): void {
+  const p = sql.placeholder;
+  const insert = tx
+    .insert(listEntries)
+    .values({
+      versionId,
+      entryKey: p('entryKey'),
+      kind: p('kind'),
+      name: p('name'),
+      nameKey: p('nameKey'),
+      aliases: p('aliases'),
+      identifiers: p('identifiers'),
+      programs: p('programs'),
+      authorities: p('authorities'),
+      listingDates: p('listingDates'),
+      remarks: p('remarks'),
+      entry: p('entry'),
+      hash: p('hash'),
+    })
+    .prepare();
+  for (const e of entries) {
+    // The JSON columns' mapping applies to placeholder values too: pass the values themselves.
+    insert.run({
+      entryKey: e.key,
+      kind: e.kind,
+      name: e.name,
+      nameKey: nameKey(e.name),
+      aliases: e.aliases,
+      identifiers: e.identifiers,
+      programs: e.programs,
+      authorities: e.authorities,
+      listingDates: e.listingDates,
+      remarks: e.remarks,
+      entry: e,
+      hash: hashes.get(e) ?? entryHash(e),
+    });
+  }
+}
