@@ -123,6 +123,14 @@ describe('import rules', () => {
     expect(tables()).toEqual(before);
   });
 
+  it('a failure while writing leaves nothing: the version, its entries and proposals commit together', async () => {
+    await run('ofac-sdn', fixture('ofac-sdn-v1.xml'));
+    const before = tables();
+    conn.sqlite.exec(`CREATE TRIGGER fail_on_proposal AFTER INSERT ON list_proposals BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
+    await expect(run('ofac-sdn', fixture('ofac-sdn-v2.xml'))).rejects.toThrow('forced failure');
+    expect(tables()).toEqual(before);
+  });
+
   it('a dry run reports the proposals and writes nothing', async () => {
     await run('ofac-sdn', fixture('ofac-sdn-v1.xml'));
     const before = tables();
