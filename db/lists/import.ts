@@ -14,7 +14,8 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/engine/client';
 import { nowIso, type ChangeActor } from '@/db/mutations/revisions';
 import { listEntries, listProposals, listRejections, listVersions, type ListVersionRow } from '@/db/schema';
@@ -24,7 +25,7 @@ import {
   entryHash,
   ListReadError,
   MAX_LIST_FILE_BYTES,
-  readAll,
+  forEachEntry,
   readListForSource,
   type ListChange,
   type ListDate,
@@ -112,16 +113,11 @@ async function sha256Of(files: string[]): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The entry's fingerprint for comparisons: lib/lists `entryHash` of its core fields. */
-export function fingerprintOf(change: ListChange, hashOf: (e: ListEntry) => string): string {
-  switch (change.kind) {
-    case 'designation':
-      return `designation:${hashOf(change.entry)}`;
-    case 'removal':
-      return `removal:${hashOf(change.entry)}`;
-    case 'amendment':
-      return `amendment:${hashOf(change.before)}>${hashOf(change.after)}`;
-  }
+/** A change's fingerprint: its kind and the hashes (lib/lists `entryHash`) of the entry before and after. */
+export function fingerprintOf(kind: ListChange['kind'], before: string | undefined, after: string | undefined): string {
+  if (kind === 'designation') return `designation:${after}`;
+  if (kind === 'removal') return `removal:${before}`;
+  return `amendment:${before}>${after}`;
 }
 
 function firstDated(dates: readonly ListDate[]): ListDate | null {
@@ -147,25 +143,55 @@ export function latestVersion(db: DbOrTx, source: ListSource): ListVersionRow | 
   return db.select().from(listVersions).where(eq(listVersions.source, source)).orderBy(desc(listVersions.id)).limit(1).get();
 }
 
-/** A stored version's entries as the reader gave them. */
-export function versionEntries(db: DbOrTx, versionId: number): { entry: ListEntry; hash: string }[] {
-  return db
-    .select({ entry: listEntries.entry, hash: listEntries.hash })
-    .from(listEntries)
-    .where(eq(listEntries.versionId, versionId))
-    .orderBy(asc(listEntries.id))
-    .all();
+/**
+ * An entry as it will be stored: its columns as text. A 20,000-entry list is held this way between
+ * reading and writing rather than as objects, which take several times the memory (the import of
+ * an SDN-sized file stays within the server's heap; scripts/bench/lists.ts).
+ */
+interface EntryRow {
+  key: string;
+  kind: ListEntry['kind'];
+  name: string;
+  nameKey: string;
+  hash: string;
+  json: string;
+  aliases: string;
+  identifiers: string;
+  programs: string;
+  authorities: string;
+  listingDates: string;
+  remarks: string;
+}
+
+function entryRow(e: ListEntry): EntryRow {
+  return {
+    key: e.key,
+    kind: e.kind,
+    name: e.name,
+    nameKey: nameKey(e.name),
+    hash: entryHash(e),
+    json: JSON.stringify(e),
+    aliases: JSON.stringify(e.aliases),
+    identifiers: JSON.stringify(e.identifiers),
+    programs: JSON.stringify(e.programs),
+    authorities: JSON.stringify(e.authorities),
+    listingDates: JSON.stringify(e.listingDates),
+    remarks: JSON.stringify(e.remarks),
+  };
 }
 
 interface ReadVersion {
   format: ListFormat;
-  entries: ListEntry[];
+  rows: EntryRow[];
   published: { date: string; precision: DatePrecision; raw: string; by: 'list' | 'staff' } | null;
 }
 
 async function readVersion(options: ImportListOptions, input: string | OfacCsvPaths): Promise<ReadVersion> {
   const { detection, entries: stream } = await readListForSource(options.source, input, { maxBytes: options.maxBytes });
-  const { header, entries } = await readAll(stream);
+  const rows: EntryRow[] = [];
+  const header = await forEachEntry(stream, (e) => {
+    rows.push(entryRow(e));
+  });
   let published: ReadVersion['published'] = null;
   if (header.publishedAt?.date && header.publishedAt.precision) {
     published = { date: header.publishedAt.date, precision: header.publishedAt.precision, raw: header.publishedAt.raw, by: 'list' };
@@ -176,7 +202,7 @@ async function readVersion(options: ImportListOptions, input: string | OfacCsvPa
     }
     published = { date: supplied.date, precision: 'day', raw: options.publishedAt.trim(), by: 'staff' };
   }
-  return { format: detection.format!, entries, published };
+  return { format: detection.format!, rows, published };
 }
 
 /** Runs `work` on the file paths of the input, writing uploaded bytes to a temporary file named like the upload. */
@@ -264,13 +290,26 @@ interface PlannedProposal {
   listDate: ListDate | null;
 }
 
-function planProposals(db: DbOrTx, source: ListSource, previous: ListVersionRow, read: ReadVersion, hashes: Map<ListEntry, string>) {
-  const stored = versionEntries(db, previous.id);
-  for (const s of stored) hashes.set(s.entry, s.hash);
-  const hashOf = (e: ListEntry) => hashes.get(e) ?? entryHash(e);
+/**
+ * The changes from the previous version, comparing only the entries whose hash differs or whose key
+ * is in one version alone: an entry with the same key and hash in both is unchanged by definition
+ * (the hash is of the compared fields), so neither version is loaded whole.
+ */
+function planProposals(db: DbOrTx, source: ListSource, previous: ListVersionRow, read: ReadVersion) {
+  const before = new Map(
+    db.select({ key: listEntries.entryKey, hash: listEntries.hash }).from(listEntries).where(eq(listEntries.versionId, previous.id)).all().map((r) => [r.key, r.hash]),
+  );
+  const after = new Map(read.rows.map((r) => [r.key, r.hash]));
+  const changedBefore = [...before].filter(([key, hash]) => after.get(key) !== hash).map(([key]) => key);
+  const changedAfter = read.rows.filter((r) => before.get(r.key) !== r.hash).map((r) => JSON.parse(r.json) as ListEntry);
+  const oldEntries: ListEntry[] = [];
+  for (let i = 0; i < changedBefore.length; i += 500) {
+    const keys = changedBefore.slice(i, i + 500);
+    for (const r of db.select({ entry: listEntries.entry }).from(listEntries).where(and(eq(listEntries.versionId, previous.id), inArray(listEntries.entryKey, keys))).all()) oldEntries.push(r.entry);
+  }
   const changes = compareVersions(
-    { ref: { label: `version #${previous.id}`, publishedAt: publishedOf(previous) }, entries: stored.map((s) => s.entry) },
-    { ref: { label: 'this version', publishedAt: read.published ? { ...read.published, provenance: read.published.by } : null }, entries: read.entries },
+    { ref: { label: `version #${previous.id}`, publishedAt: publishedOf(previous) }, entries: oldEntries },
+    { ref: { label: 'this version', publishedAt: read.published ? { ...read.published, provenance: read.published.by } : null }, entries: changedAfter },
   );
   const rejected = new Set(
     db
@@ -283,7 +322,7 @@ function planProposals(db: DbOrTx, source: ListSource, previous: ListVersionRow,
   const planned: PlannedProposal[] = [];
   let skipped = 0;
   for (const change of changes) {
-    const fingerprint = fingerprintOf(change, hashOf);
+    const fingerprint = fingerprintOf(change.kind, before.get(change.key), after.get(change.key));
     if (rejected.has(`${change.key}\u0000${fingerprint}`)) skipped++;
     else planned.push({ change, fingerprint, listDate: listDateOf(change) });
   }
@@ -297,9 +336,7 @@ function changedEntry(change: ListChange): ListEntry {
 async function storeVersion(db: Db, options: ImportListOptions, base: { source: ListSource; fileName: string; sha256: string }, read: ReadVersion): Promise<ListImportResult> {
   const previous = latestVersion(db, options.source);
   if (previous) refuseOlder(previous, read.published, base.fileName);
-  const hashes = new Map<ListEntry, string>();
-  for (const entry of read.entries) hashes.set(entry, entryHash(entry));
-  const { planned, skipped } = previous ? planProposals(db, options.source, previous, read, hashes) : { planned: [], skipped: 0 };
+  const { planned, skipped } = previous ? planProposals(db, options.source, previous, read) : { planned: [], skipped: 0 };
   const count = (kind: ListChange['kind']) => planned.filter((p) => p.change.kind === kind).length;
   const afterPublishedAt = previous?.publishedAt ?? null;
   const onOrBeforePublishedAt = read.published?.date ?? null;
@@ -311,7 +348,7 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
     publishedAt: read.published?.date ?? null,
     publishedPrecision: read.published?.precision ?? null,
     publishedBy: read.published?.by ?? null,
-    entryCount: read.entries.length,
+    entryCount: read.rows.length,
     previous: previous ? { id: previous.id, publishedAt: previous.publishedAt } : null,
     designations: count('designation'),
     removals: count('removal'),
@@ -339,7 +376,7 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
         publishedPrecision: read.published?.precision ?? null,
         publishedRaw: read.published?.raw ?? null,
         publishedBy: read.published?.by ?? null,
-        entryCount: read.entries.length,
+        entryCount: read.rows.length,
         previousVersionId: previous?.id ?? null,
         designations: result.designations,
         removals: result.removals,
@@ -351,7 +388,7 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
       })
       .returning({ id: listVersions.id })
       .get();
-    insertEntries(tx, version.id, read.entries, hashes);
+    insertEntries(db, version.id, read.rows);
     for (const p of planned) {
       const c = p.change;
       tx.insert(listProposals)
@@ -378,41 +415,15 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
   return result;
 }
 
-function insertEntries(tx: DbOrTx, versionId: number, entries: readonly ListEntry[], hashes: Map<ListEntry, string>): void {
-  const p = sql.placeholder;
-  const insert = tx
-    .insert(listEntries)
-    .values({
-      versionId,
-      entryKey: p('entryKey'),
-      kind: p('kind'),
-      name: p('name'),
-      nameKey: p('nameKey'),
-      aliases: p('aliases'),
-      identifiers: p('identifiers'),
-      programs: p('programs'),
-      authorities: p('authorities'),
-      listingDates: p('listingDates'),
-      remarks: p('remarks'),
-      entry: p('entry'),
-      hash: p('hash'),
-    })
-    .prepare();
-  for (const e of entries) {
-    // The JSON columns' mapping applies to placeholder values too: pass the values themselves.
-    insert.run({
-      entryKey: e.key,
-      kind: e.kind,
-      name: e.name,
-      nameKey: nameKey(e.name),
-      aliases: e.aliases,
-      identifiers: e.identifiers,
-      programs: e.programs,
-      authorities: e.authorities,
-      listingDates: e.listingDates,
-      remarks: e.remarks,
-      entry: e,
-      hash: hashes.get(e) ?? entryHash(e),
-    });
-  }
+/** The rows through one prepared statement of the connection (inside the caller's transaction). */
+function insertEntries(db: Db, versionId: number, rows: readonly EntryRow[]): void {
+  // drizzle() gives the database its better-sqlite3 connection as `$client` (db/engine/client.ts
+  // opens every database that way); the `Db` type leaves it out. The JSON columns go in as the
+  // text already made, which drizzle's JSON mapping would encode a second time.
+  const client = (db as unknown as { $client: Database.Database }).$client;
+  const insert = client.prepare(
+    `INSERT INTO list_entries (version_id, entry_key, kind, name, name_key, aliases, identifiers, programs, authorities, listing_dates, remarks, entry, hash)
+     VALUES (@versionId, @key, @kind, @name, @nameKey, @aliases, @identifiers, @programs, @authorities, @listingDates, @remarks, @json, @hash)`,
+  );
+  for (const r of rows) insert.run({ versionId, ...r });
 }
