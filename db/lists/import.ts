@@ -211,7 +211,8 @@ async function withInputPaths<T>(options: ImportListOptions, work: (input: strin
   if (!options.bytes) throw new ListImportError('No file was given.', 'no-file');
   const name = basename(options.fileName || 'upload').replace(/[^\w.-]+/g, '_') || 'upload';
   const dir = await mkdtemp(join(tmpdir(), 'list-import-'));
-  const file = join(dir, name);
+  // A temporary file of the upload, never a path of the project: nothing to trace at build time.
+  const file = join(/* turbopackIgnore: true */ dir, name);
   try {
     await writeFile(file, options.bytes);
     return await work(file, name);
