@@ -6,7 +6,7 @@
  * without a person: a match is confirmed by someone, written to the actor's history as a revision
  * note, and can be undone (the row stays, marked undone, and the history says so).
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import { createEntity } from '@/db/mutations/entities';
 import { MutationError } from '@/db/mutations/errors';
@@ -34,21 +34,22 @@ export function activeMatch(db: DbOrTx, source: ListSource, entryKey: string): (
   return row ? { ...row.match, entityName: row.entityName } : null;
 }
 
-/** Certain identifiers of the list entries already matched to each actor (by the latest stored version of each entry). */
+/** Certain identifiers of the list entries already matched to each actor, from the latest version of each list. */
 function matchedIdentifiers(db: DbOrTx): Map<number, { scheme: string; value: string }[]> {
   const out = new Map<number, { scheme: string; value: string }[]>();
-  const matches = db.select().from(listMatches).where(isNull(listMatches.undoneAt)).all();
-  for (const m of matches) {
-    const latest = db
-      .select({ identifiers: listEntries.identifiers })
-      .from(listEntries)
-      .innerJoin(listVersions, eq(listVersions.id, listEntries.versionId))
-      .where(and(eq(listVersions.source, m.source), eq(listEntries.entryKey, m.entryKey)))
-      .orderBy(listEntries.id)
-      .all()
-      .at(-1);
-    const ids = (latest?.identifiers ?? []).filter((i) => CERTAIN_SCHEMES.has(i.scheme));
-    out.set(m.entityId, [...(out.get(m.entityId) ?? []), ...ids]);
+  const latest = db.select({ source: listVersions.source, id: max(listVersions.id) }).from(listVersions).groupBy(listVersions.source).all();
+  for (const { source, id } of latest) {
+    if (id === null) continue;
+    const rows = db
+      .select({ entityId: listMatches.entityId, identifiers: listEntries.identifiers })
+      .from(listMatches)
+      .innerJoin(listEntries, and(eq(listEntries.versionId, id), eq(listEntries.entryKey, listMatches.entryKey)))
+      .where(and(eq(listMatches.source, source), isNull(listMatches.undoneAt)))
+      .all();
+    for (const r of rows) {
+      const ids = r.identifiers.filter((i) => CERTAIN_SCHEMES.has(i.scheme));
+      if (ids.length) out.set(r.entityId, [...(out.get(r.entityId) ?? []), ...ids]);
+    }
   }
   return out;
 }
@@ -58,31 +59,44 @@ function sharesAWord(partyWords: Set<string>, names: string[]): boolean {
   return names.some((n) => words(n).some((w) => w.length >= 3 && partyWords.has(w)));
 }
 
-/**
- * Actors ranked for a listed party, best first: identifier matches, then names scoring at least
- * NAME_MATCH_THRESHOLD. Actors sharing no word with the party and no identifier are not scored.
- */
-export function suggestActors(db: DbOrTx, entry: ListEntry, limit = 5): Suggestion[] {
+export interface CandidatePool {
+  actors: { id: number; name: string; kind: EntityKind; names: string[]; externalIds: { scheme: string; value: string }[] }[];
+}
+
+/** Every actor (not merged) with its names and identifiers, read once for all the parties of a page. */
+export function loadCandidatePool(db: DbOrTx): CandidatePool {
+  const aliases = new Map<number, string[]>();
+  for (const a of db.select().from(entityAliases).all()) aliases.set(a.entityId, [...(aliases.get(a.entityId) ?? []), a.alias]);
+  const matched = matchedIdentifiers(db);
   const rows = db
     .select({ id: entities.id, name: entities.name, kind: entities.kind, ofacUid: entities.ofacUid, opensanctionsId: entities.opensanctionsId })
     .from(entities)
     .where(isNull(entities.mergedIntoId))
     .all();
-  const aliases = new Map<number, string[]>();
-  for (const a of db.select().from(entityAliases).all()) aliases.set(a.entityId, [...(aliases.get(a.entityId) ?? []), a.alias]);
-  const matched = matchedIdentifiers(db);
+  return {
+    actors: rows.map((r) => {
+      const externalIds = [...(matched.get(r.id) ?? [])];
+      if (r.ofacUid) externalIds.push({ scheme: 'ofac-uid', value: r.ofacUid });
+      if (r.opensanctionsId) externalIds.push({ scheme: 'opensanctions-id', value: r.opensanctionsId });
+      return { id: r.id, name: r.name, kind: r.kind, names: [r.name, ...(aliases.get(r.id) ?? [])], externalIds };
+    }),
+  };
+}
+
+/**
+ * Actors ranked for a listed party, best first: identifier matches, then names scoring at least
+ * NAME_MATCH_THRESHOLD. Actors sharing no word with the party and no identifier are not scored.
+ * A page with many parties passes one `pool` for all of them.
+ */
+export function suggestActors(db: DbOrTx, entry: ListEntry, limit = 5, pool: CandidatePool = loadCandidatePool(db)): Suggestion[] {
   const partyWords = new Set([entry.name, ...entry.aliases.map((a) => a.name)].flatMap((n) => words(n)).filter((w) => w.length >= 3));
   const partyIds = new Set(entry.identifiers.map((i) => `${i.scheme}\u0000${i.value}`));
   const candidates: CandidateActor[] = [];
   const kinds = new Map<string, { name: string; kind: EntityKind }>();
-  for (const r of rows) {
-    const externalIds = [...(matched.get(r.id) ?? [])];
-    if (r.ofacUid) externalIds.push({ scheme: 'ofac-uid', value: r.ofacUid });
-    if (r.opensanctionsId) externalIds.push({ scheme: 'opensanctions-id', value: r.opensanctionsId });
-    const names = [r.name, ...(aliases.get(r.id) ?? [])];
-    if (!externalIds.some((i) => partyIds.has(`${i.scheme}\u0000${i.value}`)) && !sharesAWord(partyWords, names)) continue;
-    candidates.push({ id: String(r.id), name: r.name, aliases: aliases.get(r.id) ?? [], externalIds });
-    kinds.set(String(r.id), { name: r.name, kind: r.kind });
+  for (const a of pool.actors) {
+    if (!a.externalIds.some((i) => partyIds.has(`${i.scheme}\u0000${i.value}`)) && !sharesAWord(partyWords, a.names)) continue;
+    candidates.push({ id: String(a.id), name: a.name, aliases: a.names.slice(1), externalIds: a.externalIds });
+    kinds.set(String(a.id), { name: a.name, kind: a.kind });
   }
   const party = { name: entry.name, aliases: entry.aliases.map((a) => ({ name: a.name, quality: a.quality })), identifiers: entry.identifiers };
   return rankCandidates(party, candidates, { normalise: nameKey, minScore: NAME_MATCH_THRESHOLD })

@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import { listProposals, listVersions, type ListProposalRow, type ListVersionRow } from '@/db/schema';
-import { activeMatch, suggestActors, type Suggestion } from './matching';
+import { activeMatch, loadCandidatePool, suggestActors, type CandidatePool, type Suggestion } from './matching';
 import { proposalEntry } from './review';
 
 export interface VersionSummary extends ListVersionRow {
@@ -49,6 +49,7 @@ export interface ProposalView extends ListProposalRow {
 export function versionProposals(db: DbOrTx, version: ListVersionRow): ProposalView[] {
   const rows = db.select().from(listProposals).where(and(eq(listProposals.versionId, version.id))).orderBy(listProposals.id).all();
   const order = { proposed: 0, accepted: 1, rejected: 2 } as const;
+  let pool: CandidatePool | null = null;
   return rows
     .sort((a, b) => order[a.status] - order[b.status] || a.id - b.id)
     .map((p) => {
@@ -57,7 +58,7 @@ export function versionProposals(db: DbOrTx, version: ListVersionRow): ProposalV
       return {
         ...p,
         match: m ? { id: m.id, entityId: m.entityId, entityName: m.entityName, method: m.method, basis: m.basis, confirmedBy: m.confirmedBy } : null,
-        suggestions: !m && p.status === 'proposed' ? suggestActors(db, entry) : [],
+        suggestions: !m && p.status === 'proposed' ? suggestActors(db, entry, 5, (pool ??= loadCandidatePool(db))) : [],
       };
     });
 }

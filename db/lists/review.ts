@@ -23,7 +23,7 @@ import {
   versionTitle,
 } from '@/lib/lists/proposal-event';
 import { eventInputSchema } from '@/lib/validation/event';
-import { activeMatch, basisText, confirmMatch, createActorForEntry, suggestActors } from './matching';
+import { activeMatch, basisText, confirmMatch, createActorForEntry, loadCandidatePool, suggestActors } from './matching';
 
 /** Amendments are recorded as designations tagged so (decision 0033): the event types stay as they are. */
 export const AMENDMENT_TAG = 'List amendment';
@@ -162,6 +162,8 @@ export function acceptAllOfVersion(db: Db, versionId: number, actor: ChangeActor
   const version = db.select().from(listVersions).where(eq(listVersions.id, versionId)).get();
   if (!version) throw new MutationError('This list version does not exist.', {}, 404);
   const result: AcceptAllResult = { accepted: 0, actorsCreated: 0, left: [] };
+  // Read once; read again after an actor is made, which a later party of the same name must see.
+  let pool = loadCandidatePool(db);
   for (const proposal of open) {
     const entry = proposalEntry(proposal);
     if (!changeDate(proposal)) {
@@ -169,7 +171,7 @@ export function acceptAllOfVersion(db: Db, versionId: number, actor: ChangeActor
       continue;
     }
     const matched = activeMatch(db, version.source, entry.key);
-    const suggestions = matched ? [] : suggestActors(db, entry, 2);
+    const suggestions = matched ? [] : suggestActors(db, entry, 2, pool);
     if (!matched && suggestions.length > 0 && !(suggestions.length === 1 && suggestions[0]!.certain)) {
       result.left.push({ id: proposal.id, name: entry.name, reason: 'a suggested actor needs confirming' });
       continue;
@@ -181,7 +183,10 @@ export function acceptAllOfVersion(db: Db, versionId: number, actor: ChangeActor
         acceptProposal(tx, proposal.id, actor, { status: 'published' });
       });
       result.accepted++;
-      if (createActor) result.actorsCreated++;
+      if (createActor) {
+        result.actorsCreated++;
+        pool = loadCandidatePool(db);
+      }
     } catch (err) {
       if (!(err instanceof MutationError)) throw err;
       result.left.push({ id: proposal.id, name: entry.name, reason: err.message });
