@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, expectNoA11yViolations, test } from './fixtures';
+import { field } from './helpers';
 
 // Hand-written TEST fixtures in the real OFAC sdn.xml format (lib/lists/fixtures/README.md).
 const fixture = (name: string) => join(import.meta.dirname, '..', '..', 'lib', 'lists', 'fixtures', name);
@@ -7,7 +8,20 @@ const fixture = (name: string) => join(import.meta.dirname, '..', '..', 'lib', '
 test.describe('An editor reviews what changed between two versions of the OFAC SDN list', () => {
   test.use({ signedInAs: 'editor' });
 
-  test('uploads both versions, accepts the designation onto the timeline citing the version, and rejects the removal', async ({ page }) => {
+  test('uploads both versions, matches parties by identifier and by alias, accepts the designation onto the timeline citing the version, and rejects the removal', async ({ page }) => {
+    test.slow();
+    // Two actors already recorded: one with the OFAC UID of an entry, one with another entry's name as an alias.
+    const create = async (name: string, aliases: string, ofac = '') => {
+      await page.goto('/entities/new');
+      await field(page, 'Name').fill(name);
+      await field(page, 'Aliases').fill(aliases);
+      if (ofac) await field(page, 'OFAC UID').fill(ofac);
+      await page.getByRole('button', { name: 'Create actor' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    };
+    await create('Bank of Testing', 'TB2', '90002');
+    await create('Removed Person', 'Test Person Three');
+
     await page.goto('/');
     await page.getByRole('link', { name: 'Lists' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Official sanctions lists');
@@ -42,7 +56,17 @@ test.describe('An editor reviews what changed between two versions of the OFAC S
     await expect(designation.getByTestId('proposal-status')).toContainText('Accepted by');
     await expectNoA11yViolations(page);
 
+    // By identifier: the actor with the entry's OFAC UID is suggested as certain; confirming matches it.
+    const amendment = page.getByRole('article', { name: 'Amendment: TEST BANK TWO' });
+    await expect(amendment).toContainText('Bank of Testing · Person · same identifier (ofac-uid 90002)');
+    await amendment.getByRole('button', { name: 'Confirm Bank of Testing' }).click();
+    await expect(amendment).toContainText('Listed party: Bank of Testing (by identifier: ofac-uid 90002');
+
+    // By alias: suggested with its score, matched once confirmed.
     const removal = page.getByRole('article', { name: 'Removal: Test Person THREE' });
+    await expect(removal).toContainText('Removed Person · Person · name score 1.00: “Test Person THREE” ~ “Test Person Three”');
+    await removal.getByRole('button', { name: 'Confirm Removed Person' }).click();
+    await expect(removal).toContainText('Listed party: Removed Person (by name');
     await removal.getByRole('button', { name: 'Reject Test Person THREE' }).click();
     await expect(removal.getByTestId('proposal-status')).toContainText('Rejected by');
     await expect(page.getByRole('heading', { name: 'To review (1)' })).toBeVisible();
