@@ -83,7 +83,7 @@ export function ListUploadForm({ maxMegabytes }: { maxMegabytes: number }) {
   return (
     <form
       aria-labelledby={`${id}-heading`}
-      className="space-y-3 rounded border border-zinc-300 p-4 dark:border-zinc-700"
+      className="no-print space-y-3 rounded border border-zinc-300 p-4 dark:border-zinc-700"
       onSubmit={(e) => {
         e.preventDefault();
         void send(false);

@@ -47,7 +47,7 @@ function PickAnother({ proposalId, partyName }: { proposalId: number; partyName:
 
 export function MatchStep({ proposalId, partyName, suggestions }: { proposalId: number; partyName: string; suggestions: SuggestionView[] }) {
   return (
-    <div className="space-y-3 rounded border border-dashed border-zinc-400 p-3 dark:border-zinc-600">
+    <div className="no-print space-y-3 rounded border border-dashed border-zinc-400 p-3 dark:border-zinc-600">
       <h4 className="text-sm font-semibold">Who is {partyName}?</h4>
       {suggestions.length > 0 ? (
         <ul className="space-y-2" aria-label={`Suggested actors for ${partyName}`}>

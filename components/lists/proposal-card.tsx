@@ -5,7 +5,7 @@ import type { ProposalView } from '@/db/lists/queries';
 import { basisText } from '@/db/lists/matching';
 import { proposalEntry } from '@/db/lists/review';
 import { formatEventDate, formatTimestamp } from '@/lib/dates';
-import type { FieldChange } from '@/lib/lists';
+import type { FieldChange, ListEntry } from '@/lib/lists';
 import { changeDate, datingText } from '@/lib/lists/proposal-event';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 import { undoMatchAction } from '@/server/actions/lists';
@@ -38,6 +38,51 @@ function Changes({ fields }: { fields: FieldChange[] }) {
   );
 }
 
+function EntryFacts({ entry }: { entry: ListEntry }) {
+  return (
+    <dl className="grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]">
+      {entry.programs.length ? (
+        <>
+          <dt className="font-medium">Programs</dt>
+          <dd>{entry.programs.join('; ')}</dd>
+        </>
+      ) : null}
+      {entry.authorities.length ? (
+        <>
+          <dt className="font-medium">Authorities</dt>
+          <dd>{entry.authorities.join('; ')}</dd>
+        </>
+      ) : null}
+      {entry.aliases.length ? (
+        <>
+          <dt className="font-medium">Aliases</dt>
+          <dd>{entry.aliases.map((a) => a.name).join('; ')}</dd>
+        </>
+      ) : null}
+      {entry.identifiers.length ? (
+        <>
+          <dt className="font-medium">Identifiers</dt>
+          <dd>{entry.identifiers.map((i) => `${i.label ?? i.scheme} ${i.value}`).join('; ')}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function PartyLine({ match, open, versionId }: { match: NonNullable<ProposalView['match']>; open: boolean; versionId: number }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <span>
+        Listed party: <Link href={`/entities/${match.entityId}`}>{match.entityName}</Link>{' '}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          ({match.method === 'created' ? 'created from this entry' : match.method === 'picked' ? 'picked by hand' : `by ${match.method}${match.basis ? `: ${match.basis}` : ''}`}, confirmed by {match.confirmedBy})
+        </span>
+      </span>
+      {open ? <SmallActionForm action={undoMatchAction} fields={{ matchId: match.id, back: `version-${versionId}` }} label="Undo the match" pendingLabel="Undoing…" /> : null}
+    </div>
+  );
+}
+
 export function ProposalCard({ proposal, versionId }: { proposal: ProposalView; versionId: number }) {
   const entry = proposalEntry(proposal);
   const date = changeDate(proposal);
@@ -66,42 +111,9 @@ export function ProposalCard({ proposal, versionId }: { proposal: ProposalView; 
         {proposal.listedBeforePrevious ? ' Its listing date is older than the previous version: re-listed, or missing from that version.' : ''}
       </p>
       {proposal.kind === 'amendment' ? <Changes fields={proposal.fields as FieldChange[]} /> : null}
-      <dl className="grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]">
-        {entry.programs.length ? (
-          <>
-            <dt className="font-medium">Programs</dt>
-            <dd>{entry.programs.join('; ')}</dd>
-          </>
-        ) : null}
-        {entry.authorities.length ? (
-          <>
-            <dt className="font-medium">Authorities</dt>
-            <dd>{entry.authorities.join('; ')}</dd>
-          </>
-        ) : null}
-        {entry.aliases.length ? (
-          <>
-            <dt className="font-medium">Aliases</dt>
-            <dd>{entry.aliases.map((a) => a.name).join('; ')}</dd>
-          </>
-        ) : null}
-        {entry.identifiers.length ? (
-          <>
-            <dt className="font-medium">Identifiers</dt>
-            <dd>{entry.identifiers.map((i) => `${i.label ?? i.scheme} ${i.value}`).join('; ')}</dd>
-          </>
-        ) : null}
-      </dl>
+      <EntryFacts entry={entry} />
       {proposal.match ? (
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span>
-            Listed party: <Link href={`/entities/${proposal.match.entityId}`}>{proposal.match.entityName}</Link>{' '}
-            <span className="text-zinc-600 dark:text-zinc-400">
-              ({proposal.match.method === 'created' ? 'created from this entry' : proposal.match.method === 'picked' ? 'picked by hand' : `by ${proposal.match.method}${proposal.match.basis ? `: ${proposal.match.basis}` : ''}`}, confirmed by {proposal.match.confirmedBy})
-            </span>
-          </span>
-          {open ? <SmallActionForm action={undoMatchAction} fields={{ matchId: proposal.match.id, back: `version-${versionId}` }} label="Undo the match" pendingLabel="Undoing…" /> : null}
-        </div>
+        <PartyLine match={proposal.match} open={open} versionId={versionId} />
       ) : open ? (
         <MatchStep
           proposalId={proposal.id}

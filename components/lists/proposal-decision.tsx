@@ -19,7 +19,7 @@ export function ProposalDecision({ proposalId, needsDate, matched, name }: { pro
   const dateId = `proposal-${proposalId}-date`;
   const error = accepted.error ?? rejected.error;
   return (
-    <div className="space-y-2">
+    <div className="no-print space-y-2">
       <form action={accept} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="proposalId" value={proposalId} />
         {needsDate ? (

@@ -364,15 +364,20 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
   };
   if (options.dryRun) return result;
 
-  const ts = nowIso();
-  result.versionId = db.transaction((tx) => {
+  result.versionId = writeVersion(db, options, read, result, previous ?? null, planned);
+  return result;
+}
+
+/** The version, its entries and its proposals, in one transaction: all of them or nothing. */
+function writeVersion(db: Db, options: ImportListOptions, read: ReadVersion, result: ListImportResult, previous: ListVersionRow | null, planned: PlannedProposal[]): number {
+  return db.transaction((tx) => {
     const version = tx
       .insert(listVersions)
       .values({
         source: options.source,
         format: read.format,
-        fileName: base.fileName,
-        sha256: base.sha256,
+        fileName: result.fileName,
+        sha256: result.sha256,
         publishedAt: read.published?.date ?? null,
         publishedPrecision: read.published?.precision ?? null,
         publishedRaw: read.published?.raw ?? null,
@@ -382,38 +387,39 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
         designations: result.designations,
         removals: result.removals,
         amendments: result.amendments,
-        skippedRejected: skipped,
+        skippedRejected: result.skippedRejected,
         importedByUserId: options.importedBy.userId,
         importedBy: options.importedBy.label,
-        importedAt: ts,
+        importedAt: nowIso(),
       })
       .returning({ id: listVersions.id })
       .get();
     insertEntries(db, version.id, read.rows);
-    for (const p of planned) {
-      const c = p.change;
-      tx.insert(listProposals)
-        .values({
-          versionId: version.id,
-          kind: c.kind,
-          entryKey: c.key,
-          name: changedEntry(c).name,
-          before: c.kind === 'designation' ? null : c.kind === 'amendment' ? c.before : c.entry,
-          after: c.kind === 'removal' ? null : c.kind === 'amendment' ? c.after : c.entry,
-          fields: c.kind === 'amendment' ? c.fields : [],
-          fingerprint: p.fingerprint,
-          listDate: p.listDate?.date ?? null,
-          listDatePrecision: p.listDate?.precision ?? null,
-          listDateRaw: p.listDate?.raw ?? null,
-          afterPublishedAt,
-          onOrBeforePublishedAt,
-          listedBeforePrevious: c.dating.listedBeforePreviousVersion,
-        })
-        .run();
-    }
+    for (const p of planned) insertProposal(tx, version.id, p, previous?.publishedAt ?? null, read.published?.date ?? null);
     return version.id;
   });
-  return result;
+}
+
+function insertProposal(tx: DbOrTx, versionId: number, p: PlannedProposal, afterPublishedAt: string | null, onOrBeforePublishedAt: string | null): void {
+  const c = p.change;
+  tx.insert(listProposals)
+    .values({
+      versionId,
+      kind: c.kind,
+      entryKey: c.key,
+      name: changedEntry(c).name,
+      before: c.kind === 'designation' ? null : c.kind === 'amendment' ? c.before : c.entry,
+      after: c.kind === 'removal' ? null : c.kind === 'amendment' ? c.after : c.entry,
+      fields: c.kind === 'amendment' ? c.fields : [],
+      fingerprint: p.fingerprint,
+      listDate: p.listDate?.date ?? null,
+      listDatePrecision: p.listDate?.precision ?? null,
+      listDateRaw: p.listDate?.raw ?? null,
+      afterPublishedAt,
+      onOrBeforePublishedAt,
+      listedBeforePrevious: c.dating.listedBeforePreviousVersion,
+    })
+    .run();
 }
 
 /** The rows through one prepared statement of the connection (inside the caller's transaction). */
