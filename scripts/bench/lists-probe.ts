@@ -4,7 +4,7 @@
  * through the same db/lists import the Lists page uses, and times the comparison of the two
  * versions on its own. Prints one JSON line; its peak memory is its own maxRSS.
  */
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openDatabase } from '@/db/engine/client';
 import { migrateDatabase } from '@/db/engine/migrate';
 import { importListVersion } from '@/db/lists/import';
@@ -16,6 +16,9 @@ const actor = { userId: null, label: 'bench' };
 async function main() {
   const { db, sqlite } = openDatabase(dbFile);
   migrateDatabase(db);
+  // The longest the event loop was held: how long a read arriving during the import would wait.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   let t = performance.now();
   const first = await importListVersion(db, { source: 'ofac-sdn', path: v1, importedBy: actor });
   const importV1Ms = performance.now() - t;
@@ -24,6 +27,7 @@ async function main() {
   const second = await importListVersion(db, { source: 'ofac-sdn', path: v2, importedBy: actor });
   const importV2Ms = performance.now() - t;
   const rssAfterV2 = process.resourceUsage().maxRSS * 1024;
+  loop.disable();
   sqlite.close();
 
   const a = await readAll(readListFile('ofac-sdn-xml', v1));
@@ -40,6 +44,7 @@ async function main() {
       compareMs,
       proposals: { designations: second.designations, amendments: second.amendments, removals: second.removals },
       changes: changes.length,
+      longestBlockMs: loop.max / 1e6,
       // The import's peak (what the server adds); the stand-alone comparison after it holds both files' entries.
       peakRssBytes: Math.max(rssAfterV1, rssAfterV2),
       rssAfterV1,

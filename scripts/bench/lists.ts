@@ -15,6 +15,8 @@ export interface ListsBenchResult {
   importV1Ms: number;
   importV2Ms: number;
   compareMs: number;
+  /** The longest stretch the importing process's event loop was held (reads wait that long at most). */
+  longestBlockMs: number;
   proposals: { designations: number; amendments: number; removals: number };
   peakRssBytes: number;
   targets: { importUnder30s: boolean; memoryUnder300MB: boolean; compareUnder10s: boolean };
@@ -52,6 +54,7 @@ export function formatLists(r: ListsBenchResult): string {
     `  import v1 (baseline)          ${s(r.importV1Ms)}   target < 30 s: ${ok(r.targets.importUnder30s)}`,
     `  import v2 (compare + store)   ${s(r.importV2Ms)}   ${r.proposals.designations} designations, ${r.proposals.amendments} amendments, ${r.proposals.removals} removals`,
     `  compare two versions          ${s(r.compareMs)}   target < 10 s: ${ok(r.targets.compareUnder10s)}`,
+    `  longest event-loop block      ${s(r.longestBlockMs)}   (the longest a read arriving meanwhile waits)`,
     `  peak memory of the importer   ${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB   target < 300 MB: ${ok(r.targets.memoryUnder300MB)}`,
   ].join('\n');
 }
