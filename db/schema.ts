@@ -12,6 +12,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
+import { ENTRY_KINDS, LIST_FORMATS, LIST_SOURCES, type ListAlias, type ListDate, type ListEntry, type ListIdentifier } from '@/lib/lists/types';
 import { SOURCE_URL_CHECK } from '@/lib/validation/source-url';
 import {
   ENTITY_KINDS,
@@ -416,6 +417,171 @@ export const importCommits = sqliteTable(
   },
   (t) => [uniqueIndex('import_commits_digest_idx').on(t.digest)],
 );
+
+/**
+ * Official sanctions lists (issue 13, decision 0027). Each import of a list file is a version;
+ * its entries are stored as the reader gave them, and the difference from the version before
+ * becomes proposals that staff accept (publishing an event that cites the version), reject
+ * (remembered in `list_rejections`) or edit. `list_matches` ties a list's entry key to an actor.
+ */
+export const listVersions = sqliteTable(
+  'list_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** lib/lists LIST_SOURCES: 'ofac-sdn', 'un-sc', 'eu-fsf', 'uk-fcdo', 'opensanctions'. */
+    source: text('source', { enum: LIST_SOURCES }).notNull(),
+    format: text('format', { enum: LIST_FORMATS }).notNull(),
+    fileName: text('file_name').notNull(),
+    /** SHA-256 of the file's bytes (of the three files, for the OFAC CSV set), hex. */
+    sha256: text('sha256').notNull(),
+    /** The publication date the file states (or staff supplied, see `published_by`), first day at its precision. */
+    publishedAt: text('published_at'),
+    publishedPrecision: text('published_precision', { enum: DATE_PRECISIONS }),
+    publishedRaw: text('published_raw'),
+    /** 'list' when the file states the date, 'staff' when the person importing supplied it. */
+    publishedBy: text('published_by', { enum: ['list', 'staff'] }),
+    entryCount: integer('entry_count').notNull(),
+    statedRecordCount: integer('stated_record_count'),
+    /** The version this one was compared with (null for the first version of a list). */
+    previousVersionId: integer('previous_version_id'),
+    designations: integer('designations').notNull().default(0),
+    removals: integer('removals').notNull().default(0),
+    amendments: integer('amendments').notNull().default(0),
+    /** Changes not proposed again because staff rejected the same change before. */
+    skippedRejected: integer('skipped_rejected').notNull().default(0),
+    importedByUserId: text('imported_by_user_id'),
+    importedBy: text('imported_by').notNull(),
+    importedAt: text('imported_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('list_versions_hash_idx').on(t.source, t.sha256),
+    index('list_versions_source_idx').on(t.source, t.publishedAt, t.id),
+    check('list_versions_source_check', inList('source', LIST_SOURCES)),
+    check('list_versions_published_check', sql`published_at IS NULL OR published_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+export const listEntries = sqliteTable(
+  'list_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => listVersions.id, { onDelete: 'cascade' }),
+    /** The entry's key within its list (OFAC uid, UN DATAID, EU logicalId, UK UniqueID, OpenSanctions id). */
+    entryKey: text('entry_key').notNull(),
+    kind: text('kind', { enum: ENTRY_KINDS }).notNull(),
+    name: text('name').notNull(),
+    /** lib/text/normalise.ts `nameKey` of the name, for matching. */
+    nameKey: text('name_key').notNull(),
+    aliases: text('aliases', { mode: 'json' }).$type<ListAlias[]>().notNull(),
+    identifiers: text('identifiers', { mode: 'json' }).$type<ListIdentifier[]>().notNull(),
+    programs: text('programs', { mode: 'json' }).$type<string[]>().notNull(),
+    authorities: text('authorities', { mode: 'json' }).$type<string[]>().notNull(),
+    listingDates: text('listing_dates', { mode: 'json' }).$type<ListDate[]>().notNull(),
+    remarks: text('remarks', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The whole entry as the reader gave it, to compare versions without reading the file again. */
+    entry: text('entry', { mode: 'json' }).$type<ListEntry>().notNull(),
+    /** lib/lists `entryHash`: equal hashes, no amendment. */
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('list_entries_version_key_idx').on(t.versionId, t.entryKey),
+    index('list_entries_name_key_idx').on(t.nameKey),
+  ],
+);
+
+export const LIST_PROPOSAL_KINDS = ['designation', 'removal', 'amendment'] as const;
+export const LIST_PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+
+export const listProposals = sqliteTable(
+  'list_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => listVersions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: LIST_PROPOSAL_KINDS }).notNull(),
+    entryKey: text('entry_key').notNull(),
+    name: text('name').notNull(),
+    /** The entry in the version before (amendments, removals) and in this version (designations, amendments). */
+    before: text('before', { mode: 'json' }).$type<ListEntry | null>(),
+    after: text('after', { mode: 'json' }).$type<ListEntry | null>(),
+    /** Amendments: each changed field with its values before and after (lib/lists FieldChange). */
+    fields: text('fields', { mode: 'json' }).$type<unknown[]>().notNull(),
+    /** Identifies the change itself, so a rejected change is not proposed again. */
+    fingerprint: text('fingerprint').notNull(),
+    /** The list's own listing date (or for amendments its own "updated" date), when it gives one. */
+    listDate: text('list_date'),
+    listDatePrecision: text('list_date_precision', { enum: DATE_PRECISIONS }),
+    listDateRaw: text('list_date_raw'),
+    /** The change happened after the previous version's publication date and on or before this one's. */
+    afterPublishedAt: text('after_published_at'),
+    onOrBeforePublishedAt: text('on_or_before_published_at'),
+    /** A designation whose listing date is older than the previous version (re-listed, or missing from it). */
+    listedBeforePrevious: integer('listed_before_previous', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: LIST_PROPOSAL_STATUSES }).notNull().default('proposed'),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    decidedByUserId: text('decided_by_user_id'),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [
+    index('list_proposals_version_idx').on(t.versionId, t.status, t.kind),
+    index('list_proposals_event_idx').on(t.eventId),
+    check('list_proposals_kind_check', inList('kind', LIST_PROPOSAL_KINDS)),
+    check('list_proposals_status_check', inList('status', LIST_PROPOSAL_STATUSES)),
+  ],
+);
+
+export const listRejections = sqliteTable(
+  'list_rejections',
+  {
+    source: text('source', { enum: LIST_SOURCES }).notNull(),
+    entryKey: text('entry_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    proposalId: integer('proposal_id').references(() => listProposals.id, { onDelete: 'set null' }),
+    rejectedByUserId: text('rejected_by_user_id'),
+    rejectedBy: text('rejected_by').notNull(),
+    rejectedAt: text('rejected_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.entryKey, t.fingerprint] })],
+);
+
+export const LIST_MATCH_METHODS = ['identifier', 'name', 'picked', 'created'] as const;
+
+export const listMatches = sqliteTable(
+  'list_matches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source', { enum: LIST_SOURCES }).notNull(),
+    entryKey: text('entry_key').notNull(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    /** How the actor was found: a shared identifier, a name score, picked by hand, or created from the entry. */
+    method: text('method', { enum: LIST_MATCH_METHODS }).notNull(),
+    score: integer('score_permille'),
+    /** What matched, as people read it ("ofac-uid 90002", "TEST BANK TWO ~ Test Bank Two"). */
+    basis: text('basis'),
+    confirmedByUserId: text('confirmed_by_user_id'),
+    confirmedBy: text('confirmed_by').notNull(),
+    confirmedAt: text('confirmed_at').notNull().default(now),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [
+    // One standing match per entry of a list; undone matches stay as history.
+    uniqueIndex('list_matches_entry_idx').on(t.source, t.entryKey).where(sql`undone_at IS NULL`),
+    index('list_matches_entity_idx').on(t.entityId),
+    check('list_matches_method_check', inList('method', LIST_MATCH_METHODS)),
+  ],
+);
+
+export type ListVersionRow = typeof listVersions.$inferSelect;
+export type ListEntryRow = typeof listEntries.$inferSelect;
+export type ListProposalRow = typeof listProposals.$inferSelect;
+export type ListMatchRow = typeof listMatches.$inferSelect;
 
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;

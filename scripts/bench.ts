@@ -20,6 +20,7 @@ import { exportSqlForCli, exportThroughApp, exportThroughCli, sqliteCliVersion }
 import { repeatGet } from './bench/http';
 import { measureInProcess, openForBench } from './bench/in-process';
 import { EDITOR, runLoad, signIn } from './bench/load';
+import { benchLists, formatLists } from './bench/lists';
 import { measurePage, measureTtfb } from './bench/page';
 
 import { startApp, startBaseline, treeRss, type Started } from './bench/processes';
@@ -170,8 +171,12 @@ runScript(async () => {
     return;
   }
   if (os.platform() !== 'linux') throw new UsageError('The benchmark reads server memory from /proc: it runs on Linux.');
-  ensureBuild();
   const loadBefore = os.loadavg();
+  log('official lists: a generated 20,000-entry sdn.xml, imported twice, and the comparison of the two versions');
+  const lists = await benchLists(ROOT);
+  console.log(formatLists(lists));
+  if (args.listsOnly) return;
+  ensureBuild();
   const sizes: SizeResult[] = [];
   const reports: string[] = [];
   for (const events of [...args.sizes].sort((a, b) => a - b)) {
@@ -193,6 +198,7 @@ runScript(async () => {
     },
     options: { runs: args.runs, quick: args.quick, loadSeconds: args.loadSeconds },
     sizes: sizes.map((s) => ({ ...s, targets: checkTargets(s, sizes[0] ?? null) })),
+    lists,
   };
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);

@@ -42,6 +42,9 @@ export async function SiteHeader() {
                   <Link href="/import">Import</Link>
                 </li>
                 <li>
+                  <Link href="/lists">Lists</Link>
+                </li>
+                <li>
                   <Link href="/events/deleted">Deleted</Link>
                 </li>
               </>

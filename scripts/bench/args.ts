@@ -17,6 +17,8 @@ build if there is none; the servers listen on 127.0.0.1 only. Writes docs/bench/
   --port P        port of the app (default 3250; the baseline server uses P+1)
   --data-dir DIR  where the synthetic databases are kept (default data/)
   --out FILE      where the results go (default docs/bench/results.json)
+  --lists-only    only the official-lists part: import of a generated 20,000-entry sdn.xml and
+                  the comparison of two such versions (issue 13; runs first in every benchmark)
   --help          show this message`;
 
 export interface BenchArgs {
@@ -28,6 +30,7 @@ export interface BenchArgs {
   dataDir: string;
   out: string;
   help: boolean;
+  listsOnly: boolean;
 }
 
 function usage(problem: string): UsageError {
@@ -53,6 +56,7 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
       'data-dir': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      'lists-only': { type: 'boolean', default: false },
     },
     BENCH_USAGE,
   );
@@ -71,5 +75,6 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
     dataDir: path.resolve(cwd, values['data-dir'] ?? 'data'),
     out: path.resolve(cwd, values.out ?? 'docs/bench/results.json'),
     help: values.help ?? false,
+    listsOnly: values['lists-only'] ?? false,
   };
 }

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Notice, secondaryButtonClass } from '@/components/forms/field';
+import { ActorListEntries } from '@/components/lists/actor-list-entries';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { PrintHeader } from '@/components/layout/print-header';
 import { getDb } from '@/db/index';
+import { listEntriesOfActor } from '@/db/lists/matching';
 import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { timelineViewForRequest } from '@/server/views/timeline';
@@ -100,6 +102,7 @@ export default async function EntityPage({ params }: { params: Params }) {
           ) : null}
         </dl>
       </header>
+      <ActorListEntries entries={listEntriesOfActor(getDb(), entity.id)} staff={canWrite(viewer)} />
       <PrefilteredEvents id="entity-events" filters={filters} view={view} emptyMessage={'No published events involve this actor yet.'} />
     </div>
   );
