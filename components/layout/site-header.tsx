@@ -16,6 +16,9 @@ export async function SiteHeader() {
             <li>
               <Link href="/">Timeline</Link>
             </li>
+            <li>
+              <Link href="/relations">Relations</Link>
+            </li>
             {can(viewer, 'drafts:read') ? (
               <li>
                 <Link href="/events/drafts">Drafts</Link>

@@ -1,6 +1,6 @@
 import type { BoardRowView } from './types';
 
-/** Rows by region, regions and rows in alphabetical order (rows by name, as the reader looks for them). */
+/** Rows by region, in the order given (db/queries/relations.ts sorts by region, then name). */
 export function groupByRegion<R extends Pick<BoardRowView, 'region' | 'subjectName'>>(rows: readonly R[]): { region: string; rows: R[] }[] {
   const groups = new Map<string, R[]>();
   for (const r of rows) {
@@ -9,9 +9,7 @@ export function groupByRegion<R extends Pick<BoardRowView, 'region' | 'subjectNa
     if (list) list.push(r);
     else groups.set(region, [r]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'en'))
-    .map(([region, list]) => ({ region, rows: list.sort((a, b) => a.subjectName.localeCompare(b.subjectName, 'en')) }));
+  return [...groups.entries()].map(([region, list]) => ({ region, rows: list }));
 }
 
 export function dyadHref(dyad: { subject: string; counterpart: string }): string {
