@@ -135,7 +135,7 @@ export function recordRevision<T extends RevisionRecordType>(tx: DbOrTx, recordT
 }
 
 /** One revision with its snapshot, for showing a version or restoring it. */
-export function getRevision(tx: DbOrTx, recordType: 'event' | 'entity', revisionId: number) {
+export function getRevision(tx: DbOrTx, recordType: RevisionRecordType, revisionId: number) {
   return tx
     .select()
     .from(revisions)

@@ -77,7 +77,7 @@ export function getEventSnapshotAtVersion(db: DbOrTx, id: number, version: numbe
 }
 
 /** Who made the latest change, and when: for the conflict view. */
-export function getLatestRevision(db: DbOrTx, recordType: 'event' | 'entity', id: number) {
+export function getLatestRevision(db: DbOrTx, recordType: RevisionRecordType, id: number) {
   return (
     db
       .select({ id: revisions.id, version: revisions.version, actor: revisions.actor, createdAt: revisions.createdAt, action: revisions.action })
