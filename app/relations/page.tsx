@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { Notice } from '@/components/forms/field';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { BoardControls } from '@/components/relations/board-controls';
+import { newChangeValues } from '@/components/relations/form-values';
 import { RelationsBoard } from '@/components/relations/relations-board';
+import { StandingChangeForm } from '@/components/relations/standing-change-form';
 import { getDb } from '@/db/index';
 import { relationsBoard } from '@/db/queries/relations';
 import { canWrite } from '@/lib/auth/roles';
@@ -20,7 +22,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 /** The relations board: every subject's standing with one counterpart over time, and as of a date. */
 export default async function RelationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = parseBoardParams(await searchParams);
+  const search = await searchParams;
+  const params = parseBoardParams(search);
+  const saved = search.saved === 'standing-created' ? 'Change recorded. The board below includes it.' : null;
   const viewer = await readerForPage(boardHref(params));
   const staff = canWrite(viewer);
   const board = relationsBoard(getDb(), {
@@ -42,6 +46,7 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
           drawn as uncertain across that period, and nothing the sources do not say is guessed.
         </p>
       </header>
+      {saved ? <Notice tone="success">{saved}</Notice> : null}
       {params.notices.length > 0 ? (
         <Notice tone="info">
           <ul data-testid="board-notices">
@@ -75,6 +80,17 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
           </>
         }
       />
+      {staff ? (
+        <section aria-labelledby="record-title" className="no-print space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800" id="record-change">
+          <h2 id="record-title" className="text-lg font-semibold">
+            Record a change
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            A dated step in a standing with {name}, resting on at least one timeline event. It can also be recorded from the event&apos;s page.
+          </p>
+          <StandingChangeForm initial={newChangeValues({ counterpart: params.counterpart, returnTo: boardHref(params) })} idPrefix="board-change" submitLabel="Record the change" />
+        </section>
+      ) : null}
     </div>
   );
 }
