@@ -30,8 +30,8 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
   const board = relationsBoard(getDb(), {
     counterpart: params.counterpart,
     asOf: params.asOf,
-    from: `${params.fromYear}-01-01`,
-    to: `${params.toYear}-12-31`,
+    from: params.from,
+    to: params.to,
     includeDrafts: canSeeDrafts(viewer),
   });
   const name = countryName(params.counterpart);

@@ -3,7 +3,7 @@
  * every choice, so a board can be bookmarked, shared and printed as seen.
  */
 import { COUNTRIES_BY_NAME } from '@/lib/countries';
-import type { BoardParams } from '@/lib/relations/board-params';
+import { boundText, type BoardParams } from '@/lib/relations/board-params';
 import { Field, buttonClass, inputClass } from '@/components/forms/field';
 
 export function BoardControls({ params, action = '/relations' }: { params: Omit<BoardParams, 'notices'>; action?: string }) {
@@ -21,11 +21,11 @@ export function BoardControls({ params, action = '/relations' }: { params: Omit<
       <Field id="board-as-of" label="As of" hint="YYYY-MM-DD" className="col-span-2 sm:col-span-2 lg:col-span-1">
         <input id="board-as-of" name="as_of" type="date" defaultValue={params.asOf} min="1900-01-01" max="2100-12-31" aria-describedby="board-as-of-hint" className={inputClass} />
       </Field>
-      <Field id="board-from" label="From year">
-        <input id="board-from" name="from" type="number" inputMode="numeric" min={1900} max={2100} defaultValue={params.fromYear} className={inputClass} />
+      <Field id="board-from" label="From" hint="YYYY, YYYY-MM or YYYY-MM-DD">
+        <input id="board-from" name="from" type="text" inputMode="numeric" autoComplete="off" defaultValue={boundText(params.from, 'from')} aria-describedby="board-from-hint" className={inputClass} />
       </Field>
-      <Field id="board-to" label="To year">
-        <input id="board-to" name="to" type="number" inputMode="numeric" min={1900} max={2100} defaultValue={params.toYear} className={inputClass} />
+      <Field id="board-to" label="To" hint="A narrower range zooms in">
+        <input id="board-to" name="to" type="text" inputMode="numeric" autoComplete="off" defaultValue={boundText(params.to, 'to')} aria-describedby="board-to-hint" className={inputClass} />
       </Field>
       <Field id="board-zoom" label="Zoom">
         <select id="board-zoom" name="zoom" defaultValue={params.zoom} className={inputClass}>

@@ -48,13 +48,13 @@ export function CountryStandings({
           {asCounterpart.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">Others&apos; standing with {name}</h3>
-              <RelationsChart rows={asCounterpart} counterpartName={name} asOf={asOf} fromYear={fromYear} toYear={toYear} zoom="years" />
+              <RelationsChart rows={asCounterpart} counterpartName={name} asOf={asOf} from={`${fromYear}-01-01`} to={`${toYear}-12-31`} zoom="years" />
             </div>
           ) : null}
           {asSubject.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">{name}&apos;s standing with others</h3>
-              <RelationsChart rows={asSubject} counterpartName={name} asOf={asOf} fromYear={fromYear} toYear={toYear} zoom="years" showCounterpart />
+              <RelationsChart rows={asSubject} counterpartName={name} asOf={asOf} from={`${fromYear}-01-01`} to={`${toYear}-12-31`} zoom="years" showCounterpart />
             </div>
           ) : null}
           <details className="text-sm">

@@ -32,7 +32,7 @@ const changes = [
   change({ id: 3, date: '2023-03-01', precision: 'month', status: 'reported', level: 'ambassador', evidenceEventIds: [13] }),
 ];
 const band = dyadBand(dyad, changes, '2010-01-01', '2024-12-31');
-const scale = timeScale(2010, 2024, 'years');
+const scale = timeScale('2010-01-01', '2024-12-31', 'years');
 const events = [{ id: 11, date: '2018-12-27', precision: 'day' as const, type: 'normalisation' as const, title: 'Bahrain reopens its embassy in Damascus' }];
 
 function render(asOf = '2019-06-01') {

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { countryName } from '@/lib/countries';
 import { formatEventDate } from '@/lib/dates';
-import type { BoardParams } from '@/lib/relations/board-params';
+import { rangeText, type BoardParams } from '@/lib/relations/board-params';
 import { BandLegend } from './band-legend';
 import { RelationsChart } from './relations-chart';
 import { RelationsTable } from './relations-table';
@@ -25,7 +25,7 @@ export function RelationsBoard({
   empty: ReactNode;
 }) {
   const name = countryName(params.counterpart);
-  const range = params.fromYear === params.toYear ? String(params.fromYear) : `${params.fromYear} to ${params.toYear}`;
+  const range = rangeText(params.from, params.to);
   return (
     <div className={`space-y-5 ${params.view === 'chart' ? 'relations-has-chart' : ''}`}>
       <p className="text-base font-medium" data-testid="board-summary" aria-live="polite">
@@ -42,7 +42,7 @@ export function RelationsBoard({
               <h2 id="relations-chart-title" className="text-lg font-semibold">
                 Standing with {name}, {range}
               </h2>
-              <RelationsChart rows={rows} counterpartName={name} asOf={params.asOf} fromYear={params.fromYear} toYear={params.toYear} zoom={params.zoom} />
+              <RelationsChart rows={rows} counterpartName={name} asOf={params.asOf} from={params.from} to={params.to} zoom={params.zoom} />
               <BandLegend />
             </section>
           ) : null}

@@ -19,21 +19,22 @@ export function RelationsChart({
   rows,
   counterpartName,
   asOf,
-  fromYear,
-  toYear,
+  from,
+  to,
   zoom,
   showCounterpart = false,
 }: {
   rows: readonly BoardRowView[];
   counterpartName: string;
   asOf: string;
-  fromYear: number;
-  toYear: number;
+  /** The band's first and last day. */
+  from: string;
+  to: string;
   zoom: BoardZoom;
   /** On a country page, rows have different counterparts: name both sides. */
   showCounterpart?: boolean;
 }) {
-  const scale = timeScale(fromYear, toYear, zoom);
+  const scale = timeScale(from, to, zoom);
   return (
     <div className="relations-chart relative">
       <BandPatterns />

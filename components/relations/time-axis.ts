@@ -1,13 +1,17 @@
 /**
- * The board's horizontal scale: days from 1 January of the first year to 31 December of the last,
- * a fixed width per year (wider when zoomed to months), and the ticks to draw. Every row and the
- * axis share one scale, so a date is at the same x everywhere.
+ * The board's horizontal scale: the days from `from` to `to`, a fixed width per year (wider when
+ * zoomed to months; a narrow range gets at least MIN_WIDTH), and the ticks to draw: years, and
+ * months once they are far enough apart to label. Every row and the axis share one scale, so a
+ * date is at the same x everywhere.
  */
 import { monthName } from '@/lib/dates';
 import type { BoardZoom } from '@/lib/relations/board-params';
 
 const DAY_MS = 86_400_000;
 const PX_PER_YEAR: Record<BoardZoom, number> = { years: 64, months: 12 * 30 };
+const MIN_WIDTH = 640;
+/** Month ticks are drawn when a month is at least this wide. */
+const MONTH_TICK_PX = 22;
 
 export interface Tick {
   x: number;
@@ -31,21 +35,23 @@ function dayNumber(day: string): number {
   return Math.round(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS);
 }
 
-export function timeScale(fromYear: number, toYear: number, zoom: BoardZoom): TimeScale {
-  const from = `${String(fromYear).padStart(4, '0')}-01-01`;
-  const to = `${String(toYear).padStart(4, '0')}-12-31`;
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function timeScale(from: string, to: string, zoom: BoardZoom): TimeScale {
   const first = dayNumber(from);
   const days = dayNumber(to) - first + 1;
-  const width = (toYear - fromYear + 1) * PX_PER_YEAR[zoom];
+  const width = Math.round(Math.max((days / 365.25) * PX_PER_YEAR[zoom], MIN_WIDTH));
   const at = (n: number) => Math.round((Math.min(Math.max(n, 0), days) / days) * width * 10) / 10;
+  const monthTicks = (width / days) * 30 >= MONTH_TICK_PX;
   const ticks: Tick[] = [];
-  for (let y = fromYear; y <= toYear; y++) {
-    const yyyy = String(y).padStart(4, '0');
-    ticks.push({ x: at(dayNumber(`${yyyy}-01-01`) - first), label: yyyy, major: true });
-    if (zoom === 'months') {
-      for (let m = 2; m <= 12; m++) {
-        ticks.push({ x: at(dayNumber(`${yyyy}-${String(m).padStart(2, '0')}-01`) - first), label: monthName(m).slice(0, 3), major: false });
-      }
+  const startYear = Number(from.slice(0, 4));
+  const endYear = Number(to.slice(0, 4));
+  for (let y = startYear; y <= endYear; y++) {
+    for (let m = 1; m <= 12; m++) {
+      if (m > 1 && !monthTicks) break;
+      const day = `${pad(y, 4)}-${pad(m)}-01`;
+      if (day < from || day > to) continue;
+      ticks.push(m === 1 ? { x: at(dayNumber(day) - first), label: pad(y, 4), major: true } : { x: at(dayNumber(day) - first), label: monthName(m).slice(0, 3), major: false });
     }
   }
   return {

@@ -117,7 +117,7 @@ export default async function DyadPage({ params, searchParams }: { params: Param
           <h2 id="band-title" className="text-lg font-semibold">
             Over time, {fromYear} to {toYear}
           </h2>
-          <RelationsChart rows={[row]} counterpartName={counterpart} asOf={asOf} fromYear={fromYear} toYear={toYear} zoom="years" />
+          <RelationsChart rows={[row]} counterpartName={counterpart} asOf={asOf} from={`${fromYear}-01-01`} to={`${toYear}-12-31`} zoom="years" />
           <details className="text-sm">
             <summary className="cursor-pointer">Key to the band</summary>
             <div className="mt-2">
