@@ -54,7 +54,7 @@ export function CountryStandings({
           {asSubject.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">{name}&apos;s standing with others</h3>
-              <RelationsChart rows={asSubject} counterpartName={name} asOf={asOf} from={`${fromYear}-01-01`} to={`${toYear}-12-31`} zoom="years" showCounterpart />
+              <RelationsChart rows={asSubject} counterpartName={name} asOf={asOf} from={`${fromYear}-01-01`} to={`${toYear}-12-31`} zoom="years" showCounterpart patterns={asCounterpart.length === 0} />
             </div>
           ) : null}
           <details className="text-sm">

@@ -6,7 +6,6 @@ import { standingAsOf } from '@/lib/relations/standing';
 import { DyadBand } from './dyad-band';
 import { RelationsTable } from './relations-table';
 import { RowStanding } from './row-standing';
-import { timeScale } from './time-axis';
 import type { BoardRowView } from './types';
 
 const dyad = { subject: 'BH', counterpart: 'SY' };
@@ -32,11 +31,11 @@ const changes = [
   change({ id: 3, date: '2023-03-01', precision: 'month', status: 'reported', level: 'ambassador', evidenceEventIds: [13] }),
 ];
 const band = dyadBand(dyad, changes, '2010-01-01', '2024-12-31');
-const scale = timeScale('2010-01-01', '2024-12-31', 'years');
+const range = { from: '2010-01-01', to: '2024-12-31', zoom: 'years' as const };
 const events = [{ id: 11, date: '2018-12-27', precision: 'day' as const, type: 'normalisation' as const, title: 'Bahrain reopens its embassy in Damascus' }];
 
 function render(asOf = '2019-06-01') {
-  return renderToStaticMarkup(<DyadBand band={band} events={events} scale={scale} asOf={asOf} subjectKind="state" label="Bahrain and Syria" />);
+  return renderToStaticMarkup(<DyadBand band={band} events={events} range={range} asOf={asOf} subjectKind="state" label="Bahrain and Syria" />);
 }
 
 describe('a dyad band', () => {

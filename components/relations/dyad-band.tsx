@@ -14,7 +14,8 @@ import { eventTypeInfo } from '@/lib/event-types';
 import type { ChangeMarker } from '@/lib/relations/bands';
 import { CHANGE_STATUS_LABELS, type SubjectKind } from '@/lib/relations/scale';
 import { EMBASSY_FILL, LEVEL_STYLES } from './level-style';
-import type { TimeScale } from './time-axis';
+import type { BoardZoom } from '@/lib/relations/board-params';
+import { timeScale } from './time-axis';
 import type { BoardEvent } from './types';
 import { changeDateText, changeFactsText, changeText, segmentText } from './words';
 import type { DyadBand as DyadBandData } from '@/lib/relations/bands';
@@ -42,7 +43,7 @@ function ChangeShape({ x, status }: { x: number; status: ChangeMarker['status'] 
 export function DyadBand({
   band,
   events,
-  scale,
+  range,
   asOf,
   subjectKind,
   label,
@@ -50,7 +51,8 @@ export function DyadBand({
 }: {
   band: DyadBandData;
   events: readonly BoardEvent[];
-  scale: TimeScale;
+  /** The shared scale's inputs (a server component cannot hand a client one functions). */
+  range: { from: string; to: string; zoom: BoardZoom };
   asOf: string;
   subjectKind: SubjectKind;
   /** "United Arab Emirates and Syria": the band's accessible name. */
@@ -59,6 +61,7 @@ export function DyadBand({
   eventsById?: ReadonlyMap<number, BoardEvent>;
 }) {
   const [active, setActive] = useState<Active>(null);
+  const scale = timeScale(range.from, range.to, range.zoom);
   const asOfX = asOf >= scale.from && asOf <= scale.to ? scale.xEnd(asOf) : null;
   const titles = eventsById ?? new Map(events.map((e) => [e.id, e]));
 

@@ -23,6 +23,7 @@ export function RelationsChart({
   to,
   zoom,
   showCounterpart = false,
+  patterns = true,
 }: {
   rows: readonly BoardRowView[];
   counterpartName: string;
@@ -33,11 +34,13 @@ export function RelationsChart({
   zoom: BoardZoom;
   /** On a country page, rows have different counterparts: name both sides. */
   showCounterpart?: boolean;
+  /** The SVG patterns the bands use; a second chart on the same page leaves them to the first. */
+  patterns?: boolean;
 }) {
   const scale = timeScale(from, to, zoom);
   return (
     <div className="relations-chart relative">
-      <BandPatterns />
+      {patterns ? <BandPatterns /> : null}
       <div className="relations-scroll overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800" data-testid="relations-chart">
         <div className="inline-block min-w-full">
           <div className="flex items-end border-b border-zinc-200 dark:border-zinc-800">
@@ -65,7 +68,7 @@ export function RelationsChart({
                       <DyadBand
                         band={row.band}
                         events={row.events}
-                        scale={scale}
+                        range={{ from, to, zoom }}
                         asOf={asOf}
                         subjectKind={row.subjectKind}
                         label={`${row.subjectName} and ${showCounterpart ? counterpartNameOf(row) : counterpartName}`}

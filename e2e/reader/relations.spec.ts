@@ -80,6 +80,33 @@ test.describe('An analyst reads the relations board', () => {
     await expectNoA11yViolations(page);
   });
 
+  test('opens one dyad from the board, with its changes and evidence, and finds the same band on the country page', async ({ page }) => {
+    await page.goto('/relations?as_of=2019-06-01');
+    await row(page, 'BH').getByRole('link', { name: 'Bahrain', exact: true }).click();
+    await expect(page).toHaveURL(/\/relations\/BH\/SY$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Bahrain's standing with Syria");
+    const changes = page.getByTestId('standing-change');
+    await expect(changes).toHaveCount(1);
+    await expect(changes).toContainText('2018 (known to the year)');
+    await expect(changes).toContainText('In effect');
+    await expect(changes).toContainText('Level unknown, embassy open.');
+    await expect(changes).toContainText('The article does not say at what level.');
+    await expect(changes.getByRole('link', { name: 'Bahrain reopens its embassy in Damascus' })).toHaveAttribute('href', /^\/events\/\d+$/);
+    // Readers see no staff controls.
+    await expect(page.getByRole('button', { name: /Delete change/ })).toHaveCount(0);
+    await expect(page.getByTestId('standing-change-form')).toHaveCount(0);
+    await expectNoA11yViolations(page);
+
+    await page.goto('/countries/BH');
+    const standings = page.getByRole('region', { name: 'Standings' });
+    await expect(standings.getByRole('heading', { name: "Bahrain's standing with others" })).toBeVisible();
+    await expect(row(page, 'BH').getByRole('link', { name: 'Bahrain → Syria' })).toBeVisible();
+    await expect(row(page, 'BH').getByTestId('row-standing')).toContainText('Embassy: Open (since 2018)');
+    await page.goto('/countries/SY');
+    await expect(page.getByRole('heading', { name: "Others' standing with Syria" })).toBeVisible();
+    await expect(page.getByTestId('relations-row')).toHaveCount(4);
+  });
+
   test('gets a notice, not an error, for an unknown country or a malformed date', async ({ page }) => {
     const response = await page.goto('/relations?with=XX&as_of=2019-13-45');
     expect(response?.status()).toBe(200);
@@ -118,8 +145,13 @@ test.describe('An analyst reads the relations board', () => {
       const scroller = page.getByTestId('relations-chart');
       const widths = await scroller.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
       expect(widths.scroll).toBeGreaterThan(widths.client);
+      await row(page, 'AE').scrollIntoViewIfNeeded();
       await scroller.evaluate((el) => el.scrollBy(400, 0));
-      await expect(row(page, 'AE').getByRole('link', { name: 'United Arab Emirates', exact: true })).toBeInViewport();
+      expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      // The name stays at the left edge of the screen while its band has moved under it.
+      const name = await row(page, 'AE').getByRole('link', { name: 'United Arab Emirates', exact: true }).boundingBox();
+      expect(name!.x).toBeGreaterThanOrEqual(0);
+      expect(name!.x + name!.width).toBeLessThanOrEqual(390);
       // The page itself does not scroll sideways: only the chart does.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     });

@@ -17,7 +17,7 @@ import { countryName, isCountryCode } from '@/lib/countries';
 import { formatEventDate, isIsoDay, todayIso } from '@/lib/dates';
 import { DEFAULT_FROM_YEAR } from '@/lib/relations/board-params';
 import { dyadPath } from '@/lib/relations/form';
-import { subjectName } from '@/lib/relations/regions';
+import { ORGANISATION_NAMES, subjectName } from '@/lib/relations/regions';
 import { subjectKind } from '@/lib/relations/scale';
 import { readerForPage } from '@/server/auth/viewer';
 
@@ -68,6 +68,8 @@ export default async function DyadPage({ params, searchParams }: { params: Param
   const deleted = one(search.deleted);
 
   const records = listStandingChangeRecords(db, { ...dyad, includeDeleted: staff, includeDrafts });
+  // An organisation key the tracker does not know, with nothing recorded: a mistyped address.
+  if (records.length === 0 && subjectKind(dyad.subject) === 'organisation' && !Object.hasOwn(ORGANISATION_NAMES, dyad.subject)) notFound();
   const live = records.filter((c) => !c.deletedAt);
   const fromYear = Math.min(DEFAULT_FROM_YEAR, ...live.map((c) => Number(c.date.slice(0, 4))));
   const toYear = Math.max(Number(todayIso().slice(0, 4)), Number(asOf.slice(0, 4)));
