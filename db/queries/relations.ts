@@ -571,3 +571,29 @@ export function relationsExportRows(
 function rowKey(dyad: Dyad): { region: Region; subjectName: string } {
   return { region: regionOf(dyad.subject), subjectName: subjectName(dyad.subject) };
 }
+
+/**
+ * One dyad for its page (`/relations/<subject>/<counterpart>`): its board row (null when nothing
+ * visible is recorded), its live changes with their versions for the edit and delete buttons, and,
+ * for staff, its deleted changes for restore.
+ */
+export function dyadRelations(
+  db: DbOrTx,
+  options: { subject: string; counterpart: string; asOf: string; from: string; to: string; includeDrafts: boolean; eventLimit?: number },
+): { row: BoardRow | null; changes: StandingChangeRecord[]; deleted: StandingChangeRecord[] } {
+  const { subject, counterpart, includeDrafts } = options;
+  const records = listStandingChangeRecords(db, { subject, counterpart, includeDrafts, includeDeleted: includeDrafts });
+  const changes = records.filter((r) => r.deletedAt === null);
+  const rows = buildRows(db, changes, options);
+  return { row: rows[0] ?? null, changes, deleted: records.filter((r) => r.deletedAt !== null) };
+}
+
+/** The live changes that cite an event as evidence (for the event's page), oldest first. */
+export function standingChangesCitingEvent(db: DbOrTx, eventId: number, options: { includeDrafts: boolean }): StandingChangeRecord[] {
+  const ids = db
+    .all<{ change_id: number }>(sql`SELECT change_id FROM standing_change_evidence WHERE event_id = ${eventId}`)
+    .map((r) => r.change_id);
+  return listStandingChangeRecords(db, { ids, includeDrafts: options.includeDrafts }).sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id - b.id,
+  );
+}
