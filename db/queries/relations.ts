@@ -11,6 +11,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
+import type Database from 'better-sqlite3';
+import { ConnectionCaches } from '@/db/derived/read-cache';
 import { revisions } from '@/db/schema';
 import { isCountryCode } from '@/lib/countries';
 import type { DatePrecision } from '@/lib/dates';
@@ -437,18 +439,61 @@ function buildRows(
   return rows.sort(compareRows);
 }
 
-/** The relations board for one counterpart: a row per subject with recorded standing. */
-export function relationsBoard(db: DbOrTx, options: BoardOptions): RelationsBoard {
+/** Everything on a board that does not depend on the as-of date: cached per database version. */
+interface BoardBase {
+  rows: Omit<BoardRow, 'standing'>[];
+  /** Each row's changes, in row order. */
+  changes: StandingChange[][];
+}
+
+function computeBoardBase(db: DbOrTx, options: Omit<BoardOptions, 'asOf'>): BoardBase {
   const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts });
-  const rows = buildRows(db, changes, options);
+  const byDyad = new Map(groupByDyad(changes).map((g) => [dyadKey(g.dyad), g.changes]));
+  // The rows' standing is filled in per request; any date gives the same rows and order.
+  const rows = buildRows(db, changes, { ...options, asOf: options.to }).map(({ standing: _standing, ...row }) => row);
+  return { rows, changes: rows.map((r) => byDyad.get(dyadKey(r.dyad))!) };
+}
+
+/**
+ * Read-through caches (db/derived/read-cache.ts, decision 0012), one per connection: a result is
+ * only ever served for the database state it was computed at. Moving the as-of date recomputes
+ * only the standings (a fraction of a millisecond per row), never the reads.
+ */
+const boardBases = new ConnectionCaches<BoardBase>({ maxEntries: 64, maxSize: 64 });
+const changeLists = new ConnectionCaches<{ groups: { dyad: Dyad; changes: StandingChange[] }[] }>({ maxEntries: 256, maxSize: 256 });
+
+/** The connection behind `db` when it is the database itself (not a transaction), for caching. */
+function clientOf(db: DbOrTx): Database.Database | null {
+  const client = (db as { $client?: unknown }).$client;
+  return client && typeof (client as Database.Database).prepare === 'function' && !(client as Database.Database).inTransaction
+    ? (client as Database.Database)
+    : null;
+}
+
+function readThrough<T extends object>(caches: ConnectionCaches<T>, db: DbOrTx, key: string, fresh: boolean, compute: () => T): T {
+  const client = clientOf(db);
+  return client ? caches.read(client, key, fresh, compute).value : compute();
+}
+
+export interface ReadOptions {
+  /** Compute afresh even if a result for this database state is cached (`Cache-Control: no-cache`). */
+  fresh?: boolean;
+}
+
+/** The relations board for one counterpart: a row per subject with recorded standing. */
+export function relationsBoard(db: DbOrTx, options: BoardOptions, { fresh = false }: ReadOptions = {}): RelationsBoard {
+  const { asOf, ...rest } = options;
+  const key = JSON.stringify([rest.counterpart, rest.from, rest.to, rest.includeDrafts, rest.eventLimit ?? DEFAULT_EVENT_LIMIT]);
+  const base = readThrough(boardBases, db, key, fresh, () => computeBoardBase(db, rest));
+  const rows = base.rows.map((row, i) => ({ ...row, standing: standingAsOf(row.dyad, base.changes[i]!, asOf) }));
   return {
     counterpart: options.counterpart,
-    asOf: options.asOf,
+    asOf,
     from: options.from,
     to: options.to,
     summary: summarizeStandings(
       options.counterpart,
-      options.asOf,
+      asOf,
       rows.map((r) => r.standing),
     ),
     rows,
@@ -469,9 +514,12 @@ export interface RelationsAsOf {
 export function relationsAsOf(
   db: DbOrTx,
   options: { counterpart: string; asOf: string; includeDrafts: boolean },
+  { fresh = false }: ReadOptions = {},
 ): RelationsAsOf {
-  const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts });
-  const rows = groupByDyad(changes)
+  const { groups } = readThrough(changeLists, db, JSON.stringify([options.counterpart, options.includeDrafts]), fresh, () => ({
+    groups: groupByDyad(listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts })),
+  }));
+  const rows = groups
     .map(({ dyad, changes: dyadChanges }) => ({
       dyad,
       subjectKind: subjectKind(dyad.subject) ?? ('state' as SubjectKind),

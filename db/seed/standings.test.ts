@@ -112,6 +112,16 @@ describe('the seeded standings with Syria', () => {
     expect(standingChangesCitingEvent(conn.db, eventId('erdogan-ready-to-meet-assad'), { includeDrafts: false })).toEqual([]);
   });
 
+  it('serves the board from its cache until the next write, and moves the as-of date without a new read', () => {
+    const first = board('2019-06-01');
+    const moved = board('2023-03-31');
+    expect(moved.rows[0]!.band).toBe(first.rows[0]!.band);
+    expect(moved.summary).not.toBe(first.summary);
+    const [bahrain] = listStandingChanges(conn.db, { subject: 'BH' });
+    deleteStandingChange(conn.db, bahrain!.id, 1, TEST_ACTOR);
+    expect(board('2019-06-01').rows.map((r) => r.dyad.subject)).toEqual(['SA', 'AE', 'arab-league']);
+  });
+
   it('leaves a seeded change that staff deleted deleted when seeding again', () => {
     const [first] = listStandingChanges(conn.db, { subject: 'AE' });
     deleteStandingChange(conn.db, first!.id, 1, TEST_ACTOR);

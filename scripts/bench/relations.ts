@@ -3,7 +3,8 @@
  * the counterpart with the most subjects (about 200 rows over thirty years on the synthetic data:
  * its changes, bands, as-of standings and the events between the sides), and the as-of answer of
  * `GET /api/relations` (the same read without bands or events, then the JSON). Server time only:
- * what the page and the route spend in the database and the computations.
+ * what the page and the route spend in the database and the computations; each computed afresh,
+ * and as readers get it (the reads cached until the next write, a new as-of date each time).
  */
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type Database from 'better-sqlite3';
@@ -20,8 +21,12 @@ export interface RelationsBenchResult {
   years: number;
   changes: number;
   markers: number;
+  /** Every run computed afresh (`fresh`), each at another as-of date. */
   board: Summary;
+  /** As readers get it: the reads cached until the next write, the standings computed for each date. */
+  boardCached: Summary;
   asOf: Summary;
+  asOfCached: Summary;
   asOfBytes: number;
 }
 
@@ -49,11 +54,11 @@ export function measureRelations(sqlite: Database.Database, runs: number): Relat
   // A different as-of date each run, so no run can profit from the one before.
   let k = 0;
   const asOfDate = () => `${STANDING_FIRST_YEAR + (k++ % 30)}-06-15`;
-  const board = () => relationsBoard(db, { counterpart: top.counterpart, asOf: asOfDate(), from, to, includeDrafts: false });
-  const sample = board();
+  const board = (fresh: boolean) => () => relationsBoard(db, { counterpart: top.counterpart, asOf: asOfDate(), from, to, includeDrafts: false }, { fresh });
+  const sample = board(true)();
   let bytes = 0;
-  const asOf = () => {
-    bytes = JSON.stringify(relationsJson(relationsAsOf(db, { counterpart: top.counterpart, asOf: asOfDate(), includeDrafts: false }))).length;
+  const asOf = (fresh: boolean) => () => {
+    bytes = JSON.stringify(relationsJson(relationsAsOf(db, { counterpart: top.counterpart, asOf: asOfDate(), includeDrafts: false }, { fresh }))).length;
   };
   return {
     counterpart: top.counterpart,
@@ -61,8 +66,10 @@ export function measureRelations(sqlite: Database.Database, runs: number): Relat
     years: LAST_YEAR - STANDING_FIRST_YEAR + 1,
     changes: sample.rows.reduce((n, r) => n + r.band.markers.length, 0),
     markers: sample.rows.reduce((n, r) => n + r.events.length, 0),
-    board: time(board, runs),
-    asOf: time(asOf, runs),
+    board: time(board(true), runs),
+    boardCached: time(board(false), runs),
+    asOf: time(asOf(true), runs),
+    asOfCached: time(asOf(false), runs),
     asOfBytes: bytes,
   };
 }
