@@ -11,6 +11,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
+import type Database from 'better-sqlite3';
+import { ConnectionCaches } from '@/db/derived/read-cache';
 import { revisions } from '@/db/schema';
 import { isCountryCode } from '@/lib/countries';
 import type { DatePrecision } from '@/lib/dates';
@@ -93,7 +95,7 @@ export interface ChangeListOptions {
   includeDrafts?: boolean;
 }
 
-/** Rows and their evidence, in (subject, counterpart, date, id) order. */
+/** Rows and their evidence, in (subject, counterpart, date, id) order. Two statements with one WHERE. */
 function loadChanges(db: DbOrTx, options: ChangeListOptions): { row: ChangeRowSql; evidence: number[] }[] {
   const where = [sql`1 = 1`];
   if (options.counterpart !== undefined) where.push(sql`c.counterpart = ${options.counterpart}`);
@@ -103,18 +105,24 @@ function loadChanges(db: DbOrTx, options: ChangeListOptions): { row: ChangeRowSq
     where.push(sql`c.id IN (SELECT value FROM json_each(${JSON.stringify(options.ids)}))`);
   }
   if (!options.includeDeleted) where.push(sql`c.deleted_at IS NULL`);
-  const rows = db.all<ChangeRowSql>(
-    sql`SELECT ${CHANGE_COLUMNS} FROM standing_changes c WHERE ${sql.join(where, sql` AND `)} ORDER BY c.subject, c.counterpart, c.date, c.id`,
-  );
+  // For one counterpart the (counterpart, date) index reads only its rows; left to itself the
+  // planner prefers skipping through the (subject, counterpart, date) index to save the sort.
+  const from =
+    options.counterpart !== undefined && options.subject === undefined && !options.includeDeleted
+      ? sql`standing_changes c INDEXED BY standing_changes_counterpart_idx`
+      : sql`standing_changes c`;
+  const condition = sql.join(where, sql` AND `);
+  const rows = db.all<ChangeRowSql>(sql`SELECT ${CHANGE_COLUMNS} FROM ${from} WHERE ${condition} ORDER BY c.subject, c.counterpart, c.date, c.id`);
   if (rows.length === 0) return [];
   const includeDrafts = options.includeDrafts ?? true;
-  const visibility = includeDrafts ? sql`e.deleted_at IS NULL` : sql`e.deleted_at IS NULL AND e.status = 'published'`;
+  // The covering index of live events answers "may this viewer see it" without the wide row.
+  const visible = includeDrafts ? sql`e.deleted_at IS NULL` : sql`e.deleted_at IS NULL AND e.status = 'published'`;
   const evidence = new Map<number, number[]>();
-  const ids = JSON.stringify(rows.map((r) => r.id));
   for (const { change_id, event_id } of db.all<{ change_id: number; event_id: number }>(
-    sql`SELECT ev.change_id, ev.event_id FROM standing_change_evidence ev
-        JOIN events e ON e.id = ev.event_id AND ${visibility}
-        WHERE ev.change_id IN (SELECT value FROM json_each(${ids}))
+    sql`SELECT ev.change_id, ev.event_id FROM ${from}
+        JOIN standing_change_evidence ev ON ev.change_id = c.id
+        JOIN events e INDEXED BY events_live_id_idx ON e.id = ev.event_id AND ${visible}
+        WHERE ${condition}
         ORDER BY ev.change_id, ev.event_id`,
   )) {
     const list = evidence.get(change_id);
@@ -267,8 +275,13 @@ export interface BoardRow {
   region: Region;
   band: DyadBand;
   standing: DyadStanding;
-  /** Events between the two sides dated in [from, to], oldest first, as the viewer may see them. */
+  /**
+   * Events between the two sides dated in [from, to] that the viewer may see, oldest first: the
+   * latest `eventLimit` of them (the board's markers; the timeline lists the rest).
+   */
   events: DyadEvent[];
+  /** How many such events there are in all. */
+  eventCount: number;
 }
 
 export interface RelationsBoard {
@@ -289,43 +302,53 @@ export interface BoardOptions {
   from: string;
   to: string;
   includeDrafts: boolean;
+  /** Event markers per row, the latest kept (default DEFAULT_EVENT_LIMIT). */
+  eventLimit?: number;
 }
 
-interface EventRowSql {
+export const DEFAULT_EVENT_LIMIT = 100;
+
+interface PairRowSql {
   side: string;
   id: number;
   date: string;
   precision: DatePrecision;
   type: EventTypeKey;
-  title: string;
+}
+
+/** Events per side: the latest `limit` (oldest first) and how many there are in all. */
+export interface DyadEvents {
+  events: DyadEvent[];
+  total: number;
 }
 
 /**
  * Events involving `country` and any of `sides` (states by country code in any role, organisations
- * by their actor), dated in [from, to], keyed by side. One statement per kind of side.
+ * by their actor), dated in [from, to], keyed by side: the latest `limit` of each, and the count.
+ * The pairs come from the junction tables' covering indexes (the event's facts are copied there);
+ * titles are read only for the events kept.
  */
 function eventsBetween(
   db: DbOrTx,
   country: string,
   sides: readonly string[],
-  range: { from: string; to: string; includeDrafts: boolean },
-): Map<string, DyadEvent[]> {
-  const out = new Map<string, DyadEvent[]>();
+  range: { from: string; to: string; includeDrafts: boolean; eventLimit: number },
+): Map<string, DyadEvents> {
   const states = sides.filter((s) => subjectKind(s) === 'state');
   const organisations = sides.filter((s) => subjectKind(s) === 'organisation');
   const visibility = range.includeDrafts ? sql`a.event_visibility IN ('published', 'draft')` : sql`a.event_visibility = 'published'`;
-  const rows: EventRowSql[] = [];
+  const pairs: PairRowSql[] = [];
   if (states.length > 0) {
-    rows.push(
-      ...db.all<EventRowSql>(
-        sql`SELECT b.country_code AS side, e.id, e.date, e.date_precision AS precision, e.type, e.title
+    // `+b.country_code`: probe each event's few countries and test them against the list, rather
+    // than seek once per listed country for every event.
+    pairs.push(
+      ...db.all<PairRowSql>(
+        sql`SELECT b.country_code AS side, a.event_id AS id, a.event_date AS date, a.event_date_precision AS precision, a.event_type AS type
             FROM event_countries a INDEXED BY event_countries_lookup_idx
             JOIN event_countries b ON b.event_id = a.event_id AND b.first_role = 1
-              AND b.country_code IN (SELECT value FROM json_each(${JSON.stringify(states)}))
-            JOIN events e ON e.id = a.event_id
+              AND +b.country_code IN (SELECT value FROM json_each(${JSON.stringify(states)}))
             WHERE a.country_code = ${country} AND ${visibility} AND a.first_role = 1
-              AND a.event_date BETWEEN ${range.from} AND ${range.to}
-            ORDER BY e.date, e.id`,
+              AND a.event_date BETWEEN ${range.from} AND ${range.to}`,
       ),
     );
   }
@@ -333,25 +356,47 @@ function eventsBetween(
     // Organisation keys name actors (lib/relations/regions.ts); an unknown key has no events.
     const names = organisations.flatMap((key) => (ORGANISATION_NAMES[key] ? [{ key, name: ORGANISATION_NAMES[key] }] : []));
     if (names.length > 0) {
-      rows.push(
-        ...db.all<EventRowSql>(
-          sql`SELECT k.value ->> '$.key' AS side, e.id, e.date, e.date_precision AS precision, e.type, e.title
+      pairs.push(
+        ...db.all<PairRowSql>(
+          sql`SELECT DISTINCT k.value ->> '$.key' AS side, a.event_id AS id, a.event_date AS date, a.event_date_precision AS precision, a.event_type AS type
               FROM json_each(${JSON.stringify(names)}) k
               JOIN entities n ON n.name = k.value ->> '$.name'
               JOIN event_entities b ON b.entity_id = n.id AND b.first_role = 1
               JOIN event_countries a ON a.event_id = b.event_id AND a.country_code = ${country} AND a.first_role = 1
-              JOIN events e ON e.id = b.event_id
-              WHERE ${visibility} AND a.event_date BETWEEN ${range.from} AND ${range.to}
-              ORDER BY e.date, e.id`,
+              WHERE ${visibility} AND a.event_date BETWEEN ${range.from} AND ${range.to}`,
         ),
       );
     }
   }
-  for (const { side, ...event } of rows) {
-    const list = out.get(side);
-    if (list) {
-      if (list[list.length - 1]!.id !== event.id) list.push(event);
-    } else out.set(side, [event]);
+  const bySide = new Map<string, PairRowSql[]>();
+  for (const p of pairs) {
+    const list = bySide.get(p.side);
+    if (list) list.push(p);
+    else bySide.set(p.side, [p]);
+  }
+  const kept: { side: string; total: number; list: PairRowSql[] }[] = [];
+  for (const [side, list] of bySide) {
+    list.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.id - y.id));
+    kept.push({ side, total: list.length, list: list.length > range.eventLimit ? list.slice(list.length - range.eventLimit) : list });
+  }
+  const titles = eventTitlesById(db, kept.flatMap((k) => k.list.map((p) => p.id)));
+  const out = new Map<string, DyadEvents>();
+  for (const { side, total, list } of kept) {
+    out.set(side, {
+      events: list.map(({ id, date, precision, type }) => ({ id, date, precision, type, title: titles.get(id) ?? `Event #${id}` })),
+      total,
+    });
+  }
+  return out;
+}
+
+function eventTitlesById(db: DbOrTx, ids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (ids.length === 0) return out;
+  for (const r of db.all<{ id: number; title: string }>(
+    sql`SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`,
+  )) {
+    out.set(r.id, r.title);
   }
   return out;
 }
@@ -364,8 +409,9 @@ function compareRows(a: { region: Region; subjectName: string }, b: { region: Re
 function buildRows(
   db: DbOrTx,
   changes: readonly StandingChange[],
-  options: { asOf: string; from: string; to: string; includeDrafts: boolean },
+  options: { asOf: string; from: string; to: string; includeDrafts: boolean; eventLimit?: number },
 ): BoardRow[] {
+  const range = { ...options, eventLimit: options.eventLimit ?? DEFAULT_EVENT_LIMIT };
   const groups = groupByDyad(changes);
   // Events are looked up per counterpart (usually one), for all its subjects at once.
   const byCounterpart = new Map<string, Set<string>>();
@@ -374,10 +420,10 @@ function buildRows(
     set.add(dyad.subject);
     byCounterpart.set(dyad.counterpart, set);
   }
-  const events = new Map<string, DyadEvent[]>();
+  const events = new Map<string, DyadEvents>();
   for (const [counterpart, subjects] of byCounterpart) {
-    for (const [side, list] of eventsBetween(db, counterpart, [...subjects], options)) {
-      events.set(dyadKey({ subject: side, counterpart }), list);
+    for (const [side, found] of eventsBetween(db, counterpart, [...subjects], range)) {
+      events.set(dyadKey({ subject: side, counterpart }), found);
     }
   }
   const rows = groups.map(({ dyad, changes: dyadChanges }) => ({
@@ -387,36 +433,93 @@ function buildRows(
     region: regionOf(dyad.subject),
     band: dyadBand(dyad, dyadChanges, options.from, options.to),
     standing: standingAsOf(dyad, dyadChanges, options.asOf),
-    events: events.get(dyadKey(dyad)) ?? [],
+    events: events.get(dyadKey(dyad))?.events ?? [],
+    eventCount: events.get(dyadKey(dyad))?.total ?? 0,
   }));
   return rows.sort(compareRows);
 }
 
-/** The relations board for one counterpart: a row per subject with recorded standing. */
-export function relationsBoard(db: DbOrTx, options: BoardOptions): RelationsBoard {
+/** Everything on a board that does not depend on the as-of date: cached per database version. */
+interface BoardBase {
+  rows: Omit<BoardRow, 'standing'>[];
+  /** Each row's changes, in row order. */
+  changes: StandingChange[][];
+}
+
+function computeBoardBase(db: DbOrTx, options: Omit<BoardOptions, 'asOf'>): BoardBase {
   const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts });
-  const rows = buildRows(db, changes, options);
+  const byDyad = new Map(groupByDyad(changes).map((g) => [dyadKey(g.dyad), g.changes]));
+  // The rows' standing is filled in per request; any date gives the same rows and order.
+  const rows = buildRows(db, changes, { ...options, asOf: options.to }).map(({ standing: _standing, ...row }) => row);
+  return { rows, changes: rows.map((r) => byDyad.get(dyadKey(r.dyad))!) };
+}
+
+/**
+ * Read-through caches (db/derived/read-cache.ts, decision 0012), one per connection: a result is
+ * only ever served for the database state it was computed at. Moving the as-of date recomputes
+ * only the standings (a fraction of a millisecond per row), never the reads.
+ */
+const boardBases = new ConnectionCaches<BoardBase>({ maxEntries: 64, maxSize: 64 });
+const changeLists = new ConnectionCaches<{ groups: { dyad: Dyad; changes: StandingChange[] }[] }>({ maxEntries: 256, maxSize: 256 });
+
+/** The connection behind `db` when it is the database itself (not a transaction), for caching. */
+function clientOf(db: DbOrTx): Database.Database | null {
+  const client = (db as { $client?: unknown }).$client;
+  return client && typeof (client as Database.Database).prepare === 'function' && !(client as Database.Database).inTransaction
+    ? (client as Database.Database)
+    : null;
+}
+
+function readThrough<T extends object>(caches: ConnectionCaches<T>, db: DbOrTx, key: string, fresh: boolean, compute: () => T): T {
+  const client = clientOf(db);
+  return client ? caches.read(client, key, fresh, compute).value : compute();
+}
+
+export interface ReadOptions {
+  /** Compute afresh even if a result for this database state is cached (`Cache-Control: no-cache`). */
+  fresh?: boolean;
+}
+
+/** The relations board for one counterpart: a row per subject with recorded standing. */
+export function relationsBoard(db: DbOrTx, options: BoardOptions, { fresh = false }: ReadOptions = {}): RelationsBoard {
+  const { asOf, ...rest } = options;
+  const key = JSON.stringify([rest.counterpart, rest.from, rest.to, rest.includeDrafts, rest.eventLimit ?? DEFAULT_EVENT_LIMIT]);
+  const base = readThrough(boardBases, db, key, fresh, () => computeBoardBase(db, rest));
+  const rows = base.rows.map((row, i) => ({ ...row, standing: standingAsOf(row.dyad, base.changes[i]!, asOf) }));
   return {
     counterpart: options.counterpart,
-    asOf: options.asOf,
+    asOf,
     from: options.from,
     to: options.to,
     summary: summarizeStandings(
       options.counterpart,
-      options.asOf,
+      asOf,
       rows.map((r) => r.standing),
     ),
     rows,
   };
 }
 
+/** A board row without its band and events: the as-of answer. */
+export type AsOfRow = Pick<BoardRow, 'dyad' | 'subjectKind' | 'subjectName' | 'region' | 'standing'>;
+
+export interface RelationsAsOf {
+  counterpart: string;
+  asOf: string;
+  summary: string;
+  rows: AsOfRow[];
+}
+
 /** Only the as-of answer (no bands, no events): what `GET /api/relations` needs, and cheaper. */
 export function relationsAsOf(
   db: DbOrTx,
   options: { counterpart: string; asOf: string; includeDrafts: boolean },
-): { counterpart: string; asOf: string; summary: string; rows: Omit<BoardRow, 'band' | 'events'>[] } {
-  const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts });
-  const rows = groupByDyad(changes)
+  { fresh = false }: ReadOptions = {},
+): RelationsAsOf {
+  const { groups } = readThrough(changeLists, db, JSON.stringify([options.counterpart, options.includeDrafts]), fresh, () => ({
+    groups: groupByDyad(listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts })),
+  }));
+  const rows = groups
     .map(({ dyad, changes: dyadChanges }) => ({
       dyad,
       subjectKind: subjectKind(dyad.subject) ?? ('state' as SubjectKind),
@@ -515,4 +618,30 @@ export function relationsExportRows(
 
 function rowKey(dyad: Dyad): { region: Region; subjectName: string } {
   return { region: regionOf(dyad.subject), subjectName: subjectName(dyad.subject) };
+}
+
+/**
+ * One dyad for its page (`/relations/<subject>/<counterpart>`): its board row (null when nothing
+ * visible is recorded), its live changes with their versions for the edit and delete buttons, and,
+ * for staff, its deleted changes for restore.
+ */
+export function dyadRelations(
+  db: DbOrTx,
+  options: { subject: string; counterpart: string; asOf: string; from: string; to: string; includeDrafts: boolean; eventLimit?: number },
+): { row: BoardRow | null; changes: StandingChangeRecord[]; deleted: StandingChangeRecord[] } {
+  const { subject, counterpart, includeDrafts } = options;
+  const records = listStandingChangeRecords(db, { subject, counterpart, includeDrafts, includeDeleted: includeDrafts });
+  const changes = records.filter((r) => r.deletedAt === null);
+  const rows = buildRows(db, changes, options);
+  return { row: rows[0] ?? null, changes, deleted: records.filter((r) => r.deletedAt !== null) };
+}
+
+/** The live changes that cite an event as evidence (for the event's page), oldest first. */
+export function standingChangesCitingEvent(db: DbOrTx, eventId: number, options: { includeDrafts: boolean }): StandingChangeRecord[] {
+  const ids = db
+    .all<{ change_id: number }>(sql`SELECT change_id FROM standing_change_evidence WHERE event_id = ${eventId}`)
+    .map((r) => r.change_id);
+  return listStandingChangeRecords(db, { ids, includeDrafts: options.includeDrafts }).sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id - b.id,
+  );
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '@/db/engine/client';
 import { deleteStandingChange } from '@/db/mutations/standings';
 import { TEST_ACTOR, createTestDb } from '@/db/testing/test-db';
-import { listStandingChanges, relationsBoard, relationsExportRows, relationsForCountry, type BoardRow } from '@/db/queries/relations';
+import { dyadRelations, listStandingChanges, relationsBoard, relationsExportRows, relationsForCountry, standingChangesCitingEvent, type BoardRow } from '@/db/queries/relations';
 import { seedDatabase, seedKey } from './seed';
 import { SEED_STANDING_CHANGES } from './standings-data';
 
@@ -90,6 +90,36 @@ describe('the seeded standings with Syria', () => {
       [2019, 'open'],
     ]);
     expect(changes.map((c) => c.subject)).toEqual(['BH', 'AE']);
+  });
+
+  it('gives a dyad its row, its changes with versions, and its deleted changes for staff', () => {
+    const [uae] = listStandingChanges(conn.db, { subject: 'AE' });
+    deleteStandingChange(conn.db, uae!.id, 1, TEST_ACTOR);
+    const range = { subject: 'AE', counterpart: 'SY', asOf: '2019-06-01', from: '2010-01-01', to: '2023-12-31' };
+    expect(dyadRelations(conn.db, { ...range, includeDrafts: false })).toEqual({ row: null, changes: [], deleted: [] });
+    const staff = dyadRelations(conn.db, { ...range, includeDrafts: true });
+    expect(staff.deleted.map((c) => [c.id, c.version, c.recordedBy])).toEqual([[uae!.id, 2, 'test@example.org']]);
+    const league = dyadRelations(conn.db, { ...range, subject: 'arab-league', includeDrafts: false });
+    expect(league.row?.standing.level).toMatchObject({ kind: 'known', value: 'suspended' });
+    expect(league.changes.map((c) => [c.status, c.version, c.recordedBy])).toEqual([
+      ['in_effect', 1, 'seed script'],
+      ['reported', 1, 'seed script'],
+    ]);
+  });
+
+  it('lists the changes an event is evidence for', () => {
+    expect(standingChangesCitingEvent(conn.db, eventId('bahrain-reopens-embassy'), { includeDrafts: false }).map((c) => c.dyad.subject)).toEqual(['BH']);
+    expect(standingChangesCitingEvent(conn.db, eventId('erdogan-ready-to-meet-assad'), { includeDrafts: false })).toEqual([]);
+  });
+
+  it('serves the board from its cache until the next write, and moves the as-of date without a new read', () => {
+    const first = board('2019-06-01');
+    const moved = board('2023-03-31');
+    expect(moved.rows[0]!.band).toBe(first.rows[0]!.band);
+    expect(moved.summary).not.toBe(first.summary);
+    const [bahrain] = listStandingChanges(conn.db, { subject: 'BH' });
+    deleteStandingChange(conn.db, bahrain!.id, 1, TEST_ACTOR);
+    expect(board('2019-06-01').rows.map((r) => r.dyad.subject)).toEqual(['SA', 'AE', 'arab-league']);
   });
 
   it('leaves a seeded change that staff deleted deleted when seeding again', () => {

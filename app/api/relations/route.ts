@@ -11,6 +11,7 @@ import { getDb } from '@/db/index';
 import type { ApiError } from '@/db/api-types';
 import { relationsAsOf } from '@/db/queries/relations';
 import { env } from '@/lib/env';
+import { wantsFresh } from '@/lib/http/cache-control';
 import { relationsJson } from '@/lib/relations/json';
 import { parseRelationsParams, unknownRelationsParams } from '@/lib/relations/params';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -31,7 +32,9 @@ export async function GET(request: NextRequest) {
   if (issues.length > 0) {
     return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
-  const answer = relationsAsOf(getDb(), { counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts });
+  // Cached until the next write, as GET /api/events (decision 0012); `Cache-Control: no-cache` computes afresh.
+  const fresh = wantsFresh(request.headers.get('cache-control'));
+  const answer = relationsAsOf(getDb(), { counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts }, { fresh });
   const headers = new Headers({ ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   return NextResponse.json(relationsJson(answer), { headers });
