@@ -93,6 +93,11 @@ export function RelationsTable({
                     )}
                   </td>
                   <td className={TD}>
+                    {row.eventCount !== undefined && row.eventCount > row.events.length ? (
+                      <p className="mb-1 text-xs">
+                        The latest {row.events.length} of {row.eventCount}; the <Link href={`/?country=${row.dyad.counterpart}`}>timeline</Link> lists them all.
+                      </p>
+                    ) : null}
                     {row.events.length === 0 ? (
                       'None in this range'
                     ) : (

@@ -25,5 +25,8 @@ export interface BoardRowView {
   region: string;
   band: DyadBand;
   standing: DyadStanding;
+  /** The latest events between the two sides in the range (the board keeps a limited number). */
   events: readonly BoardEvent[];
+  /** How many there are in all, when more than `events` holds. */
+  eventCount?: number;
 }

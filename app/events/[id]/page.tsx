@@ -14,7 +14,7 @@ import { TypeBadge } from '@/components/ui/type-badge';
 import { getDb } from '@/db/index';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
-import { standingChangesCiting } from '@/db/queries/standings-citing';
+import { standingChangesCitingEvent } from '@/db/queries/relations';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
 import { getViewer, readerForPage } from '@/server/auth/viewer';
 import { formatTimestamp } from '@/lib/dates';
@@ -91,7 +91,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         <SourceList sources={event.sources} />
       </EventSection>
       <LinkedEvents links={event.links} />
-      <EventStandings event={event} changes={standingChangesCiting(getDb(), event.id, { includeDrafts: canSeeDrafts(viewer) })} staff={editor} />
+      <EventStandings event={event} changes={standingChangesCitingEvent(getDb(), event.id, { includeDrafts: canSeeDrafts(viewer) })} staff={editor} />
       <EventHistorySection event={event} staff={canSeeDrafts(viewer)} editor={editor} />
     </article>
   );

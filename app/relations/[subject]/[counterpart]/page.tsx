@@ -10,7 +10,7 @@ import { RelationsChart } from '@/components/relations/relations-chart';
 import { RowStanding } from '@/components/relations/row-standing';
 import { StandingChangeForm } from '@/components/relations/standing-change-form';
 import { getDb } from '@/db/index';
-import { listStandingChangeRecords, relationsBoard, standingChangeWithHistory } from '@/db/queries/relations';
+import { dyadRelations, standingChangeWithHistory } from '@/db/queries/relations';
 import { eventTitles } from '@/db/queries/revisions';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
 import { countryName, isCountryCode } from '@/lib/countries';
@@ -67,18 +67,16 @@ export default async function DyadPage({ params, searchParams }: { params: Param
   const saved = SAVED[one(search.saved) ?? ''];
   const deleted = one(search.deleted);
 
-  const records = listStandingChangeRecords(db, { ...dyad, includeDeleted: staff, includeDrafts });
+  // One read from 1900: the band starts at the first recorded change (2010 at the latest); what
+  // lies before it is unknown, drawn from the left edge, and the events before it are left out.
+  const toYear = Math.max(Number(todayIso().slice(0, 4)), Number(asOf.slice(0, 4)));
+  const dyadData = dyadRelations(db, { ...dyad, asOf, from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts });
+  const records = [...dyadData.changes, ...(staff ? dyadData.deleted : [])];
   // An organisation key the tracker does not know, with nothing recorded: a mistyped address.
   if (records.length === 0 && subjectKind(dyad.subject) === 'organisation' && !Object.hasOwn(ORGANISATION_NAMES, dyad.subject)) notFound();
-  const live = records.filter((c) => !c.deletedAt);
-  const fromYear = Math.min(DEFAULT_FROM_YEAR, ...live.map((c) => Number(c.date.slice(0, 4))));
-  const toYear = Math.max(Number(todayIso().slice(0, 4)), Number(asOf.slice(0, 4)));
-  const row =
-    live.length > 0
-      ? relationsBoard(db, { counterpart: dyad.counterpart, asOf, from: `${fromYear}-01-01`, to: `${toYear}-12-31`, includeDrafts }).rows.find(
-          (r) => r.dyad.subject === dyad.subject,
-        )
-      : undefined;
+  const fromYear = Math.min(DEFAULT_FROM_YEAR, ...dyadData.changes.map((c) => Number(c.date.slice(0, 4))));
+  const from = `${fromYear}-01-01`;
+  const row = dyadData.row ? { ...dyadData.row, events: dyadData.row.events.filter((e) => e.date >= from) } : undefined;
   const title = eventTitles(
     db,
     records.flatMap((c) => c.evidenceEventIds),
