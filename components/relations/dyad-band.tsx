@@ -28,6 +28,9 @@ export const ROW_HEIGHT = CHANGE_Y + 8;
 
 type Active = { kind: 'change'; marker: ChangeMarker } | { kind: 'event'; event: BoardEvent } | null;
 
+/** The words drawn on a segment; "?" marks an uncertain one (the hatching says it too). */
+const labelText = (short: string, uncertain: boolean) => (uncertain ? `${short} ?` : short);
+
 function evidenceHref(m: ChangeMarker): string {
   return m.evidenceEventIds.length > 0 ? `/events/${m.evidenceEventIds[0]}` : '#';
 }
@@ -97,9 +100,9 @@ export function DyadBand({
               ) : seg.embassy === 'closed' ? (
                 <rect x={x + 0.5} y={STRIP_TOP + 0.5} width={Math.max(w - 1, 0.5)} height={BAND.strip - 1} fill={EMBASSY_FILL.closed} stroke={EMBASSY_FILL.open} strokeWidth={1} strokeDasharray="3 2" />
               ) : null}
-              {w >= style.short.length * 6.5 + 8 ? (
+              {w >= labelText(style.short, seg.uncertain).length * 6.5 + 8 ? (
                 <text x={x + 4} y={BAND_TOP + 15} fontSize={11} fill={style.ink} aria-hidden="true" className="pointer-events-none select-none">
-                  {seg.uncertain ? `${style.short} ?` : style.short}
+                  {labelText(style.short, seg.uncertain)}
                 </text>
               ) : null}
             </g>
