@@ -21,6 +21,7 @@ vi.mock('next/cache', async () => (await import('@/testing/harness')).cacheModul
 const eventActions = await import('@/server/actions/events');
 const entityActions = await import('@/server/actions/entities');
 const userActions = await import('@/server/actions/users');
+const standingActions = await import('@/server/actions/standings');
 
 type Action = (previous: never, form: never) => Promise<unknown>;
 
@@ -68,6 +69,13 @@ const CASES: ActionCase[] = [
     role: 'editor',
     initial: small,
     fields: (f) => ({ survivorId: String(f.survivorId), survivorVersion: '1', mergedId: String(f.mergedId), mergedVersion: '1' }),
+  },
+  {
+    name: 'saveStandingChange (create)',
+    action: standingActions.saveStandingChange as Action,
+    role: 'editor',
+    initial: { status: 'idle' },
+    fields: (f) => ({ subject: 'AE', counterpart: 'SY', date: '2018', status: 'in_effect', level: 'unknown', embassy: 'open', ambassadorRecalled: '', evidence: String(f.eventId), note: '', returnTo: '/relations' }),
   },
   { name: 'undoMergeAction', action: entityActions.undoMergeAction as Action, role: 'editor', initial: small, fields: (f) => ({ mergeId: String(f.mergeId) }) },
   {

@@ -13,6 +13,7 @@ import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { ENTRY_KINDS, LIST_FORMATS, LIST_SOURCES, type ListAlias, type ListDate, type ListEntry, type ListIdentifier } from '@/lib/lists/types';
+import { CHANGE_STATUSES, EMBASSY_VALUES, LEVEL_VALUES, RECALLED_VALUES } from '@/lib/relations/scale';
 import { SOURCE_URL_CHECK } from '@/lib/validation/source-url';
 import {
   ENTITY_KINDS,
@@ -330,6 +331,65 @@ export const eventLinks = sqliteTable(
 );
 
 /**
+ * Standing changes (issue 12, docs/relations-scale.md): one dated step in a subject's standing with
+ * a counterpart. The subject is a state (ISO alpha-2, upper case) or an organisation key (lower
+ * case, e.g. 'arab-league'); lib/relations/scale.ts `subjectKind` tells them apart. Each fact is
+ * NULL when the change does not speak to it; 'unknown' when the sources do not say.
+ * Deleted changes keep their row (`deleted_at`) so that history and restore work as for events.
+ */
+export const standingChanges = sqliteTable(
+  'standing_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subject: text('subject').notNull(),
+    counterpart: text('counterpart').notNull(),
+    /** First day of the period (YYYY-MM-DD), at `precision`. */
+    date: text('date').notNull(),
+    precision: text('precision', { enum: DATE_PRECISIONS }).notNull(),
+    status: text('status', { enum: CHANGE_STATUSES }).notNull(),
+    level: text('level', { enum: LEVEL_VALUES }),
+    embassy: text('embassy', { enum: EMBASSY_VALUES }),
+    /** 'yes', 'no' or 'unknown' (lib RecalledValue true / false / 'unknown'); NULL: does not say. */
+    ambassadorRecalled: text('ambassador_recalled', { enum: RECALLED_VALUES }),
+    note: text('note'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+    version: integer('version').notNull().default(1),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    index('standing_changes_counterpart_idx').on(t.counterpart, t.date).where(sql`deleted_at IS NULL`),
+    index('standing_changes_dyad_idx').on(t.subject, t.counterpart, t.date).where(sql`deleted_at IS NULL`),
+    check('standing_changes_subject_check', sql`subject GLOB '[A-Z][A-Z]' OR (subject GLOB '[a-z0-9]*' AND length(subject) BETWEEN 1 AND 60)`),
+    check('standing_changes_counterpart_check', sql`counterpart GLOB '[A-Z][A-Z]' AND counterpart <> subject`),
+    check('standing_changes_date_check', sql`date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+    check('standing_changes_precision_check', inList('precision', DATE_PRECISIONS)),
+    check('standing_changes_status_check', inList('status', CHANGE_STATUSES)),
+    check('standing_changes_level_check', sql`level IS NULL OR ${inList('level', LEVEL_VALUES)}`),
+    check('standing_changes_embassy_check', sql`embassy IS NULL OR ${inList('embassy', EMBASSY_VALUES)}`),
+    check('standing_changes_recalled_check', sql`ambassador_recalled IS NULL OR ${inList('ambassador_recalled', RECALLED_VALUES)}`),
+    check('standing_changes_says_something_check', sql`level IS NOT NULL OR embassy IS NOT NULL OR ambassador_recalled IS NOT NULL`),
+    check('standing_changes_version_check', sql`version >= 1`),
+  ],
+);
+
+/** The timeline events that show a standing change; at least one per change (checked on write). */
+export const standingChangeEvidence = sqliteTable(
+  'standing_change_evidence',
+  {
+    changeId: integer('change_id')
+      .notNull()
+      .references(() => standingChanges.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.changeId, t.eventId] }), index('standing_change_evidence_event_idx').on(t.eventId)],
+);
+
+/**
  * Append-only history: one row per change, written in the same transaction as the change, with
  * the full snapshot of the record after it. Triggers in the custom migration refuse UPDATE and
  * DELETE on this table.
@@ -590,5 +650,6 @@ export type SourceRow = typeof sources.$inferSelect;
 export type TagRow = typeof tags.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type EntityMergeRow = typeof entityMerges.$inferSelect;
+export type StandingChangeRow = typeof standingChanges.$inferSelect;
 
 export * from './auth-schema';

@@ -57,7 +57,7 @@ export const LINK_KIND_LABELS: Record<LinkKind, { forward: string; inverse: stri
   related: { forward: 'Related to', inverse: 'Related to' },
 };
 
-export const REVISION_RECORD_TYPES = ['event', 'entity'] as const;
+export const REVISION_RECORD_TYPES = ['event', 'entity', 'standing_change'] as const;
 export type RevisionRecordType = (typeof REVISION_RECORD_TYPES)[number];
 
 export const REVISION_ACTIONS = ['create', 'update', 'delete', 'restore', 'merge', 'unmerge', 'import'] as const;

@@ -6,7 +6,8 @@
  *   2. the same SQL behind a bare node:http server;
  *   3. the export's SELECT through sqlite3 -csv;
  *   4. the app's production server (built if there is no build): the API, the timeline page, the
- *      CSV export with its memory, and a load test with writes.
+ *      CSV export with its memory, and a load test with writes;
+ *   5. the relations board for the counterpart with most subjects, and GET /api/relations (issue 12).
  * Prints a table per size and writes docs/bench/results.json. Everything listens on 127.0.0.1, and
  * every process and copy it makes is removed at the end.
  */
@@ -22,6 +23,7 @@ import { measureInProcess, openForBench } from './bench/in-process';
 import { EDITOR, runLoad, signIn } from './bench/load';
 import { benchLists, formatLists } from './bench/lists';
 import { measurePage, measureTtfb } from './bench/page';
+import { measureRelations } from './bench/relations';
 
 import { startApp, startBaseline, treeRss, type Started } from './bench/processes';
 import { checkTargets, formatSize, type CombinationResult, type SizeResult } from './bench/report';
@@ -81,6 +83,8 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
     log(`in-process: ${combinations.length} combinations, the route's SQL, facets and chart`);
     const inProcess = combinations.map((c) => measureInProcess(sqlite, c, args.runs));
     const cliSql = exportSqlForCli(sqlite);
+    log('relations board and as-of answer, in-process');
+    const relationsInProcess = measureRelations(sqlite, args.runs);
     sqlite.close();
 
     log('node:http baseline server');
@@ -123,6 +127,16 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       });
     }
 
+    let relationsApi = null;
+    if (relationsInProcess) {
+      log('GET /api/relations as of a date');
+      // Every request computed, as for GET /api/events: the figure the target applies to.
+      const { body: _relationsBody, ...timing } = await repeatGet(`${app.url}/api/relations?with=${relationsInProcess.counterpart}&as_of=2020-06-15`, args.runs, 5, {
+        'Cache-Control': 'no-cache',
+      });
+      relationsApi = timing;
+    }
+
     log('timeline page');
     const page = await measurePage(app.url, '/', Math.max(5, Math.ceil(args.runs / 5)));
     // The views whose facet counts cost most: what a reader waits for on the page, computed and cached.
@@ -157,6 +171,7 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       viewPages,
       load,
       loadFresh,
+      relations: relationsInProcess ? { ...relationsInProcess, api: relationsApi } : null,
     };
   } finally {
     for (const s of servers) await s.stop();

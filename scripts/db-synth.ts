@@ -14,6 +14,7 @@ const PHASE_LABELS: Record<BuildPhase, string> = {
   schema: 'applying migrations',
   entities: 'writing entities',
   events: 'writing events and their countries, actors, tags, sources and links',
+  standings: 'writing standing changes and their evidence',
   indexes: 'recreating secondary indexes',
   counts: 'counting facets (facet_counts, event_month_counts) and recreating triggers',
   search: 'building the full-text index',

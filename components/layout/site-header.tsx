@@ -17,6 +17,9 @@ export async function SiteHeader() {
               <Link href="/">Timeline</Link>
             </li>
             <li>
+              <Link href="/relations">Relations</Link>
+            </li>
+            <li>
               <Link href="/countries">Countries</Link>
             </li>
             <li>

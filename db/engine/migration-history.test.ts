@@ -91,3 +91,26 @@ describe('0007: source URLs stored as a browser serialises them', () => {
     conn.sqlite.close();
   });
 });
+
+describe('0010: standing changes, and revisions that may record them', () => {
+  it('keeps every revision written before it, stays append-only, and accepts standing-change revisions', () => {
+    const conn = openDatabase(':memory:');
+    migrateUpTo(conn, '0009_import_commits');
+    conn.sqlite.exec(`
+      INSERT INTO events (id, type, title, summary, date, status) VALUES (1, 'statement', 'Remarks', 'x', '2023-03-28', 'published');
+      INSERT INTO revisions (id, record_type, record_id, action, version, user_id, actor, created_at, snapshot, note) VALUES
+        (1, 'event', 1, 'create', 1, 'u1', 'a@example.org', '2026-11-01T10:00:00.000Z', '{"id":1,"title":"Remarks"}', NULL),
+        (7, 'entity', 3, 'merge', 2, NULL, 'seed script', '2026-11-02T10:00:00.000Z', '{"id":3}', 'merged');
+    `);
+    const before = conn.sqlite.prepare('SELECT * FROM revisions ORDER BY id').all();
+    migrateDatabase(conn.db);
+    expect(conn.sqlite.prepare('SELECT * FROM revisions ORDER BY id').all()).toEqual(before);
+    expect(() => conn.sqlite.exec(`UPDATE revisions SET actor = 'x' WHERE id = 1`)).toThrow(/append-only/);
+    expect(() => conn.sqlite.exec(`DELETE FROM revisions WHERE id = 7`)).toThrow(/append-only/);
+    conn.sqlite.exec(`INSERT INTO revisions (record_type, record_id, action, version, actor, snapshot) VALUES ('standing_change', 1, 'create', 1, 'x', '{}')`);
+    // New ids continue after the highest kept one.
+    expect(conn.sqlite.prepare(`SELECT max(id) FROM revisions`).pluck().get()).toBe(8);
+    expect(() => conn.sqlite.exec(`INSERT INTO revisions (record_type, record_id, action, version, actor, snapshot) VALUES ('memo', 1, 'create', 1, 'x', '{}')`)).toThrow(/CHECK/);
+    conn.sqlite.close();
+  });
+});

@@ -6,6 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import { entityAliasList } from '@/db/queries/entities';
+import { standingChangeSnapshotOf } from '@/db/queries/relations';
 import {
   entities,
   eventCountries,
@@ -105,7 +106,13 @@ interface RevisionParams {
   note?: string | null;
 }
 
-const SNAPSHOTS = { event: eventSnapshot, entity: entitySnapshot };
+export function standingChangeSnapshot(tx: DbOrTx, id: number) {
+  const snapshot = standingChangeSnapshotOf(tx, id);
+  if (!snapshot) throw new Error(`standingChangeSnapshot: no standing change ${id}`);
+  return snapshot;
+}
+
+const SNAPSHOTS = { event: eventSnapshot, entity: entitySnapshot, standing_change: standingChangeSnapshot };
 type Snapshot<T extends RevisionRecordType> = ReturnType<(typeof SNAPSHOTS)[T]>;
 
 /** Writes the revision of a change that `tx` just made: the record as it is now, and who did it. */
@@ -128,7 +135,7 @@ export function recordRevision<T extends RevisionRecordType>(tx: DbOrTx, recordT
 }
 
 /** One revision with its snapshot, for showing a version or restoring it. */
-export function getRevision(tx: DbOrTx, recordType: 'event' | 'entity', revisionId: number) {
+export function getRevision(tx: DbOrTx, recordType: RevisionRecordType, revisionId: number) {
   return tx
     .select()
     .from(revisions)

@@ -78,7 +78,7 @@ export function getEventSnapshotAtVersion(db: DbOrTx, id: number, version: numbe
 }
 
 /** Who made the latest change, and when: for the conflict view. */
-export function getLatestRevision(db: DbOrTx, recordType: 'event' | 'entity', id: number) {
+export function getLatestRevision(db: DbOrTx, recordType: RevisionRecordType, id: number) {
   return (
     db
       .select({ id: revisions.id, version: revisions.version, actor: revisionAuthorName(), createdAt: revisions.createdAt, action: revisions.action })

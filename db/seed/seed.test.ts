@@ -40,17 +40,17 @@ describe('the seed', () => {
 
   it('creates nothing new when loaded twice', () => {
     seedDatabase(conn.db);
-    const before = { events: count('events'), entities: count('entities'), revisions: count('revisions'), tags: count('tags') };
+    const before = { events: count('events'), entities: count('entities'), revisions: count('revisions'), tags: count('tags'), standings: count('standing_changes') };
     const again = seedDatabase(conn.db);
-    expect(again).toEqual({ eventsCreated: 0, eventsSkipped: SEED_EVENTS.length, entitiesCreated: 0 });
-    expect({ events: count('events'), entities: count('entities'), revisions: count('revisions'), tags: count('tags') }).toEqual(before);
+    expect(again).toEqual({ eventsCreated: 0, eventsSkipped: SEED_EVENTS.length, entitiesCreated: 0, standingChangesCreated: 0 });
+    expect({ events: count('events'), entities: count('entities'), revisions: count('revisions'), tags: count('tags'), standings: count('standing_changes') }).toEqual(before);
   });
 
   it('records each seeded row in the history, attributed to the seed script', () => {
     seedDatabase(conn.db);
     const rows = conn.sqlite.prepare(`SELECT DISTINCT actor, action FROM revisions`).all();
     expect(rows).toEqual([{ actor: 'seed script', action: 'create' }]);
-    expect(count('revisions')).toBe(count('events') + count('entities'));
+    expect(count('revisions')).toBe(count('events') + count('entities') + count('standing_changes'));
   });
 
   it('keeps the precision the article supports', () => {

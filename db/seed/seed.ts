@@ -3,26 +3,30 @@
  * (`external_id = 'seed:<key>'`) and entities by name, so loading twice creates nothing new, and
  * an event that staff have since edited or deleted is left as they left it.
  */
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/engine/client';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/engine/client';
+import { createStandingChangeInTx } from '@/db/mutations/standings';
 import { createEntity } from '@/db/mutations/entities';
 import { createEventInTx } from '@/db/mutations/events';
 import { SEED_ACTOR, type ChangeActor } from '@/db/mutations/revisions';
-import { entities, events } from '@/db/schema';
+import { entities, events, standingChanges } from '@/db/schema';
 import { SEED_ENTITIES, SEED_EVENTS } from './seed-data';
+import { SEED_STANDING_CHANGES } from './standings-data';
 import { entityInputSchema } from '@/lib/validation/entity';
 import { eventInputSchema } from '@/lib/validation/event';
+import { standingChangeInputSchema } from '@/lib/relations/change';
 
 export interface SeedResult {
   eventsCreated: number;
   eventsSkipped: number;
   entitiesCreated: number;
+  standingChangesCreated: number;
 }
 
 export const seedKey = (key: string) => `seed:${key}`;
 
 export function seedDatabase(db: Db, actor: ChangeActor = SEED_ACTOR): SeedResult {
-  const result: SeedResult = { eventsCreated: 0, eventsSkipped: 0, entitiesCreated: 0 };
+  const result: SeedResult = { eventsCreated: 0, eventsSkipped: 0, entitiesCreated: 0, standingChangesCreated: 0 };
   // IMMEDIATE: two processes starting at once on an empty file must not both seed.
   db.transaction(
     (tx) => {
@@ -62,6 +66,8 @@ export function seedDatabase(db: Db, actor: ChangeActor = SEED_ACTOR): SeedResul
         eventIds.set(key, createEventInTx(tx, input, actor, { externalId: seedKey(key) }).id);
         result.eventsCreated++;
       }
+
+      result.standingChangesCreated = seedStandingChanges(tx, actor);
     },
     { behavior: 'immediate' },
   );
@@ -71,4 +77,37 @@ export function seedDatabase(db: Db, actor: ChangeActor = SEED_ACTOR): SeedResul
 /** True when the database holds no events at all (not even deleted ones): a first start. */
 export function isEmpty(db: Db): boolean {
   return !db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM events LIMIT 1`);
+}
+
+/**
+ * The article's standing changes (db/seed/standings-data.ts). A change is matched by its dyad,
+ * date, precision and status, deleted ones included, so staff edits and deletions are left alone;
+ * one whose evidence event is gone (deleted by staff, or absent) is skipped, not forced in.
+ */
+function seedStandingChanges(tx: Tx, actor: ChangeActor): number {
+  let created = 0;
+  for (const { evidence, ...raw } of SEED_STANDING_CHANGES) {
+    const ids = evidence.map(
+      (key) => tx.select({ id: events.id }).from(events).where(and(eq(events.externalId, seedKey(key)), sql`deleted_at IS NULL`)).get()?.id,
+    );
+    if (ids.some((id) => id === undefined)) continue;
+    const input = standingChangeInputSchema.parse({ ...raw, evidenceEventIds: ids });
+    const existing = tx
+      .select({ id: standingChanges.id })
+      .from(standingChanges)
+      .where(
+        and(
+          eq(standingChanges.subject, input.dyad.subject),
+          eq(standingChanges.counterpart, input.dyad.counterpart),
+          eq(standingChanges.date, input.date),
+          eq(standingChanges.precision, input.precision),
+          eq(standingChanges.status, input.status),
+        ),
+      )
+      .get();
+    if (existing) continue;
+    createStandingChangeInTx(tx, { ...raw, evidenceEventIds: ids }, actor);
+    created++;
+  }
+  return created;
 }

@@ -9,6 +9,7 @@ import { getEvent, listRevisions } from '../queries/events';
 import { listTimeline } from '../queries/timeline';
 import { entitySnapshot, eventSnapshot } from '@/db/mutations/revisions';
 import { createTestDb } from '@/db/testing/test-db';
+import { standingChangeSnapshotOf } from '@/db/queries/relations';
 import { buildSynthDatabase, SYNTH_ACTOR, type BuildResult } from './build';
 import { synthesise } from './generate';
 import { stripDiacritics } from './names';
@@ -163,7 +164,7 @@ describe('with --revisions', () => {
     const c = openDatabase(file);
     try {
       const deleted = c.sqlite.prepare(`SELECT count(*) AS n FROM events WHERE deleted_at IS NOT NULL`).get() as { n: number };
-      expect(built.counts.revisions).toBe(300 + built.counts.entities! + deleted.n);
+      expect(built.counts.revisions).toBe(300 + built.counts.entities! + deleted.n + built.counts.standing_changes!);
       const eventIds = (c.sqlite.prepare(`SELECT id FROM events`).all() as { id: number }[]).map((r) => r.id);
       for (const id of eventIds) {
         const history = listRevisions(c.db, 'event', id);
@@ -181,6 +182,9 @@ describe('with --revisions', () => {
         expect(row.action).toBe('import');
         expect(JSON.parse(row.snapshot)).toEqual(entitySnapshot(c.db, id));
       }
+      const standings = c.sqlite.prepare(`SELECT record_id, snapshot FROM revisions WHERE record_type = 'standing_change' ORDER BY record_id LIMIT 500`).all() as { record_id: number; snapshot: string }[];
+      expect(standings.length).toBeGreaterThan(0);
+      for (const { record_id, snapshot } of standings) expect(JSON.parse(snapshot)).toEqual(standingChangeSnapshotOf(c.db, record_id));
     } finally {
       c.sqlite.close();
     }

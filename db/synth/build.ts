@@ -17,6 +17,7 @@ import { migrateDatabase } from '@/db/engine/migrate';
 import { rebuildSearchIndex } from '@/db/derived/search-index';
 import { BulkInsert } from './bulk-insert';
 import { synthesise } from './generate';
+import { standingCounterparts } from './standings';
 import { entitySnapshotJson, eventSnapshotJson } from './snapshots';
 
 /** Who the revisions of synthetic rows name as the author. */
@@ -33,7 +34,7 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
 }
 
-export type BuildPhase = 'schema' | 'entities' | 'events' | 'indexes' | 'counts' | 'search' | 'analyze' | 'check';
+export type BuildPhase = 'schema' | 'entities' | 'events' | 'standings' | 'indexes' | 'counts' | 'search' | 'analyze' | 'check';
 
 export interface BuildProgress {
   phase: BuildPhase;
@@ -59,6 +60,8 @@ export const SYNTH_TABLES = [
   'tags',
   'revisions',
   'events_fts',
+  'standing_changes',
+  'standing_change_evidence',
 ] as const;
 
 /** Rows per transaction: large enough that commits cost nothing, small enough to report progress. */
@@ -120,6 +123,10 @@ function loadWriters(sqlite: Database.Database) {
     eventTags: new BulkInsert(sqlite, 'event_tags', ['event_id', 'tag_id', ...EVENT_FACTS]),
     sources: new BulkInsert(sqlite, 'sources', ['event_id', 'url', 'title', 'publisher', 'published_date', 'excerpt', 'position']),
     links: new BulkInsert(sqlite, 'event_links', ['from_event_id', 'to_event_id', 'kind']),
+    standings: new BulkInsert(sqlite, 'standing_changes', [
+      'id', 'subject', 'counterpart', 'date', 'precision', 'status', 'level', 'embassy', 'ambassador_recalled', 'note', 'created_at', 'updated_at', 'version',
+    ]),
+    evidence: new BulkInsert(sqlite, 'standing_change_evidence', ['change_id', 'event_id']),
     revisions: new BulkInsert(sqlite, 'revisions', ['record_type', 'record_id', 'action', 'version', 'actor', 'created_at', 'snapshot'], 32),
   };
   const flush = () => {
@@ -153,8 +160,9 @@ function loadEntities(data: SynthData, w: Writers, options: BuildOptions): void 
 }
 
 /** Events with their junction rows (carrying the event's facts, as the triggers would), sources, links and history. */
-function loadEvents(data: SynthData, w: Writers, options: BuildOptions): void {
+function loadEvents(data: SynthData, w: Writers, options: BuildOptions): Map<string, number[]> {
   const names = data.entityIndex.names;
+  const pools = new EvidencePools(standingCounterparts(data.countryOrder));
   const tagLabels = data.tags.map((t) => t.label);
   for (const e of data.events()) {
     w.events.push(
@@ -163,6 +171,7 @@ function loadEvents(data: SynthData, w: Writers, options: BuildOptions): void {
       e.version, e.deletedAt,
     );
     const f = [e.deletedAt ? 'deleted' : e.status, e.type, e.date, e.datePrecision] as const;
+    if (f[0] === 'published') pools.offer(e.id, e.countries);
     for (const c of e.countries) w.countries.push(e.id, c.code, c.role, ...f, isFirstRole(e.countries, c.code, c.role, (x) => x.code));
     for (const a of e.actors) w.actors.push(e.id, a.entityId, a.role, ...f, isFirstRole(e.actors, a.entityId, a.role, (x) => x.entityId));
     for (const t of e.tagIds) w.eventTags.push(e.id, t, ...f);
@@ -182,6 +191,47 @@ function loadEvents(data: SynthData, w: Writers, options: BuildOptions): void {
     if (e.id % EVENTS_PER_COMMIT === 0) {
       w.commit();
       options.onProgress?.({ phase: 'events', done: e.id, total: options.events });
+    }
+  }
+  return pools.pools;
+}
+
+/** Up to POOL_SIZE published events per counterpart, spread over the whole id range (every k-th). */
+const POOL_SIZE = 2_000;
+class EvidencePools {
+  readonly pools = new Map<string, number[]>();
+  private readonly seen = new Map<string, number>();
+  constructor(counterparts: readonly string[]) {
+    for (const c of counterparts) {
+      this.pools.set(c, []);
+      this.seen.set(c, 0);
+    }
+  }
+  offer(id: number, countries: readonly { code: string }[]): void {
+    let last = '';
+    for (const { code } of countries) {
+      if (code === last) continue;
+      last = code;
+      const pool = this.pools.get(code);
+      if (!pool) continue;
+      const n = this.seen.get(code)! + 1;
+      this.seen.set(code, n);
+      if (pool.length < POOL_SIZE) pool.push(id);
+      // Thin the pool as it fills, so that it keeps a spread of ids and stays small.
+      else if (n % 7 === 0) pool[(n >>> 3) % POOL_SIZE] = id;
+    }
+  }
+}
+
+/** Standing changes with their evidence (and an `import` revision each, like events). */
+function loadStandings(data: SynthData, pools: Map<string, number[]>, w: Writers, options: BuildOptions): void {
+  for (const c of data.standingChanges(pools)) {
+    w.standings.push(c.id, c.subject, c.counterpart, c.date, c.precision, c.status, c.level, c.embassy, c.ambassadorRecalled, c.note, c.createdAt, c.createdAt, 1);
+    for (const eventId of c.evidenceEventIds) w.evidence.push(c.id, eventId);
+    if (options.revisions) {
+      const { id, evidenceEventIds, createdAt, ...rest } = c;
+      const snapshot = { id, ...rest, evidenceEventIds, version: 1, createdAt, updatedAt: createdAt, createdBy: null, updatedBy: null, deletedAt: null };
+      w.revisions.push('standing_change', id, 'import', 1, SYNTH_ACTOR, createdAt, JSON.stringify(snapshot));
     }
   }
 }
@@ -218,7 +268,10 @@ export function buildSynthDatabase(options: BuildOptions): BuildResult {
     loadEntities(data, w, options);
 
     clock.enter('events');
-    loadEvents(data, w, options);
+    const pools = loadEvents(data, w, options);
+
+    clock.enter('standings');
+    loadStandings(data, pools, w, options);
     w.flush();
     sqlite.exec('COMMIT');
     options.onProgress?.({ phase: 'events', done: options.events, total: options.events });

@@ -8,6 +8,8 @@ import { Calendar } from './calendar';
 import { planEntities, type EntityIndex, type SynthEntity } from './entities';
 import { generateEvents, type SynthEvent } from './events';
 import { Rng } from './random';
+import { generateStandingChanges, type SynthStandingChange } from './standings';
+import type { CountryCode } from '@/lib/countries';
 import { COUNTRY_HEAD, COUNTRY_TAIL, FIRST_YEAR, LAST_YEAR, TAG_LABELS } from './vocabulary';
 
 export const DEFAULT_SEED = '1';
@@ -31,6 +33,10 @@ export interface SynthData {
   entityIndex: EntityIndex;
   /** Streams the events in id order (reads the rest of `entities` first if needed). */
   events(): Iterable<SynthEvent>;
+  /** Countries, most frequent first. */
+  countryOrder: readonly CountryCode[];
+  /** Standing changes citing events from `pools` (published events per counterpart); after `events()`. */
+  standingChanges(pools: ReadonlyMap<string, readonly number[]>): Iterable<SynthStandingChange>;
 }
 
 export function synthesise(seed: string, eventCount: number): SynthData {
@@ -38,6 +44,8 @@ export function synthesise(seed: string, eventCount: number): SynthData {
   const countryRng = root.fork('countries');
   const entityRng = root.fork('entities');
   const eventRng = root.fork('events');
+  // Forked after the others, so that adding standings left every earlier stream as it was.
+  const standingRng = root.fork('standings');
   const countryOrder = [...COUNTRY_HEAD, ...countryRng.shuffle([...COUNTRY_TAIL])];
   const calendar = new Calendar(`${FIRST_YEAR}-01-01`, `${LAST_YEAR}-12-31`);
   // Actors were imported before the first event was recorded.
@@ -57,6 +65,8 @@ export function synthesise(seed: string, eventCount: number): SynthData {
       }),
     },
     entityIndex: plan.index,
+    countryOrder,
+    standingChanges: (pools) => generateStandingChanges(standingRng, countryOrder, pools),
     events() {
       if (!entitiesDone) {
         while (!entityIterator.next().done);

@@ -189,3 +189,21 @@ export function describeTransition(from: LevelValue | null, to: LevelValue): str
   if (from === 'severed') return `relations restored (${LEVEL_LABELS[to].toLowerCase()})`;
   return `${b > a ? 'upgraded' : 'downgraded'} to ${LEVEL_LABELS[to].toLowerCase()}`;
 }
+
+/** Every value a level column may hold (the database's check constraint), "unknown" last. */
+export const LEVEL_VALUES = [...DIPLOMATIC_LEVELS, ...MEMBERSHIP_LEVELS, UNKNOWN] as const;
+export const EMBASSY_VALUES = [...EMBASSY_STATES, UNKNOWN] as const;
+
+/** How `RecalledValue` is stored in a text column (and written in forms and CSV). */
+export const RECALLED_VALUES = ['yes', 'no', UNKNOWN] as const;
+export type StoredRecalled = (typeof RECALLED_VALUES)[number];
+
+export function recalledToStored(value: RecalledValue): StoredRecalled {
+  if (value === UNKNOWN) return UNKNOWN;
+  return value ? 'yes' : 'no';
+}
+
+export function recalledFromStored(value: StoredRecalled): RecalledValue {
+  if (value === UNKNOWN) return UNKNOWN;
+  return value === 'yes';
+}

@@ -5,6 +5,7 @@ import type { RepeatedTiming } from './http';
 import type { InProcessResult } from './in-process';
 import type { LoadResult } from './load';
 import type { PageResult } from './page';
+import { RELATIONS_TARGETS, type RelationsBenchResult } from './relations';
 import type { Summary } from './stats';
 
 export interface CombinationResult {
@@ -31,6 +32,8 @@ export interface SizeResult {
   load: LoadResult | null;
   /** The same load with every read computed (no cache): what the database path alone sustains. */
   loadFresh: LoadResult | null;
+  /** The relations board and as-of answer in-process, and GET /api/relations through the app (issue 12). */
+  relations?: (RelationsBenchResult & { api: Omit<RepeatedTiming, 'body'> | null }) | null;
 }
 
 /** The issue's targets on this machine, at 1,000,000 events. */
@@ -125,6 +128,20 @@ export function checkTargets(size: SizeResult, smallest: SizeResult | null): Tar
         l.writes.failed === 0,
     });
   }
+  if (size.relations) {
+    const r = size.relations;
+    out.push({
+      target: `relations board p95 < ${RELATIONS_TARGETS.boardP95Ms} ms (${r.rows} rows over ${r.years} years, in-process, computed)`,
+      measured: `${ms(r.board.p95)} ms (p50 ${ms(r.board.p50)})`,
+      met: r.board.p95 < RELATIONS_TARGETS.boardP95Ms,
+    });
+    const asOf = r.api?.server ?? r.asOf;
+    out.push({
+      target: `GET /api/relations as-of p95 server time < ${RELATIONS_TARGETS.asOfP95Ms} ms`,
+      measured: `${ms(asOf.p95)} ms (p50 ${ms(asOf.p50)}; in-process ${ms(r.asOf.p95)})`,
+      met: asOf.p95 < RELATIONS_TARGETS.asOfP95Ms,
+    });
+  }
   return out;
 }
 
@@ -208,6 +225,15 @@ export function formatSize(size: SizeResult, checks: TargetCheck[], runs: number
         `${int(l.requestsPerSecond)} req/s, latency p50 ${ms(l.latency.p50)} / p99 ${ms(l.latency.p99)} ms, ` +
         `errors ${l.errors}, timeouts ${l.timeouts}, non-2xx ${l.non2xx}; writes ${l.writes.acknowledged}/${l.writes.attempted} acknowledged ` +
         `(p99 ${ms(l.writes.latencyP99)} ms), ${l.writes.lost} lost${l.writes.failures.length ? `; failures: ${l.writes.failures.join(' | ')}` : ''}`,
+    );
+  }
+  if (size.relations) {
+    const r = size.relations;
+    parts.push(
+      `\nRelations with ${r.counterpart} (${r.rows} rows, ${r.years} years, ${int(r.changes)} changes, ${int(r.markers)} event markers): ` +
+        `board in-process p50 / p95 ${pair(r.board)} ms computed, ${pair(r.boardCached)} ms as readers get it (reads cached until the next write); ` +
+        `as-of answer in-process ${pair(r.asOf)} ms computed, ${pair(r.asOfCached)} ms cached (${kb(r.asOfBytes)} of JSON)` +
+        (r.api ? `; GET /api/relations server ${pair(r.api.server)} ms, round trip ${pair(r.api.total)} ms` : ''),
     );
   }
   parts.push(`\nTargets (the issue sets them at 1,000,000 events):`);

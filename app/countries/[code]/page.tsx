@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { CountryStandings, firstStandingYear } from '@/components/relations/country-standings';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
+import { getDb } from '@/db/index';
+import { relationsForCountry } from '@/db/queries/relations';
+import { todayIso } from '@/lib/dates';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { PrintHeader } from '@/components/layout/print-header';
 import { timelineViewForRequest } from '@/server/views/timeline';
@@ -25,6 +29,14 @@ export default async function CountryPage({ params }: { params: Params }) {
   // The country's events are the timeline filtered to this country, in any role.
   const filters = { ...EMPTY_FILTERS, countries: [code] };
   const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) });
+  const asOf = todayIso();
+  const toYear = Number(asOf.slice(0, 4));
+  const range = { from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts: canSeeDrafts(viewer) };
+  // Bands from the first recorded change (2010 at the latest) to the end of this year; the first
+  // read finds that change, the second clips the bands and events to the years drawn.
+  const all = relationsForCountry(getDb(), code, asOf, range);
+  const fromYear = firstStandingYear([...all.asSubject, ...all.asCounterpart]);
+  const shown = relationsForCountry(getDb(), code, asOf, { ...range, from: `${fromYear}-01-01` });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
@@ -34,6 +46,15 @@ export default async function CountryPage({ params }: { params: Params }) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Country · {code}</p>
         <h1 className="font-serif text-3xl font-semibold">{countryName(code)}</h1>
       </header>
+      <CountryStandings
+        code={code}
+        name={countryName(code)}
+        asOf={asOf}
+        asSubject={shown.asSubject}
+        asCounterpart={shown.asCounterpart}
+        fromYear={fromYear}
+        toYear={toYear}
+      />
       <PrefilteredEvents id="country-events" filters={filters} view={view} emptyMessage={`No published events involve ${countryName(code)} yet.`} />
     </div>
   );

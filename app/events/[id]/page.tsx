@@ -6,6 +6,7 @@ import { EventRelations, EventSection, LinkedEvents } from '@/components/event/e
 import { EventStaffControls } from '@/components/event/event-staff-controls';
 import { RevisionList } from '@/components/event/revision-list';
 import { SourceList } from '@/components/event/source-list';
+import { EventStandings } from '@/components/relations/event-standings';
 import { Notice } from '@/components/forms/field';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { DraftBadge } from '@/components/ui/draft-badge';
@@ -18,6 +19,7 @@ import { getConnection, getDb } from '@/db/index';
 import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
+import { standingChangesCitingEvent } from '@/db/queries/relations';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
 import { getViewer, readerForPage } from '@/server/auth/viewer';
 import { formatTimestamp, todayIso } from '@/lib/dates';
@@ -59,6 +61,7 @@ const SAVED: Record<string, string> = {
   unchanged: 'Nothing had changed, so nothing was saved.',
   restored: 'Event restored from the deleted events.',
   reverted: 'Earlier version restored. The history below records it.',
+  'standing-created': 'Standing change recorded. It is listed under "Changes a standing" and shown on the relations board.',
 };
 
 /** Every change: field by field with who made it for staff (editors can restore), what and when for the public. */
@@ -126,6 +129,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         <SourceList sources={event.sources} />
       </EventSection>
       <LinkedEvents links={event.links} />
+      <EventStandings event={event} changes={standingChangesCitingEvent(getDb(), event.id, { includeDrafts: canSeeDrafts(viewer) })} staff={editor} />
       <EventHistorySection event={event} staff={canSeeDrafts(viewer)} editor={editor} />
     </article>
   );
