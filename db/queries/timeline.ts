@@ -215,7 +215,7 @@ export function countsDescribe(filters: TimelineFilters, visibility: Visibility)
 /** The one filter of a view, when it has a single value and nothing else is filtered. */
 function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags' | 'authorities' | 'programs' | null {
   const active = activeDimensions(filters);
-  if (active.types || active.dates || active.search) return null;
+  if (active.types || active.dates || active.search || active.counterparts) return null;
   const multi = (['countries', 'actors', 'tags', 'authorities', 'programs'] as const).filter((d) => active[d]);
   if (multi.length !== 1) return null;
   const d = multi[0]!;
@@ -232,7 +232,7 @@ function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags'
  */
 function searchOnlyCount(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): number | null {
   const active = activeDimensions(filters);
-  const others = active.types || active.dates || active.countries || active.actors || active.authorities || active.programs || active.tags;
+  const others = active.types || active.dates || active.countries || active.counterparts || active.actors || active.authorities || active.programs || active.tags;
   const matches = plan.sizes.search;
   const groups = searchGroups(filters);
   if (!active.search || others || !groups || matches === undefined || matches > plan.visible) return null;
