@@ -5,6 +5,7 @@ import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
+import { SearchSuggestion } from '@/components/filters/search-suggestion';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
@@ -62,6 +63,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         </FilterDisclosure>
         <section aria-label="Results" className="min-w-0 space-y-4 transition-opacity group-has-data-pending/timeline:opacity-60">
           <FilterNotices issues={notices} />
+          <SearchSuggestion filters={filters} suggestion={view.suggestion} />
           <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
             Updating the results…

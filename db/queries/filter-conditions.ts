@@ -16,10 +16,10 @@
  */
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
-import { toFtsQuery } from '@/lib/search-syntax';
+import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import { eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { visibilityConditions, type Visibility } from './events';
+import { matchingIdsSql, searchQueryGroups } from './search';
 
 /** A facet whose own filter is left out when counting its options ("other active filters"). */
 export type Facet = 'types' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags' | 'dates';
@@ -210,11 +210,11 @@ function eventColumnCondition(column: AnySQLiteColumn, values: string[], source:
   return sql`${source.id} IN (SELECT ${events.id} FROM ${events} WHERE ${inArray(column, values)} AND ${events.deletedAt} is null)`;
 }
 
-/** Condition: the event matches the search. The MATCH string is built by lib/search-syntax.ts. */
+/** Condition: the event matches the search (db/queries/search.ts: keyed words, country names). */
 export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE, drive = true): SQL | null {
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   if (!groups) return null;
-  const ids = sql`(SELECT rowid FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)})`;
+  const ids = sql`(${matchingIdsSql(groups)})`;
   return drive ? sql`${source.id} IN ${ids}` : sql`+${source.id} IN ${ids}`;
 }
 

@@ -14,10 +14,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EventTypeKey } from '@/lib/event-types';
 import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
-import { toFtsQuery } from '@/lib/search-syntax';
 import type { DbOrTx } from '@/db/engine/client';
 import { facetCountNames, textList } from '@/db/derived/counts';
 import type { Visibility } from './events';
+import { matchingIdsSql, searchQueryGroups } from './search';
 import type { Driver, Facet } from './filter-conditions';
 
 /** One row of event_month_counts. */
@@ -81,11 +81,11 @@ function tagCount(db: DbOrTx, slugs: readonly string[], types: readonly string[]
 
 /** How many events a search matches, counted up to `cap` (the cost grows with the count). */
 export function searchMatches(db: DbOrTx, filters: TimelineFilters, cap: number): number {
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   if (!groups) return 0;
   return (
     db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)} LIMIT ${Math.max(1, Math.ceil(cap))})`,
+      sql`SELECT count(*) AS n FROM (${matchingIdsSql(groups)} LIMIT ${Math.max(1, Math.ceil(cap))})`,
     )?.n ?? 0
   );
 }
