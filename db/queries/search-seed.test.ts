@@ -31,6 +31,11 @@ describe('searching the seed', () => {
   it('finds Erdoğan’s offer under Turkey, Türkiye and Turkiye', () => {
     for (const q of ['Turkey', 'Türkiye', 'Turkiye']) expect(titles(q)).toContain('Erdoğan signals readiness to meet Assad');
     expect(titles('Syrian Arab Republic')).toEqual(titles('Syria'));
+    // Best match first: the event that names Turkey in its words ranks before those found by country alone.
+    const ranked = listTimeline(conn.db, parseFilters(new URLSearchParams({ q: 'Turkish', sort: 'relevance' })).filters, { limit: 200 }).items;
+    expect(ranked[0]?.title).toBe('Erdoğan signals readiness to meet Assad');
+    const byRelevance = listTimeline(conn.db, parseFilters(new URLSearchParams({ q: 'Türkiye', sort: 'relevance' })).filters, { limit: 200 }).items;
+    expect(byRelevance.map((e) => e.title).sort()).toEqual(titles('Türkiye'));
   });
 
   it('suggests Qaddour for Qadour, and the suggestion finds the designations', () => {

@@ -92,14 +92,25 @@ export function rankedMatches(db: DbOrTx, groups: QueryGroups) {
       .where(sql`events_fts MATCH ${toFtsQuery(text)}`)
       .as('ranked');
   }
+  // Scores from one MATCH of every word, and 0 for events found through their countries, kept to
+  // the matching set (built once, as an ephemeral index), best score per event.
   const anyWord = toFtsQuery([text.flat()]);
+  const allCodes = [...new Set(codes.flat())];
   return db
     .select({
-      id: sql<number>`m.id`.as('match_id'),
-      score: sql<number>`coalesce(r.score, 0)`.as('match_score'),
+      id: sql<number>`s.id`.as('match_id'),
+      score: sql<number>`min(s.score)`.as('match_score'),
     })
     .from(
-      sql`(${matchingIdsSql(groups)}) AS m LEFT JOIN (SELECT rowid AS rid, bm25(events_fts, ${BM25_WEIGHTS}) AS score FROM events_fts WHERE events_fts MATCH ${anyWord}) AS r ON r.rid = m.id`,
+      sql`(SELECT rowid AS id, bm25(events_fts, ${BM25_WEIGHTS}) AS score FROM events_fts WHERE events_fts MATCH ${anyWord}
+           UNION ALL
+           SELECT event_id AS id, 0 AS score FROM event_countries WHERE country_code IN (${sql.join(
+             allCodes.map((c) => sql`${c}`),
+             sql`, `,
+           )}) AND event_visibility <> 'deleted') AS s`,
     )
+    // `+`: tested against the set, never pushed into the MATCH as a rowid to look up one by one.
+    .where(sql`+s.id IN (${matchingIdsSql(groups)})`)
+    .groupBy(sql`s.id`)
     .as('ranked');
 }
