@@ -91,3 +91,31 @@ describe('0007: source URLs stored as a browser serialises them', () => {
     conn.sqlite.close();
   });
 });
+
+describe('0011: the search index keyed by spelling, without source titles', () => {
+  it('finds either spelling of rows indexed before it, and no longer every event through a shared title', () => {
+    const conn = openDatabase(':memory:');
+    migrateUpTo(conn, '0010_source_note');
+    const sqlite = conn.sqlite;
+    sqlite.exec(`
+      INSERT INTO events (id, type, title, summary, date, status) VALUES
+        (1, 'normalisation', 'A step towards normalisation', 'x', '2023-03-28', 'published'),
+        (2, 'statement', 'Remarks on sanctions', 'y', '2023-03-29', 'published');
+      INSERT INTO sources (event_id, title) VALUES (1, 'How to normalize relations'), (2, 'How to normalize relations');
+    `);
+    // As db/derived/search-index.ts wrote rows before the migration: normalised text, source titles in the body.
+    sqlite.exec(`INSERT INTO events_fts (rowid, title, summary, body)
+      SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text((SELECT group_concat(s.title, ' ') FROM sources s WHERE s.event_id = e.id))
+        FROM events e`);
+    expect(search(conn, 'normalize')).toEqual([2, 1]);
+
+    migrateDatabase(conn.db);
+    expect(search(conn, 'normalize')).toEqual([1]);
+    expect(search(conn, 'normalization')).toEqual([1]);
+    expect(search(conn, 'normalisation')).toEqual([1]);
+    expect(search(conn, 'relations')).toEqual([]);
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM events_fts_vocab WHERE term = 'normalization'`).get()).toEqual({ n: 1 });
+    sqlite.exec(`INSERT INTO events_fts(events_fts) VALUES ('integrity-check')`);
+    sqlite.close();
+  });
+});
