@@ -7,6 +7,7 @@
  * suggested yet, which is harmless. Only a search that finds nothing asks for it.
  */
 import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { DbOrTx } from '@/db/engine/client';
 import { correctQuery, type CorrectedQuery } from '@/lib/search/correction';
 import { Suggester } from '@/lib/search/did-you-mean';
@@ -24,6 +25,21 @@ interface Built {
 
 const built = new WeakMap<object, Built>();
 
+/**
+ * `spellingVariants` remembered: the suggester asks it for every candidate term, and working it
+ * out afresh costs fifty times the search itself (285 ms against 6 ms for "qadour" among 79,000
+ * terms); the candidates of one word are mostly those of the next.
+ */
+const variants = new LRUCache<string, string[]>({ max: 200_000 });
+function rememberedVariants(term: string): string[] {
+  let hit = variants.get(term);
+  if (!hit) {
+    hit = spellingVariants(term);
+    variants.set(term, hit);
+  }
+  return hit;
+}
+
 function version(db: DbOrTx): string {
   const row = db.get<{ v: number; c: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`);
   return `${row?.v}:${row?.c}`;
@@ -39,7 +55,7 @@ export function indexSuggester(db: DbOrTx, now = Date.now()): Suggester {
   const vocabulary = db.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM events_fts_vocab`);
   const suggester = new Suggester(
     vocabulary.map((v) => ({ term: v.term, frequency: v.doc })),
-    { variantsOf: spellingVariants },
+    { variantsOf: rememberedVariants },
   );
   built.set(db, { suggester, version: current, at: now });
   return suggester;
