@@ -236,6 +236,12 @@ export const sources = sqliteTable(
     publisher: text('publisher'),
     publishedDate: text('published_date'),
     excerpt: text('excerpt'),
+    /**
+     * What we know about the source beyond its excerpt, in our words: a publication date inferred
+     * from the text rather than printed, or an event date computed from it ("a year ago"). Shown
+     * with the source; not searched (it is about the source, not the event).
+     */
+    note: text('note'),
     position: integer('position').notNull().default(0),
   },
   (t) => [

@@ -57,7 +57,7 @@ export function contentFromSnapshot(s: SnapshotLike): EventContent {
     countries: (s.countries ?? []).map(({ code, role }) => ({ code, role })),
     actors: (s.actors ?? []).map(({ entityId, name, role }) => ({ entityId, name, role })),
     tags: s.tags ?? [],
-    sources: (s.sources ?? []).map(({ url, title, publisher, publishedDate, excerpt }) => ({ url, title, publisher, publishedDate, excerpt })),
+    sources: (s.sources ?? []).map(({ url, title, publisher, publishedDate, excerpt, note }) => ({ url, title, publisher, publishedDate, excerpt, note: note ?? null })),
     links: (s.links ?? []).map(({ toEventId, kind }) => ({ toEventId, kind })),
   });
 }
@@ -66,7 +66,7 @@ export function contentFromInput(input: EventInput, actorName: (id: number) => s
   return normalise({
     ...input,
     actors: input.actors.map((a) => ({ entityId: a.entityId, name: actorName(a.entityId), role: a.role })),
-    sources: input.sources.map(({ url, title, publisher, publishedDate, excerpt }) => ({ url, title, publisher, publishedDate, excerpt })),
+    sources: input.sources.map(({ url, title, publisher, publishedDate, excerpt, note }) => ({ url, title, publisher, publishedDate, excerpt, note })),
   });
 }
 
@@ -111,7 +111,7 @@ function dateText(date: string | null, p: DatePrecision | null): string | null {
 
 function sourceText(s: EventContent['sources'][number]): string {
   const details = [s.publisher, s.publishedDate, s.url].filter(Boolean).join(', ');
-  return [s.title, details ? `(${details})` : null, s.excerpt ? `“${s.excerpt}”` : null].filter(Boolean).join(' ');
+  return [s.title, details ? `(${details})` : null, s.excerpt ? `“${s.excerpt}”` : null, s.note ? `[${s.note}]` : null].filter(Boolean).join(' ');
 }
 
 export const EVENT_FIELDS: FieldSpec[] = [
@@ -305,6 +305,7 @@ export function contentToFormValues(c: EventContent, ctx: DisplayContext): Event
       publisher: s.publisher ?? '',
       publishedDate: s.publishedDate ?? '',
       excerpt: s.excerpt ?? '',
+      note: s.note ?? '',
     })),
     links: c.links.map((l) => ({ toEventId: String(l.toEventId), title: ctx.eventTitle(l.toEventId), kind: l.kind })),
   };

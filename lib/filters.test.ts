@@ -8,6 +8,7 @@ import {
   describeFiltersText,
   EMPTY_FILTERS,
   filtersHref,
+  filtersQueryString,
   isFiltered,
   normalizeFilters,
   parseFilters,
@@ -25,7 +26,7 @@ const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 describe('reading filters from a URL', () => {
   it('reads every parameter, with repeated parameters for several values', () => {
     const { filters, issues } = parse(
-      'q=qadd&sort=relevance&from=2020&to=2023-06&type=statement&type=designation&country=sy&country=AE&role=target' +
+      'q=qadd&sort=relevance&from=2020&to=2023-06&type=statement&type=designation&country=sy&country=AE&role=target&with=tr&with=BH' +
         '&actor=14&actor=3&authority=Caesar+Syria+Civilian+Protection+Act+of+2019&program=SYRIA-CAESAR&tag=caesar-act&status=published',
     );
     expect(issues).toEqual([]);
@@ -37,6 +38,7 @@ describe('reading filters from a URL', () => {
       types: ['designation', 'statement'],
       countries: ['AE', 'SY'],
       role: 'target',
+      counterparts: ['BH', 'TR'],
       actors: [3, 14],
       authorities: ['Caesar Syria Civilian Protection Act of 2019'],
       programs: ['SYRIA-CAESAR'],
@@ -72,6 +74,7 @@ describe('reading filters from a URL', () => {
     ['country=XX', 'country', /not an ISO 3166-1/],
     ['country=Syria', 'country', /not an ISO 3166-1/],
     ['role=victim', 'role', /not a country role/],
+    ['with=Syria', 'with', /not an ISO 3166-1 .*other side/],
     ['actor=abc', 'actor', /not an actor id/],
     ['actor=-1', 'actor', /not an actor id/],
     ['tag=Caesar Act', 'tag', /not a tag/],
@@ -143,6 +146,7 @@ describe('writing filters back to a URL', () => {
       types: fc.uniqueArray(fc.constantFrom(...EVENT_TYPE_KEYS)),
       countries: fc.uniqueArray(fc.constantFrom(...COUNTRY_CODES.slice(0, 40))),
       role: fc.constantFrom(...COUNTRY_ROLE_FILTERS),
+      counterparts: fc.uniqueArray(fc.constantFrom('SY', 'AE', 'TR', 'SA')),
       actors: fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { maxLength: 5 }),
       authorities: fc.uniqueArray(
         fc.constantFrom('Caesar Syria Civilian Protection Act of 2019', 'Executive Order 13894, as amended', 'A & B = C?'),
@@ -203,6 +207,14 @@ describe('describing filters in words', () => {
     expect(describeFiltersText(more.filters, lookups)).toBe(
       'matching “qadd” · Sanctions designations or Official statements · Khalid Qaddour · program SYRIA-CAESAR · tagged Caesar Act · March 2023',
     );
+  });
+
+  it('reads a counterpart as the other side of the events, removable on its own', () => {
+    const { filters } = parse('type=normalisation&country=AE&with=SY&from=2022&to=2023');
+    expect(describeFiltersText(filters)).toBe('Normalisation moves · United Arab Emirates · with Syria · 2022 – 2023');
+    const chip = describeFilters(filters).flatMap((g) => g.chips).find((c) => c.key === 'with:SY')!;
+    expect(filtersQueryString(chip.without)).toBe('from=2022&to=2023&type=normalisation&country=AE');
+    expect(filtersQueryString(filters)).toBe('from=2022&to=2023&type=normalisation&country=AE&with=SY');
   });
 
   it('describes open-ended date ranges', () => {

@@ -12,6 +12,8 @@
  *   type*      event type keys (lib/event-types.ts)
  *   country*   ISO 3166-1 alpha-2 codes
  *   role       how the countries take part: `any` (default) | actor | target | location
+ *   with*      counterparts: ISO codes of countries that take part in any role, on either side
+ *              (`with=SY`: events between Syria and anyone; with `country=AE`: between the two)
  *   actor*     entity ids
  *   authority* legal authority, exact text
  *   program*   sanctions program code, exact text
@@ -49,6 +51,11 @@ export interface TimelineFilters {
   types: EventTypeKey[];
   countries: string[];
   role: CountryRoleFilter;
+  /**
+   * The other side of a two-sided event (a visit, an embassy reopening, talks): countries that
+   * take part in any role. Alternatives among themselves, and required besides `countries`.
+   */
+  counterparts: string[];
   actors: number[];
   authorities: string[];
   programs: string[];
@@ -67,6 +74,7 @@ function emptyFilters(): TimelineFilters {
     types: [],
     countries: [],
     role: 'any',
+    counterparts: [],
     actors: [],
     authorities: [],
     programs: [],
@@ -103,6 +111,7 @@ export const FILTER_PARAMS = [
   'type',
   'country',
   'role',
+  'with',
   'actor',
   'authority',
   'program',
@@ -112,7 +121,7 @@ export const FILTER_PARAMS = [
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
-const MULTI_PARAMS = new Set<string>(['type', 'country', 'actor', 'authority', 'program', 'tag']);
+const MULTI_PARAMS = new Set<string>(['type', 'country', 'with', 'actor', 'authority', 'program', 'tag']);
 export const MAX_VALUES_PER_PARAM = 50;
 const MAX_TEXT_VALUE = 200;
 const CONTROL = /[\u0000-\u001F\u007F]/;
@@ -149,6 +158,7 @@ export function normalizeFilters(filters: TimelineFilters): TimelineFilters {
     ...filters,
     types: uniq(filters.types).sort((a, b) => TYPE_ORDER.get(a)! - TYPE_ORDER.get(b)!),
     countries: uniq(filters.countries).sort(byText),
+    counterparts: uniq(filters.counterparts).sort(byText),
     actors: uniq(filters.actors).sort((a, b) => a - b),
     authorities: uniq(filters.authorities).sort(byText),
     programs: uniq(filters.programs).sort(byText),
@@ -266,6 +276,12 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     else issues.push({ param: 'country', message: `${quote(raw)} is not an ISO 3166-1 alpha-2 country code.` });
   }
 
+  for (const raw of all('with')) {
+    const v = raw.trim().toUpperCase();
+    if (isCountryCode(v)) filters.counterparts.push(v);
+    else issues.push({ param: 'with', message: `${quote(raw)} is not an ISO 3166-1 alpha-2 country code (with= names the other side).` });
+  }
+
   const role = one('role')?.trim().toLowerCase();
   if (role !== undefined) {
     if ((COUNTRY_ROLE_FILTERS as readonly string[]).includes(role)) filters.role = role as CountryRoleFilter;
@@ -335,6 +351,7 @@ export function serializeFilters(input: TimelineFilters): URLSearchParams {
   for (const v of f.types) params.append('type', v);
   for (const v of f.countries) params.append('country', v);
   if (f.role !== 'any') params.set('role', f.role);
+  for (const v of f.counterparts) params.append('with', v);
   for (const v of f.actors) params.append('actor', String(v));
   for (const v of f.authorities) params.append('authority', v);
   for (const v of f.programs) params.append('program', v);
@@ -384,7 +401,7 @@ export function searchGroups(filters: Pick<TimelineFilters, 'q'>): SearchGroups 
 // ---------------------------------------------------------------------------------------------
 // Editing helpers for links and controls.
 
-export type MultiFacet = 'types' | 'countries' | 'actors' | 'authorities' | 'programs' | 'tags';
+export type MultiFacet = 'types' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags';
 
 export function toggleValue<K extends MultiFacet>(
   filters: TimelineFilters,
@@ -461,6 +478,14 @@ export function describeFilters(filters: TimelineFilters, lookups: FilterLookups
       key: `country:${c}`,
       label: f.role === 'any' ? countryName(c) : `${countryName(c)} ${ROLE_PHRASE[f.role]}`,
       without: toggleValue(f, 'countries', c),
+    })),
+  );
+  add(
+    'with',
+    f.counterparts.map((c) => ({
+      key: `with:${c}`,
+      label: `with ${countryName(c)}`,
+      without: toggleValue(f, 'counterparts', c),
     })),
   );
   add(

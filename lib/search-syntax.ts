@@ -14,6 +14,7 @@
  *   iraq OR lebanon either word; OR binds closer than the implicit AND between words
  */
 
+import { spellingVariantKey } from '@/lib/search/spelling';
 import { wordSpans, words } from '@/lib/text/normalise';
 
 export const MAX_SEARCH_LENGTH = 300;
@@ -151,14 +152,19 @@ interface TextToken {
   start: number;
   end: number;
   folded: string;
+  /** The word's spelling key, as the index holds it (lib/search/spelling.ts). */
+  key: string;
 }
 
 function textTokens(text: string): TextToken[] {
-  return wordSpans(text).map((w) => ({ start: w.start, end: w.end, folded: w.word }));
+  return wordSpans(text).map((w) => ({ start: w.start, end: w.end, folded: w.word, key: spellingVariantKey(w.word) }));
 }
 
-function tokenMatches(textToken: string, queryToken: string, prefix: boolean): boolean {
-  return prefix ? textToken.startsWith(queryToken) : textToken === queryToken;
+/** A displayed word matches a query token as typed, or as keyed (lib/search/query.ts `highlightGroups`). */
+function tokenMatches(textToken: TextToken, queryToken: string, prefix: boolean): boolean {
+  return prefix
+    ? textToken.folded.startsWith(queryToken) || textToken.key.startsWith(queryToken)
+    : textToken.folded === queryToken || textToken.key === queryToken;
 }
 
 /**
@@ -178,7 +184,7 @@ export function highlightRanges(text: string, groups: SearchGroups): [number, nu
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const isLast = k === n - 1;
-        ok = tokenMatches(tokens[i + k]!.folded, term.tokens[k]!, isLast && term.prefix);
+        ok = tokenMatches(tokens[i + k]!, term.tokens[k]!, isLast && term.prefix);
       }
       if (ok) ranges.push([tokens[i]!.start, tokens[i + n - 1]!.end]);
     }

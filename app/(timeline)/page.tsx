@@ -6,6 +6,7 @@ import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
 import { FilterSummary } from '@/components/filters/filter-summary';
 import { PrintHeader } from '@/components/layout/print-header';
+import { SearchSuggestion } from '@/components/filters/search-suggestion';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
 import { NewSinceLastVisit } from '@/components/timeline/new-since-last-visit';
@@ -96,6 +97,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <div className="no-print">
             <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           </div>
+          <SearchSuggestion filters={filters} suggestion={view.suggestion} />
+          <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
             Updating the results…
           </p>

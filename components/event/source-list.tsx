@@ -29,6 +29,11 @@ export function SourceList({ sources }: { sources: CitedSource[] }) {
               {s.excerpt}
             </blockquote>
           ) : null}
+          {s.note ? (
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+              <span className="font-medium">Note:</span> {s.note}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -8,6 +8,7 @@ const PARAM_LABELS: Record<string, string> = {
   type: 'Event type',
   country: 'Country',
   role: 'Country role',
+  with: 'With (the other side)',
   actor: 'Actor',
   authority: 'Legal authority',
   program: 'Program',

@@ -8,6 +8,7 @@ import { Options } from '@/components/forms/options';
 import { TypeSwatch } from '@/components/ui/type-badge';
 import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filters';
 import { ActorFacet } from './actor-facet';
+import { CounterpartFilter } from './counterpart-filter';
 import { DateFilter } from './date-filter';
 import { FacetGroup } from './facet-group';
 import { FilterSection, filterInputClass } from './filter-controls';
@@ -114,6 +115,8 @@ export function FilterPanel({
           <Options values={COUNTRY_ROLE_FILTERS} label={(r) => ROLE_OPTION_LABELS[r]} />
         </select>
       </FacetGroup>
+
+      <CounterpartFilter ids={ids} filters={filters} navigate={navigate} />
 
       <ActorFacet options={facets.actors} chosen={filters.actors} onToggle={(id) => navigate(toggleValue(filters, 'actors', id))} />
 

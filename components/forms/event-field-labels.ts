@@ -24,7 +24,7 @@ const TOP: Record<string, string> = {
 const ITEMS: Record<string, { noun: string; fields: Record<string, string> }> = {
   countries: { noun: 'Country', fields: { code: 'country', role: 'role' } },
   actors: { noun: 'Actor', fields: { entityId: 'actor', role: 'role' } },
-  sources: { noun: 'Source', fields: { url: 'URL', title: 'title', publisher: 'publisher', publishedDate: 'publication date', excerpt: 'excerpt' } },
+  sources: { noun: 'Source', fields: { url: 'URL', title: 'title', publisher: 'publisher', publishedDate: 'publication date', excerpt: 'excerpt', note: 'note' } },
   links: { noun: 'Linked event', fields: { toEventId: 'event', kind: 'type of link' } },
   tags: { noun: 'Tag', fields: {} },
 };

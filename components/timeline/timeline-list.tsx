@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import type { EventSummary } from '@/db/queries/events';
-import { parseSearch } from '@/lib/search-syntax';
+import type { SearchGroups } from '@/lib/search-syntax';
 import { headingsFor } from '@/lib/timeline-groups';
 import { eventsInfiniteQuery } from './events-query';
 import { TimelineItem } from './timeline-item';
@@ -19,7 +19,7 @@ export function TimelineList({
   firstCursor = null,
   olderPath = '/',
   headingLevel = 2,
-  query: searchText = null,
+  highlight = null,
   asRecorded = null,
 }: {
   /** The canonical filter query string of the view (no cursor): the API parameters and the cache key. */
@@ -29,15 +29,17 @@ export function TimelineList({
   olderPath?: string;
   /** Level of the year headings; months and items sit one and two levels below. */
   headingLevel?: 2 | 3;
-  /** The search text, for highlighting matches. */
-  query?: string | null;
+  /**
+   * The words to mark, keyed as the index holds them (lib/search/query.ts `highlightGroups`, worked
+   * out on the server so the country names and spelling rules stay out of the browser's bundle).
+   */
+  highlight?: SearchGroups | null;
   /** The view's `as_recorded`: each event's page is opened as it stood then. */
   asRecorded?: string | null;
 }) {
   const query = useInfiniteQuery(eventsInfiniteQuery(search, firstCursor));
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const highlight = useMemo(() => (searchText ? parseSearch(searchText).groups : null), [searchText]);
 
   useEffect(() => {
     const node = sentinel.current;

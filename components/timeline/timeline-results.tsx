@@ -6,6 +6,7 @@ import type { DensityChartData } from '@/db/queries/density';
 import type { EventsPage } from '@/db/queries/events';
 import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
 import { getQueryClient } from '@/lib/query-client';
+import { highlightGroups } from '@/lib/search/query';
 import { eventsInfiniteQuery } from './events-query';
 import { TimelineList } from './timeline-list';
 
@@ -64,7 +65,7 @@ export async function TimelineResults({
             firstCursor={firstCursor}
             olderPath={olderPath}
             headingLevel={headingLevel}
-            query={filters.q}
+            highlight={highlightGroups(filters.q)}
             asRecorded={filters.asRecorded}
           />
         </HydrationBoundary>

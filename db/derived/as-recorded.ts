@@ -94,7 +94,7 @@ export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
   const insertTag = sqlite.prepare(`INSERT INTO tags (id, slug, label) VALUES (?, ?, ?)`);
   const insertEventTag = sqlite.prepare(`INSERT OR IGNORE INTO event_tags (event_id, tag_id, ${FACTS}) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertSource = sqlite.prepare(
-    `INSERT INTO sources (event_id, url, title, publisher, published_date, excerpt, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sources (event_id, url, title, publisher, published_date, excerpt, note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLink = sqlite.prepare(`INSERT OR IGNORE INTO event_links (from_event_id, to_event_id, kind) VALUES (?, ?, ?)`);
   const value = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v === undefined ? null : v);
@@ -131,7 +131,9 @@ export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
         }
         insertEventTag.run(id, tagId, ...facts);
       }
-      snapshot.sources.forEach((s, position) => insertSource.run(id, s.url, s.title, s.publisher, s.publishedDate, s.excerpt, position));
+      snapshot.sources.forEach((s, position) =>
+        insertSource.run(id, s.url, s.title, s.publisher, s.publishedDate, s.excerpt, (s as { note?: string | null }).note ?? null, position),
+      );
     }
     for (const [, { snapshot }] of states) {
       for (const l of snapshot.links) if (states.has(l.toEventId) && l.toEventId !== snapshot.id) insertLink.run(snapshot.id, l.toEventId, l.kind);

@@ -3,9 +3,14 @@
  * `reindexEvents` inside its transaction, so a committed change is searchable at once and a
  * rolled-back one leaves no trace. Deleted events are removed from the index.
  *
- * The index holds the text as `normalise_text` (lib/text/normalise.ts) gives it, the same function
- * the search box's words go through (lib/search-syntax.ts): what the tokenizer cannot fold (Arabic
- * hamza forms, full-width letters, zero-width joiners) is folded before it sees the text.
+ * The index holds the text as `index_text` (lib/search/query.ts `indexText`) gives it: the words
+ * as `normalise_text` folds them (lib/text/normalise.ts, decision 0026), each replaced by its
+ * spelling key (lib/search/spelling.ts), so "normalisation" and "normalization" are one indexed
+ * word, and the search box's words are keyed the same way (decision 0031).
+ *
+ * Source titles are not indexed: a title is about the source, and one article cited by every event
+ * made "normalize" find them all (issue 14). The publisher and the excerpt (the passage the event
+ * rests on) are; the source's note is ours and about the source, so it is not.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
@@ -19,7 +24,7 @@ const BODY = sql`
         (SELECT group_concat(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = en.id), ''), ' ')
        FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
       WHERE ee.event_id = e.id),
-    (SELECT group_concat(concat_ws(' ', s.title, s.publisher, s.excerpt), ' ')
+    (SELECT group_concat(concat_ws(' ', s.publisher, s.excerpt), ' ')
        FROM sources s WHERE s.event_id = e.id),
     (SELECT group_concat(t.label, ' ')
        FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE et.event_id = e.id)
@@ -30,7 +35,7 @@ export function reindexEvents(tx: DbOrTx, ids: Iterable<number>): void {
     tx.run(sql`DELETE FROM events_fts WHERE rowid = ${id}`);
     tx.run(sql`
       INSERT INTO events_fts (rowid, title, summary, body)
-      SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
+      SELECT e.id, index_text(e.title), index_text(e.summary), index_text(${BODY})
         FROM events e
        WHERE e.id = ${id} AND e.deleted_at IS NULL`);
   }
@@ -41,7 +46,7 @@ export function rebuildSearchIndex(tx: DbOrTx): void {
   tx.run(sql`DELETE FROM events_fts`);
   tx.run(sql`
     INSERT INTO events_fts (rowid, title, summary, body)
-    SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text(${BODY})
+    SELECT e.id, index_text(e.title), index_text(e.summary), index_text(${BODY})
       FROM events e
      WHERE e.deleted_at IS NULL`);
 }
@@ -50,7 +55,7 @@ export function rebuildSearchIndex(tx: DbOrTx): void {
 export function indexNewEvents(tx: DbOrTx, first: number, last: number): void {
   tx.run(sql`
     INSERT INTO events_fts (rowid, title, summary, body)
-    SELECT e.id, e.title, e.summary, ${BODY}
+    SELECT e.id, index_text(e.title), index_text(e.summary), index_text(${BODY})
       FROM events e
      WHERE e.id BETWEEN ${first} AND ${last} AND e.deleted_at IS NULL`);
 }

@@ -92,10 +92,10 @@ describe('0007: source URLs stored as a browser serialises them', () => {
   });
 });
 
-describe('0010: standing changes, and revisions that may record them', () => {
+describe('0011: standing changes, and revisions that may record them', () => {
   it('keeps every revision written before it, stays append-only, and accepts standing-change revisions', () => {
     const conn = openDatabase(':memory:');
-    migrateUpTo(conn, '0009_import_commits');
+    migrateUpTo(conn, '0010_list_versions');
     conn.sqlite.exec(`
       INSERT INTO events (id, type, title, summary, date, status) VALUES (1, 'statement', 'Remarks', 'x', '2023-03-28', 'published');
       INSERT INTO revisions (id, record_type, record_id, action, version, user_id, actor, created_at, snapshot, note) VALUES
@@ -112,5 +112,33 @@ describe('0010: standing changes, and revisions that may record them', () => {
     expect(conn.sqlite.prepare(`SELECT max(id) FROM revisions`).pluck().get()).toBe(8);
     expect(() => conn.sqlite.exec(`INSERT INTO revisions (record_type, record_id, action, version, actor, snapshot) VALUES ('memo', 1, 'create', 1, 'x', '{}')`)).toThrow(/CHECK/);
     conn.sqlite.close();
+  });
+});
+
+describe('0013: the search index keyed by spelling, without source titles', () => {
+  it('finds either spelling of rows indexed before it, and no longer every event through a shared title', () => {
+    const conn = openDatabase(':memory:');
+    migrateUpTo(conn, '0012_source_note');
+    const sqlite = conn.sqlite;
+    sqlite.exec(`
+      INSERT INTO events (id, type, title, summary, date, status) VALUES
+        (1, 'normalisation', 'A step towards normalisation', 'x', '2023-03-28', 'published'),
+        (2, 'statement', 'Remarks on sanctions', 'y', '2023-03-29', 'published');
+      INSERT INTO sources (event_id, title) VALUES (1, 'How to normalize relations'), (2, 'How to normalize relations');
+    `);
+    // As db/derived/search-index.ts wrote rows before the migration: normalised text, source titles in the body.
+    sqlite.exec(`INSERT INTO events_fts (rowid, title, summary, body)
+      SELECT e.id, normalise_text(e.title), normalise_text(e.summary), normalise_text((SELECT group_concat(s.title, ' ') FROM sources s WHERE s.event_id = e.id))
+        FROM events e`);
+    expect(search(conn, 'normalize')).toEqual([2, 1]);
+
+    migrateDatabase(conn.db);
+    expect(search(conn, 'normalize')).toEqual([1]);
+    expect(search(conn, 'normalization')).toEqual([1]);
+    expect(search(conn, 'normalisation')).toEqual([1]);
+    expect(search(conn, 'relations')).toEqual([]);
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM events_fts_vocab WHERE term = 'normalization'`).get()).toEqual({ n: 1 });
+    sqlite.exec(`INSERT INTO events_fts(events_fts) VALUES ('integrity-check')`);
+    sqlite.close();
   });
 });

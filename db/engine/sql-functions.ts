@@ -14,11 +14,17 @@
  * index and the search box fold text by one definition. A connection without it (the sqlite3
  * shell) can read the index but not write it.
  *
+ * `index_text(text)` is lib/search/query.ts's `indexText`: the normalised words, each replaced by
+ * its spelling key (normalisation and normalization are one word, `normalization`), joined by
+ * spaces. The search index is written through it since migration 0011 (decision 0031); the search
+ * box's words are keyed the same way (`analyseQuery`).
+ *
  * `normalise_source_url(url)` is the address as lib/validation/source-url.ts stores it (a browser's
  * serialisation), or the value unchanged when that rule refuses it; migration 0007 used it on the
  * addresses stored before the rule.
  */
 import type Database from 'better-sqlite3';
+import { indexText } from '@/lib/search/query';
 import { normaliseText } from '@/lib/text/normalise';
 import { normaliseSourceUrl } from '@/lib/validation/source-url';
 
@@ -69,6 +75,9 @@ interface TopState {
 export function registerSqlFunctions(sqlite: Database.Database): void {
   sqlite.function('normalise_text', { deterministic: true }, (value: unknown) =>
     value === null || value === undefined ? null : normaliseText(String(value)),
+  );
+  sqlite.function('index_text', { deterministic: true }, (value: unknown) =>
+    value === null || value === undefined ? null : indexText(String(value)),
   );
   sqlite.function('normalise_source_url', { deterministic: true }, (value: unknown) => {
     if (value === null || value === undefined) return null;

@@ -37,8 +37,8 @@ const event: EventSummary = {
     { slug: 'illicit-drug-trade', label: 'Illicit drug trade' },
   ],
   sources: [
-    { id: 1, url: null, title: 'An article', publisher: null, publishedDate: null, excerpt: null },
-    { id: 2, url: 'https://example.org/a?b=1,2', title: 'Another', publisher: null, publishedDate: null, excerpt: null },
+    { id: 1, url: null, title: 'An article', publisher: null, publishedDate: null, excerpt: null, note: null },
+    { id: 2, url: 'https://example.org/a?b=1,2', title: 'Another', publisher: null, publishedDate: null, excerpt: null, note: null },
   ],
 };
 
@@ -136,8 +136,8 @@ describe('the import reads what the export writes', () => {
       actors: [{ id: 3, name: 'Samer Kamal al-Assad', kind: 'person', role: 'target' }],
       tags: [{ slug: 'caesar-act', label: 'Caesar Act' }],
       sources: [
-        { id: 1, url: null, title: 'The article', publisher: null, publishedDate: null, excerpt: null },
-        { id: 2, url: 'https://example.org/x', title: 'Another', publisher: null, publishedDate: null, excerpt: null },
+        { id: 1, url: null, title: 'The article', publisher: null, publishedDate: null, excerpt: null, note: null },
+        { id: 2, url: 'https://example.org/x', title: 'Another', publisher: null, publishedDate: null, excerpt: null, note: null },
       ],
     };
     const file = encodeEventCsv([toCsvRecord(summaryToExportRow(event), 'https://t.example')], { header: true });

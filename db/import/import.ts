@@ -377,7 +377,7 @@ function prepareRow(db: DbOrTx, row: ParsedRow, ctx: RowContext): PreparedRow {
   if (f.sources) {
     // Keep what the CSV cannot carry (publisher, date, excerpt) for sources it names unchanged.
     const kept = existing?.sources ?? [];
-    raw.sources = f.sources.map((s) => kept.find((k) => k.url === s.url && k.title === s.title) ?? { ...s, publisher: null, publishedDate: null, excerpt: null });
+    raw.sources = f.sources.map((s) => kept.find((k) => k.url === s.url && k.title === s.title) ?? { ...s, publisher: null, publishedDate: null, excerpt: null, note: null });
   }
   // Actors are checked against the database above; the schema sees the known ones only.
   const knownActors = actors ? actors.filter((a) => a.entityId !== null).map((a) => ({ entityId: a.entityId!, role: a.role })) : undefined;

@@ -260,6 +260,7 @@ export function createEventsInBulk(
       publisher: p('publisher'),
       publishedDate: p('publishedDate'),
       excerpt: p('excerpt'),
+      note: p('note'),
       position: p('position'),
     })
     .prepare();
@@ -299,7 +300,7 @@ export function createEventsInBulk(
           .map((a) => ({ entityId: a.entityId, name: actorNames.get(a.entityId)!, role: a.role }))
           .sort((a, b) => compareAsSqlite(a.name, b.name) || compareAsSqlite(a.role, b.role)),
         tags: eventTagList.map((t) => t.label).sort(compareAsSqlite),
-        sources: input.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, publishedDate: s.publishedDate, excerpt: s.excerpt })),
+        sources: input.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, publishedDate: s.publishedDate, excerpt: s.excerpt, note: s.note })),
         links: input.links.map((l) => ({ toEventId: l.toEventId, kind: l.kind })).sort((a, b) => a.toEventId - b.toEventId || compareAsSqlite(a.kind, b.kind)),
       };
       insertRevision.run({ id: eventId, ts, snapshot, note });

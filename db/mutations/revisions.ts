@@ -63,6 +63,7 @@ export function eventSnapshot(tx: DbOrTx, id: number) {
       publisher: sources.publisher,
       publishedDate: sources.publishedDate,
       excerpt: sources.excerpt,
+      note: sources.note,
     })
     .from(sources)
     .where(eq(sources.eventId, id))

@@ -167,6 +167,7 @@ export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]
           publisher: sources.publisher,
           publishedDate: sources.publishedDate,
           excerpt: sources.excerpt,
+          note: sources.note,
         })
         .from(sources)
         .where(inArray(sources.eventId, part))

@@ -16,13 +16,13 @@
  */
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
-import { toFtsQuery } from '@/lib/search-syntax';
+import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import { eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { visibilityConditions, type Visibility } from './events';
+import { matchingIdsSql, searchQueryGroups } from './search';
 
 /** A facet whose own filter is left out when counting its options ("other active filters"). */
-export type Facet = 'types' | 'countries' | 'actors' | 'authorities' | 'programs' | 'tags' | 'dates';
+export type Facet = 'types' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags' | 'dates';
 
 /** The filters that live in another table than `events`, and can drive a query. */
 export type Dimension = 'countries' | 'actors' | 'tags' | 'search';
@@ -190,17 +190,31 @@ function junctionCondition(
   return sql`EXISTS (SELECT 1 FROM ${j.table} WHERE ${j.eventId} = ${source.id} AND ${j.match(filters)})`;
 }
 
+/**
+ * The other side of two-sided events (`with=`): one of the counterparts takes part in the event in
+ * any role. Always a probe on event_countries' primary key, under its own name, so that it also
+ * holds on rows of event_countries itself (the country facet, a country driving the query), where
+ * it is another row of the same event.
+ */
+function counterpartCondition(filters: TimelineFilters, source: RowSource): SQL {
+  const codes = sql.join(
+    filters.counterparts.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  return sql`EXISTS (SELECT 1 FROM event_countries AS counterpart WHERE counterpart.event_id = ${source.id} AND counterpart.country_code IN (${codes}))`;
+}
+
 /** Authority and program live on `events`: from a junction source, a set of event ids. */
 function eventColumnCondition(column: AnySQLiteColumn, values: string[], source: RowSource): SQL {
   if (source.table === 'events') return inArray(column, values);
   return sql`${source.id} IN (SELECT ${events.id} FROM ${events} WHERE ${inArray(column, values)} AND ${events.deletedAt} is null)`;
 }
 
-/** Condition: the event matches the search. The MATCH string is built by lib/search-syntax.ts. */
+/** Condition: the event matches the search (db/queries/search.ts: keyed words, country names). */
 export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE, drive = true): SQL | null {
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   if (!groups) return null;
-  const ids = sql`(SELECT rowid FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)})`;
+  const ids = sql`(${matchingIdsSql(groups)})`;
   return drive ? sql`${source.id} IN ${ids}` : sql`+${source.id} IN ${ids}`;
 }
 
@@ -213,6 +227,7 @@ export function filterConditions(filters: TimelineFilters, options: ConditionOpt
   const { omit } = options;
   const out: SQL[] = eventLevelConditions(filters, source, options);
   if (omit !== 'countries' && filters.countries.length > 0) out.push(junctionCondition('countries', filters, source, options));
+  if (omit !== 'counterparts' && filters.counterparts.length > 0) out.push(counterpartCondition(filters, source));
   if (omit !== 'actors' && filters.actors.length > 0) out.push(junctionCondition('actors', filters, source, options));
   if (omit !== 'authorities' && filters.authorities.length > 0) {
     out.push(eventColumnCondition(events.legalAuthority, filters.authorities, source));

@@ -14,10 +14,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EventTypeKey } from '@/lib/event-types';
 import { dateBounds, searchGroups, type TimelineFilters } from '@/lib/filters';
-import { toFtsQuery } from '@/lib/search-syntax';
 import type { DbOrTx } from '@/db/engine/client';
 import { facetCountNames, textList } from '@/db/derived/counts';
 import type { Visibility } from './events';
+import { matchingIdsSql, searchQueryGroups } from './search';
 import type { Driver, Facet } from './filter-conditions';
 
 /** One row of event_month_counts. */
@@ -81,11 +81,11 @@ function tagCount(db: DbOrTx, slugs: readonly string[], types: readonly string[]
 
 /** How many events a search matches, counted up to `cap` (the cost grows with the count). */
 export function searchMatches(db: DbOrTx, filters: TimelineFilters, cap: number): number {
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   if (!groups) return 0;
   return (
     db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)} LIMIT ${Math.max(1, Math.ceil(cap))})`,
+      sql`SELECT count(*) AS n FROM (${matchingIdsSql(groups)} LIMIT ${Math.max(1, Math.ceil(cap))})`,
     )?.n ?? 0
   );
 }
@@ -107,6 +107,7 @@ export function activeDimensions(filters: TimelineFilters, omit?: Facet) {
     types: omit !== 'types' && filters.types.length > 0,
     dates: omit !== 'dates' && (filters.from !== null || filters.to !== null),
     countries: omit !== 'countries' && filters.countries.length > 0,
+    counterparts: omit !== 'counterparts' && filters.counterparts.length > 0,
     actors: omit !== 'actors' && filters.actors.length > 0,
     authorities: omit !== 'authorities' && filters.authorities.length > 0,
     programs: omit !== 'programs' && filters.programs.length > 0,
@@ -119,7 +120,7 @@ export interface FilterPlan {
   /** Published, not deleted events in all. */
   visible: number;
   /** Estimated size of each active filter on its own. */
-  sizes: Partial<Record<Driver | 'types' | 'dates' | 'authorities' | 'programs', number>>;
+  sizes: Partial<Record<Driver | 'types' | 'dates' | 'counterparts' | 'authorities' | 'programs', number>>;
   /**
    * The smallest: what the query should start from. A junction table's driving set is narrowed by
    * the view's types (filter-conditions.ts), so it is sized by the per-type counts when there are types.
@@ -155,6 +156,8 @@ export function planFilters(db: DbOrTx, filters: TimelineFilters, options: PlanO
   if (active.countries) {
     sizes.countries = facetCount(db, filters.role === 'any' ? 'country' : `country:${filters.role}`, filters.countries);
   }
+  // Sized for the estimate of the view only: a counterpart is always a probe, never the driver.
+  if (active.counterparts) sizes.counterparts = facetCount(db, 'country', filters.counterparts);
   if (active.actors) sizes.actors = facetCount(db, 'actor', filters.actors);
   if (active.tags) sizes.tags = tagCount(db, filters.tags);
 
@@ -194,9 +197,9 @@ export function planFilters(db: DbOrTx, filters: TimelineFilters, options: PlanO
     driverSize,
     viewSize: Math.max(viewSize, Math.min(driverSize, 1)),
     onlyMonthCounts:
-      !active.countries && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search &&
-      (!active.dates || monthAligned(filters)),
+      !active.countries && !active.counterparts && !active.actors && !active.authorities && !active.programs && !active.tags &&
+      !active.search && (!active.dates || monthAligned(filters)),
     onlyTypes:
-      !active.dates && !active.countries && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search,
+      !active.dates && !active.countries && !active.counterparts && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search,
   };
 }

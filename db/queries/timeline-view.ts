@@ -4,18 +4,25 @@
  * same through a cache of the current state of the database (cachedTimelineView), which the pages use.
  */
 import type { TimelineFilters } from '@/lib/filters';
+import type { CorrectedQuery } from '@/lib/search/correction';
 import type { Connection, DbOrTx } from '@/db/engine/client';
 import { ConnectionCaches } from '@/db/derived/read-cache';
+import { suggestCorrection } from '@/db/derived/suggestions';
 import { densityChart, type DensityChartData } from './density';
 import type { EventsPage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
-import { loadEventsPage, type TimelinePosition } from './timeline';
+import { countTimeline, loadEventsPage, type TimelinePosition } from './timeline';
 
 export interface TimelineViewData {
   page: EventsPage;
   total: number;
   chart: DensityChartData | null;
   facets: TimelineFacets | null;
+  /**
+   * When a search finds nothing: the same search with its misspelt words replaced by the nearest
+   * words of the index ("Did you mean Qaddour?"), offered only when that finds something.
+   */
+  suggestion: CorrectedQuery | null;
 }
 
 export interface TimelineViewOptions extends Visibility {
@@ -32,7 +39,16 @@ export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: 
     total,
     chart: densityChart(db, filters, visibility),
     facets: options.withFacets ? timelineFacets(db, filters, visibility) : null,
+    suggestion: total === 0 ? searchSuggestion(db, filters, visibility) : null,
   };
+}
+
+/** A corrected search for a view that found nothing, when the correction finds something. */
+export function searchSuggestion(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): CorrectedQuery | null {
+  if (!filters.q) return null;
+  const corrected = suggestCorrection(db, filters.q);
+  if (!corrected) return null;
+  return countTimeline(db, { ...filters, q: corrected.text }, visibility) > 0 ? corrected : null;
 }
 
 /**

@@ -6,7 +6,7 @@
  * bm25 scores are not stored, and a search result set is small enough for that to be cheap.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { searchGroups, type SortOrder, type TimelineFilters } from '@/lib/filters';
+import { type SortOrder, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '@/db/engine/client';
 import { idSetFromJson, type IdSet } from '@/db/derived/id-set';
 import { eventCountries, eventEntities, events, eventTags } from '../schema';
@@ -24,8 +24,7 @@ import {
 } from './events';
 import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
 import { activeDimensions, monthTotal, planFilters, type FilterPlan } from './filter-plan';
-import { rankedMatches } from './search';
-import { toFtsQuery } from '@/lib/search-syntax';
+import { matchingIdsSql, rankedMatches, searchQueryGroups } from './search';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -83,7 +82,7 @@ export function listFromDriver(plan: FilterPlan, limit: number, total?: number):
 /** One page of the filtered timeline, in the filters' sort order. */
 export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): EventsPage {
   const limit = clampLimit(options.limit);
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
 
   if (filters.sort === 'relevance' && groups) {
@@ -154,14 +153,14 @@ const matchSets = new WeakMap<FilterPlan, IdSet | null>();
 
 export function searchMatchSet(db: DbOrTx, filters: TimelineFilters, plan: FilterPlan): IdSet | null {
   if (matchSets.has(plan)) return matchSets.get(plan)!;
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   const counted = plan.sizes.search;
   // The plan counts matches only up to the best other filter's size: the count is exact (and
   // bounds the set) only when the search is the smallest filter.
   let set: IdSet | null = null;
   if (groups && plan.driver === 'search' && counted !== undefined && counted >= MATCH_SET_RANGE.min && counted <= MATCH_SET_RANGE.max) {
     const json = db.get<{ ids: string | null }>(
-      sql`SELECT json_group_array(rowid) AS ids FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)}`,
+      sql`SELECT json_group_array(id) AS ids FROM (${matchingIdsSql(groups)})`,
     )?.ids;
     set = idSetFromJson(json);
   }
@@ -215,7 +214,7 @@ export function countsDescribe(filters: TimelineFilters, visibility: Visibility)
 /** The one filter of a view, when it has a single value and nothing else is filtered. */
 function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags' | 'authorities' | 'programs' | null {
   const active = activeDimensions(filters);
-  if (active.types || active.dates || active.search) return null;
+  if (active.types || active.dates || active.search || active.counterparts) return null;
   const multi = (['countries', 'actors', 'tags', 'authorities', 'programs'] as const).filter((d) => active[d]);
   if (multi.length !== 1) return null;
   const d = multi[0]!;
@@ -232,9 +231,9 @@ function singleFilter(filters: TimelineFilters): 'countries' | 'actors' | 'tags'
  */
 function searchOnlyCount(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): number | null {
   const active = activeDimensions(filters);
-  const others = active.types || active.dates || active.countries || active.actors || active.authorities || active.programs || active.tags;
+  const others = active.types || active.dates || active.countries || active.counterparts || active.actors || active.authorities || active.programs || active.tags;
   const matches = plan.sizes.search;
-  const groups = searchGroups(filters);
+  const groups = searchQueryGroups(filters);
   if (!active.search || others || !groups || matches === undefined || matches > plan.visible) return null;
   if (visibility.includeDrafts && filters.status === 'all') return matches;
   if (!countsDescribe(filters, visibility)) return null;
@@ -251,7 +250,7 @@ function searchOnlyCount(db: DbOrTx, filters: TimelineFilters, visibility: Visib
   const drafts = db.get<{ n: number }>(
     sql`SELECT count(*) AS n FROM ${events} INDEXED BY events_live_type_idx
          WHERE ${events.deletedAt} IS NULL AND ${events.status} = 'draft'
-           AND +${events.id} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${toFtsQuery(groups)})`,
+           AND +${events.id} IN (${matchingIdsSql(groups)})`,
   );
   return matches - (drafts?.n ?? 0);
 }

@@ -7,6 +7,14 @@
  * Dates use only the precision the article supports (see docs/decisions/0004-seed-data.md):
  * "in 2018" is a year, "a year ago" from the article's March 2023 is a month, and the two
  * see-also headlines and the Tuesday of the designations (28 March 2023) are days.
+ *
+ * The article prints no date, publisher or address. Its publication date is inferred from the
+ * text and stored with each citation, marked as inferred in the citation's note; publisher and
+ * address stay empty. A date computed from the article ("a year ago", "Tuesday", "in recent
+ * months") says so in the note of the citation it was computed from (decision 0031).
+ *
+ * Two-sided events (visits, embassy reopenings, offers to meet) name both sides, as countries and
+ * as actors, whatever role each side plays, so that `with=` finds them from either side.
  */
 import type { EntityInputRaw } from '@/lib/validation/entity';
 import type { EventInputRaw } from '@/lib/validation/event';
@@ -55,9 +63,29 @@ export type SeedEntityKey = (typeof SEED_ENTITIES)[number]['key'];
 const CAESAR_ACT = 'Caesar Syria Civilian Protection Act of 2019';
 const CAESAR_PROGRAM = 'SYRIA-CAESAR';
 
-/** The article as a source, with the sentence the event rests on. */
-function article(excerpt: string) {
-  return { url: null, title: ARTICLE_TITLE, publisher: null, publishedDate: null, excerpt };
+/**
+ * The article's publication date as inferred from its text: it reports the Caesar Act designations
+ * of "Tuesday" as the latest news, and those were announced on Tuesday 28 March 2023, so it
+ * appeared that day or in the days just after. The earliest possible day, qualified by the note.
+ */
+export const ARTICLE_INFERRED_DATE = '2023-03-28';
+
+export const ARTICLE_DATE_NOTE =
+  'Publication date inferred, not printed: the article reports the Caesar Act designations of "Tuesday" (28 March 2023) as the latest news, so it appeared that day or in the days just after (late March 2023); 28 March 2023 is the earliest it can be. Publisher and web address unknown.';
+
+/**
+ * The article as a source, with the sentence the event rests on; `dateComputed` says how the
+ * event's date was worked out from the article when the article does not state it.
+ */
+function article(excerpt: string, dateComputed?: string) {
+  return {
+    url: null,
+    title: ARTICLE_TITLE,
+    publisher: null,
+    publishedDate: ARTICLE_INFERRED_DATE,
+    excerpt,
+    note: dateComputed ? `${ARTICLE_DATE_NOTE} Event date computed from the article: ${dateComputed}` : ARTICLE_DATE_NOTE,
+  };
 }
 
 export interface SeedEvent extends Omit<EventInputRaw, 'actors' | 'links'> {
@@ -81,7 +109,12 @@ export const SEED_EVENTS: SeedEvent[] = [
       { entity: 'syria-government', role: 'target' },
     ],
     tags: ['Arab League'],
-    sources: [article("several Arab states, including Iraq and Lebanon, are pushing for Syria's return to the Arab League, 12 years after it was suspended.")],
+    sources: [
+      article(
+        "several Arab states, including Iraq and Lebanon, are pushing for Syria's return to the Arab League, 12 years after it was suspended.",
+        '"12 years after it was suspended", counted back from 2023, gives 2011.',
+      ),
+    ],
     links: [],
   },
   {
@@ -246,7 +279,12 @@ export const SEED_EVENTS: SeedEvent[] = [
       { entity: 'uae-government', role: 'participant' },
     ],
     tags: ['Gulf states', 'State visits'],
-    sources: [article('the UAE even permitted Assad to visit a year ago, his first trip to an Arab state since the conflict began.')],
+    sources: [
+      article(
+        'the UAE even permitted Assad to visit a year ago, his first trip to an Arab state since the conflict began.',
+        '"a year ago", counted back from late March 2023, gives March 2022 (to the month; the article gives no day).',
+      ),
+    ],
     links: [{ to: 'uae-reopens-embassy', kind: 'follows_up' }],
   },
   {
@@ -294,7 +332,12 @@ export const SEED_EVENTS: SeedEvent[] = [
       { entity: 'assad', role: 'subject' },
     ],
     tags: [],
-    sources: [article('In recent months Turkish President Recep Tayyip Erdogan has indicated a readiness to meet with Assad')],
+    sources: [
+      article(
+        'In recent months Turkish President Recep Tayyip Erdogan has indicated a readiness to meet with Assad',
+        '"in recent months" before late March 2023: recorded as 2023, the year the readiness was reported as current; it may have been first indicated in late 2022.',
+      ),
+    ],
     links: [],
   },
   {
@@ -317,7 +360,12 @@ export const SEED_EVENTS: SeedEvent[] = [
       { entity: 'syria-government', role: 'subject' },
     ],
     tags: ['Arab League'],
-    sources: [article("several Arab states, including Iraq and Lebanon, are pushing for Syria's return to the Arab League, 12 years after it was suspended.")],
+    sources: [
+      article(
+        "several Arab states, including Iraq and Lebanon, are pushing for Syria's return to the Arab League, 12 years after it was suspended.",
+        '"are pushing": under way when the article appeared, so 2023.',
+      ),
+    ],
     links: [{ to: 'arab-league-suspends-syria', kind: 'responds_to' }],
   },
   {
@@ -331,13 +379,21 @@ export const SEED_EVENTS: SeedEvent[] = [
     countries: [
       { code: 'SA', role: 'actor' },
       { code: 'SY', role: 'target' },
+      // "embassies in the two countries": each side's embassy in the other's capital.
+      { code: 'SA', role: 'location' },
+      { code: 'SY', role: 'location' },
     ],
     actors: [
       { entity: 'saudi-government', role: 'issuer' },
       { entity: 'syria-government', role: 'subject' },
     ],
     tags: ['Embassies', 'Gulf states'],
-    sources: [article('Saudi Arabia, which led the way in steps to isolate Damascus in 2011, is the latest to do so, with reported plans to reopen embassies in the two countries.')],
+    sources: [
+      article(
+        'Saudi Arabia, which led the way in steps to isolate Damascus in 2011, is the latest to do so, with reported plans to reopen embassies in the two countries.',
+        '"is the latest to do so": reported as news when the article appeared, so March 2023.',
+      ),
+    ],
     links: [{ to: 'saudi-arabia-isolates-damascus', kind: 'reverses' }],
   },
   {
@@ -366,6 +422,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     sources: [
       article(
         'the chairmen and ranking members of the Senate Foreign Relations Committee and House Foreign Affairs Committee in a bipartisan letter to Blinken and Treasury Secretary Janet Yellen drew attention to what they called "the disappointingly slow pace of sanctions under the Caesar Act."',
+        '"Less than a week ago", counted back from late March 2023, gives March 2023 (the article gives no day).',
       ),
     ],
     links: [{ to: 'caesar-act-signed', kind: 'related' }],
@@ -394,6 +451,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     sources: [
       article(
         'until Tuesday, when the Biden administration in its first use of the authority announced Caesar Act sanctions against two Syrians, businessman Khalid Qaddour and Samer Kamal al-Assad, a cousin of the president, for their involvement in the illicit drugs trade in support of the regime.',
+        '"Tuesday", the day of the designations the article reports as news: Tuesday 28 March 2023, the day they were announced.',
       ),
     ],
     links: [
@@ -425,6 +483,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     sources: [
       article(
         'Asked on Tuesday how the new sanctions fit into a wider strategy of preventing the normalization of Assad, State Department principal deputy spokesperson Vedant Patel replied, "our stance against normalization remains unchanged."',
+        '"Asked on Tuesday", the day of the designations: Tuesday 28 March 2023.',
       ),
     ],
     links: [
@@ -464,6 +523,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     sources: [
       article(
         '"Piecemeal normalization efforts by some regional governments do not address U.S. national security interests or human rights issues, and they erode the international community\'s capacity to shape a political process aimed at meaningfully resolving the crisis," reads the letter to President Biden and Secretary of State Antony Blinken.',
+        'the article reports the letter as news ("is urging"), so March 2023, the month it appeared (no day given).',
       ),
     ],
     links: [

@@ -409,6 +409,7 @@ function citeSources(g: EventGenerator, id: number, title: string, slots: Slots,
       publisher: rng.chance(0.95) ? publisher.name : null,
       publishedDate: rng.chance(0.92) ? pubIso : null,
       excerpt: rng.chance(0.85) ? detailSentence(rng, slots) : null,
+      note: null,
     });
   }
   return sources;

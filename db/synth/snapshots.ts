@@ -60,6 +60,7 @@ export function eventSnapshotJson(
       publisher: s.publisher,
       publishedDate: s.publishedDate,
       excerpt: s.excerpt,
+      note: s.note,
     })),
     links: event.links
       .map((l) => ({ toEventId: l.toEventId, kind: l.kind }))

@@ -133,6 +133,17 @@ export function countryCodesOfGroups(groups: QueryGroups): AliasCode[][] {
   return groups.map((g) => g.flatMap((a) => (a.kind === 'country' ? [a.code] : [])));
 }
 
+/**
+ * What to mark in displayed text for a search: every text alternative of every group, keyed (the
+ * country names among them), for `highlightRanges` (lib/search-syntax.ts), which compares a
+ * displayed word as shown and as keyed. Null when there is nothing to mark.
+ */
+export function highlightGroups(text: string | null | undefined): SearchGroups | null {
+  if (!text) return null;
+  const groups = textSearchGroups(analyseQuery(text).groups).filter((g) => g.length > 0);
+  return groups.length > 0 ? groups : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Matching a document in memory
 

@@ -65,6 +65,7 @@ describe('the event form', () => {
         ['sources.0.publisher', 'Treasury'],
         ['sources.0.publishedDate', '2023-03-28'],
         ['sources.0.excerpt', 'Quote'],
+        ['sources.0.note', 'Date inferred from the text'],
         ['links.0.toEventId', '3'],
         ['links.0.title', 'Caesar Act signed'],
         ['links.0.kind', 'implements'],
@@ -93,7 +94,7 @@ describe('the event form', () => {
       ],
       actors: [{ entityId: '14', name: 'Khalid Qaddour', role: 'target' }],
       tags: ['Caesar Act', 'Captagon'],
-      sources: [{ url: 'https://example.org', title: 'Press release', publisher: 'Treasury', publishedDate: '2023-03-28', excerpt: 'Quote' }],
+      sources: [{ url: 'https://example.org', title: 'Press release', publisher: 'Treasury', publishedDate: '2023-03-28', excerpt: 'Quote', note: 'Date inferred from the text' }],
       links: [{ toEventId: '3', title: 'Caesar Act signed', kind: 'implements' }],
     });
   });

@@ -27,6 +27,7 @@ export interface SourceValue {
   publisher: string;
   publishedDate: string;
   excerpt: string;
+  note: string;
 }
 export interface LinkValue {
   toEventId: string;
@@ -76,7 +77,7 @@ export const SCALAR_FIELDS = [
 ] as const satisfies readonly (keyof EventFormValues)[];
 
 export function emptySource(): SourceValue {
-  return { url: '', title: '', publisher: '', publishedDate: '', excerpt: '' };
+  return { url: '', title: '', publisher: '', publishedDate: '', excerpt: '', note: '' };
 }
 
 export function emptyEventForm(): EventFormValues {
@@ -131,6 +132,7 @@ export function formValuesToRaw(values: EventFormValues): Record<string, unknown
       publisher: orNull(s.publisher),
       publishedDate: orNull(s.publishedDate),
       excerpt: orNull(s.excerpt),
+      note: orNull(s.note),
     })),
     links: values.links.map((l) => ({ toEventId: id(l.toEventId), kind: l.kind === '' ? undefined : l.kind })),
   };
@@ -154,7 +156,7 @@ const FORM_ORDER = [
   'date', 'datePrecision', 'effectiveDate', 'effectiveDatePrecision', 'endDate', 'endDatePrecision',
   'status', 'countries', 'actors', 'legalAuthority', 'program', 'tags', 'sources', 'links',
 ];
-const ROW_ORDER = ['code', 'entityId', 'title', 'url', 'publisher', 'publishedDate', 'excerpt', 'toEventId', 'kind', 'role'];
+const ROW_ORDER = ['code', 'entityId', 'title', 'url', 'publisher', 'publishedDate', 'excerpt', 'note', 'toEventId', 'kind', 'role'];
 
 function rank(list: readonly string[], key: string | undefined): number {
   const i = key === undefined ? -1 : list.indexOf(key);
@@ -222,7 +224,7 @@ export function formDataToValues(form: FormData): EventFormValues {
       .slice(0, MAX_ROWS)
       .map(str)
       .filter((t) => t.trim() !== ''),
-    sources: rows(form, 'sources', ['url', 'title', 'publisher', 'publishedDate', 'excerpt'] as const),
+    sources: rows(form, 'sources', ['url', 'title', 'publisher', 'publishedDate', 'excerpt', 'note'] as const),
     links: rows(form, 'links', ['toEventId', 'title', 'kind'] as const),
   };
 }

@@ -48,6 +48,7 @@ export const sourceInputSchema = z.object({
     .refine((s) => s === null || parsePartialDate(s)?.precision === 'day', 'Publication date must be YYYY-MM-DD.')
     .superRefine(inRange('Publication date')),
   excerpt: optionalMultiLineText('Excerpt', 2000),
+  note: optionalMultiLineText('Note', 1000),
 });
 
 export const programSchema = optionalSingleLineText('Program', 40)

@@ -24,7 +24,7 @@ const base: EventSummary = {
   countries: [{ code: 'SY', role: 'target' }],
   actors: [{ id: 2, name: 'Recep Tayyip Erdoğan', kind: 'person', role: 'speaker' }],
   tags: [{ slug: 'caesar-act', label: 'Caesar Act' }],
-  sources: [{ id: 1, url: 'https://example.org/a?x=1&y=2', title: 'An article', publisher: null, publishedDate: null, excerpt: null }],
+  sources: [{ id: 1, url: 'https://example.org/a?x=1&y=2', title: 'An article', publisher: null, publishedDate: null, excerpt: null, note: null }],
 };
 
 const hostile: EventSummary = {

@@ -56,13 +56,14 @@ export function readFlag(params: URLSearchParams, name: string, fallback: boolea
 const slugPart = (value: string) => slugify(value, { maxLength: 30 });
 
 /**
- * What the file name says about the view: types, countries (and role), dates, actors, tags,
+ * What the file name says about the view: types, countries (and role), counterparts, dates, actors, tags,
  * authorities, programs and the search, e.g. ["designation", "SY-target", "2020-2023"].
  */
 export function exportNameParts(filters: TimelineFilters, lookups: FilterLookups): string[] {
   const parts: string[] = [];
   if (filters.types.length > 0) parts.push(filters.types.join('-'));
   if (filters.countries.length > 0) parts.push([...filters.countries, ...(filters.role === 'any' ? [] : [filters.role])].join('-'));
+  if (filters.counterparts.length > 0) parts.push(['with', ...filters.counterparts].join('-'));
   if (filters.from || filters.to) {
     const from = filters.from ?? '';
     const to = filters.to ?? '';

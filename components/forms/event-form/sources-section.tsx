@@ -21,6 +21,12 @@ function SourceFields({ form, source, index }: { form: EventFormModel; source: S
         <TextInput {...props('publishedDate')} label={`Source ${n}: publication date`} type="text" hint="YYYY-MM-DD" />
       </div>
       <TextArea {...props('excerpt')} label={`Source ${n}: excerpt`} rows={2} hint="The passage that supports the event." />
+      <TextArea
+        {...props('note')}
+        label={`Source ${n}: note`}
+        rows={2}
+        hint="In your words, what the source does not say itself: a publication date inferred from the text, a date computed from it."
+      />
       <button type="button" className={secondaryButtonClass} onClick={() => form.removeRow('sources', index, 'add-source')}>
         Remove source {n}
       </button>
