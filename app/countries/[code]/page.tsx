@@ -10,8 +10,12 @@ import { PrintHeader } from '@/components/layout/print-header';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS } from '@/lib/filters';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { AsRecordedBanner } from '@/components/timeline/as-recorded';
+import { recordForParam } from '@/server/views/record';
 import { canSeeDrafts, readerForPage } from '@/server/auth/viewer';
 
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Params = Promise<{ code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -19,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: isCountryCode(code) ? countryName(code) : 'Country not found' };
 }
 
-export default async function CountryPage({ params }: { params: Params }) {
+export default async function CountryPage({ params, searchParams }: { params: Params; searchParams?: SearchParams }) {
   const raw = (await params).code;
   const viewer = await readerForPage(`/countries/${encodeURIComponent(raw)}`);
   const code = raw.toUpperCase();
@@ -27,8 +31,10 @@ export default async function CountryPage({ params }: { params: Params }) {
   if (raw !== code) permanentRedirect(`/countries/${code}`);
 
   // The country's events are the timeline filtered to this country, in any role.
-  const filters = { ...EMPTY_FILTERS, countries: [code] };
-  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) });
+  const record = recordForParam((await searchParams)?.as_recorded);
+  const past = record?.asRecorded ? record : null;
+  const filters = { ...EMPTY_FILTERS, countries: [code], asRecorded: past ? past.filters.asRecorded : null };
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.connection);
   const asOf = todayIso();
   const toYear = Number(asOf.slice(0, 4));
   const range = { from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts: canSeeDrafts(viewer) };
@@ -42,6 +48,8 @@ export default async function CountryPage({ params }: { params: Params }) {
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={countryName(code)} />
       <PrintHeader path={`/countries/${code}`} />
+      {past ? <AsRecordedBanner filters={filters} basePath={`/countries/${code}`} /> : null}
+      {record && record.issues.length > 0 ? <FilterNotices issues={record.issues} /> : null}
       <header>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Country · {code}</p>
         <h1 className="font-serif text-3xl font-semibold">{countryName(code)}</h1>

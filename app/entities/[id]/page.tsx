@@ -15,8 +15,12 @@ import { timelineViewForRequest } from '@/server/views/timeline';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
 import { getViewer, readerForPage, type Viewer } from '@/server/auth/viewer';
 import { EMPTY_FILTERS } from '@/lib/filters';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { AsRecordedBanner } from '@/components/timeline/as-recorded';
+import { recordForParam } from '@/server/views/record';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Params = Promise<{ id: string }>;
 
 /** The actor if this viewer may see it: one the public may not see is as missing as an unknown id. */
@@ -30,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: entity ? entity.name : 'Actor not found' };
 }
 
-export default async function EntityPage({ params }: { params: Params }) {
+export default async function EntityPage({ params, searchParams }: { params: Params; searchParams?: SearchParams }) {
   const idParam = (await params).id;
   const viewer = await readerForPage(`/entities/${idParam}`);
   const entity = load(idParam, viewer);
@@ -39,13 +43,17 @@ export default async function EntityPage({ params }: { params: Params }) {
   if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);
 
   // The actor's events are the timeline filtered to this actor: same list, chart and API.
-  const filters = { ...EMPTY_FILTERS, actors: [entity.id] };
-  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) });
+  const record = recordForParam((await searchParams)?.as_recorded);
+  const past = record?.asRecorded ? record : null;
+  const filters = { ...EMPTY_FILTERS, actors: [entity.id], asRecorded: past ? past.filters.asRecorded : null };
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.connection);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
       <Breadcrumb noPrint current={entity.name} />
       <PrintHeader path={`/entities/${entity.id}`} />
+      {past ? <AsRecordedBanner filters={filters} basePath={`/entities/${entity.id}`} /> : null}
+      {record && record.issues.length > 0 ? <FilterNotices issues={record.issues} /> : null}
       <header className="space-y-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{ENTITY_KIND_LABELS[entity.kind]}</p>
         <h1 className="font-serif text-3xl font-semibold">{entity.name}</h1>

@@ -13,10 +13,9 @@ import { DraftBadge } from '@/components/ui/draft-badge';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import { recordForFilters } from '@/db/derived/as-recorded';
 import type { Db } from '@/db/engine/client';
-import { getConnection, getDb } from '@/db/index';
-import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
+import { getDb } from '@/db/index';
+import { recordForParam } from '@/server/views/record';
 import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
 import { getEventHistory } from '@/db/queries/revisions';
 import { standingChangesCitingEvent } from '@/db/queries/relations';
@@ -42,13 +41,6 @@ function loadEvent(idParam: string, viewer: Viewer | null, record: Db = getDb(),
   return id === null ? null : getEvent(record, id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) && !past });
 }
 
-/** The record the page reads: `?as_recorded=2023-03-31` shows the event as it stood then. */
-function recordFor(asRecordedParam: unknown) {
-  if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
-  const parsed = parseFilters({ as_recorded: asRecordedParam });
-  if (parsed.issues.length > 0) return { connection: getConnection(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
-  return recordForFilters(getConnection(), parsed.filters);
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const event = loadEvent((await params).id, await getViewer());
@@ -84,7 +76,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const idParam = (await params).id;
   const viewer = await readerForPage(`/events/${idParam}`);
   const query = await searchParams;
-  const record = recordFor(query.as_recorded);
+  const record = recordForParam(query.as_recorded);
   const past = record?.asRecorded ? record : null;
   const event = loadEvent(idParam, viewer, past ? past.connection.db : getDb(), Boolean(past));
   if (!event) notFound();

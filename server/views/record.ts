@@ -1,0 +1,15 @@
+/**
+ * A page's `?as_recorded=` (decision 0034): the record it reads, or null for today's. A moment the
+ * record cannot show comes back with its issue, to show as a notice above today's record.
+ */
+import 'server-only';
+import { recordForFilters, type RecordForRequest } from '@/db/derived/as-recorded';
+import { getConnection } from '@/db/index';
+import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
+
+export function recordForParam(asRecordedParam: unknown): RecordForRequest | null {
+  if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
+  const parsed = parseFilters({ as_recorded: asRecordedParam });
+  if (parsed.issues.length > 0) return { connection: getConnection(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
+  return recordForFilters(getConnection(), parsed.filters);
+}
