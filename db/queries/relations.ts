@@ -10,6 +10,7 @@
  * a reader may see is not shown to that reader at all, since nothing visible would support it.
  */
 import { sql } from 'drizzle-orm';
+import type { ChangeCsvRow } from '@/lib/csv/relations';
 import type { DbOrTx } from '@/db/engine/client';
 import type Database from 'better-sqlite3';
 import { ConnectionCaches } from '@/db/derived/read-cache';
@@ -176,18 +177,7 @@ export function getStandingChange(db: DbOrTx, id: number): StandingChangeRecord 
 }
 
 /** What a revision of a standing change holds: the record after the change, evidence included. */
-export interface StandingChangeSnapshot {
-  id: number;
-  subject: string;
-  counterpart: string;
-  date: string;
-  precision: DatePrecision;
-  status: ChangeStatus;
-  level: LevelValue | null;
-  embassy: EmbassyValue | null;
-  ambassadorRecalled: StoredRecalled | null;
-  note: string | null;
-  evidenceEventIds: number[];
+export interface StandingChangeSnapshot extends ChangeCsvRow {
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -567,20 +557,8 @@ export function relationsForCountry(
   };
 }
 
-/** One change as a CSV row. */
-export interface ChangeExportRow {
-  id: number;
-  subject: string;
-  counterpart: string;
-  date: string;
-  precision: DatePrecision;
-  status: ChangeStatus;
-  level: LevelValue | null;
-  embassy: EmbassyValue | null;
-  ambassadorRecalled: StoredRecalled | null;
-  evidenceEventIds: number[];
-  note: string | null;
-}
+/** One change as a CSV row: the file's own shape (lib/csv/relations.ts). */
+export type ChangeExportRow = ChangeCsvRow;
 
 export interface RelationsExport {
   dyadYears: DyadYearRow[];
