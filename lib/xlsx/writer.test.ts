@@ -221,8 +221,10 @@ describe('streaming', () => {
         `50k ${mib(at(50_000))} MiB, 100k ${mib(at(100_000))} MiB`,
     );
     expect(summary.rows).toBe(100_000);
-    // Flat: the last 90,000 rows add less than 16 MiB (they hold about 170 MiB of XML).
-    expect(at(100_000) - at(10_000)).toBeLessThan(16 * 2 ** 20);
+    // Near flat: the last 90,000 rows hold about 170 MiB of XML, and keep 15-17 MiB (about 190
+    // bytes a row, measured on 2026-12-02; retained inside exceljs's stream writer, not by our
+    // code). The bound catches a writer that keeps the rows or the XML (hundreds of MiB).
+    expect(at(100_000) - at(10_000)).toBeLessThan(24 * 2 ** 20);
   }, 600_000);
 
   it('does not read rows faster than a slow reader takes the file (backpressure)', async () => {
