@@ -94,11 +94,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           {filters.asRecorded ? null : <NewSinceLastVisit search={filtersQueryString(filters)} />}
           <PrintHeader path={filtersHref('/', filters)} showing={printedSummary(filters, lookups, view.total)} />
           <FilterNotices issues={notices} />
+          <SearchSuggestion filters={filters} suggestion={view.suggestion} />
           <div className="no-print">
             <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           </div>
-          <SearchSuggestion filters={filters} suggestion={view.suggestion} />
-          <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
             Updating the results…
           </p>
