@@ -686,7 +686,7 @@ export const webhookDestinations = sqliteTable(
     /** Why it was switched off, when the receiver said so (410 Gone) rather than an admin. */
     disabledReason: text('disabled_reason'),
   },
-  (t) => [check('webhook_destinations_url_check', sql`url LIKE 'http://%' OR url LIKE 'https://%'`)],
+  () => [check('webhook_destinations_url_check', sql`url LIKE 'http://%' OR url LIKE 'https://%'`)],
 );
 
 /** A saved view's alerts to one destination. */
