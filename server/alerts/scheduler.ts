@@ -13,6 +13,8 @@ import { nextDueAt, runDueDeliveries } from './dispatcher';
 const POLL_MS = 30_000;
 
 interface State {
+  /** Set by startAlertDispatcher (server start); until then a nudge does nothing (scripts, tests). */
+  started: boolean;
   timer: NodeJS.Timeout | null;
   running: boolean;
   again: boolean;
@@ -23,6 +25,7 @@ const globalForAlerts = globalThis as unknown as { __trackerAlerts?: State };
 
 function state(): State {
   globalForAlerts.__trackerAlerts ??= {
+    started: false,
     timer: null,
     running: false,
     again: false,
@@ -67,11 +70,15 @@ async function step() {
  */
 export function kickAlerts(origin?: string): void {
   const s = state();
+  if (!s.started) return;
   if (origin && !env().BETTER_AUTH_URL) s.origin = origin;
   if (s.running) s.again = true;
   else schedule(0);
 }
 
 export function startAlertDispatcher(): void {
-  if (!state().timer && !state().running) schedule(1_000);
+  const s = state();
+  if (s.started) return;
+  s.started = true;
+  schedule(1_000);
 }
