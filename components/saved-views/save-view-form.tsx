@@ -17,7 +17,8 @@ export function SaveViewForm({ query, suggestedName }: { query: string; suggeste
   const [state, action] = useActionState(saveViewAction, INITIAL);
   const error = state.errors.name;
   return (
-    <details className="no-print rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" open={state.status === 'error' || undefined}>
+    // Stays open after an answer, so the confirmation or the refusal is seen where the name was typed.
+    <details className="no-print rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" open={state.status !== 'idle' || undefined}>
       <summary className="cursor-pointer font-medium">Save this view</summary>
       <form action={action} noValidate className="mt-3 space-y-3" key={state.attempt}>
         {state.message ? (

@@ -9,8 +9,8 @@ test.describe('An analyst saves a view and comes back to what is new', () => {
     const analyst = await signedInPage(browser, 'viewer', `/?q=${tag}`);
 
     // A bad name is refused at the field, and what was typed stays.
-    const save = analyst.locator('details').filter({ has: analyst.getByText('Save this view', { exact: true }) });
-    await save.getByText('Save this view', { exact: true }).click();
+    const save = analyst.locator('details').filter({ has: analyst.locator('summary', { hasText: 'Save this view' }) });
+    await save.locator('summary').click();
     const name = save.getByRole('textbox', { name: 'Name' });
     await name.fill('x'.repeat(81));
     await save.getByRole('button', { name: 'Save view' }).click();
@@ -45,7 +45,7 @@ test.describe('An analyst saves a view and comes back to what is new', () => {
     await expect(row.getByTestId('new-count')).toContainText('Nothing new');
 
     // A private feed URL works without a session; after replacing it, the old one is "not found".
-    await row.getByText('Subscribe', { exact: true }).click();
+    await row.locator('summary', { hasText: 'Subscribe' }).click();
     await row.getByRole('button', { name: 'Create a private feed URL' }).click();
     const feedUrl = await row.getByRole('textbox', { name: /Private feed URL/ }).inputValue();
     const anonymous = await browser.newContext();
