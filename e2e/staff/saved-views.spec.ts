@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SIGNATURE_HEADER, verifySignature } from '../../lib/alerts/webhook-signing';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { fillBasics, signedInPage } from './helpers';
 
@@ -57,5 +60,74 @@ test.describe('An analyst saves a view and comes back to what is new', () => {
     expect((await anonymous.request.get(feedUrl)).status()).toBe(404);
     await anonymous.close();
     await analyst.context().close();
+  });
+});
+
+test.describe('An analyst gets a webhook when a matching event is recorded', () => {
+  test.use({ signedInAs: 'editor' });
+
+  test('an admin allows a receiver on 127.0.0.1, the analyst subscribes a view, an editor adds an event: a signed POST arrives', async ({ page, browser }) => {
+    const tag = `wh${Date.now().toString(36)}`;
+    const received: { body: string; signature: string }[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()] ?? '') });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+    try {
+      // The admin refuses a non-http URL with a message at the field, then adds the receiver.
+      const admin = await signedInPage(browser, 'admin', '/admin/webhooks');
+      await admin.getByRole('textbox', { name: 'URL' }).fill('ftp://127.0.0.1/hook');
+      await admin.getByRole('textbox', { name: 'Label' }).fill(`Receiver ${tag}`);
+      await admin.getByRole('button', { name: 'Add destination' }).click();
+      await expect(admin.getByText('Only http and https URLs can receive webhooks, not ftp.')).toBeVisible();
+      await expect(admin.getByRole('textbox', { name: 'Label' })).toHaveValue(`Receiver ${tag}`);
+      await admin.getByRole('textbox', { name: 'URL' }).fill(url);
+      await admin.getByRole('button', { name: 'Add destination' }).click();
+      const secret = (await admin.locator('code', { hasText: /^whsec_/ }).first().textContent())!.trim();
+      expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+
+      const analyst = await signedInPage(browser, 'viewer', `/?q=${tag}`);
+      const save = analyst.locator('details').filter({ has: analyst.locator('summary', { hasText: 'Save this view' }) });
+      await save.locator('summary').click();
+      await save.getByRole('textbox', { name: 'Name' }).fill(`Alerts ${tag}`);
+      await save.getByRole('button', { name: 'Save view' }).click();
+      await expect(save.getByText(`Saved as "Alerts ${tag}".`)).toBeVisible();
+      await analyst.goto('/saved');
+      const row = analyst.getByTestId('saved-view').filter({ hasText: `Alerts ${tag}` });
+      await row.locator('summary', { hasText: 'Subscribe' }).click();
+      await row.getByRole('combobox', { name: 'Send a webhook to' }).selectOption({ label: `Receiver ${tag}` });
+      await row.getByRole('button', { name: 'Subscribe', exact: true }).click();
+      await expect(analyst.getByText('Subscribed: matching events')).toBeVisible();
+
+      await page.goto('/events/new');
+      await fillBasics(page, { title: `Captagon network designated ${tag}` });
+      await page.getByRole('radio', { name: 'Published' }).check();
+      await page.getByRole('button', { name: 'Create event' }).click();
+      await expect(page.getByText('Event created.')).toBeVisible();
+
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
+      const got = received[0]!;
+      expect(verifySignature(secret, got.body, got.signature).ok).toBe(true);
+      const payload = JSON.parse(got.body);
+      expect(payload.event.title).toBe(`Captagon network designated ${tag}`);
+      expect(payload.view.name).toBe(`Alerts ${tag}`);
+
+      // The analyst sees "1 new" and the delivery in the log.
+      await analyst.reload();
+      await expect(row.getByTestId('new-count')).toContainText('1 new');
+      await expect(analyst.getByTestId('delivery-log')).toContainText('Delivered');
+      await admin.context().close();
+      await analyst.context().close();
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });
