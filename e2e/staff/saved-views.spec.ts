@@ -92,6 +92,7 @@ test.describe('An analyst gets a webhook when a matching event is recorded', () 
       await admin.getByRole('button', { name: 'Add destination' }).click();
       const secret = (await admin.locator('code', { hasText: /^whsec_/ }).first().textContent())!.trim();
       expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+      await expectNoA11yViolations(admin);
 
       const analyst = await signedInPage(browser, 'viewer', `/?q=${tag}`);
       const save = analyst.locator('details').filter({ has: analyst.locator('summary', { hasText: 'Save this view' }) });
@@ -123,6 +124,13 @@ test.describe('An analyst gets a webhook when a matching event is recorded', () 
       await analyst.reload();
       await expect(row.getByTestId('new-count')).toContainText('1 new');
       await expect(analyst.getByTestId('delivery-log')).toContainText('Delivered');
+      await expectNoA11yViolations(analyst);
+      // The admin sees the same delivery in the destination's log.
+      await admin.reload();
+      const destination = admin.getByTestId('webhook-destination').filter({ hasText: `Receiver ${tag}` });
+      await destination.locator('summary', { hasText: 'Latest deliveries' }).click();
+      await expect(destination.getByTestId('delivery-log')).toContainText(`Alerts ${tag}`);
+      await expect(destination.getByTestId('delivery-log')).toContainText('HTTP 204');
       await admin.context().close();
       await analyst.context().close();
     } finally {
