@@ -32,6 +32,15 @@ describe('the alert outbox', () => {
     expect(payload.view).toMatchObject({ name: 'Designations', url: '/?type=designation' });
   });
 
+  it('matches a view that searches and filters by country, with the event as just written', () => {
+    const view = createSavedView(conn.db, 'u1', 'Captagon in Syria', 'q=captagon&country=SY');
+    subscribeSavedView(conn.db, 'u1', view.id, destinationId);
+    const hit = makeEvent(conn.db, { type: 'statement', title: 'Captagon network named', countries: [{ code: 'SY', role: 'target' }] });
+    makeEvent(conn.db, { type: 'statement', title: 'Captagon network named', countries: [{ code: 'LB', role: 'target' }] });
+    makeEvent(conn.db, { type: 'statement', title: 'Embassy reopened', countries: [{ code: 'SY', role: 'target' }] });
+    expect(deliveries().map((d) => [d.eventId, JSON.parse(d.payload).view.name])).toEqual([[hit.id, 'Captagon in Syria']]);
+  });
+
   it('queues nothing for an event the view does not show', () => {
     makeEvent(conn.db, { type: 'statement' });
     expect(deliveries()).toHaveLength(0);
