@@ -3,6 +3,7 @@ import { installConnectionHook } from './lib/http/connection-hook';
 import { ensureFirstAdmin } from './server/auth/first-admin';
 import { resolveAuthSecret } from './server/auth/secret';
 import { env } from './lib/env';
+import { startAlertDispatcher } from './server/alerts/scheduler';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
@@ -19,3 +20,6 @@ try {
   console.error(`\nThe tracker cannot start.\n${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }
+
+// Webhook alerts queued by event writes are sent from this process, on a timer (decision 0035).
+startAlertDispatcher();

@@ -30,10 +30,17 @@ const STAFF_PAGES = [
   /^\/entities\/\d+\/(edit|merge|history)$/,
   /^\/admin(\/.*)?$/,
   /^\/import$/,
+  /^\/saved(\/\d+)?$/,
 ];
 
 /** Reachable without a session even when reading requires one. */
-const ALWAYS_OPEN = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/];
+const ALWAYS_OPEN = [
+  /^\/sign-in$/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  // A saved view's private feed: its token is the credential (feed readers have no session).
+  /^\/saved\/\d+\/feed\.xml$/,
+];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return getSessionCookie(request, { cookiePrefix: 'tracker' }) !== null;

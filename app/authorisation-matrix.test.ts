@@ -26,6 +26,7 @@ const restoreRoute = await import('./api/events/[id]/restore/route');
 const eventActions = await import('@/server/actions/events');
 const entityActions = await import('@/server/actions/entities');
 const userActions = await import('@/server/actions/users');
+const savedViewActions = await import('@/server/actions/saved-views');
 const importRoute = await import('./api/import/route');
 const { planImport } = await import('@/db/import/import');
 const { readCsvUpload } = await import('@/lib/csv/import');
@@ -51,7 +52,7 @@ interface Outcome {
 
 interface WriteCase {
   name: string;
-  needs: 'editor' | 'admin';
+  needs: Role;
   /** The request the browser sends (for an action: a POST to the page, with Next-Action). */
   request: (f: WriteFixtures, site: Site) => NextRequest;
   /** Runs the handler or the action (only reached when the proxy lets the request through). */
@@ -205,6 +206,19 @@ const CASES: WriteCase[] = [
     needs: 'admin',
     request: actionRequest('/admin/users'),
     run: async (f) => fromAction(await runAction(() => userActions.deleteUserAction(row, form({ userId: f.otherUserId })))),
+  },
+  {
+    name: 'saveViewAction',
+    needs: 'viewer',
+    request: actionRequest('/'),
+    run: async () => fromAction(await runAction(() => savedViewActions.saveViewAction({ ...row, errors: {}, values: { name: '' }, savedId: null }, form({ name: 'Caesar designations', query: 'type=designation' })))),
+  },
+  {
+    name: 'createDestinationAction',
+    needs: 'admin',
+    request: actionRequest('/admin/webhooks'),
+    run: async () =>
+      fromAction(await runAction(() => savedViewActions.createDestinationAction({ ...row, errors: {}, values: { url: '', label: '' }, secret: null }, form({ url: 'https://hooks.example.org/x', label: 'Analysts' })))),
   },
 ];
 

@@ -22,6 +22,7 @@ const eventActions = await import('@/server/actions/events');
 const entityActions = await import('@/server/actions/entities');
 const userActions = await import('@/server/actions/users');
 const standingActions = await import('@/server/actions/standings');
+const savedViewActions = await import('@/server/actions/saved-views');
 
 type Action = (previous: never, form: never) => Promise<unknown>;
 
@@ -88,6 +89,20 @@ const CASES: ActionCase[] = [
   { name: 'setRoleAction', action: userActions.setRoleAction as Action, role: 'admin', initial: row, fields: (f) => ({ userId: f.otherUserId, role: 'editor' }) },
   { name: 'setPasswordAction', action: userActions.setPasswordAction as Action, role: 'admin', initial: row, fields: (f) => ({ userId: f.otherUserId, password: 'another long password' }) },
   { name: 'deleteUserAction', action: userActions.deleteUserAction as Action, role: 'admin', initial: row, fields: (f) => ({ userId: f.otherUserId }) },
+  {
+    name: 'saveViewAction',
+    action: savedViewActions.saveViewAction as Action,
+    role: 'viewer',
+    initial: { ...row, errors: {}, values: { name: '' }, savedId: null },
+    fields: () => ({ name: 'Caesar designations', query: 'type=designation&country=SY' }),
+  },
+  {
+    name: 'createDestinationAction',
+    action: savedViewActions.createDestinationAction as Action,
+    role: 'admin',
+    initial: { ...row, errors: {}, values: { url: '', label: '' }, secret: null },
+    fields: () => ({ url: 'https://hooks.example.org/tracker', label: 'Analysts' }),
+  },
 ];
 
 type Value = string | { file: string };

@@ -13,6 +13,7 @@ import { COUNTRY_ROLES } from '@/lib/countries';
 import { DATE_PRECISIONS } from '@/lib/dates';
 import { EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { ENTRY_KINDS, LIST_FORMATS, LIST_SOURCES, type ListAlias, type ListDate, type ListEntry, type ListIdentifier } from '@/lib/lists/types';
+import { user } from './auth-schema';
 import { CHANGE_STATUSES, EMBASSY_VALUES, LEVEL_VALUES, RECALLED_VALUES } from '@/lib/relations/scale';
 import { SOURCE_URL_CHECK } from '@/lib/validation/source-url';
 import {
@@ -643,6 +644,113 @@ export const listMatches = sqliteTable(
     check('list_matches_method_check', inList('method', LIST_MATCH_METHODS)),
   ],
 );
+
+/**
+ * Saved views (issue 14, decision 0035): a signed-in person's named filter, stored as the canonical
+ * query string of lib/filters.ts, so it opens exactly as saved and reads the same filter schema as
+ * every other view. `last_seen_at` answers "N new since you last opened it". The private feed's
+ * token is stored only as its SHA-256 (a leaked database does not leak working feed URLs); the
+ * prefix lets the owner recognise which token a feed reader holds.
+ */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `filtersQueryString` of the saved filters: canonical, without "?"; empty for all events. */
+    query: text('query').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    lastSeenAt: text('last_seen_at').notNull().default(now),
+    feedTokenHash: text('feed_token_hash'),
+    feedTokenPrefix: text('feed_token_prefix'),
+    feedTokenCreatedAt: text('feed_token_created_at'),
+    feedTokenRevokedAt: text('feed_token_revoked_at'),
+  },
+  (t) => [
+    index('saved_views_user_idx').on(t.userId, t.name),
+    uniqueIndex('saved_views_token_idx').on(t.feedTokenHash),
+    check('saved_views_name_check', sql`length(trim(name)) BETWEEN 1 AND 80 AND name = trim(name)`),
+  ],
+);
+
+/** Where webhooks may go: only URLs an admin entered here (http or https, no credentials). */
+export const webhookDestinations = sqliteTable(
+  'webhook_destinations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    label: text('label').notNull(),
+    /** The HMAC key (lib/alerts/webhook-signing.ts); shown on the admin page only. */
+    secret: text('secret').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Why it was switched off, when the receiver said so (410 Gone) rather than an admin. */
+    disabledReason: text('disabled_reason'),
+  },
+  () => [check('webhook_destinations_url_check', sql`url LIKE 'http://%' OR url LIKE 'https://%'`)],
+);
+
+/** A saved view's alerts to one destination. */
+export const webhookSubscriptions = sqliteTable(
+  'webhook_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    savedViewId: integer('saved_view_id')
+      .notNull()
+      .references(() => savedViews.id, { onDelete: 'cascade' }),
+    destinationId: integer('destination_id')
+      .notNull()
+      .references(() => webhookDestinations.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('webhook_subscriptions_pair_idx').on(t.savedViewId, t.destinationId), index('webhook_subscriptions_destination_idx').on(t.destinationId)],
+);
+
+export const DELIVERY_STATES = ['pending', 'delivered', 'failed', 'gave_up'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/**
+ * The outbox and the delivery log in one (decision 0035): a write that records or publishes an
+ * event inserts `pending` rows in its own transaction; the dispatcher sends them after commit and
+ * records each attempt here. `failed` waits for its retry at `next_attempt_at`.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id').notNull(),
+    /** "recorded" (created published) or "published" (a draft published). */
+    trigger: text('trigger').notNull(),
+    /** The JSON body, fixed when the event was written, so every retry sends the same bytes. */
+    payload: text('payload').notNull(),
+    payloadHash: text('payload_hash').notNull(),
+    attempt: integer('attempt').notNull().default(0),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms'),
+    nextAttemptAt: text('next_attempt_at'),
+    state: text('state', { enum: DELIVERY_STATES }).notNull().default('pending'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.id),
+    check('webhook_deliveries_state_check', inList('state', DELIVERY_STATES)),
+  ],
+);
+
+export type SavedViewRow = typeof savedViews.$inferSelect;
+export type WebhookDestinationRow = typeof webhookDestinations.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 export type ListVersionRow = typeof listVersions.$inferSelect;
 export type ListEntryRow = typeof listEntries.$inferSelect;

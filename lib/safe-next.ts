@@ -8,7 +8,7 @@
  */
 
 /** The sections a person can be sent back to (`/` itself is the timeline). */
-export const RETURN_PATH_PREFIXES = ['/events', '/entities', '/countries', '/relations', '/changes', '/lists', '/admin', '/import'] as const;
+export const RETURN_PATH_PREFIXES = ['/events', '/entities', '/countries', '/relations', '/changes', '/lists', '/saved', '/admin', '/import'] as const;
 
 /** A placeholder origin: only whether the value leaves it matters, never its name. */
 const OURS = 'http://tracker.invalid';

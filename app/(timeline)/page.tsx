@@ -9,6 +9,7 @@ import { PrintHeader } from '@/components/layout/print-header';
 import { SearchSuggestion } from '@/components/filters/search-suggestion';
 import { TimelineResults } from '@/components/timeline/timeline-results';
 import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
+import { SaveViewForm } from '@/components/saved-views/save-view-form';
 import { NewSinceLastVisit } from '@/components/timeline/new-since-last-visit';
 import { recordForFilters } from '@/db/derived/as-recorded';
 import { getConnection, getDb } from '@/db/index';
@@ -49,7 +50,8 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 /** The timeline: the home page, filtered by its URL. */
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const params = toUrlSearchParams(await searchParams);
-  const viewer = { includeDrafts: canSeeDrafts(await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/')) };
+  const reader = await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/');
+  const viewer = { includeDrafts: canSeeDrafts(reader) };
   const db = getDb();
   const resolved = resolveFilters(db, parseFilters(params), viewer);
   const { issues, lookups } = resolved;
@@ -98,6 +100,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <div className="no-print">
             <FilterSummary filters={filters} lookups={lookups} total={view.total} />
           </div>
+          {reader && !filters.asRecorded ? (
+            <SaveViewForm query={filtersQueryString(filters)} suggestedName={filtered ? describeFiltersText(filters, lookups).slice(0, 80).trim() : 'All events'} />
+          ) : null}
           <p aria-hidden="true" className="hidden text-sm text-zinc-600 group-has-data-pending/timeline:block dark:text-zinc-400">
             Updating the results…
           </p>

@@ -29,9 +29,14 @@ export async function SiteHeader() {
               <Link href="/changes">What changed</Link>
             </li>
             {can(viewer, 'drafts:read') ? (
-              <li>
-                <Link href="/events/drafts">Drafts</Link>
-              </li>
+              <>
+                <li>
+                  <Link href="/saved">Saved views</Link>
+                </li>
+                <li>
+                  <Link href="/events/drafts">Drafts</Link>
+                </li>
+              </>
             ) : null}
             {can(viewer, 'records:write') ? (
               <>
@@ -55,6 +60,11 @@ export async function SiteHeader() {
             {can(viewer, 'users:manage') ? (
               <li>
                 <Link href="/admin/users">Users</Link>
+              </li>
+            ) : null}
+            {can(viewer, 'users:manage') ? (
+              <li>
+                <Link href="/admin/webhooks">Webhooks</Link>
               </li>
             ) : null}
             {viewer ? (

@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/engine/client';
 import { MutationError, VersionConflictError } from './errors';
+import { enqueueAlerts } from './webhooks';
 import { insertWithSetBasedCounts } from '@/db/derived/counts';
 import { compareAsSqlite, eventSnapshot, getRevision, nowIso, recordRevision, type ChangeActor, type EventSnapshot } from './revisions';
 import { indexNewEvents, reindexEvents } from '@/db/derived/search-index';
@@ -164,6 +165,8 @@ export function createEventInTx(
   writeEventChildren(tx, row.id, input);
   reindexEvents(tx, [row.id]);
   recordRevision(tx, 'event', row.id, { action: options.action ?? 'create', actor, note: options.note });
+  // The outbox: deliveries are queued in this transaction and sent after commit (decision 0035).
+  enqueueAlerts(tx, row.id, 'recorded');
   return { id: row.id, version: 1 };
 }
 
@@ -387,6 +390,8 @@ export function updateEventInTx(
   if (before && sameContent(before, eventSnapshot(tx, id))) throw new NothingChanged();
   reindexEvents(tx, [id]);
   recordRevision(tx, 'event', id, { action: options.action ?? 'update', actor, note: options.note });
+  // A draft published now alerts as a new event would; later edits of a published event do not.
+  if (before && before.status !== 'published') enqueueAlerts(tx, id, 'published');
   return { id, version, changed: true };
 }
 

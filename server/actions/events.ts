@@ -19,6 +19,7 @@ import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFor
 import { entityInputSchema } from '@/lib/validation/entity';
 import { expectedVersionSchema, type EventInput } from '@/lib/validation/event';
 import { formDataToValues, issuesToFieldErrors, validateEventForm, type EventFormValues, type FieldErrors } from '@/lib/validation/event-form';
+import { kickAlerts } from '@/server/alerts/scheduler';
 import { buttonAction, formId, guardedAction, showAfterWrite, viewerWith } from './guard';
 
 export interface ConflictInfo {
@@ -89,11 +90,16 @@ export const saveEvent = guardedAction<EventFormState, EventFormValues, EventInp
     }
     const db = getDb();
     const actor = changeActor(viewer);
-    if (id === null) return showAfterWrite(`/events/${createEvent(db, input, actor).id}?saved=created`);
+    if (id === null) {
+      const created = createEvent(db, input, actor);
+      kickAlerts();
+      return showAfterWrite(`/events/${created.id}?saved=created`);
+    }
     const version = expectedVersionSchema.safeParse(form.get('version'));
     if (!version.success) return { status: 'refused', values, message: version.error.issues[0]!.message, submission };
     try {
       const result = updateEvent(db, id, input, version.data, actor);
+      if (result.changed) kickAlerts();
       return showAfterWrite(`/events/${id}?saved=${result.changed ? 'updated' : 'unchanged'}`);
     } catch (err) {
       if (err instanceof VersionConflictError) return { status: 'conflict', values, conflict: buildConflict(id, version.data, err, values), submission };
