@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '@/db/engine/client';
 import { deleteEvent, restoreDeletedEvent, updateEvent } from '@/db/mutations/events';
 import { updateEntity } from '@/db/mutations/entities';
+import { createStandingChange } from '@/db/mutations/standings';
 import { changesSince } from '@/db/queries/changes';
 import { createTestDb, makeEntity, makeEvent, TEST_ACTOR } from '@/db/testing/test-db';
 import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
@@ -55,6 +56,11 @@ beforeEach(() => {
   restoreDeletedEvent(db, restored.id, restored.version + 1, TEST_ACTOR);
   const created = makeEvent(db, { title: 'New Caesar Act designation', actors: [{ entityId: actor.id, role: 'target' }] });
   makeEvent(db, { title: 'A draft nobody outside sees', status: 'draft' });
+  createStandingChange(
+    db,
+    { dyad: { subject: 'AE', counterpart: 'SY' }, date: '2018', status: 'in_effect', level: 'unknown', embassy: 'open', ambassadorRecalled: null, evidenceEventIds: [edited.id], note: null },
+    TEST_ACTOR,
+  );
   updateEntity(db, actor.id, entityInputSchema.parse({ kind: 'person', name: 'Khalid Qaddour', aliases: ['خالد قدور'] }), actor.version, TEST_ACTOR);
   Object.assign(ids, { edited: edited.id, deleted: deleted.id, restored: restored.id, created: created.id, actor: actor.id });
   at(8);
@@ -81,6 +87,7 @@ describe('what changed since a date', () => {
     expect(edit.fields.find((f) => f.field === 'countries')!.added).toEqual([{ code: 'SY', role: 'location' }]);
     expect(view.events.find((c) => c.id === ids.deleted)!.live).toBe(false);
     expect(view.entities.map((e) => [e.name, e.kind, e.fields.map((f) => f.field)])).toEqual([['Khalid Qaddour', 'edited', ['aliases']]]);
+    expect(view.standings.map((c) => [c.subject, c.counterpart, c.kind])).toEqual([['AE', 'SY', 'created']]);
     // Staff also see the draft.
     expect(changesSince(harness.conn, since, Date.now(), EMPTY_FILTERS, { includeDrafts: true }).events).toHaveLength(5);
   });
@@ -89,6 +96,7 @@ describe('what changed since a date', () => {
     const view = changesSince(harness.conn, since, Date.now(), parseFilters({ country: 'SY' }).filters, {});
     expect(view.events.map((c) => c.title).sort()).toEqual(['Embassy reopened in Damascus', 'Restored designation', 'Syrian statement']);
     expect(view.entities).toEqual([]);
+    expect(view.standings).toEqual([]);
     const searched = changesSince(harness.conn, since, Date.now(), parseFilters({ q: 'statement' }).filters, {});
     expect(searched.events.map((c) => c.title)).toEqual(['Syrian statement']);
   });

@@ -6,7 +6,10 @@ import { BoardControls } from '@/components/relations/board-controls';
 import { newChangeValues } from '@/components/relations/form-values';
 import { RelationsBoard } from '@/components/relations/relations-board';
 import { StandingChangeForm } from '@/components/relations/standing-change-form';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { AsRecordedBanner } from '@/components/timeline/as-recorded';
 import { getDb } from '@/db/index';
+import { recordForParam } from '@/server/views/record';
 import { relationsBoard } from '@/db/queries/relations';
 import { canWrite } from '@/lib/auth/roles';
 import { countryName } from '@/lib/countries';
@@ -27,7 +30,10 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
   const saved = search.saved === 'standing-created' ? 'Change recorded. The board below includes it.' : null;
   const viewer = await readerForPage(boardHref(params));
   const staff = canWrite(viewer);
-  const board = relationsBoard(getDb(), {
+  // `as_recorded`: the board from the record as it stood then (decision 0034).
+  const record = recordForParam(search.as_recorded);
+  const past = record?.asRecorded ? record : null;
+  const board = relationsBoard(past ? past.connection.db : getDb(), {
     counterpart: params.counterpart,
     asOf: params.asOf,
     from: params.from,
@@ -47,6 +53,8 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
         </p>
       </header>
       {saved ? <Notice tone="success">{saved}</Notice> : null}
+      {past ? <AsRecordedBanner filters={past.filters} todayHref={boardHref(params)} /> : null}
+      {record && record.issues.length > 0 ? <FilterNotices issues={record.issues} /> : null}
       {params.notices.length > 0 ? (
         <Notice tone="info">
           <ul data-testid="board-notices">
@@ -56,7 +64,7 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
           </ul>
         </Notice>
       ) : null}
-      <BoardControls params={params} />
+      <BoardControls params={params} asRecorded={past ? past.filters.asRecorded : null} />
       <RelationsBoard
         params={params}
         summary={board.summary}

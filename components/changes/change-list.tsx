@@ -6,7 +6,9 @@ import Link from 'next/link';
 import { eventFieldLabel } from '@/components/forms/event-field-labels';
 import { EventDate } from '@/components/ui/event-date';
 import { TypeBadge } from '@/components/ui/type-badge';
-import type { ChangesView, EntityChange, EventChange } from '@/db/queries/changes';
+import type { ChangesView, EntityChange, EventChange, StandingChangeChange } from '@/db/queries/changes';
+import { dyadLabel } from '@/lib/relations/change';
+import { dyadPath } from '@/lib/relations/form';
 import { countryName } from '@/lib/countries';
 import { formatTimestamp } from '@/lib/dates';
 import type { ChangeKind, FieldDiff } from '@/lib/history/as-recorded';
@@ -112,6 +114,34 @@ function EntityChangeItem({ change }: { change: EntityChange }) {
   );
 }
 
+const STANDING_FIELDS: Record<string, string> = {
+  date: 'Date',
+  precision: 'Date precision',
+  status: 'Status',
+  level: 'Level',
+  embassy: 'Embassy',
+  ambassadorRecalled: 'Ambassador recalled',
+  note: 'Note',
+  evidenceEventIds: 'Evidence (event ids)',
+  subject: 'Subject',
+  counterpart: 'Counterpart',
+};
+
+function StandingChangeItem({ change }: { change: StandingChangeChange }) {
+  return (
+    <li className="py-3" data-testid="standing-change">
+      <p>
+        <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-zinc-800">{KIND_LABELS[change.kind]}</span>{' '}
+        <Link href={dyadPath(change.subject, change.counterpart)} className="font-semibold">
+          {dyadLabel({ subject: change.subject, counterpart: change.counterpart })}
+        </Link>{' '}
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">{formatTimestamp(change.at)}</span>
+      </p>
+      <FieldDiffs fields={change.fields} label={(f) => STANDING_FIELDS[f] ?? f} />
+    </li>
+  );
+}
+
 function countBy(changes: { kind: ChangeKind }[]): string {
   const counts = new Map<ChangeKind, number>();
   for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
@@ -119,7 +149,7 @@ function countBy(changes: { kind: ChangeKind }[]): string {
 }
 
 export function ChangeList({ view }: { view: ChangesView }) {
-  if (view.events.length === 0 && view.entities.length === 0) {
+  if (view.events.length === 0 && view.entities.length === 0 && view.standings.length === 0) {
     return (
       <div className="rounded border border-dashed border-zinc-300 py-10 text-center dark:border-zinc-700" data-testid="changes-empty">
         <p className="text-lg font-medium">Nothing changed in this view since {formatTimestamp(view.since)}.</p>
@@ -142,6 +172,18 @@ export function ChangeList({ view }: { view: ChangesView }) {
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {view.events.map((c) => (
               <EventChangeItem key={c.id} change={c} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {view.standings.length > 0 ? (
+        <section aria-labelledby="changed-standings">
+          <h2 id="changed-standings" className="text-xl font-semibold">
+            Standings <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">({countBy(view.standings)})</span>
+          </h2>
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {view.standings.map((c) => (
+              <StandingChangeItem key={c.id} change={c} />
             ))}
           </ul>
         </section>

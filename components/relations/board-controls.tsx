@@ -6,9 +6,19 @@ import { COUNTRIES_BY_NAME } from '@/lib/countries';
 import { boundText, type BoardParams } from '@/lib/relations/board-params';
 import { Field, buttonClass, inputClass } from '@/components/forms/field';
 
-export function BoardControls({ params, action = '/relations' }: { params: Omit<BoardParams, 'notices'>; action?: string }) {
+export function BoardControls({
+  params,
+  action = '/relations',
+  asRecorded = null,
+}: {
+  params: Omit<BoardParams, 'notices'>;
+  action?: string;
+  /** The record shown is as it stood then (decision 0034): changing the board keeps that. */
+  asRecorded?: string | null;
+}) {
   return (
     <form method="get" action={action} className="no-print grid grid-cols-2 gap-3 rounded border border-zinc-200 p-3 sm:grid-cols-4 lg:grid-cols-7 dark:border-zinc-800" aria-label="Board settings">
+      {asRecorded ? <input type="hidden" name="as_recorded" value={asRecorded} /> : null}
       <Field id="board-with" label="Counterpart" className="col-span-2 sm:col-span-2">
         <select id="board-with" name="with" defaultValue={params.counterpart} className={inputClass}>
           {COUNTRIES_BY_NAME.map((c) => (

@@ -25,7 +25,7 @@ function HiddenFilters({ filters, without }: { filters: TimelineFilters; without
   );
 }
 
-export function AsRecordedBanner({ filters, basePath = '/' }: { filters: TimelineFilters; basePath?: string }) {
+export function AsRecordedBanner({ filters, basePath = '/', todayHref }: { filters: TimelineFilters; basePath?: string; todayHref?: string }) {
   if (!filters.asRecorded) return null;
   const when = describeMoment(filters.asRecorded);
   return (
@@ -42,7 +42,7 @@ export function AsRecordedBanner({ filters, basePath = '/' }: { filters: Timelin
       <p className="mt-1">
         This is the record as it stood then: events recorded later are absent, later edits are undone, and events deleted
         since are shown. Links and exports from this page keep that date.{' '}
-        <Link href={filtersHref(basePath, { ...filters, asRecorded: null })} className="font-medium">
+        <Link href={todayHref ?? filtersHref(basePath, { ...filters, asRecorded: null })} className="font-medium">
           See today&apos;s record
         </Link>
       </p>

@@ -10,6 +10,8 @@ import { eventInputSchema } from '@/lib/validation/event';
 import { revisionTime } from '@/lib/history/as-recorded';
 import { AS_RECORDED_MAX_EVENTS, asRecordedConnection, buildAsRecorded, ensureSearchable, firstRecordedAt } from './as-recorded';
 import { derivedMismatches } from './counts';
+import { createStandingChange, updateStandingChange } from '@/db/mutations/standings';
+import { relationsAsOf } from '@/db/queries/relations';
 import { asc, eq } from 'drizzle-orm';
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -128,6 +130,38 @@ describe('the record as it stood at a moment', () => {
     expect(searched.facets).not.toBeNull();
     // The same moment is served from the kept database afterwards.
     expect(asRecordedConnection(conn, before)).toBe(past);
+  });
+
+  it('rebuilds standing changes as they stood: a later edit undone, one recorded later absent', () => {
+    const conn = createTestDb();
+    tick();
+    const evidence = makeEvent(conn.db, { title: 'UAE reopens embassy in Damascus', date: '2018-12-27' }).id;
+    const raw = (over: Record<string, unknown> = {}) => ({
+      dyad: { subject: 'AE', counterpart: 'SY' },
+      date: '2018',
+      status: 'in_effect',
+      level: 'unknown',
+      embassy: 'open',
+      ambassadorRecalled: null,
+      evidenceEventIds: [evidence],
+      note: null,
+      ...over,
+    });
+    tick();
+    const change = createStandingChange(conn.db, raw(), TEST_ACTOR);
+    tick();
+    const brief = Date.now();
+    tick();
+    updateStandingChange(conn.db, change.id, raw({ level: 'charge_d_affaires' }), change.version, TEST_ACTOR);
+    createStandingChange(conn.db, raw({ dyad: { subject: 'BH', counterpart: 'SY' } }), TEST_ACTOR);
+
+    const now = relationsAsOf(conn.db, { counterpart: 'SY', asOf: '2020-01-01', includeDrafts: false });
+    expect(now.rows.map((r) => r.dyad.subject).sort()).toEqual(['AE', 'BH']);
+    const past = asRecordedConnection(conn, brief);
+    const then = relationsAsOf(past.connection.db, { counterpart: 'SY', asOf: '2020-01-01', includeDrafts: false });
+    expect(then.rows.map((r) => r.dyad.subject)).toEqual(['AE']);
+    expect(then.rows[0]!.standing.level).toMatchObject({ kind: 'unknown', recorded: true });
+    expect(now.rows.find((r) => r.dyad.subject === 'AE')!.standing.level).toMatchObject({ kind: 'known', value: 'charge_d_affaires' });
   });
 
   it('knows when the record began, and refuses databases too large to rebuild', () => {

@@ -19,7 +19,8 @@ import { LRUCache } from 'lru-cache';
 import { openDatabase, type Connection, type DbOrTx } from '@/db/engine/client';
 import { migrateDatabase } from '@/db/engine/migrate';
 import type { EventSnapshot } from '@/db/mutations/revisions';
-import { entities, entityAliases, events, revisions, tags } from '@/db/schema';
+import type { StandingChangeSnapshot } from '@/db/queries/relations';
+import { entities, entityAliases, events, revisions, standingChanges, tags } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 import type { FilterIssue, TimelineFilters } from '@/lib/filters';
 import { parseMoment, revisionTime, statesAsOf, type RecordRevision } from '@/lib/history/as-recorded';
@@ -45,14 +46,17 @@ export function firstRecordedAt(db: DbOrTx): number | null {
 /** The events table's columns: the snapshot's key (camelCase) and the column's name in SQL. */
 const EVENT_COLUMNS = Object.entries(getTableColumns(events)).map(([key, column]) => ({ key, name: column.name }));
 
-/** Reads the event revisions made at or before `at`. */
-function eventRevisionsUpTo(db: DbOrTx, at: number): RecordRevision<EventSnapshot>[] {
+/** The standing_changes table's columns, as for events. */
+const STANDING_COLUMNS = Object.entries(getTableColumns(standingChanges)).map(([key, column]) => ({ key, name: column.name }));
+
+/** Reads the revisions of one kind of record made at or before `at`. */
+function revisionsUpTo<S>(db: DbOrTx, recordType: 'event' | 'standing_change', at: number): RecordRevision<S>[] {
   const limit = new Date(at).toISOString();
   return db
     .select({ id: revisions.id, recordId: revisions.recordId, action: revisions.action, version: revisions.version, createdAt: revisions.createdAt, snapshot: revisions.snapshot })
     .from(revisions)
-    .where(and(eq(revisions.recordType, 'event'), sql`${revisions.createdAt} <= ${limit}`))
-    .all() as RecordRevision<EventSnapshot>[];
+    .where(and(eq(revisions.recordType, recordType), sql`${revisions.createdAt} <= ${limit}`))
+    .all() as RecordRevision<S>[];
 }
 
 /**
@@ -77,7 +81,8 @@ export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
   const { sqlite } = connection;
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('ignore_check_constraints = ON');
-  const states = statesAsOf(eventRevisionsUpTo(source, at), at);
+  const states = statesAsOf(revisionsUpTo<EventSnapshot>(source, 'event', at), at);
+  const standings = statesAsOf(revisionsUpTo<StandingChangeSnapshot>(source, 'standing_change', at), at);
   const entityRows = source.select().from(entities).all();
   const aliasRows = source.select().from(entityAliases).all();
   const tagRows = source.select().from(tags).all();
@@ -137,6 +142,18 @@ export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
     }
     for (const [, { snapshot }] of states) {
       for (const l of snapshot.links) if (states.has(l.toEventId) && l.toEventId !== snapshot.id) insertLink.run(snapshot.id, l.toEventId, l.kind);
+    }
+    // Standing changes (issue 12) as they stood, with the evidence that was recorded then.
+    const insertStanding = sqlite.prepare(
+      `INSERT INTO standing_changes (${STANDING_COLUMNS.map((c) => `"${c.name}"`).join(', ')}) VALUES (${STANDING_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    const insertEvidence = sqlite.prepare(`INSERT OR IGNORE INTO standing_change_evidence (change_id, event_id) VALUES (?, ?)`);
+    for (const [, state] of standings) {
+      const snapshot = state.snapshot as unknown as Record<string, unknown> & StandingChangeSnapshot;
+      const row = STANDING_COLUMNS.map(({ key }) => value(snapshot[key]));
+      row[STANDING_COLUMNS.findIndex((c) => c.key === 'deletedAt')] = state.deleted ? (snapshot.deletedAt ?? new Date(at).toISOString()) : null;
+      insertStanding.run(...row);
+      for (const eventId of snapshot.evidenceEventIds ?? []) if (states.has(eventId)) insertEvidence.run(snapshot.id, eventId);
     }
     rebuildDerived(sqlite, { facts: false });
     for (const trigger of triggers) sqlite.exec(trigger);

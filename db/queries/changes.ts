@@ -16,6 +16,7 @@ import { entities, events, revisions } from '@/db/schema';
 import { changesBetween, type ChangeKind, type FieldDiff, type RecordChange, type RecordRevision } from '@/lib/history/as-recorded';
 import { isFiltered, type TimelineFilters, type Visibility } from '@/lib/filters';
 import { entityVisibleTo } from './entity-visibility';
+import { listStandingChanges } from './relations';
 import { timelineWhere } from './filter-conditions';
 
 /** At most this many changed records are listed per kind of record; the page says when there are more. */
@@ -47,11 +48,22 @@ export interface EntityChange {
   at: string;
 }
 
+/** A standing change (issue 12) recorded, edited, deleted or restored in the window. */
+export interface StandingChangeChange {
+  id: number;
+  kind: ChangeKind;
+  subject: string;
+  counterpart: string;
+  fields: FieldDiff[];
+  at: string;
+}
+
 export interface ChangesView {
   since: string;
   until: string;
   events: EventChange[];
   entities: EntityChange[];
+  standings: StandingChangeChange[];
   /** More changed records than the limit: the oldest were left out. */
   truncated: boolean;
 }
@@ -59,7 +71,7 @@ export interface ChangesView {
 /** Fields shown in an edit: the event's content, not its bookkeeping. */
 const IGNORED = ['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'deletedAt', 'id'] as const;
 
-function revisionsOfChanged<S>(db: DbOrTx, recordType: 'event' | 'entity', since: string): RecordRevision<S>[] {
+function revisionsOfChanged<S>(db: DbOrTx, recordType: 'event' | 'entity' | 'standing_change', since: string): RecordRevision<S>[] {
   const changed = db
     .selectDistinct({ id: revisions.recordId })
     .from(revisions)
@@ -158,19 +170,48 @@ function entityChanges(live: Connection, since: number, until: number, visibilit
     }));
 }
 
+interface StandingSnapshotLike {
+  subject: string;
+  counterpart: string;
+  [key: string]: unknown;
+}
+
+/** Standing changes whose evidence the reader may see (listStandingChanges' rule), deleted ones included. */
+function standingChangeChanges(live: Connection, since: number, until: number, visibility: Visibility): StandingChangeChange[] {
+  const history = revisionsOfChanged<StandingSnapshotLike>(live.db, 'standing_change', new Date(since).toISOString());
+  const changes = changesBetween(history, since, until, { ignore: IGNORED });
+  if (changes.length === 0) return [];
+  const visible = new Set(
+    listStandingChanges(live.db, { ids: changes.map((c) => c.recordId), includeDeleted: true, includeDrafts: !!visibility.includeDrafts }).map((c) => c.id),
+  );
+  return changes
+    .filter((c) => visible.has(c.recordId))
+    .map((c) => ({
+      id: c.recordId,
+      kind: c.kind,
+      subject: c.after.snapshot.subject,
+      counterpart: c.after.snapshot.counterpart,
+      fields: c.fields,
+      at: c.revisions[c.revisions.length - 1]?.createdAt ?? '',
+    }));
+}
+
 /**
- * The changes between `since` and `until` (milliseconds), newest first. Actors are listed when the
- * view is not filtered (the filters are about events).
+ * The changes between `since` and `until` (milliseconds), newest first. Actors and standing changes
+ * are listed when the view is not filtered (the filters are about events).
  */
 export function changesSince(live: Connection, since: number, until: number, filters: TimelineFilters, visibility: Visibility): ChangesView {
   const allEvents = eventChanges(live, since, until, filters, visibility);
-  const allEntities = isFiltered({ ...filters, asRecorded: null }) ? [] : entityChanges(live, since, until, visibility);
+  const unfiltered = !isFiltered({ ...filters, asRecorded: null });
+  const allEntities = unfiltered ? entityChanges(live, since, until, visibility) : [];
+  const allStandings = unfiltered ? standingChangeChanges(live, since, until, visibility) : [];
   return {
     since: new Date(since).toISOString(),
     until: new Date(until).toISOString(),
     events: allEvents.slice(0, CHANGES_LIMIT),
     entities: allEntities.slice(0, CHANGES_LIMIT),
-    truncated: allEvents.length > CHANGES_LIMIT || allEntities.length > CHANGES_LIMIT,
+    standings: allStandings.slice(0, CHANGES_LIMIT),
+    truncated: allEvents.length > CHANGES_LIMIT || allEntities.length > CHANGES_LIMIT || allStandings.length > CHANGES_LIMIT,
   };
 }
 

@@ -138,3 +138,23 @@ describe('GET /api/relations/export', () => {
     },
   );
 });
+
+describe('GET /api/relations?as_recorded=', () => {
+  it('answers from the record as it stood then, and refuses a moment it cannot show', async () => {
+    const before = await get('?with=SY&as_recorded=2000-01-01');
+    expect(before.status).toBe(400);
+    expect(((await before.json()) as { issues: { param: string; message: string }[] }).issues[0]).toMatchObject({ param: 'as_recorded' });
+    expect((await get('?with=SY&as_recorded=2999-01-01')).status).toBe(400);
+
+    // A brief written now; then Bahrain's standing is recorded.
+    await new Promise((r) => setTimeout(r, 5));
+    const brief = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    createStandingChange(harness.conn.db, { dyad: { subject: 'BH', counterpart: 'SY' }, date: '2018', status: 'in_effect', embassy: 'open', evidenceEventIds: [uaeEvent] }, TEST_ACTOR);
+
+    const subjects = async (query: string) =>
+      (((await (await get(query)).json()) as { standings: { subject: string }[] }).standings.map((s) => s.subject)).sort();
+    expect(await subjects('?with=SY&as_of=2020-01-01')).toEqual(['AE', 'BH', 'arab-league']);
+    expect(await subjects(`?with=SY&as_of=2020-01-01&as_recorded=${encodeURIComponent(brief)}`)).toEqual(['AE', 'arab-league']);
+  });
+});

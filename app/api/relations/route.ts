@@ -8,6 +8,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
+import { recordForParam } from '@/server/views/record';
 import type { ApiError } from '@/db/api-types';
 import { relationsAsOf } from '@/db/queries/relations';
 import { env } from '@/lib/env';
@@ -18,7 +19,7 @@ import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 
 export const dynamic = 'force-dynamic';
 
-const KNOWN = ['with', 'as_of'] as const;
+const KNOWN = ['with', 'as_of', 'as_recorded'] as const;
 
 export async function GET(request: NextRequest) {
   const started = performance.now();
@@ -26,7 +27,9 @@ export async function GET(request: NextRequest) {
   if (access.denied) return access.denied;
   const params = request.nextUrl.searchParams;
   const parsed = parseRelationsParams(params);
-  const issues = [...unknownRelationsParams(params, KNOWN), ...parsed.issues];
+  // `as_recorded`: the standings as the record held them then (decision 0034).
+  const record = recordForParam(params.get('as_recorded'));
+  const issues = [...unknownRelationsParams(params, KNOWN), ...parsed.issues, ...(record?.issues ?? [])];
   // Staff see standings whose only evidence is a draft: such an answer is never shared.
   const cache = cacheHeadersFor(request, access.viewer, { staffView: access.includeDrafts });
   if (issues.length > 0) {
@@ -34,7 +37,7 @@ export async function GET(request: NextRequest) {
   }
   // Cached until the next write, as GET /api/events (decision 0012); `Cache-Control: no-cache` computes afresh.
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  const answer = relationsAsOf(getDb(), { counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts }, { fresh });
+  const answer = relationsAsOf(record?.asRecorded ? record.connection.db : getDb(), { counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts }, { fresh });
   const headers = new Headers({ ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   return NextResponse.json(relationsJson(answer), { headers });
