@@ -8,12 +8,12 @@
  * Needs `soffice` (Debian: libreoffice-calc-nogui) and `python3` (to read the ODS zip); without
  * them the test fails and says so, it never skips.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportRow } from '../queries/export';
+import { convertWithLibreOffice, formulaCells, readOdsSheet, sofficeProblem } from '@/lib/testing/libreoffice';
 import { PLAIN_EXPORT_ROW } from '../testing/export-row';
 import { createEventCsvStream } from './csv';
 
@@ -34,40 +34,6 @@ const HOSTILE: Partial<ExportRow>[] = [
 ];
 const ROWS: ExportRow[] = HOSTILE.map((h, i) => ({ ...base, id: i + 1, ...h }));
 
-/** Every cell's text and formula, row by row, from the ODS's content.xml (repeats expanded). */
-const READ_ODS = String.raw`
-import json, sys, zipfile
-import xml.etree.ElementTree as ET
-T = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0'
-X = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0'
-def text_of(node):
-    out = node.text or ''
-    for child in node:
-        tag = child.tag.split('}')[1]
-        if tag == 's': out += ' ' * int(child.get('{%s}c' % X, '1'))
-        elif tag == 'tab': out += '\t'
-        elif tag == 'line-break': out += '\n'
-        else: out += text_of(child)
-        out += child.tail or ''
-    return out
-root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('content.xml'))
-rows = []
-for row in root.iter('{%s}table-row' % T):
-    cells = []
-    for cell in row:
-        if cell.tag not in ('{%s}table-cell' % T, '{%s}covered-table-cell' % T): continue
-        value = {'text': '\n'.join(text_of(p) for p in cell.findall('{%s}p' % X)), 'formula': cell.get('{%s}formula' % T)}
-        cells.extend([value] * min(int(cell.get('{%s}number-columns-repeated' % T, '1')), 64))
-    rows.extend([cells] * min(int(row.get('{%s}number-rows-repeated' % T, '1')), 64))
-while rows and all(c['text'] == '' for c in rows[-1]): rows.pop()
-print(json.dumps(rows))
-`;
-
-function run(command: string, args: string[], timeout: number) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout });
-  return { ok: !result.error && result.status === 0, detail: result.error?.message ?? `${result.stdout}\n${result.stderr}` };
-}
-
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-lo-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -75,9 +41,7 @@ describe('an export opened in LibreOffice Calc', () => {
   it(
     'shows hostile values as text: no cell is a formula, one row per event plus the header',
     async () => {
-      const soffice = run('soffice', ['--version'], 60_000);
-      expect(soffice.ok, `LibreOffice is needed for this test and "soffice" did not run (install the Debian package libreoffice-calc-nogui): ${soffice.detail}`).toBe(true);
-      expect(run('python3', ['-c', 'import zipfile'], 30_000).ok, 'python3 is needed to read the ODS file').toBe(true);
+      expect(sofficeProblem()).toBeNull();
 
       const csvFile = path.join(work, 'events.csv');
       const stream = createEventCsvStream([ROWS.slice(0, 4), ROWS.slice(4)][Symbol.iterator](), { bom: true, origin: 'https://t.example' });
@@ -85,29 +49,13 @@ describe('an export opened in LibreOffice Calc', () => {
 
       // Comma-separated, double quotes, UTF-8 (76), from line 1; the 13th option turns formula
       // evaluation on, as LibreOffice does by default. Its own profile, so parallel runs do not collide.
-      const converted = run(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-          '--headless',
-          '--infilter=CSV:44,34,76,1,,,false,false,false,false,false,false,true',
-          '--convert-to',
-          'ods',
-          '--outdir',
-          work,
-          csvFile,
-        ],
-        150_000,
-      );
-      const odsFile = path.join(work, 'events.ods');
-      expect(converted.ok && fs.existsSync(odsFile), `LibreOffice did not convert the export: ${converted.detail}`).toBe(true);
+      // Comma-separated, double quotes, UTF-8 (76), from line 1; the 13th option turns formula
+      // evaluation on, as LibreOffice does by default.
+      const ods = convertWithLibreOffice(csvFile, work, 'ods', { infilter: 'CSV:44,34,76,1,,,false,false,false,false,false,false,true' });
+      expect(ods.run.ok, `LibreOffice did not convert the export: ${ods.run.detail}`).toBe(true);
+      const sheet = readOdsSheet(ods.path);
 
-      const read = spawnSync('python3', ['-c', READ_ODS, odsFile], { encoding: 'utf8', timeout: 30_000 });
-      expect(read.status, read.stderr).toBe(0);
-      const sheet = JSON.parse(read.stdout) as { text: string; formula: string | null }[][];
-
-      const formulas = sheet.flatMap((row, r) => row.flatMap((c, i) => (c.formula ? [`row ${r + 1}, column ${i + 1}: ${c.formula}`] : [])));
-      expect(formulas, 'cells LibreOffice made formulas of').toEqual([]);
+      expect(formulaCells(sheet), 'cells LibreOffice made formulas of').toEqual([]);
       expect(sheet.map((row) => row[0]!.text), 'the first column: the header, then each event id in turn').toEqual([
         'id',
         ...ROWS.map((r) => String(r.id)),

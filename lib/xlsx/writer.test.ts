@@ -4,13 +4,13 @@
  * formula elements. Needs `soffice` (Debian: libreoffice-calc-nogui), `python3` and `unzip`; without
  * them the tests fail and say so, they never skip.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { convertWithLibreOffice, readCsvWithPython, runTool as run, sofficeProblem } from '@/lib/testing/libreoffice';
 import { cellText, checkSheetName, createXlsxStream, MAX_CELL_LENGTH, writeXlsx, type XlsxCell, type XlsxColumn } from './writer';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-xlsx-'));
@@ -37,11 +37,6 @@ const ROWS: XlsxCell[][] = [
   [8, null, null, 'Numbers-as-text: 0012, 1e5, 3/4', '2023-03-28', '0.1'],
 ];
 
-function run(command: string, args: string[], timeout: number) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout });
-  return { ok: !result.error && result.status === 0, stdout: result.stdout, detail: result.error?.message ?? `${result.stdout}\n${result.stderr}` };
-}
-
 async function writeFile(file: string, columns: XlsxColumn[], rows: Iterable<XlsxCell[]>) {
   const out = fs.createWriteStream(file);
   const summary = await writeXlsx(out, columns, rows);
@@ -49,41 +44,19 @@ async function writeFile(file: string, columns: XlsxColumn[], rows: Iterable<Xls
   return summary;
 }
 
-const READ_CSV = String.raw`
-import csv, json, sys
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    print(json.dumps(list(csv.reader(f))))
-`;
-
 describe('an .xlsx export opened in LibreOffice Calc', () => {
   it(
     'shows every value exactly, as text where it is text, and runs nothing',
     async () => {
-      const soffice = run('soffice', ['--version'], 60_000);
-      expect(soffice.ok, `LibreOffice is needed for this test and "soffice" did not run (install libreoffice-calc-nogui): ${soffice.detail}`).toBe(true);
+      expect(sofficeProblem()).toBeNull();
       const file = path.join(work, 'events.xlsx');
       const summary = await writeFile(file, COLUMNS, ROWS);
       expect(summary).toEqual({ rows: ROWS.length, truncatedCells: 0 });
 
       // Comma-separated, double quotes, UTF-8 (76), text cells quoted as shown: the cells as Calc holds them.
-      const converted = run(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false',
-          '--outdir',
-          work,
-          file,
-        ],
-        150_000,
-      );
-      const csvFile = path.join(work, 'events.csv');
-      expect(converted.ok && fs.existsSync(csvFile), `LibreOffice did not convert the file: ${converted.detail}`).toBe(true);
-      const read = run('python3', ['-c', READ_CSV, csvFile], 30_000);
-      expect(read.ok, read.detail).toBe(true);
-      const sheet = JSON.parse(read.stdout) as string[][];
+      const converted = convertWithLibreOffice(file, work, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false', { extension: 'csv' });
+      expect(converted.run.ok, `LibreOffice did not convert the file: ${converted.run.detail}`).toBe(true);
+      const sheet = readCsvWithPython(converted.path);
 
       const expected = [COLUMNS.map((c) => c.header), ...ROWS.map((r) => r.map((v) => (v === null ? '' : String(v))))];
       // LibreOffice writes a cell's line break as LF whatever the original had; compare with that.

@@ -8,12 +8,12 @@
  * Needs `soffice` (Debian: libreoffice-calc-nogui) and `python3`; without them the test fails and
  * says so, it never skips.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeEvent } from '@/db/testing/test-db';
+import { convertWithLibreOffice, formulaCells, readOdsSheet, sofficeProblem } from '@/lib/testing/libreoffice';
 import { apiRequest, connection, freshDatabase, signInAs } from '@/testing/harness';
 
 vi.mock('@/db/index', async () => (await import('@/testing/harness')).dbModule());
@@ -24,41 +24,6 @@ const csv = await import('../export/route');
 
 const CMD = "=cmd|' /C calc'!A0";
 const HOSTILE_TITLES = ['=1+1', '+1 designation', '@SUM(1)', '-2 listed', '=HYPERLINK("http://evil.test","click")', CMD];
-
-/** Every cell's text and formula, row by row, from the ODS's content.xml (repeats expanded). */
-const READ_ODS = String.raw`
-import json, sys, zipfile
-import xml.etree.ElementTree as ET
-T = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0'
-X = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0'
-O = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0'
-def text_of(node):
-    out = node.text or ''
-    for child in node:
-        tag = child.tag.split('}')[1]
-        if tag == 's': out += ' ' * int(child.get('{%s}c' % X, '1'))
-        elif tag == 'tab': out += '\t'
-        elif tag == 'line-break': out += '\n'
-        else: out += text_of(child)
-        out += child.tail or ''
-    return out
-root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('content.xml'))
-rows = []
-for row in root.iter('{%s}table-row' % T):
-    cells = []
-    for cell in row:
-        if cell.tag not in ('{%s}table-cell' % T, '{%s}covered-table-cell' % T): continue
-        value = {'text': '\n'.join(text_of(p) for p in cell.findall('{%s}p' % X)), 'formula': cell.get('{%s}formula' % T), 'type': cell.get('{%s}value-type' % O)}
-        cells.extend([value] * min(int(cell.get('{%s}number-columns-repeated' % T, '1')), 64))
-    rows.extend([cells] * min(int(row.get('{%s}number-rows-repeated' % T, '1')), 64))
-while rows and all(c['text'] == '' for c in rows[-1]): rows.pop()
-print(json.dumps(rows))
-`;
-
-function run(command: string, args: string[], timeout: number) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout });
-  return { ok: !result.error && result.status === 0, stdout: result.stdout, detail: result.error?.message ?? `${result.stdout}\n${result.stderr}` };
-}
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-xlsx-route-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -72,14 +37,11 @@ beforeAll(() => {
   makeEvent(connection().db, { title: 'A draft never exported', status: 'draft' });
 });
 
-type Cell = { text: string; formula: string | null; type: string | null };
-
 describe('GET /api/events/export.xlsx opened in LibreOffice Calc', () => {
   it(
     'holds every event of the view as text, names intact, dates at their precision, and no formula',
     async () => {
-      const soffice = run('soffice', ['--version'], 60_000);
-      expect(soffice.ok, `LibreOffice is needed for this test and "soffice" did not run (install libreoffice-calc-nogui): ${soffice.detail}`).toBe(true);
+      expect(sofficeProblem()).toBeNull();
 
       const res = await xlsx.GET(apiRequest('GET', '/api/events/export.xlsx', { site: 'no-origin' }));
       expect(res.status).toBe(200);
@@ -88,20 +50,12 @@ describe('GET /api/events/export.xlsx opened in LibreOffice Calc', () => {
       const file = path.join(work, 'events.xlsx');
       fs.writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
 
-      const converted = run(
-        'soffice',
-        [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'ods', '--outdir', work, file],
-        150_000,
-      );
-      const ods = path.join(work, 'events.ods');
-      expect(converted.ok && fs.existsSync(ods), `LibreOffice did not convert the export: ${converted.detail}`).toBe(true);
-      const read = run('python3', ['-c', READ_ODS, ods], 30_000);
-      expect(read.ok, read.detail).toBe(true);
-      const [header, ...rows] = JSON.parse(read.stdout) as Cell[][];
+      const ods = convertWithLibreOffice(file, work, 'ods');
+      expect(ods.run.ok, `LibreOffice did not convert the export: ${ods.run.detail}`).toBe(true);
+      const [header, ...rows] = readOdsSheet(ods.path);
       const col = (name: string) => header!.findIndex((c) => c.text === name);
 
-      const formulas = [header!, ...rows].flatMap((row, r) => row.flatMap((c, i) => (c.formula ? [`row ${r + 1}, column ${i + 1}: ${c.formula}`] : [])));
-      expect(formulas, 'cells LibreOffice made formulas of').toEqual([]);
+      expect(formulaCells([header!, ...rows]), 'cells LibreOffice made formulas of').toEqual([]);
 
       // One row per published event: the 16 seeded and the hostile ones, newest first; no draft.
       const published = connection().sqlite.prepare("SELECT count(*) FROM events WHERE status = 'published' AND deleted_at IS NULL").pluck().get();
