@@ -86,6 +86,9 @@ export const events = sqliteTable(
       .on(t.program, t.status, t.date, t.id, t.type, t.datePrecision, t.deletedAt)
       .where(sql`deleted_at IS NULL AND program IS NOT NULL`),
     uniqueIndex('events_external_id_idx').on(t.externalId),
+    // "N new since your last visit" (db/queries/changes.ts countRecordedSince) reads events by when
+    // they were recorded; without it every returning reader's timeline scanned the table.
+    index('events_live_created_idx').on(t.createdAt, t.status).where(sql`deleted_at IS NULL`),
     check('events_type_check', inList('type', EVENT_TYPE_KEYS)),
     check('events_status_check', inList('status', EVENT_STATUSES)),
     check('events_date_check', sql`date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
@@ -420,6 +423,9 @@ export const revisions = sqliteTable(
   },
   (t) => [
     index('revisions_record_idx').on(t.recordType, t.recordId, t.id),
+    // What changed since a moment (/changes) and the record as it stood then (as_recorded) read
+    // revisions by time.
+    index('revisions_time_idx').on(t.recordType, t.createdAt),
     check('revisions_record_type_check', inList('record_type', REVISION_RECORD_TYPES)),
     check('revisions_action_check', inList('action', REVISION_ACTIONS)),
   ],

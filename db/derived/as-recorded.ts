@@ -22,6 +22,7 @@ import type { EventSnapshot } from '@/db/mutations/revisions';
 import type { StandingChangeSnapshot } from '@/db/queries/relations';
 import { entities, entityAliases, events, revisions, standingChanges, tags } from '@/db/schema';
 import { slugify } from '@/lib/slug';
+import { REVISION_RECORD_TYPES } from '@/lib/vocabulary';
 import type { FilterIssue, TimelineFilters } from '@/lib/filters';
 import { parseMoment, revisionTime, statesAsOf, type RecordRevision } from '@/lib/history/as-recorded';
 import { rebuildDerived } from './counts';
@@ -39,7 +40,9 @@ export interface AsRecorded {
 
 /** The first moment anything was recorded (the oldest revision), or null for an empty history. */
 export function firstRecordedAt(db: DbOrTx): number | null {
-  const row = db.get<{ first: string | null }>(sql`SELECT min(created_at) AS first FROM revisions`);
+  // One min() per kind of record, each answered from revisions_time_idx without a scan.
+  const perKind = REVISION_RECORD_TYPES.map((type) => sql`SELECT min(created_at) AS t FROM revisions WHERE record_type = ${type}`);
+  const row = db.get<{ first: string | null }>(sql`SELECT min(t) AS first FROM (${sql.join(perKind, sql` UNION ALL `)})`);
   return row?.first ? revisionTime(row.first) : null;
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX `events_live_created_idx` ON `events` (`created_at`,`status`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `revisions_time_idx` ON `revisions` (`record_type`,`created_at`);
