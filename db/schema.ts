@@ -400,6 +400,45 @@ export const standingChangeEvidence = sqliteTable(
 );
 
 /**
+ * The organisations a standing can be recorded for (issue 12), by the key the board uses and the
+ * actor name the timeline records them under: the same list as ORGANISATION_NAMES in
+ * lib/relations/regions.ts (a test keeps them equal). The triggers that maintain `event_pairs` read
+ * it to find an event's organisation sides. Filled by migration 0016; a key added later needs a
+ * migration that inserts it and refills `event_pairs` (db/derived/pairs.ts, rebuildEventPairs).
+ */
+export const relationOrganisations = sqliteTable('relation_organisations', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+});
+
+/**
+ * The timeline's events between two sides, one row per (country, other side, event), for the
+ * relations board's markers and counts (decision 0036): `country` is a country of the event in any
+ * role, `side` another country of it or an organisation among its actors (by its key in
+ * `relation_organisations`). Only live events (published or draft) have rows; the event's date,
+ * precision, type and title are copied here so that the board reads one index range per side.
+ *
+ * Not written by the app's code: triggers (migration 0016) rewrite an event's rows whenever its
+ * countries, its organisation actors or its copied facts change, whoever writes. A WITHOUT ROWID
+ * table clustered on its primary key (drizzle-kit cannot declare that; see migration 0016).
+ */
+export const eventPairs = sqliteTable(
+  'event_pairs',
+  {
+    country: text('country').notNull(),
+    side: text('side').notNull(),
+    eventDate: text('event_date').notNull(),
+    eventId: integer('event_id').notNull(),
+    /** 'published' or 'draft'. */
+    eventVisibility: text('event_visibility').notNull(),
+    eventDatePrecision: text('event_date_precision').notNull(),
+    eventType: text('event_type').notNull(),
+    eventTitle: text('event_title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.side, t.eventDate, t.eventId] }), index('event_pairs_event_idx').on(t.eventId)],
+);
+
+/**
  * Append-only history: one row per change, written in the same transaction as the change, with
  * the full snapshot of the record after it. Triggers in the custom migration refuse UPDATE and
  * DELETE on this table.

@@ -16,7 +16,7 @@ const PHASE_LABELS: Record<BuildPhase, string> = {
   events: 'writing events and their countries, actors, tags, sources and links',
   standings: 'writing standing changes and their evidence',
   indexes: 'recreating secondary indexes',
-  counts: 'counting facets (facet_counts, event_month_counts) and recreating triggers',
+  counts: 'counting facets (facet_counts, event_month_counts), filling event_pairs and recreating triggers',
   search: 'building the full-text index',
   analyze: 'gathering statistics (ANALYZE, PRAGMA optimize)',
   check: 'switching to WAL and running quick_check',

@@ -5,7 +5,8 @@
  *  - every row of `event_countries`, `event_entities` and `event_tags` carries a copy of its event's
  *    visibility, type, date and date precision, and (countries, actors) a `first_role` flag on one
  *    row per (event, value);
- *  - `facet_counts` and `event_month_counts` hold the counts of the published timeline.
+ *  - `facet_counts` and `event_month_counts` hold the counts of the published timeline;
+ *  - `event_pairs` holds the events between two sides, for the relations board (db/derived/pairs.ts).
  *
  * Triggers in migration 0005 maintain all of it in the transaction of every write, whoever writes
  * (the mutations, the seed, an import, a hand-written UPDATE). This module rebuilds it from the base
@@ -15,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
+import { addEventPairsForRange, eventPairMismatches, rebuildEventPairs } from './pairs';
 
 /** The names of a facet's maintained counts for a view's event types: `actor`, or `actor@designation`, ... */
 export function facetCountNames(base: string, types: readonly string[]): string[] {
@@ -122,6 +124,7 @@ export function derivedMismatches(sqlite: Database.Database): DerivedMismatch[] 
   const expectedMonths = sqlite.prepare(EXPECTED_MONTH_COUNTS).all() as MonthRow[];
   const mk = (r: MonthRow) => `${r.month}|${r.date_precision}|${r.type}`;
   compare('event_month_counts', keyed(months, mk, (r) => r.n), keyed(expectedMonths, mk, (r) => r.n), out);
+  for (const m of eventPairMismatches(sqlite).slice(0, 20)) out.push({ what: 'event_pairs', ...m });
   return out;
 }
 
@@ -157,18 +160,22 @@ export function rebuildDerived(sqlite: Database.Database, options: { facts?: boo
   sqlite.exec(`INSERT INTO event_month_counts (month, date_precision, type, n)
     SELECT substr(date, 1, 7), date_precision, type, count(*) FROM events
      WHERE deleted_at IS NULL AND status = 'published' GROUP BY 1, 2, 3`);
+  rebuildEventPairs(sqlite);
 }
 
 /**
- * The per-row insert triggers of migration 0005. Each new junction row runs up to a dozen
- * statements through them (count, copy the event's facts, which fires the update trigger and moves
- * the count, mark the first role): about two thirds of a 5,000-row import's time went there.
+ * The per-row insert triggers of migrations 0005 and 0016. Each new junction row runs up to a
+ * dozen statements through them (count, copy the event's facts, which fires the update trigger and
+ * moves the count, mark the first role, rewrite the event's pairs): about two thirds of a
+ * 5,000-row import's time went there.
  */
 export const DERIVED_INSERT_TRIGGERS = [
   'events_derived_insert',
   'event_countries_derived_insert',
   'event_entities_derived_insert',
   'event_tags_derived_insert',
+  'event_countries_pairs_insert',
+  'event_entities_pairs_insert',
 ] as const;
 
 /**
@@ -226,4 +233,5 @@ function countEventRange(tx: DbOrTx, first: number, last: number): void {
        WHERE e.id BETWEEN ${first} AND ${last} AND ${PUBLISHED} GROUP BY 1, 2, 3
       ON CONFLICT (month, date_precision, type) DO UPDATE SET n = n + excluded.n`),
   );
+  addEventPairsForRange(tx, first, last);
 }

@@ -2,8 +2,8 @@
  * Reads of standing changes (issue 12): the changes themselves, the relations board for one
  * counterpart, a country's standings as subject and as counterpart, one change with its history,
  * and the rows of the CSV export. The computations are the pure ones in lib/relations/; this file
- * only loads what they take, in as few statements as possible (the board answers in one read of
- * the counterpart's changes, one of their evidence and one of the events between the sides).
+ * only loads what they take, in few statements (the board reads the counterpart's changes, their
+ * evidence, and per side the count and the latest of the events between the sides from `event_pairs`).
  *
  * Visibility: a deleted change is never shown except to staff asking for it (`includeDeleted`).
  * A reader sees a change's evidence only among published events; a change none of whose evidence
@@ -21,7 +21,7 @@ import { dyadBand, type DyadBand } from '@/lib/relations/bands';
 import { dyadKey, groupByDyad, type Dyad, type StandingChange } from '@/lib/relations/change';
 import { summarizeStandings } from '@/lib/relations/describe';
 import { dyadYearRows, type DyadYearRow } from '@/lib/relations/dyad-years';
-import { ORGANISATION_NAMES, regionOf, regionRank, subjectName, type Region } from '@/lib/relations/regions';
+import { regionOf, regionRank, subjectName, type Region } from '@/lib/relations/regions';
 import {
   recalledFromStored,
   recalledToStored,
@@ -298,14 +298,6 @@ export interface BoardOptions {
 
 export const DEFAULT_EVENT_LIMIT = 100;
 
-interface PairRowSql {
-  side: string;
-  id: number;
-  date: string;
-  precision: DatePrecision;
-  type: EventTypeKey;
-}
-
 /** Events per side: the latest `limit` (oldest first) and how many there are in all. */
 export interface DyadEvents {
   events: DyadEvent[];
@@ -314,9 +306,9 @@ export interface DyadEvents {
 
 /**
  * Events involving `country` and any of `sides` (states by country code in any role, organisations
- * by their actor), dated in [from, to], keyed by side: the latest `limit` of each, and the count.
- * The pairs come from the junction tables' covering indexes (the event's facts are copied there);
- * titles are read only for the events kept.
+ * by their key, as actors), dated in [from, to], keyed by side: the latest `limit` of each, and the
+ * count. Read from `event_pairs` (decision 0036), which is clustered on (country, side, date): the
+ * counts are one range per side, and each side's latest events one range read backwards.
  */
 function eventsBetween(
   db: DbOrTx,
@@ -324,69 +316,24 @@ function eventsBetween(
   sides: readonly string[],
   range: { from: string; to: string; includeDrafts: boolean; eventLimit: number },
 ): Map<string, DyadEvents> {
-  const states = sides.filter((s) => subjectKind(s) === 'state');
-  const organisations = sides.filter((s) => subjectKind(s) === 'organisation');
-  const visibility = range.includeDrafts ? sql`a.event_visibility IN ('published', 'draft')` : sql`a.event_visibility = 'published'`;
-  const pairs: PairRowSql[] = [];
-  if (states.length > 0) {
-    // `+b.country_code`: probe each event's few countries and test them against the list, rather
-    // than seek once per listed country for every event.
-    pairs.push(
-      ...db.all<PairRowSql>(
-        sql`SELECT b.country_code AS side, a.event_id AS id, a.event_date AS date, a.event_date_precision AS precision, a.event_type AS type
-            FROM event_countries a INDEXED BY event_countries_lookup_idx
-            JOIN event_countries b ON b.event_id = a.event_id AND b.first_role = 1
-              AND +b.country_code IN (SELECT value FROM json_each(${JSON.stringify(states)}))
-            WHERE a.country_code = ${country} AND ${visibility} AND a.first_role = 1
-              AND a.event_date BETWEEN ${range.from} AND ${range.to}`,
-      ),
-    );
-  }
-  if (organisations.length > 0) {
-    // Organisation keys name actors (lib/relations/regions.ts); an unknown key has no events.
-    const names = organisations.flatMap((key) => (ORGANISATION_NAMES[key] ? [{ key, name: ORGANISATION_NAMES[key] }] : []));
-    if (names.length > 0) {
-      pairs.push(
-        ...db.all<PairRowSql>(
-          sql`SELECT DISTINCT k.value ->> '$.key' AS side, a.event_id AS id, a.event_date AS date, a.event_date_precision AS precision, a.event_type AS type
-              FROM json_each(${JSON.stringify(names)}) k
-              JOIN entities n ON n.name = k.value ->> '$.name'
-              JOIN event_entities b ON b.entity_id = n.id AND b.first_role = 1
-              JOIN event_countries a ON a.event_id = b.event_id AND a.country_code = ${country} AND a.first_role = 1
-              WHERE ${visibility} AND a.event_date BETWEEN ${range.from} AND ${range.to}`,
-        ),
-      );
-    }
-  }
-  const bySide = new Map<string, PairRowSql[]>();
-  for (const p of pairs) {
-    const list = bySide.get(p.side);
-    if (list) list.push(p);
-    else bySide.set(p.side, [p]);
-  }
-  const kept: { side: string; total: number; list: PairRowSql[] }[] = [];
-  for (const [side, list] of bySide) {
-    list.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.id - y.id));
-    kept.push({ side, total: list.length, list: list.length > range.eventLimit ? list.slice(list.length - range.eventLimit) : list });
-  }
-  const titles = eventTitlesById(db, kept.flatMap((k) => k.list.map((p) => p.id)));
   const out = new Map<string, DyadEvents>();
-  for (const { side, total, list } of kept) {
-    out.set(side, {
-      events: list.map(({ id, date, precision, type }) => ({ id, date, precision, type, title: titles.get(id) ?? `Event #${id}` })),
-      total,
-    });
-  }
-  return out;
-}
-
-function eventTitlesById(db: DbOrTx, ids: readonly number[]): Map<number, string> {
-  const out = new Map<number, string>();
-  if (ids.length === 0) return out;
-  for (const r of db.all<{ id: number; title: string }>(
-    sql`SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`,
-  )) {
-    out.set(r.id, r.title);
+  if (sides.length === 0) return out;
+  // Only live events have rows, so a staff view (drafts too) needs no condition at all.
+  const visible = range.includeDrafts ? sql`TRUE` : sql`p.event_visibility = 'published'`;
+  const between = sql`p.country = ${country} AND p.event_date BETWEEN ${range.from} AND ${range.to} AND ${visible}`;
+  // CROSS JOIN: one seek per listed side; the planner otherwise reads all of the country's rows
+  // and looks each side up in the list.
+  const counts = db.all<{ side: string; n: number }>(
+    sql`SELECT p.side, count(*) AS n FROM json_each(${JSON.stringify([...new Set(sides)])}) k
+        CROSS JOIN event_pairs p ON p.side = k.value AND ${between} GROUP BY p.side`,
+  );
+  for (const { side, n } of counts) {
+    const latest = db.all<{ id: number; date: string; precision: DatePrecision; type: EventTypeKey; title: string }>(
+      sql`SELECT p.event_id AS id, p.event_date AS date, p.event_date_precision AS precision, p.event_type AS type, p.event_title AS title
+          FROM event_pairs p WHERE p.side = ${side} AND ${between}
+          ORDER BY p.event_date DESC, p.event_id DESC LIMIT ${range.eventLimit}`,
+    );
+    out.set(side, { events: latest.reverse(), total: n });
   }
   return out;
 }

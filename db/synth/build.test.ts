@@ -101,6 +101,8 @@ describe('a built synthetic database', () => {
   it('holds the derived facts and counts that the triggers would have written', () => {
     expect(derivedMismatches(conn.sqlite)).toEqual([]);
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM facet_counts WHERE facet = 'actor' AND n > 0`).n).toBeGreaterThan(100);
+    // The events between two sides (decision 0036), for every live event with two countries or more.
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM event_pairs`).n).toBeGreaterThan(N);
   });
 
   it('finds generated names through full-text search, diacritics folded and by prefix', () => {

@@ -9,6 +9,7 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type Database from 'better-sqlite3';
 import * as schema from '@/db/schema';
+import { withStatementCache } from '@/db/engine/statement-cache';
 import { relationsAsOf, relationsBoard } from '@/db/queries/relations';
 import { relationsJson } from '@/lib/relations/json';
 import { STANDING_FIRST_YEAR } from '@/db/synth/standings';
@@ -48,7 +49,9 @@ export function measureRelations(sqlite: Database.Database, runs: number): Relat
     .prepare(`SELECT counterpart, count(DISTINCT subject) AS n FROM standing_changes WHERE deleted_at IS NULL GROUP BY counterpart ORDER BY n DESC LIMIT 1`)
     .get() as { counterpart: string; n: number } | undefined;
   if (!top) return null;
-  const db = drizzle(sqlite, { schema });
+  // Through the statement cache, as the app's connection is (db/engine/client.ts): the board runs
+  // one statement per row, each compiled once per process, not once per request.
+  const db = drizzle(withStatementCache(sqlite), { schema });
   const from = `${STANDING_FIRST_YEAR}-01-01`;
   const to = `${LAST_YEAR}-12-31`;
   // A different as-of date each run, so no run can profit from the one before.
