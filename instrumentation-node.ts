@@ -1,25 +1,38 @@
+import path from 'node:path';
 import { getConnection } from './db/index';
 import { installConnectionHook } from './lib/http/connection-hook';
 import { ensureFirstAdmin } from './server/auth/first-admin';
 import { resolveAuthSecret } from './server/auth/secret';
 import { env } from './lib/env';
 import { startAlertDispatcher } from './server/alerts/scheduler';
+import { startIntegrityChecks } from './db/engine/integrity';
+import { damagedDatabaseError } from './db/engine/client';
+import { isDamageError } from './db/engine/integrity-check';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
 
+let databasePath: string;
 try {
-  const { path, db } = getConnection();
-  console.log(`Database ready at ${path}`);
+  const connection = getConnection();
+  const { db } = connection;
+  databasePath = connection.path;
+  console.log(`Database ready at ${databasePath}`);
   const config = env();
   if (resolveAuthSecret(db, config.BETTER_AUTH_SECRET).source === 'generated') {
     console.log('Generated a session-signing secret and stored it in the database (set BETTER_AUTH_SECRET to manage it yourself).');
   }
   await ensureFirstAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
-} catch (err) {
+} catch (caught) {
+  // Damage the checks at open could not see may show on the pages these first reads touch.
+  const err = isDamageError(caught) ? damagedDatabaseError(path.resolve(env().DATABASE_PATH), caught) : caught;
   console.error(`\nThe tracker cannot start.\n${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }
 
 // Webhook alerts queued by event writes are sent from this process, on a timer (decision 0035).
 startAlertDispatcher();
+
+// The full check of the file (every page), in a worker thread once the server answers, then on a
+// schedule; /api/health reports it, and writes are refused if it finds damage (decision 0037).
+startIntegrityChecks(databasePath, { delayMs: 5_000, intervalMs: env().INTEGRITY_CHECK_HOURS * 3_600_000 });

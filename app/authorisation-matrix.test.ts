@@ -8,9 +8,14 @@
  * Only the session is faked (Next's request context does not exist in Vitest).
  */
 import { NextRequest } from 'next/server';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { proxy } from '@/proxy';
 import { createWriteFixtures, EVENT_FIELDS, type WriteFixtures } from '@/db/testing/write-fixtures';
+import { damageTablePage, seededFile } from '@/db/testing/damaged-file';
+import { checkIntegrityNow, resetIntegrityChecks } from '@/db/engine/integrity';
 import { apiRequest, databaseChecksum, freshDatabase, readAnswer, routeParams, runAction, signInAs, type Site } from '@/testing/harness';
 import type { Role } from '@/lib/auth/roles';
 
@@ -28,6 +33,7 @@ const entityActions = await import('@/server/actions/entities');
 const userActions = await import('@/server/actions/users');
 const savedViewActions = await import('@/server/actions/saved-views');
 const importRoute = await import('./api/import/route');
+const healthRoute = await import('./api/health/route');
 const { planImport } = await import('@/db/import/import');
 const { readCsvUpload } = await import('@/lib/csv/import');
 const { harness } = await import('@/testing/harness');
@@ -295,5 +301,48 @@ describe('route handlers refuse other sites themselves too (if the proxy were by
     expect(proxy(req).headers.get('x-middleware-next')).toBe('1');
     const res = await eventsRoute.POST(req);
     expect(res.status).toBe(403);
+  });
+});
+
+describe('while the integrity check has found the database file damaged (decision 0037)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    // The outcome the server's background check records; the writes below go to the test's own database.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-matrix-damaged-'));
+    const file = seededFile(dir);
+    damageTablePage(file, 'events');
+    expect(await checkIntegrityNow(file)).toMatchObject({ state: 'failed' });
+  });
+  afterAll(() => {
+    resetIntegrityChecks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const c of CASES) {
+    it(`${c.name} as ${c.needs} is refused, saying why, and nothing is written`, async () => {
+      signInAs(c.needs);
+      const before = databaseChecksum();
+      const got = await serve(c, fixtures, 'same-site', c.needs);
+      expect(got.allowed, JSON.stringify(got)).toBe(false);
+      expect(got.message).toMatch(/Changes are paused: the integrity check found the database file damaged/);
+      if (got.status !== undefined) expect(got.status).toBe(503);
+      expect(databaseChecksum()).toBe(before);
+    });
+  }
+
+  it('the event form keeps what was typed', async () => {
+    signInAs('editor');
+    const typed = { ...EVENT_FIELDS, title: 'Typed before the refusal' };
+    const state = (await runAction(() => eventActions.saveEvent({ status: 'idle' }, form(typed)))) as { status: string; values: { title: string }; message: string };
+    expect(state).toMatchObject({ status: 'refused', values: { title: 'Typed before the refusal' } });
+    expect(state.message).toMatch(/^Nothing was saved\. Changes are paused/);
+  });
+
+  it('reads go on, and /api/health says writes are refused and why', async () => {
+    signInAs('editor');
+    expect((await eventsRoute.GET(apiRequest('GET', '/api/events', { site: 'same-site' }))).status).toBe(200);
+    const health = (await healthRoute.GET().json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'degraded', writes: 'refused', integrity: { check: 'quick_check', state: 'failed' } });
+    expect((health.integrity as { message: string }).message).toMatch(/page \d+|malformed/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The app's database: one better-sqlite3 connection per process, opened on first use (never at
- * build time), migrated and, when empty, seeded. Cached on globalThis so that every bundle that
+ * build time) with the cheap checks only (the full check runs in the background once the server
+ * is up: db/engine/integrity.ts, started by instrumentation-node.ts), migrated and, when empty, seeded. Cached on globalThis so that every bundle that
  * imports this module, and every hot reload in development, shares the one connection.
  */
 import 'server-only';
@@ -16,6 +17,7 @@ export function getConnection(): Connection {
     globalForDb.__trackerDb = bootstrapDatabase({
       path: config.DATABASE_PATH,
       seedOnEmpty: config.SEED_ON_EMPTY,
+      check: 'schema',
       log: (m) => console.log(m),
     });
   }

@@ -47,6 +47,12 @@ const envSchema = z.object({
    * that someone else opened the same view since the last write.
    */
   SERVER_TIMING: booleanFlag.default(false),
+  /**
+   * How often the server repeats the full integrity check of the database file (`PRAGMA
+   * quick_check` in a worker thread, decision 0037), in hours; the first runs a few seconds after
+   * start. 0: only that first one. At most 576 (24 days, the longest timer Node.js keeps).
+   */
+  INTEGRITY_CHECK_HOURS: z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().min(0).max(576).default(24)),
 });
 
 export type Env = z.infer<typeof envSchema>;

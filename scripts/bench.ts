@@ -103,8 +103,12 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       log('sqlite3 is not installed: no export baseline (apt-get install sqlite3)');
     }
 
-    log('starting the app (next start); its first request runs migrations and quick_check');
+    log('starting the app (next start): time to its first answers, then its background integrity check');
     const app = await startApp(ROOT, args.port, copy);
+    log(
+      `answered /api/health ${(app.startup.healthMs / 1000).toFixed(2)} s and / ${(app.startup.firstPageMs / 1000).toFixed(2)} s after start; ` +
+        `integrity check ${app.startup.integrity.state} after ${((app.startup.integrity.durationMs ?? 0) / 1000).toFixed(1)} s`,
+    );
     servers.push(app);
     const pid = app.child.pid!;
     const serverRssIdleBytes = treeRss(pid);
@@ -163,7 +167,8 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
     return {
       events,
       databaseBytes: fs.statSync(source).size,
-      startupMs: app.readyMs,
+      startupMs: app.startup.healthMs,
+      startup: app.startup,
       serverRssIdleBytes,
       combinations: results,
       export: { app: appExport, sqlite3, sqlite3Version },

@@ -2,9 +2,12 @@ import Link from 'next/link';
 import { signOut } from '@/server/actions/sign-in';
 import { ROLE_LABELS, can, staffDisplayName } from '@/lib/auth/roles';
 import { getViewer } from '@/server/auth/viewer';
+import { writeRefusal } from '@/db/engine/integrity';
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  // Staff only: while the file is known to be damaged their saves are refused (decision 0037).
+  const paused = can(viewer, 'drafts:read') ? writeRefusal() : null;
   return (
     <header className="no-print border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -92,6 +95,11 @@ export async function SiteHeader() {
           </ul>
         </nav>
       </div>
+      {paused ? (
+        <p role="alert" className="border-t border-red-300 bg-red-50 px-4 py-2 text-center text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {paused}
+        </p>
+      ) : null}
     </header>
   );
 }

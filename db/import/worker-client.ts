@@ -9,6 +9,7 @@
  * commit, reused, and stopped after ten idle minutes; it never keeps the process alive.
  */
 import { Worker } from 'node:worker_threads';
+import { startSourceWorker } from '@/db/engine/source-worker';
 
 const IDLE_MS = 10 * 60_000;
 
@@ -20,17 +21,6 @@ interface ImportWorker {
 
 const workers = new Map<string, Promise<ImportWorker>>();
 let nextJob = 1;
-
-/**
- * Outside Next.js (tests, scripts) this module runs from its TypeScript source, and so would the
- * worker, which Node cannot load by itself; testing/source-worker.ts starts it through tsx. The
- * bundler must not follow this path.
- */
-async function startSourceWorker(workerData: unknown): Promise<Worker> {
-  const helper = import.meta.url.replace(/db\/import\/worker-client\.ts$/, 'testing/source-worker.ts');
-  const { startWorkerFromSource } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ helper)) as typeof import('@/testing/source-worker');
-  return startWorkerFromSource(import.meta.url.replace(/worker-client\.ts$/, 'worker.ts'), workerData);
-}
 
 function stop(file: string, entry: ImportWorker, err: unknown): void {
   void workers.get(file)?.then((current) => {
@@ -48,7 +38,7 @@ function start(file: string): Promise<ImportWorker> {
     // Next.js compiles the worker into the build; anywhere else this runs from source.
     const worker = process.env.NEXT_RUNTIME
       ? new Worker(new URL('./worker.ts', import.meta.url), { workerData })
-      : await startSourceWorker(workerData);
+      : await startSourceWorker(import.meta.url.replace(/worker-client\.ts$/, 'worker.ts'), workerData);
     worker.unref();
     const entry: ImportWorker = { worker, pending: new Map(), idle: null };
     worker.on('message', ({ job, answer }: { job: number; answer: unknown }) => {

@@ -1,6 +1,7 @@
 /**
- * How the production server fails: it refuses to start on a damaged database file, saying which
- * file and what to do, and an error inside a page or a route handler reaches the browser without
+ * How the production server fails: it refuses to start on a database file whose header or schema
+ * is damaged, saying which file and what to do; damage deeper in the file, which only the full
+ * check in the background finds (decision 0037), is reported on /api/health and stops writes; an error inside a page or a route handler reaches the browser without
  * a stack trace, a file path or the database's message. Each story starts its own server on its
  * own temporary database (ports E2E_PORT+2 and +3), so the other stories' servers are untouched.
  */
@@ -9,6 +10,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ProductionServer, tempDirectory } from '../../scripts/harness/production-server';
+import { createAccount, sameOriginHeaders, signIn } from '../../scripts/harness/staff-client';
+import { damageTablePage } from '../../db/testing/damaged-file';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 
@@ -53,6 +56,39 @@ test.describe('The production server, when something is wrong', () => {
       expect(exit.output, label).toContain('The tracker cannot start.');
       expect(exit.output, label).toContain(`The database at ${damaged} is damaged or is not a SQLite database`);
       expect(exit.output, label).toContain('npm run db:restore');
+    }
+  });
+
+  test('a damaged table page, found by the background check: /api/health says so and writes are refused', async ({ request }) => {
+    const file = path.join(tmp.dir, 'tracker.db');
+    const first = await ProductionServer.start({ port: PORT, databasePath: file, env: { SEED_ON_EMPTY: 'true' } });
+    await first.stop();
+    const editor = { email: 'editor@example.org', password: 'a long enough password', role: 'editor' } as const;
+    createAccount(file, editor);
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    damageTablePage(file, 'events');
+
+    const server = await ProductionServer.start({ port: PORT, databasePath: file });
+    try {
+      await expect
+        .poll(async () => ((await (await request.get(`${server.baseUrl}/api/health`)).json()) as { integrity: { state: string } }).integrity.state, { timeout: 30_000 })
+        .toBe('failed');
+      const health = await request.get(`${server.baseUrl}/api/health`);
+      expect(health.status(), 'reads still work: a load balancer keeps the server').toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'degraded', writes: 'refused', integrity: { check: 'quick_check', state: 'failed' } });
+
+      const cookie = await signIn(server.baseUrl, editor);
+      const write = await request.post(`${server.baseUrl}/api/events`, {
+        headers: sameOriginHeaders(server.baseUrl, cookie),
+        data: { event: { type: 'statement', title: 'Written to a damaged file', summary: 'x', date: '2024-05-02', status: 'published' } },
+      });
+      expect(write.status()).toBe(503);
+      expect(((await write.json()) as { error: string }).error).toContain('Changes are paused');
+      expect(server.output()).toContain('The integrity check found the database at');
+    } finally {
+      await server.stop();
     }
   });
 

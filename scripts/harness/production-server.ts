@@ -81,7 +81,7 @@ export class ProductionServer {
     return new ProductionServer(child, port);
   }
 
-  /** Spawns the server and waits until /api/health answers 200 (the database is open and checked). */
+  /** Spawns the server and waits until /api/health answers 200 (the database is open, its header and schema checked; the full check runs in the background). */
   static async start(options: ServerOptions, timeoutMs = 60_000): Promise<ProductionServer> {
     await assertPortFree(options.port);
     const server = ProductionServer.spawn(options);

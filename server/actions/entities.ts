@@ -52,7 +52,7 @@ export const saveEntity = guardedAction<EntityFormState, EntityFormValues, Entit
     refuse: ({ reason, message, errors, values, count: submission, error }) => {
       if (reason === 'not-a-form') return { status: 'refused', values, errors, message, submission };
       if (reason === 'invalid') return { status: 'invalid', values, errors, message: `Nothing was saved. ${message}`, submission };
-      if (reason === 'not-allowed') return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission };
+      if (reason === 'not-allowed' || reason === 'unavailable') return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission };
       // Another actor reads the same: the form offers to save it anyway, as a different actor.
       const namesake = error?.status === 409 && 'name' in errors;
       return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission, namesake };

@@ -78,7 +78,7 @@ export const saveEvent = guardedAction<EventFormState, EventFormValues, EventInp
     },
     refuse: ({ reason, message, errors, values, count: submission }) => {
       if (reason === 'not-a-form') return { status: 'refused', values, message, submission };
-      if (reason === 'not-allowed') return { status: 'refused', values, message: `Nothing was saved. ${message}`, submission };
+      if (reason === 'not-allowed' || reason === 'unavailable') return { status: 'refused', values, message: `Nothing was saved. ${message}`, submission };
       return { status: 'invalid', values, errors, message: `Nothing was saved. ${message}`, submission };
     },
   },

@@ -8,13 +8,16 @@
  *     send any serialisable value, and an exception would be a 500),
  *  3. reads what was typed, so that every refusal can hand it back,
  *  4. checks the session and the permission,
- *  5. parses the input,
+ *  5. refuses while the database file is known to be damaged (db/engine/integrity.ts), keeping
+ *     what was typed,
+ *  6. parses the input,
  * then runs the action, and turns a refused write (`MutationError`) into the action's refusal.
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { writeRefusal } from '@/db/engine/integrity';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
@@ -22,18 +25,23 @@ import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import type { FieldErrors } from '@/lib/validation/event-form';
 import { requirePermission } from '@/server/auth/viewer';
 
-/** The viewer when they hold the permission; otherwise why not, in words for the form. */
-export async function viewerWith(permission: Permission): Promise<{ viewer: Viewer } | { refusal: string }> {
+/**
+ * The viewer when they hold the permission and may write; otherwise why not, in words for the form.
+ * Every server action is a write, so this is also where writes stop while the file is damaged.
+ */
+export async function viewerWith(permission: Permission): Promise<{ viewer: Viewer } | { refusal: string; reason: 'not-allowed' | 'unavailable' }> {
   try {
-    return { viewer: await requirePermission(permission) };
+    const viewer = await requirePermission(permission);
+    const paused = writeRefusal();
+    return paused ? { refusal: paused, reason: 'unavailable' } : { viewer };
   } catch (err) {
-    if (err instanceof AuthorizationError) return { refusal: err.message };
+    if (err instanceof AuthorizationError) return { refusal: err.message, reason: 'not-allowed' };
     throw err;
   }
 }
 
-/** Why an action said no: the argument, the session, the input, or the write itself. */
-export type RefusalReason = 'not-a-form' | 'not-allowed' | 'invalid' | 'refused';
+/** Why an action said no: the argument, the session, writes paused (a damaged file), the input, or the write itself. */
+export type RefusalReason = 'not-a-form' | 'not-allowed' | 'unavailable' | 'invalid' | 'refused';
 
 export interface Refusal<Values> {
   reason: RefusalReason;
@@ -78,7 +86,7 @@ export function guardedAction<State, Values, Input>(
     if (!form) return spec.refuse({ reason: 'not-a-form', message: NOT_A_FORM, errors: {}, values: spec.read(new FormData()), count });
     const values = spec.read(form);
     const auth = await viewerWith(spec.permission);
-    if ('refusal' in auth) return spec.refuse({ reason: 'not-allowed', message: auth.refusal, errors: {}, values, count });
+    if ('refusal' in auth) return spec.refuse({ reason: auth.reason, message: auth.refusal, errors: {}, values, count });
     const parsed = spec.parse(values, form);
     if (!parsed.success) return spec.refuse({ reason: 'invalid', message: parsed.message, errors: parsed.errors ?? {}, values, count });
     try {

@@ -57,7 +57,7 @@ export const saveStandingChange = guardedAction<StandingFormState, StandingFormV
     },
     refuse: ({ reason, message, errors, values, count: submission }) => {
       if (reason === 'not-a-form') return { status: 'refused', values, message, submission };
-      if (reason === 'not-allowed') return { status: 'refused', values, message: `Nothing was saved. ${message}`, submission };
+      if (reason === 'not-allowed' || reason === 'unavailable') return { status: 'refused', values, message: `Nothing was saved. ${message}`, submission };
       if (reason === 'invalid') return { status: 'invalid', values, errors, message, submission };
       const fieldErrors = standingErrorsForForm(errors);
       const n = Object.keys(fieldErrors).length;

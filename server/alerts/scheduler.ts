@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { getDb } from '@/db/index';
+import { writeRefusal } from '@/db/engine/integrity';
 import { env } from '@/lib/env';
 import { nextDueAt, runDueDeliveries } from './dispatcher';
 
@@ -48,6 +49,8 @@ async function step() {
     s.again = true;
     return;
   }
+  // Sending writes each delivery's state: nothing is sent while the file is known to be damaged.
+  if (writeRefusal()) return schedule(POLL_MS);
   s.running = true;
   try {
     const db = getDb();

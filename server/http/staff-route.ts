@@ -9,6 +9,7 @@
  */
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
+import { writeRefusal } from '@/db/engine/integrity';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
@@ -21,12 +22,19 @@ export function jsonError(status: number, error: string, extra: Record<string, u
   return NextResponse.json<ApiError & Record<string, unknown>>({ error, ...extra }, { status, headers: { ...NEVER_STORED } });
 }
 
-/** The viewer, or the response that refuses the request (403 cross-site, 401, 403). */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The viewer, or the response that refuses the request (403 cross-site, 401, 403, and 503 for a
+ * write while the database file is known to be damaged: db/engine/integrity.ts).
+ */
 export async function authorizeRequest(request: Request, permission: Permission): Promise<Viewer | NextResponse> {
   const refusal = crossSiteRefusal(request);
   if (refusal) return jsonError(403, refusal);
   try {
-    return await requirePermission(permission);
+    const viewer = await requirePermission(permission);
+    const paused = READS.has(request.method) ? null : writeRefusal();
+    return paused ? jsonError(503, paused) : viewer;
   } catch (err) {
     if (err instanceof AuthorizationError) return jsonError(err.status, err.message);
     throw err;

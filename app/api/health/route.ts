@@ -1,6 +1,13 @@
-/** GET /api/health: 200 when the database answers; used by tests, load balancers and monitors. */
+/**
+ * GET /api/health: 200 when the database answers; used by tests, load balancers and monitors.
+ * `integrity` is the full check of the file that runs in the background (decision 0037):
+ * `pending` until the first one finishes, `ok` with when and how long, `failed` with SQLite's
+ * message (then `status` is `degraded` and `writes` is `refused`: reads still work, so the answer
+ * stays 200 and a load balancer keeps the server), or `error` when the check could not run.
+ */
 import { NextResponse } from 'next/server';
 import { getConnection } from '@/db/index';
+import { INTEGRITY_CHECK, integrityStatus } from '@/db/engine/integrity';
 import { NEVER_STORED } from '@/lib/http/cache-policy';
 
 export const dynamic = 'force-dynamic';
@@ -8,8 +15,13 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   try {
     getConnection().sqlite.prepare('SELECT 1').get();
-    return NextResponse.json({ status: 'ok' }, { headers: { ...NEVER_STORED } });
   } catch {
     return NextResponse.json({ status: 'unavailable' }, { status: 503, headers: { ...NEVER_STORED } });
   }
+  const integrity = integrityStatus();
+  const failed = integrity.state === 'failed';
+  return NextResponse.json(
+    { status: failed ? 'degraded' : 'ok', writes: failed ? 'refused' : 'allowed', integrity: { check: INTEGRITY_CHECK, ...integrity } },
+    { headers: { ...NEVER_STORED } },
+  );
 }
