@@ -3,83 +3,101 @@ import { EVENT_TYPES } from '@/lib/event-types';
 import { axisLabel, barLabel } from './chart-labels';
 import type { ChartSelection } from './use-chart-selection';
 
-// Drawing area, in viewBox units; the SVG scales to its container's width.
+// The bars' drawing area, in viewBox units. The SVG stretches to its box (preserveAspectRatio
+// "none"), so its height is set by CSS, not by the width of the screen; the numbers on the axes
+// are HTML text beside it, at the page's font size on any screen (inside a scaled SVG they shrank
+// to about 4 px on a phone).
 const W = 720;
-const H = 170;
-const LEFT = 30;
-const RIGHT = 4;
-const TOP = 10;
-const BOTTOM = 22;
-const PLOT_W = W - LEFT - RIGHT;
-const PLOT_H = H - TOP - BOTTOM;
+const H = 150;
 
-/** The bars as an SVG group: one link per period, its types stacked, the selected span shaded. */
+/** The bars: one link per period, its types stacked, the selected span shaded; the axes' labels in HTML. */
 export function DensityBars({ chart, selection, helpId }: { chart: DensityChartData; selection: ChartSelection; helpId: string }) {
   const n = chart.buckets.length;
-  const slot = PLOT_W / n;
+  const slot = W / n;
   const barWidth = Math.max(1, slot * (n > 40 ? 0.86 : 0.72));
-  const scale = chart.max > 0 ? PLOT_H / chart.max : 0;
+  const scale = chart.max > 0 ? H / chart.max : 0;
   const span = selection.span;
+  const labels = chart.buckets.flatMap((bucket, i) => {
+    const text = axisLabel(bucket, i, n, chart.unit);
+    return text ? [{ key: bucket.key, i, text }] : [];
+  });
 
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="mt-2 h-auto w-full select-none"
-      role="group"
-      aria-label={`Bars, one per ${chart.unit}`}
-      aria-describedby={helpId}
-      onDragStart={(e) => e.preventDefault()}
-    >
-      <line x1={LEFT} x2={W - RIGHT} y1={TOP + PLOT_H + 0.5} y2={TOP + PLOT_H + 0.5} className="stroke-zinc-400" strokeWidth={1} />
-      <line x1={LEFT} x2={W - RIGHT} y1={TOP + 0.5} y2={TOP + 0.5} className="stroke-zinc-200 dark:stroke-zinc-800" strokeWidth={1} />
-      <text x={LEFT - 6} y={TOP + 4} textAnchor="end" fontSize={11} className="fill-zinc-600 dark:fill-zinc-400">
-        {chart.max}
-      </text>
-      <text x={LEFT - 6} y={TOP + PLOT_H} textAnchor="end" fontSize={11} className="fill-zinc-600 dark:fill-zinc-400">
-        0
-      </text>
-      {span ? (
-        <rect
-          x={LEFT + span[0] * slot}
-          y={TOP}
-          width={(span[1] - span[0] + 1) * slot}
-          height={PLOT_H}
-          className="fill-blue-500/15 stroke-blue-600"
-          strokeWidth={1}
-          data-testid="chart-selection"
-        />
-      ) : null}
-      {chart.buckets.map((bucket, i) => {
-        let y = TOP + PLOT_H;
-        const x = LEFT + i * slot + (slot - barWidth) / 2;
-        const label = axisLabel(bucket, i, n, chart.unit);
-        return (
-          <a key={bucket.key} {...selection.barProps(i)} aria-label={barLabel(bucket)} className="group no-underline outline-none" data-testid="chart-bar">
-            <title>{barLabel(bucket)}</title>
-            <rect x={LEFT + i * slot} y={TOP} width={slot} height={PLOT_H} className="fill-transparent group-hover:fill-zinc-500/10" />
-            {EVENT_TYPES.map((t) => {
-              const c = bucket.counts[t.key];
-              if (c === 0) return null;
-              const h = c * scale;
-              y -= h;
-              return <rect key={t.key} x={x} y={y} width={barWidth} height={h} fill={t.color} />;
-            })}
+    <div className="mt-2 flex gap-1.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+      <div aria-hidden="true" className="flex h-20 shrink-0 flex-col justify-between text-right sm:h-36">
+        <span className="-mt-1.5 leading-none">{chart.max}</span>
+        <span className="-mb-1 leading-none">0</span>
+      </div>
+      <div className="min-w-0 flex-1">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          preserveAspectRatio="none"
+          className="block h-20 w-full select-none overflow-visible sm:h-36"
+          role="group"
+          aria-label={`Bars, one per ${chart.unit}`}
+          aria-describedby={helpId}
+          onDragStart={(e) => e.preventDefault()}
+        >
+          <line x1={0} x2={W} y1={0} y2={0} className="stroke-zinc-200 dark:stroke-zinc-800" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+          <line x1={0} x2={W} y1={H} y2={H} className="stroke-zinc-400" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+          {span ? (
             <rect
-              x={LEFT + i * slot + 1}
-              y={TOP + 1}
-              width={Math.max(slot - 2, 1)}
-              height={PLOT_H - 2}
-              className="fill-none stroke-transparent group-focus-visible:stroke-blue-600 dark:group-focus-visible:stroke-blue-400"
-              strokeWidth={2}
+              x={span[0] * slot}
+              y={0}
+              width={(span[1] - span[0] + 1) * slot}
+              height={H}
+              className="fill-blue-500/15 stroke-blue-600"
+              strokeWidth={1}
+              vectorEffect="non-scaling-stroke"
+              data-testid="chart-selection"
             />
-            {label ? (
-              <text x={LEFT + i * slot + slot / 2} y={H - 6} textAnchor="middle" fontSize={11} className="fill-zinc-600 dark:fill-zinc-400">
-                {label}
-              </text>
-            ) : null}
-          </a>
-        );
-      })}
-    </svg>
+          ) : null}
+          {chart.buckets.map((bucket, i) => {
+            let y = H;
+            const x = i * slot + (slot - barWidth) / 2;
+            return (
+              <a key={bucket.key} {...selection.barProps(i)} aria-label={barLabel(bucket)} className="group no-underline outline-none" data-testid="chart-bar">
+                <title>{barLabel(bucket)}</title>
+                <rect x={i * slot} y={0} width={slot} height={H} className="fill-transparent group-hover:fill-zinc-500/10" />
+                {EVENT_TYPES.map((t) => {
+                  const c = bucket.counts[t.key];
+                  if (c === 0) return null;
+                  const h = c * scale;
+                  y -= h;
+                  return <rect key={t.key} x={x} y={y} width={barWidth} height={h} fill={t.color} />;
+                })}
+                <rect
+                  x={i * slot}
+                  y={0}
+                  width={slot}
+                  height={H}
+                  className="fill-none stroke-transparent group-focus-visible:stroke-blue-600 dark:group-focus-visible:stroke-blue-400"
+                  strokeWidth={2}
+                  vectorEffect="non-scaling-stroke"
+                />
+              </a>
+            );
+          })}
+        </svg>
+        {/* No viewBox: the labels are drawn at their font size in CSS pixels, placed by percentages
+            (a style attribute would be refused by the Content-Security-Policy). */}
+        <svg aria-hidden="true" className="mt-1 block h-4 w-full overflow-visible">
+          {labels.map(({ key, i, text }, k) => (
+            // On a phone every other label, so that they never run into each other.
+            <text
+              key={key}
+              x={`${((i + 0.5) / n) * 100}%`}
+              y={12}
+              textAnchor="middle"
+              fontSize={12}
+              className={`fill-zinc-600 dark:fill-zinc-400 ${k % 2 === 1 ? 'max-sm:hidden' : ''}`}
+              data-testid="chart-axis-label"
+            >
+              {text}
+            </text>
+          ))}
+        </svg>
+      </div>
+    </div>
   );
 }

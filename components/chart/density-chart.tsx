@@ -30,7 +30,7 @@ export function DensityChart({ chart, filters, basePath }: { chart: DensityChart
     >
       <figcaption id={captionId} className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">Events per {chart.unit}, by type</span>
-        <span id={helpId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span id={helpId} className="hidden text-xs text-zinc-600 sm:inline dark:text-zinc-400">
           Select a bar to narrow the dates; drag across bars (or use Shift with the arrow keys) for a span.
         </span>
       </figcaption>

@@ -14,12 +14,13 @@ export function ExportLinks({ filters, total }: { filters: TimelineFilters; tota
   const query = exportQueryString(filters);
   const events = total === 1 ? '1 event' : `${total.toLocaleString('en')} events`;
   return (
-    <div className="no-print flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" data-testid="export-links">
+    <div className="no-print flex flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:gap-x-4" data-testid="export-links">
       <a
         href={`/api/events/export${query}`}
-        className="inline-flex items-center gap-1.5 rounded border border-zinc-300 px-3 py-1.5 font-medium text-zinc-800 no-underline hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-900"
+        // A button on wide screens; on a phone a link like the others, so that all four fit on one line.
+        className="sm:inline-flex sm:items-center sm:gap-1.5 sm:rounded sm:border sm:border-zinc-300 sm:px-3 sm:py-1.5 sm:font-medium sm:text-zinc-800 sm:no-underline sm:hover:bg-zinc-100 sm:dark:border-zinc-700 sm:dark:text-zinc-100 sm:dark:hover:bg-zinc-900"
       >
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="hidden size-4 sm:block" fill="none" stroke="currentColor" strokeWidth="1.5">
           <path d="M8 2v8m0 0L5 7m3 3 3-3M3 12.5h10" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         Export CSV<span className="sr-only">: all {events} in this view</span>

@@ -1,34 +1,17 @@
-'use client';
-
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
-
-const SMALL = '(max-width: 1023px)';
-
-function subscribe(onChange: () => void) {
-  const query = window.matchMedia(SMALL);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
+import type { ReactNode } from 'react';
 
 /**
- * The filter panel's container: beside the results on wide screens; on narrow ones a disclosure
- * that starts closed, so the results come first. The server renders it open (without JavaScript the
- * filters must stay reachable); the browser closes it after hydration when the screen is narrow.
+ * The filter panel's container, served in its final state (decision 0038): a `<details>` that
+ * starts closed, so on a narrow screen the results come first under a "Filters (n active)" button;
+ * on a wide one (`lg`, 1024 px and up) a style in globals.css shows its content beside the results
+ * and hides the button, whatever the `open` state. No script decides either, so nothing moves when
+ * JavaScript loads, and it works without JavaScript. Once opened on a phone it stays open while
+ * filters are applied (the element is kept across navigations and React never sets `open`).
  */
 export function FilterDisclosure({ activeCount, children }: { activeCount: number; children: ReactNode }) {
-  const small = useSyncExternalStore(subscribe, () => window.matchMedia(SMALL).matches, () => false);
-  const [chosen, setChosen] = useState<boolean | null>(null);
-  const open = !small || (chosen ?? false);
   return (
-    <details
-      open={open}
-      onToggle={(e) => {
-        const next = e.currentTarget.open;
-        if (next !== open) setChosen(next);
-      }}
-      className="no-print mb-6 lg:mb-0"
-    >
-      <summary className="cursor-pointer rounded border border-zinc-300 px-3 py-2 text-sm font-medium lg:hidden dark:border-zinc-700">
+    <details className="filter-disclosure no-print mb-4 lg:mb-0" data-testid="filter-disclosure">
+      <summary className="cursor-pointer rounded border border-zinc-300 px-3 py-2 text-sm font-medium dark:border-zinc-700">
         Filters{activeCount > 0 ? ` (${activeCount} active)` : ''}
       </summary>
       <div className="pt-3 lg:pt-0">{children}</div>

@@ -15,7 +15,7 @@ import { countryName } from '@/lib/countries';
 import { ChangeStatusBadge } from './change-list';
 import { newChangeValues } from './form-values';
 import { obviousDyad } from './prefill';
-import { StandingChangeForm } from './standing-change-form';
+import { LazyStandingChangeForm } from './standing-change-form-lazy';
 import { changeDateText, changeFactsText } from './words';
 
 export function EventStandings({ event, changes, staff }: { event: EventDetail; changes: readonly StandingChange[]; staff: boolean }) {
@@ -47,7 +47,7 @@ export function EventStandings({ event, changes, staff }: { event: EventDetail; 
         <details className="mt-4 rounded border border-zinc-200 p-3 dark:border-zinc-800" open={changes.length === 0 && dyad.subject !== ''}>
           <summary className="cursor-pointer font-medium">Record a standing change resting on this event</summary>
           <div className="mt-3">
-            <StandingChangeForm
+            <LazyStandingChangeForm
               initial={newChangeValues({
                 ...dyad,
                 date: toPartialIso(event.date, event.datePrecision),

@@ -9,7 +9,7 @@ import { useActionState } from 'react';
 import { Field, Notice, describedBy, inputClass, secondaryButtonClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { saveViewAction, type SaveViewState } from '@/server/actions/saved-views';
-import { SAVED_VIEW_NAME_MAX } from '@/lib/validation/saved-view';
+import { SAVED_VIEW_NAME_MAX } from '@/lib/validation/saved-view-limits';
 
 const INITIAL: SaveViewState = { status: 'idle', message: null, errors: {}, values: { name: '' }, savedId: null, attempt: 0 };
 

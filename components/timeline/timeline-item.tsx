@@ -57,7 +57,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
           {event.program ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{event.program}</span> : null}
         </div>
         <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
-          <Link href={asRecorded ? `/events/${event.id}?as_recorded=${encodeURIComponent(asRecorded)}` : `/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
+          <Link href={asRecorded ? `/events/${event.id}?as_recorded=${encodeURIComponent(asRecorded)}` : `/events/${event.id}`} prefetch={false} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
             <Highlight text={event.title} groups={highlight} />
           </Link>
         </Heading>
@@ -77,7 +77,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
                 {shown.map((a, i) => (
                   <span key={a.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/entities/${a.id}`}>
+                    <Link href={`/entities/${a.id}`} prefetch={false}>
                       <Highlight text={a.name} groups={highlight} />
                     </Link>
                   </span>

@@ -38,7 +38,7 @@ export function CountryChip({
   const className =
     'inline-flex items-center rounded border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 text-xs text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200';
   return link ? (
-    <Link href={`/countries/${code}`} className={`${className} hover:border-zinc-400`}>
+    <Link href={`/countries/${code}`} prefetch={false} className={`${className} hover:border-zinc-400`}>
       {label}
     </Link>
   ) : (

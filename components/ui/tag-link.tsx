@@ -6,10 +6,13 @@ const SIZES = {
   normal: 'px-2.5 py-0.5 text-sm text-zinc-800 dark:text-zinc-200',
 };
 
-/** A tag as a chip that opens the timeline filtered to it. */
+/**
+ * A tag as a chip that opens the timeline filtered to it: at least 24 px tall on screen, a target
+ * a finger can hit (WCAG 2.2 target size); inline on paper, where nothing is tapped.
+ */
 export function TagLink({ slug, size = 'normal', children }: { slug: string; size?: keyof typeof SIZES; children: ReactNode }) {
   return (
-    <Link href={`/?tag=${encodeURIComponent(slug)}`} className={`rounded-full bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`}>
+    <Link href={`/?tag=${encodeURIComponent(slug)}`} prefetch={false} className={`inline-flex min-h-6 items-center rounded-full print:inline bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`}>
       {children}
     </Link>
   );

@@ -137,7 +137,7 @@ test.describe('A new analyst finds their way', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Samer Kamal al-Assad');
     // One event, in March 2023: the chart's one bar says the month and the year.
     await expect(page.getByTestId('density-chart').getByTestId('chart-bar')).toHaveCount(1);
-    await expect(page.getByTestId('density-chart').getByTestId('chart-bar').locator('text')).toHaveText('Mar 2023');
+    await expect(page.getByTestId('density-chart').getByTestId('chart-axis-label')).toHaveText(['Mar 2023']);
   });
 
   test('follows a country chip on the timeline to the country page', async ({ page }) => {

@@ -3,9 +3,10 @@
  * name is one line of 1 to 80 characters; a destination is an http(s) URL without credentials.
  */
 import { z } from 'zod';
+import { SAVED_VIEW_NAME_MAX } from './saved-view-limits';
 import { nameText } from './text';
 
-export const SAVED_VIEW_NAME_MAX = 80;
+export { SAVED_VIEW_NAME_MAX };
 
 export const savedViewNameSchema = nameText('Name', SAVED_VIEW_NAME_MAX);
 
