@@ -15,12 +15,14 @@
  * and the plain SQL answers until it is ready. Inside a transaction it never answers.
  */
 import type Database from 'better-sqlite3';
-import { RoaringBitmap32 } from 'roaring';
+// The package is CommonJS whose named exports Node's ESM loader cannot see: take them from the default.
+import roaring, { type RoaringBitmap32 as Roaring } from 'roaring';
 import { COUNTRY_ROLES } from '@/lib/countries';
 import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
 import { dataVersion } from './read-cache';
 
-export type Bitmap = RoaringBitmap32;
+const { RoaringBitmap32 } = roaring;
+export type Bitmap = Roaring;
 export { RoaringBitmap32 };
 
 /** Events read per step of the build; between steps the event loop serves requests. */
@@ -120,6 +122,8 @@ interface EventFacts {
 export class FacetIndex {
   /** The database state the index reflects ("data_version:total_changes"), or null while not built. */
   version: string | null = null;
+  /** Bumped whenever the index's content changes: what is derived from it (timeline-index.ts) is kept per state. */
+  state = 0;
   /** The last revision whose change the index holds. */
   revision = 0;
   building: Promise<void> | null = null;
@@ -210,6 +214,7 @@ export class FacetIndex {
     const started = performance.now();
     const db = this.sqlite;
     this.version = null;
+    this.state++;
     this.reset();
     const fromRevision = (db.prepare('SELECT max(id) FROM revisions').pluck().get() as number | null) ?? 0;
     const maxId = (db.prepare('SELECT max(id) FROM events').pluck().get() as number | null) ?? 0;
@@ -431,6 +436,7 @@ export class FacetIndex {
 
   /** Reads these events again from SQLite and puts them where they now belong. */
   refresh(ids: readonly number[]): void {
+    this.state++;
     const s = (this.refreshStatements ??= {
       event: this.sqlite.prepare(
         'SELECT id, type, date, date_precision, status, legal_authority, program FROM events WHERE id = ? AND deleted_at IS NULL',

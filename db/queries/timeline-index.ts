@@ -139,6 +139,34 @@ export function indexedView(db: DbOrTx, filters: TimelineFilters, visibility: Vi
   return { index, db, filters, visibility, visible, base, parts, view };
 }
 
+/**
+ * What depends only on the index's state and on whose events are visible (the options of each
+ * facet, the actor counts and chart of all visible events), kept until the index changes.
+ */
+const derived = new WeakMap<FacetIndex, { state: number; values: Map<string, unknown> }>();
+
+function memo<T>(v: IndexedView, key: string, compute: () => T): T {
+  let d = derived.get(v.index);
+  if (!d || d.state !== v.index.state) derived.set(v.index, (d = { state: v.index.state, values: new Map() }));
+  const k = `${v.visibility.includeDrafts ? 'staff' : 'public'}|${key}`;
+  if (!d.values.has(k)) d.values.set(k, compute());
+  return d.values.get(k) as T;
+}
+
+/**
+ * Counts over a view, from counts over its events, or for a view holding most visible events from
+ * the counts of all visible events less those of the few it leaves out.
+ */
+function countsOver(v: IndexedView, view: Bitmap, key: string, count: (ids: Uint32Array) => Uint32Array): Uint32Array {
+  if (view === v.visible || view.size * 2 <= v.visible.size) return view === v.visible ? memo(v, key, () => count(v.visible.toUint32Array())) : count(view.toUint32Array());
+  const all = memo(v, key, () => count(v.visible.toUint32Array()));
+  const left = count(RoaringBitmap32.andNot(v.visible, view).toUint32Array());
+  const out = new Uint32Array(Math.max(all.length, left.length));
+  out.set(all);
+  for (let i = 0; i < left.length; i++) out[i]! -= left[i]!;
+  return out;
+}
+
 /** The view without one filter (a facet's own), made once per facet. */
 function viewWithout(v: IndexedView, omit: Dimension): Bitmap {
   if (!v.parts.has(omit)) return v.view;
@@ -237,16 +265,19 @@ export { decodeCursor };
 // ---------------------------------------------------------------------------------------------
 // The chart.
 
-export function indexedChart(v: IndexedView): DensityChartData | null {
-  const { index } = v;
-  const ids = v.view.toUint32Array();
-  if (ids.length === 0) return null;
+/** The years the index's events span, for the chart's cells. */
+function yearSpan(index: FacetIndex): { minYear: number; maxYear: number } {
   let minYear = Infinity;
   let maxYear = -Infinity;
   for (const y of index.years.map.keys()) {
     if (y < minYear) minYear = y;
     if (y > maxYear) maxYear = y;
   }
+  return { minYear, maxYear };
+}
+
+/** Events per cell: month (from the first year), year-only or not, type. */
+function chartCells(index: FacetIndex, minYear: number, maxYear: number, ids: Uint32Array): Uint32Array {
   const types = EVENT_TYPE_KEYS.length;
   const cells = new Uint32Array((maxYear - minYear + 1) * 12 * 2 * types);
   for (let i = 0; i < ids.length; i++) {
@@ -255,6 +286,15 @@ export function indexedChart(v: IndexedView): DensityChartData | null {
     const month = (Math.floor(day / 10000) - minYear) * 12 + (Math.floor(day / 100) % 100) - 1;
     cells[(month * 2 + (index.precision[id] === 2 ? 1 : 0)) * types + index.type[id]!]!++;
   }
+  return cells;
+}
+
+export function indexedChart(v: IndexedView): DensityChartData | null {
+  const { index } = v;
+  if (v.view.size === 0) return null;
+  const { minYear, maxYear } = yearSpan(index);
+  const cells = countsOver(v, v.view, `chart|${minYear}|${maxYear}`, (ids) => chartCells(index, minYear, maxYear, ids));
+  const types = EVENT_TYPE_KEYS.length;
   const rows: BucketRow[] = [];
   for (let c = 0; c < cells.length; c++) {
     if (cells[c] === 0) continue;
@@ -271,7 +311,11 @@ export function indexedChart(v: IndexedView): DensityChartData | null {
 // The facets.
 
 /** Options of a facet's universe: the reader's events per value, most first, at most MAX_OPTIONS. */
-function universe<K, V extends string | number>(visible: Bitmap, map: Map<K, Bitmap>, value: (k: K) => V | null): { value: V; n: number }[] {
+function universe<K, V extends string | number>(v: IndexedView, facet: string, map: Map<K, Bitmap>, value: (k: K) => V | null): { value: V; n: number }[] {
+  return memo(v, `universe|${facet}`, () => universeOf(v.visible, map, value));
+}
+
+function universeOf<K, V extends string | number>(visible: Bitmap, map: Map<K, Bitmap>, value: (k: K) => V | null): { value: V; n: number }[] {
   const out: { value: V; n: number }[] = [];
   for (const [k, b] of map) {
     const v = value(k);
@@ -301,7 +345,7 @@ function typeOptions(v: IndexedView): TimelineFacets['types'] {
 
 function countryOptions(v: IndexedView): FacetOption[] {
   const { index, filters } = v;
-  const options = universe(v.visible, index.countries.map, (k) => (k.startsWith('any|') ? k.slice(4) : null));
+  const options = universe(v, 'countries', index.countries.map, (k) => (k.startsWith('any|') ? k.slice(4) : null));
   const view = viewWithout(v, 'countries');
   const filtered = counted(view, [...options.map((o) => o.value), ...filters.countries], (c) => index.countries.get(`${filters.role}|${c}`));
   return facetOptions(options, filtered, filters.countries, countryName);
@@ -311,7 +355,7 @@ function columnOptions(v: IndexedView, facet: 'authorities' | 'programs'): Facet
   const { index, filters } = v;
   const names = facet === 'authorities' ? index.authorityNames : index.programNames;
   const map = facet === 'authorities' ? index.authorities : index.programs;
-  const options = universe(v.visible, map.map, (k) => names.values[k] ?? null);
+  const options = universe(v, facet, map.map, (k) => names.values[k] ?? null);
   const view = viewWithout(v, facet);
   const filtered = counted(view, [...options.map((o) => o.value), ...filters[facet]], (value) => map.get(names.find(value) ?? -1));
   return facetOptions(options, filtered, filters[facet], (x) => x);
@@ -326,7 +370,10 @@ function tagOptions(v: IndexedView): FacetOption[] {
     slugs.set(t.id, t.slug);
   }
   const ids = new Map([...slugs].map(([id, slug]) => [slug, id]));
-  const options = universe(v.visible, index.tags.map, (id) => slugs.get(id) ?? null);
+  // Kept by tag id: a tag's slug may change without any event changing.
+  const options = universe(v, 'tags', index.tags.map, (id) => id)
+    .filter((o) => slugs.has(o.value))
+    .map((o) => ({ value: slugs.get(o.value)!, n: o.n }));
   const view = viewWithout(v, 'tags');
   const filtered = counted(view, [...options.map((o) => o.value), ...filters.tags], (slug) => index.tags.get(ids.get(slug) ?? -1));
   return facetOptions(options, filtered, filters.tags, (x) => labels.get(x) ?? x);
@@ -335,7 +382,7 @@ function tagOptions(v: IndexedView): FacetOption[] {
 function yearOptions(v: IndexedView): FacetOption[] {
   const { index, filters } = v;
   const view = viewWithout(v, 'dates');
-  const years = [...index.years.map].filter(([, b]) => v.visible.andCardinality(b) > 0).sort((a, b) => b[0] - a[0]);
+  const years = memo(v, 'years', () => [...index.years.map].filter(([, b]) => v.visible.andCardinality(b) > 0).sort((a, b) => b[0] - a[0]));
   const chosen = filters.from && filters.from === filters.to && /^\d{4}$/.test(filters.from) ? filters.from : null;
   return years.map(([year, b]) => {
     const label = String(year).padStart(4, '0');
@@ -343,32 +390,49 @@ function yearOptions(v: IndexedView): FacetOption[] {
   });
 }
 
-/** Events per actor in a view (each event once per actor), counted over the index's actor lists. */
-function actorCounts(index: FacetIndex, view: Bitmap): Map<number, number> {
-  const ids = view.toUint32Array();
-  const counts = new Uint32Array(index.eventStart.length);
-  const extra = new Map<number, number>();
+/** Events per actor over these events (each event once per actor), from the index's actor lists. */
+function actorCountsOf(index: FacetIndex, ids: Uint32Array): Uint32Array {
+  const { actorStart, actorList, changed } = index;
+  let size = index.eventStart.length;
+  for (const a of index.changedByActor.keys()) if (a >= size) size = a + 1;
+  const counts = new Uint32Array(size);
+  const limit = actorStart.length - 1;
   for (let i = 0; i < ids.length; i++) {
-    const actors = index.actorsOf(ids[i]!);
-    for (let j = 0; j < actors.length; j++) {
-      const a = actors[j]!;
-      if (a < counts.length) counts[a]!++;
-      else extra.set(a, (extra.get(a) ?? 0) + 1);
+    const id = ids[i]!;
+    if (changed[id]) {
+      for (const a of index.actorsOf(id) as number[]) counts[a]!++;
+    } else if (id < limit) {
+      for (let j = actorStart[id]!, end = actorStart[id + 1]!; j < end; j++) counts[actorList[j]!]!++;
     }
   }
-  const out = new Map<number, number>();
-  for (let a = 0; a < counts.length; a++) if (counts[a]) out.set(a, counts[a]!);
-  for (const [a, n] of extra) out.set(a, n);
-  return out;
+  return counts;
+}
+
+/** The k-th largest of the counts (0 when there are k or fewer that are not 0). */
+function kthLargest(counts: Uint32Array, k: number): number {
+  const best: number[] = [];
+  const consider = (n: number) => {
+    if (n === 0) return;
+    if (best.length < k) {
+      best.push(n);
+      best.sort((a, b) => b - a);
+    } else if (n > best[k - 1]!) {
+      best[k - 1] = n;
+      best.sort((a, b) => b - a);
+    }
+  };
+  for (let a = 0; a < counts.length; a++) if (counts[a]! > (best.length < k ? 0 : best[k - 1]!)) consider(counts[a]!);
+  return best.length < k ? 0 : best[k - 1]!;
 }
 
 function actorOptions(v: IndexedView): FacetOption<number>[] {
   const { db, filters, index } = v;
-  const counts = actorCounts(index, viewWithout(v, 'actors'));
+  const counts = countsOver(v, viewWithout(v, 'actors'), 'actors', (ids) => actorCountsOf(index, ids));
+  const countOf = (a: number) => counts[a] ?? 0;
   // The TOP_ACTORS largest counts and every count that ties with the last (facets.ts: topWithTies).
-  const ns = Float64Array.from(counts.values()).sort();
-  const threshold = ns.length <= TOP_ACTORS ? 0 : ns[ns.length - TOP_ACTORS]!;
-  const top = [...counts].filter(([, n]) => n >= threshold).map(([value, n]) => ({ value, n }));
+  const threshold = Math.max(1, kthLargest(counts, TOP_ACTORS));
+  const top: { value: number; n: number }[] = [];
+  for (let a = 0; a < counts.length; a++) if (counts[a]! >= threshold) top.push({ value: a, n: counts[a]! });
   const ids = [...new Set([...top.map((t) => t.value), ...filters.actors])];
   const names = new Map(
     ids.length === 0
@@ -386,7 +450,7 @@ function actorOptions(v: IndexedView): FacetOption<number>[] {
     .slice(0, TOP_ACTORS);
   const shown = new Map(ranked.map((r) => [r.value, r.n]));
   const missing = filters.actors.filter((id) => !shown.has(id) && names.has(id));
-  for (const id of missing) shown.set(id, counts.get(id) ?? 0);
+  for (const id of missing) shown.set(id, countOf(id));
   return [...ranked.map((r) => r.value), ...missing].map((id) => ({
     value: id,
     label: names.get(id)!,
