@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from './server/auth/first-admin';
 import { resolveAuthSecret } from './server/auth/secret';
 import { env } from './lib/env';
 import { startAlertDispatcher } from './server/alerts/scheduler';
+import { startFacetIndex } from './db/derived/facet-index';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
@@ -23,3 +24,6 @@ try {
 
 // Webhook alerts queued by event writes are sent from this process, on a timer (decision 0035).
 startAlertDispatcher();
+
+// The facet index (decision 0039): built in the background after start; the SQL answers until then.
+startFacetIndex(getConnection(), (m) => console.log(m));

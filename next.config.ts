@@ -11,8 +11,9 @@ const staticHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // Native addons (better-sqlite3; roaring, the facet index's bitmaps): load them from node_modules
+  // at run time, never bundle them.
+  serverExternalPackages: ['better-sqlite3', 'roaring'],
   async headers() {
     return STATIC_PATHS.map((source) => ({ source, headers: staticHeaders }));
   },

@@ -26,9 +26,9 @@ export type Bitmap = Roaring;
 export { RoaringBitmap32 };
 
 /** Events read per step of the build; between steps the event loop serves requests. */
-const BUILD_STEP = 50_000;
+const BUILD_STEP = 10_000;
 /** More changed events than this since the index's state: rebuild rather than catch up in a request. */
-export const CATCH_UP_LIMIT = 2_000;
+export const CATCH_UP_LIMIT = 500;
 /** Changed events whose actors live in the overlay; past this the actor arrays are rebuilt. */
 const OVERLAY_LIMIT = 50_000;
 /** Ids up to 2^24: an event's sort key, date × 2^24 + id, stays an exact double. */
@@ -572,4 +572,21 @@ export function currentFacetIndex(db: object): FacetIndex | null {
 /** Whether the app builds and uses the index (FACET_INDEX=0 turns it off). */
 export function facetIndexEnabled(): boolean {
   return process.env.FACET_INDEX !== '0';
+}
+
+/**
+ * Starts building the index of the app's connection in the background (the SQL answers until it
+ * is ready) and attaches it; returns it, or null when turned off.
+ */
+export function startFacetIndex(connection: { sqlite: Database.Database; db: object }, log: (message: string) => void = () => {}): FacetIndex | null {
+  if (!facetIndexEnabled()) return null;
+  const index = new FacetIndex(connection.sqlite);
+  attachFacetIndex(connection.db, index);
+  setImmediate(() => {
+    void index.build().then(() => {
+      if (index.ready) log(`Facet index ready: ${index.live} events in ${Math.round(index.buildMs)} ms.`);
+      else log(`Facet index not built (${index.error instanceof Error ? index.error.message : String(index.error)}); the SQL answers.`);
+    });
+  });
+  return index;
 }

@@ -117,6 +117,30 @@ function tagIds(db: DbOrTx, slugs: readonly string[]): number[] {
   return db.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...slugs])).all().map((t) => t.id);
 }
 
+/**
+ * A few bitmaps made for recent views (an actor's events, a search's matches), kept while the index
+ * does not change: an analyst who keeps a search and changes the other filters pays for it once.
+ * Any write empties it.
+ */
+const BOUNDED_ENTRIES = 16;
+const recent = new WeakMap<FacetIndex, { state: string; entries: Map<string, Bitmap> }>();
+
+function bounded(index: FacetIndex, key: string, make: () => Bitmap): Bitmap {
+  // Any write, even one that changes no event, may change what a search finds: keyed by the database's version.
+  const state = `${index.state}|${index.version}`;
+  let r = recent.get(index);
+  if (!r || r.state !== state) recent.set(index, (r = { state, entries: new Map() }));
+  let b = r.entries.get(key);
+  if (b) {
+    r.entries.delete(key);
+  } else {
+    b = make();
+    if (r.entries.size >= BOUNDED_ENTRIES) r.entries.delete(r.entries.keys().next().value!);
+  }
+  r.entries.set(key, b);
+  return b;
+}
+
 /** The view of these filters over the index, or null when the index cannot answer now (use SQL). */
 export function indexedView(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): IndexedView | null {
   const index = currentFacetIndex(db);
@@ -128,13 +152,13 @@ export function indexedView(db: DbOrTx, filters: TimelineFilters, visibility: Vi
   if (filters.from !== null || filters.to !== null) parts.set('dates', dateBitmap(index, filters));
   if (filters.countries.length > 0) parts.set('countries', or(filters.countries.map((c) => index.countries.get(`${filters.role}|${c}`))));
   if (filters.counterparts.length > 0) parts.set('counterparts', or(filters.counterparts.map((c) => index.countries.get(`any|${c}`))));
-  if (filters.actors.length > 0) parts.set('actors', or(filters.actors.map((a) => index.actorEvents(a))));
+  if (filters.actors.length > 0) parts.set('actors', or(filters.actors.map((a) => bounded(index, `actor|${a}`, () => index.actorEvents(a)))));
   if (filters.authorities.length > 0) {
     parts.set('authorities', or(filters.authorities.map((a) => index.authorities.get(index.authorityNames.find(a) ?? -1))));
   }
   if (filters.programs.length > 0) parts.set('programs', or(filters.programs.map((p) => index.programs.get(index.programNames.find(p) ?? -1))));
   if (filters.tags.length > 0) parts.set('tags', or(tagIds(db, filters.tags).map((t) => index.tags.get(t))));
-  if (filters.q) parts.set('search', searchBitmap(db, filters));
+  if (filters.q) parts.set('search', bounded(index, `search|${filters.q}`, () => searchBitmap(db, filters)));
   const view = intersect([base, ...parts.values()]);
   return { index, db, filters, visibility, visible, base, parts, view };
 }
