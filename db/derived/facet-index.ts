@@ -168,6 +168,15 @@ export class FacetIndex {
   readonly changedActors = new Map<number, number[]>();
   readonly changedByActor = new Map<number, Set<number>>();
 
+  /**
+   * Per status (published, draft), kept with every change: events per actor, and per chart cell
+   * (chartKey). A view holding most events is counted as these less the events it leaves out.
+   */
+  readonly totals = [
+    { actors: new Uint32Array(0), chart: new Map<number, number>() },
+    { actors: new Uint32Array(0), chart: new Map<number, number>() },
+  ];
+
   /** Live events in timeline order (date, then id, newest first), the first `live` of the array. */
   order = new Uint32Array(0);
   live = 0;
@@ -286,6 +295,8 @@ export class FacetIndex {
     yield;
     this.sortOrder(maxId);
     yield;
+    for (let id = 1; id <= maxId; id++) this.account(id, 1);
+    yield;
     // Changes committed while the build read: the events their revisions name are read again.
     const version = dataVersion(db);
     this.revision = fromRevision;
@@ -301,6 +312,10 @@ export class FacetIndex {
     }
     this.changedActors.clear();
     this.changedByActor.clear();
+    for (const t of this.totals) {
+      t.actors = new Uint32Array(0);
+      t.chart.clear();
+    }
     this.live = 0;
   }
 
@@ -372,6 +387,28 @@ export class FacetIndex {
     }
     this.eventStart = start;
     this.eventList = events;
+  }
+
+  /** The cell of the chart's counts an event falls in: (month index × 2 + year-only) × types + type. */
+  chartKey(id: number): number {
+    const day = this.day[id]!;
+    const month = Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
+    return (month * 2 + (this.precision[id] === PRECISION.year ? 1 : 0)) * EVENT_TYPE_KEYS.length + this.type[id]!;
+  }
+
+  /** Adds a live event to (1) or takes it from (-1) the totals of its status. */
+  private account(id: number, sign: 1 | -1) {
+    const status = id < this.status.length ? this.status[id]! : STATUS.none;
+    if (status === STATUS.none) return;
+    const t = this.totals[status === STATUS.published ? 0 : 1]!;
+    const actors = this.actorsOf(id);
+    for (let i = 0; i < actors.length; i++) {
+      const a = actors[i]!;
+      if (a >= t.actors.length) t.actors = grow(t.actors, a + 1);
+      t.actors[a]! += sign;
+    }
+    const key = this.chartKey(id);
+    t.chart.set(key, (t.chart.get(key) ?? 0) + sign);
   }
 
   private sortOrder(maxId: number) {
@@ -446,6 +483,7 @@ export class FacetIndex {
       actors: this.sqlite.prepare('SELECT DISTINCT entity_id FROM event_entities WHERE event_id = ?').pluck(),
     });
     for (const id of ids) {
+      this.account(id, -1);
       this.remove(id);
       const r = s.event.get(id) as [number, string, string, string, string, string | null, string | null] | undefined;
       const actors = r ? (s.actors.all(id) as number[]) : [];
@@ -453,6 +491,7 @@ export class FacetIndex {
       if (!r) continue;
       this.ensureCapacity(id);
       this.setFacts({ id, type: r[1], date: r[2], precision: r[3], status: r[4], authority: r[5], program: r[6] });
+      this.account(id, 1);
       (this.status[id] === STATUS.published ? this.published : this.drafts).add(id);
       this.bucketKeys(id, (map, key) => (this[map] as BitmapMap<number>).of(key).add(id));
       for (const [code, role] of s.countries.all(id) as [string, string][]) {

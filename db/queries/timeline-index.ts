@@ -179,15 +179,30 @@ function memo<T>(v: IndexedView, key: string, compute: () => T): T {
 
 /**
  * Counts over a view, from counts over its events, or for a view holding most visible events from
- * the counts of all visible events less those of the few it leaves out.
+ * the counts of all visible events (kept by the index) less those of the few it leaves out.
  */
-function countsOver(v: IndexedView, view: Bitmap, key: string, count: (ids: Uint32Array) => Uint32Array): Uint32Array {
-  if (view === v.visible || view.size * 2 <= v.visible.size) return view === v.visible ? memo(v, key, () => count(v.visible.toUint32Array())) : count(view.toUint32Array());
-  const all = memo(v, key, () => count(v.visible.toUint32Array()));
+function countsOver(v: IndexedView, view: Bitmap, all: () => Uint32Array, count: (ids: Uint32Array) => Uint32Array): Uint32Array {
+  if (view === v.visible) return all();
+  if (view.size * 2 <= v.visible.size) return count(view.toUint32Array());
+  const whole = all();
   const left = count(RoaringBitmap32.andNot(v.visible, view).toUint32Array());
-  const out = new Uint32Array(Math.max(all.length, left.length));
-  out.set(all);
+  const out = new Uint32Array(Math.max(whole.length, left.length));
+  out.set(whole);
   for (let i = 0; i < left.length; i++) out[i]! -= left[i]!;
+  return out;
+}
+
+/** The index's totals for the reader's events: the published ones, and for staff the drafts too. */
+function visibleTotals(v: IndexedView) {
+  const [published, drafts] = v.index.totals as [FacetIndex['totals'][0], FacetIndex['totals'][0]];
+  return v.visibility.includeDrafts ? [published, drafts] : [published];
+}
+
+function allActors(v: IndexedView): Uint32Array {
+  const totals = visibleTotals(v);
+  if (totals.length === 1) return totals[0]!.actors;
+  const out = new Uint32Array(Math.max(...totals.map((t) => t.actors.length)));
+  for (const t of totals) for (let i = 0; i < t.actors.length; i++) out[i]! += t.actors[i]!;
   return out;
 }
 
@@ -317,8 +332,22 @@ export function indexedChart(v: IndexedView): DensityChartData | null {
   const { index } = v;
   if (v.view.size === 0) return null;
   const { minYear, maxYear } = yearSpan(index);
-  const cells = countsOver(v, v.view, `chart|${minYear}|${maxYear}`, (ids) => chartCells(index, minYear, maxYear, ids));
   const types = EVENT_TYPE_KEYS.length;
+  const allCells = () => {
+    const cells = new Uint32Array((maxYear - minYear + 1) * 12 * 2 * types);
+    for (const t of visibleTotals(v)) {
+      for (const [key, n] of t.chart) {
+        if (n === 0) continue;
+        const type = key % types;
+        const rest = (key - type) / types;
+        const yearOnly = rest % 2;
+        const month = (rest - yearOnly) / 2 - minYear * 12;
+        cells[(month * 2 + yearOnly) * types + type]! += n;
+      }
+    }
+    return cells;
+  };
+  const cells = countsOver(v, v.view, allCells, (ids) => chartCells(index, minYear, maxYear, ids));
   const rows: BucketRow[] = [];
   for (let c = 0; c < cells.length; c++) {
     if (cells[c] === 0) continue;
@@ -451,7 +480,7 @@ function kthLargest(counts: Uint32Array, k: number): number {
 
 function actorOptions(v: IndexedView): FacetOption<number>[] {
   const { db, filters, index } = v;
-  const counts = countsOver(v, viewWithout(v, 'actors'), 'actors', (ids) => actorCountsOf(index, ids));
+  const counts = countsOver(v, viewWithout(v, 'actors'), () => allActors(v), (ids) => actorCountsOf(index, ids));
   const countOf = (a: number) => counts[a] ?? 0;
   // The TOP_ACTORS largest counts and every count that ties with the last (facets.ts: topWithTies).
   const threshold = Math.max(1, kthLargest(counts, TOP_ACTORS));
