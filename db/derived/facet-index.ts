@@ -26,7 +26,7 @@ export type Bitmap = Roaring;
 export { RoaringBitmap32 };
 
 /** Events read per step of the build; between steps the event loop serves requests. */
-const BUILD_STEP = 10_000;
+const BUILD_STEP = 5_000;
 /** More changed events than this since the index's state: rebuild rather than catch up in a request. */
 export const CATCH_UP_LIMIT = 500;
 /** Changed events whose actors live in the overlay; past this the actor arrays are rebuilt. */
@@ -295,8 +295,10 @@ export class FacetIndex {
     yield;
     this.sortOrder(maxId);
     yield;
-    for (let id = 1; id <= maxId; id++) this.account(id, 1);
-    yield;
+    for (let lo = 1; lo <= maxId; lo += BUILD_STEP * 10) {
+      for (let id = lo; id < Math.min(lo + BUILD_STEP * 10, maxId + 1); id++) this.account(id, 1);
+      yield;
+    }
     // Changes committed while the build read: the events their revisions name are read again.
     const version = dataVersion(db);
     this.revision = fromRevision;
@@ -401,12 +403,12 @@ export class FacetIndex {
     const status = id < this.status.length ? this.status[id]! : STATUS.none;
     if (status === STATUS.none) return;
     const t = this.totals[status === STATUS.published ? 0 : 1]!;
-    const actors = this.actorsOf(id);
-    for (let i = 0; i < actors.length; i++) {
-      const a = actors[i]!;
+    const add = (a: number) => {
       if (a >= t.actors.length) t.actors = grow(t.actors, a + 1);
       t.actors[a]! += sign;
-    }
+    };
+    if (this.changed[id]) for (const a of this.changedActors.get(id) ?? []) add(a);
+    else if (id + 1 < this.actorStart.length) for (let i = this.actorStart[id]!, end = this.actorStart[id + 1]!; i < end; i++) add(this.actorList[i]!);
     const key = this.chartKey(id);
     t.chart.set(key, (t.chart.get(key) ?? 0) + sign);
   }

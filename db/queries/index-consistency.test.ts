@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
 import { eventInputSchema } from '@/lib/validation/event';
 import { openDatabase, type Connection } from '@/db/engine/client';
-import { attachFacetIndex, currentFacetIndex, detachFacetIndex, FacetIndex } from '@/db/derived/facet-index';
+import { attachFacetIndex, CATCH_UP_LIMIT, currentFacetIndex, detachFacetIndex, FacetIndex } from '@/db/derived/facet-index';
 import { createEvent, deleteEvent, restoreDeletedEvent, snapshotToInput, updateEvent } from '@/db/mutations/events';
 import { eventSnapshot } from '@/db/mutations/revisions';
 import { buildSynthDatabase } from '../synth/build';
@@ -168,6 +168,25 @@ describe('the facet index gives what the SQL gives', () => {
       other.sqlite.close();
     }
     compareAll('after another connection wrote');
+  });
+
+  it('rebuilds after more changes than it catches up on (an import), the SQL answering meanwhile', async () => {
+    const other = openDatabase(path.join(dir, 'synth.db'), { check: false });
+    try {
+      const rows = other.sqlite
+        .prepare(`SELECT id, version FROM events WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?`)
+        .all(CATCH_UP_LIMIT + 1) as { id: number; version: number }[];
+      for (const r of rows) deleteEvent(other.db, r.id, r.version, ACTOR);
+    } finally {
+      other.sqlite.close();
+    }
+    expect(currentFacetIndex(conn.db)).toBeNull();
+    const staff = { includeDrafts: true };
+    expect(loadTimelineView(conn.db, parse('status=all'), staff).total).toBe(
+      conn.sqlite.prepare('SELECT count(*) FROM events WHERE deleted_at IS NULL').pluck().get(),
+    );
+    await index.build();
+    compareAll('after a rebuild');
   });
 
   it('never answers inside a transaction, where the state may still roll back', () => {

@@ -58,12 +58,21 @@ if (values.only) combinations = combinations.filter((c) => values.only!.split(',
 const before = memory();
 const index = new FacetIndex(sqlite);
 const started = performance.now();
+// How long the build keeps the event loop from answering: the longest gap between ticks of a timer.
+let longestBlockMs = 0;
+let lastTick = performance.now();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  longestBlockMs = Math.max(longestBlockMs, now - lastTick);
+  lastTick = now;
+}, 5);
 await index.build();
+clearInterval(ticker);
 const buildMs = performance.now() - started;
 if (!index.ready) throw index.error ?? new Error('index not built');
 global.gc?.();
 const after = memory();
-console.log(JSON.stringify({ buildMs: round(buildMs, 0), buildBusyMs: round(index.buildMs, 0), before, after, live: index.live }));
+console.log(JSON.stringify({ buildMs: round(buildMs, 0), buildBusyMs: round(index.buildMs, 0), longestBlockMs: round(longestBlockMs, 0), before, after, live: index.live }));
 
 interface Row {
   key: string;
