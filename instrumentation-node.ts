@@ -8,6 +8,7 @@ import { startAlertDispatcher } from './server/alerts/scheduler';
 import { startIntegrityChecks } from './db/engine/integrity';
 import { damagedDatabaseError } from './db/engine/client';
 import { isDamageError } from './db/engine/integrity-check';
+import { startFacetIndex } from './db/derived/facet-index';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
@@ -36,3 +37,5 @@ startAlertDispatcher();
 // The full check of the file (every page), in a worker thread once the server answers, then on a
 // schedule; /api/health reports it, and writes are refused if it finds damage (decision 0037).
 startIntegrityChecks(databasePath, { delayMs: 5_000, intervalMs: env().INTEGRITY_CHECK_HOURS * 3_600_000 });
+// The facet index (decision 0039): built in the background after start; the SQL answers until then.
+startFacetIndex(getConnection(), (m) => console.log(m));

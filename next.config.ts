@@ -11,8 +11,9 @@ const staticHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // Native addons (better-sqlite3; roaring, the facet index's bitmaps): load them from node_modules
+  // at run time, never bundle them.
+  serverExternalPackages: ['better-sqlite3', 'roaring'],
   experimental: {
     // Next.js loads every route's code at start by default, on the one thread that answers the
     // first requests: about 0.5 s of CPU before the first answer here. Each route's code is loaded

@@ -10,37 +10,18 @@
  * (see the date-range rule in filter-conditions.ts).
  */
 import { sql } from 'drizzle-orm';
-import { bucketOf, bucketSpan, chooseUnit, MAX_BARS, MAX_MONTH_BUCKETS, monthIndex, type BucketPeriod, type DensityUnit } from '@/lib/density-buckets';
-import { EVENT_TYPE_KEYS, type EventTypeKey } from '@/lib/event-types';
-import { dateBounds, type TimelineFilters } from '@/lib/filters';
+import { MAX_MONTH_BUCKETS, monthIndex } from '@/lib/density-buckets';
+import type { EventTypeKey } from '@/lib/event-types';
+import type { TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '@/db/engine/client';
 import { eventCountries, eventEntities, eventTags } from '../schema';
 import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type RowSource } from './filter-conditions';
 import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
 import { countsDescribe } from './timeline';
+import { bucketRows, frame, type BucketRow, type DensityBucket, type DensityChartData, type DensityUnit } from './density-chart';
 
-export type { DensityUnit };
-
-export interface DensityBucket extends BucketPeriod {
-  counts: Record<EventTypeKey, number>;
-  total: number;
-}
-
-export interface DensityChartData {
-  unit: DensityUnit;
-  buckets: DensityBucket[];
-  /** The tallest bar. */
-  max: number;
-  /** Events in the view that the month chart leaves out because only their year is known. */
-  yearOnly: number;
-}
-
-export { MAX_MONTH_BUCKETS };
-
-function emptyCounts(): Record<EventTypeKey, number> {
-  return Object.fromEntries(EVENT_TYPE_KEYS.map((k) => [k, 0])) as Record<EventTypeKey, number>;
-}
+export { MAX_MONTH_BUCKETS, type DensityBucket, type DensityChartData, type DensityUnit };
 
 /** Events per month, date precision and type, counted over the view's rows (not the month counts). */
 function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): MonthCount[] {
@@ -78,31 +59,6 @@ export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Vi
   );
 }
 
-/**
- * The bars' span and unit: the filter's range, or the data's when there is none or it is far too
- * wide; the unit is the finest that keeps to MAX_BARS bars (lib/density-buckets.ts), so that even
- * data far outside the accepted dates (rows older than that rule) draws a chart of normal size.
- */
-function frame(filters: TimelineFilters, dataFirst: number, dataLast: number): { first: number; last: number; unit: DensityUnit } {
-  const { start, end } = dateBounds(filters);
-  let first = start ? monthIndex(start) : dataFirst;
-  let last = end ? monthIndex(end) : dataLast;
-  // An open-ended or very wide filter (from=1900) would draw mostly empty bars: fall back to the data.
-  if (last - first + 1 > MAX_BARS * 12) {
-    first = dataFirst;
-    last = dataLast;
-  }
-  return { first, last, unit: chooseUnit(first, last) };
-}
-
-/** Counts by the month each row names (a month index) and the bar it falls in. */
-interface BucketRow {
-  month: number;
-  yearOnly: boolean;
-  type: EventTypeKey;
-  n: number;
-}
-
 export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
   const plan = planFilters(db, filters, visibility);
   let span: { first: number; last: number; unit: DensityUnit };
@@ -135,20 +91,5 @@ export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: V
     span = frame(filters, lo, hi);
     rows = months.map((r, i) => ({ month: indexes[i]!, yearOnly: r.datePrecision === 'year', type: r.type, n: r.n }));
   }
-  const { first, last, unit } = span;
-
-  const buckets = new Map<string, DensityBucket>(bucketSpan(first, last, unit).map((p) => [p.key, { ...p, counts: emptyCounts(), total: 0 }]));
-  let excluded = 0;
-  for (const r of rows) {
-    if (unit === 'month' && r.yearOnly) {
-      excluded += r.n;
-      continue;
-    }
-    const bucket = buckets.get(bucketOf(r.month, unit).key);
-    if (!bucket) continue;
-    bucket.counts[r.type] += r.n;
-    bucket.total += r.n;
-  }
-  const list = [...buckets.values()];
-  return { unit, buckets: list, max: list.reduce((m, b) => Math.max(m, b.total), 0), yearOnly: excluded };
+  return bucketRows(span, rows);
 }

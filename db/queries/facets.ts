@@ -36,29 +36,9 @@ import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type RowSource, type Facet } from './filter-conditions';
 import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
 import { countsDescribe } from './timeline';
+import { binary, facetOptions, MAX_OPTIONS, TOP_ACTORS, type FacetOption, type TimelineFacets } from './facet-options';
 
-export interface FacetOption<V extends string | number = string> {
-  value: V;
-  label: string;
-  count: number;
-  selected: boolean;
-}
-
-export interface TimelineFacets {
-  types: FacetOption<EventTypeKey>[];
-  countries: FacetOption[];
-  actors: FacetOption<number>[];
-  authorities: FacetOption[];
-  programs: FacetOption[];
-  tags: FacetOption[];
-  /** Years that hold visible events, newest first: the year picker. */
-  years: FacetOption[];
-}
-
-/** How many actors the facet lists (by count in the current view); the actor search finds the rest. */
-export const TOP_ACTORS = 12;
-/** Upper bound on listed options of the other open-ended facets. */
-const MAX_OPTIONS = 300;
+export { TOP_ACTORS, type FacetOption, type TimelineFacets };
 
 /** What the facets of one view share: the month counts, read once. */
 interface FacetContext {
@@ -191,24 +171,6 @@ function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: nu
 }
 
 /**
- * A facet's options: every value of its universe (most used first) and the selected ones, each
- * with its count in the filtered view.
- */
-function facetOptions<V extends string | number>(
-  universe: { value: V; n: number }[],
-  filtered: Map<V, number>,
-  selected: readonly V[],
-  label: (v: V) => string,
-): FacetOption<V>[] {
-  const values = new Map<V, number>();
-  for (const u of universe) values.set(u.value, u.n);
-  for (const s of selected) if (!values.has(s)) values.set(s, 0);
-  return [...values.entries()]
-    .sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0]), 'en'))
-    .map(([value]) => ({ value, label: label(value), count: filtered.get(value) ?? 0, selected: selected.includes(value) }));
-}
-
-/**
  * Where a facet over `events` columns (type, year, authority, program) reads: a junction table
  * when the driver is a single value there (its rows carry type and date, one per event), else
  * `events` with the driver as the starting set.
@@ -280,8 +242,6 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
         ]));
   return facetOptions(universe, filtered, filters.countries, countryName);
 }
-
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   const { db, filters } = ctx;

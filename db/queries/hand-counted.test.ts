@@ -17,9 +17,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '@/db/engine/client';
 import { parseFilters } from '@/lib/filters';
+import { attachFacetIndex, currentFacetIndex, detachFacetIndex, FacetIndex } from '@/db/derived/facet-index';
 import { createTestDb, makeEntity, makeEvent } from '../testing/test-db';
 import { timelineFacets } from './facets';
 import { countTimeline, listTimeline } from './timeline';
+import { loadTimelineView } from './timeline-view';
 
 let conn: Connection;
 const id: Record<number, number> = {};
@@ -66,8 +68,7 @@ const filters = (qs: string) => {
 };
 const ids = (numbers: number[]) => numbers.map((n) => id[n]);
 
-describe('a small database counted by hand', () => {
-  it.each([
+const CASES: [string, number[]][] = [
     ['', [8, 1, 3, 2, 4, 7]],
     ['type=designation', [1, 2]],
     ['country=SY', [8, 1, 3, 2, 4]],
@@ -89,8 +90,12 @@ describe('a small database counted by hand', () => {
     ['type=designation&country=SY&role=target', [1, 2]],
     ['actor=ALPHA&tag=caesar-act', [1, 2]],
     ['country=SY&from=2023-01&to=2023-06&type=statement', [3]],
-  ])('public view %j: the events and their count', (qs, expected) => {
-    const f = filters(qs.replace('ALPHA', String(actor.alpha)).replace('BRAVO', String(actor.bravo)));
+];
+const withActors = (qs: string) => qs.replace('ALPHA', String(actor.alpha)).replace('BRAVO', String(actor.bravo));
+
+describe('a small database counted by hand', () => {
+  it.each(CASES)('public view %j: the events and their count', (qs, expected) => {
+    const f = filters(withActors(qs));
     const expectedIds = ids(expected);
     expect(listTimeline(conn.db, f, { limit: 50 }).items.map((e) => e.id)).toEqual(expectedIds);
     expect(countTimeline(conn.db, f)).toBe(expected.length);
@@ -120,6 +125,48 @@ describe('a small database counted by hand', () => {
     const syria = timelineFacets(conn.db, filters('country=SY&role=target'));
     expect(count(syria.types, 'designation')).toBe(2);
     expect(count(syria.types, 'statement')).toBeFalsy();
+    expect(count(syria.types, 'removal')).toBe(1);
+    expect(count(syria.actors, actor.alpha)).toBe(3);
+    expect(count(syria.actors, actor.charlie)).toBe(1);
+    expect(count(syria.tags, 'caesar-act')).toBe(2);
+    expect(count(syria.countries, 'SY')).toBe(4);
+    expect(count(syria.countries, 'US')).toBe(0);
+  });
+});
+
+describe('the same database through the facet index', () => {
+  beforeAll(() => {
+    const index = new FacetIndex(conn.sqlite);
+    index.buildNow();
+    attachFacetIndex(conn.db, index);
+  });
+  afterAll(() => detachFacetIndex(conn.db));
+
+  it.each(CASES)('public view %j: the events and their count', (qs, expected) => {
+    expect(currentFacetIndex(conn.db)).not.toBeNull();
+    const view = loadTimelineView(conn.db, filters(withActors(qs)), { limit: 50 });
+    expect(view.page.items.map((e) => e.id)).toEqual(ids(expected));
+    expect(view.total).toBe(expected.length);
+  });
+
+  it('shows staff the draft too, never the deleted event', () => {
+    expect(loadTimelineView(conn.db, filters('status=all'), { includeDrafts: true }).total).toBe(7);
+    expect(loadTimelineView(conn.db, filters('status=draft'), { includeDrafts: true }).page.items.map((e) => e.id)).toEqual(ids([5]));
+    expect(loadTimelineView(conn.db, filters('status=all&actor=' + actor.alpha), { includeDrafts: true }).total).toBe(4);
+  });
+
+  it('counts each facet option once per event, whatever the roles', () => {
+    const count = <V>(options: { value: V; count: number }[], value: V) => options.find((o) => o.value === value)?.count;
+    const all = loadTimelineView(conn.db, filters(''), { withFacets: true }).facets!;
+    expect(count(all.countries, 'SY')).toBe(5);
+    expect(count(all.countries, 'US')).toBe(3);
+    expect(count(all.actors, actor.alpha)).toBe(3);
+    expect(count(all.actors, actor.bravo)).toBe(2);
+    expect(count(all.tags, 'caesar-act')).toBe(3);
+    expect(count(all.types, 'designation')).toBe(2);
+    expect(count(all.years, '2023')).toBe(4);
+    const syria = loadTimelineView(conn.db, filters('country=SY&role=target'), { withFacets: true }).facets!;
+    expect(count(syria.types, 'designation')).toBe(2);
     expect(count(syria.types, 'removal')).toBe(1);
     expect(count(syria.actors, actor.alpha)).toBe(3);
     expect(count(syria.actors, actor.charlie)).toBe(1);

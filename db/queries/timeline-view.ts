@@ -12,6 +12,7 @@ import { densityChart, type DensityChartData } from './density';
 import type { EventsPage, Visibility } from './events';
 import { timelineFacets, type TimelineFacets } from './facets';
 import { countTimeline, loadEventsPage, type TimelinePosition } from './timeline';
+import { indexedChart, indexedFacets, indexedView } from './timeline-index';
 
 export interface TimelineViewData {
   page: EventsPage;
@@ -33,7 +34,17 @@ export interface TimelineViewOptions extends Visibility {
 
 export function loadTimelineView(db: DbOrTx, filters: TimelineFilters, options: TimelineViewOptions = {}): TimelineViewData {
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
-  const { total, ...page } = loadEventsPage(db, filters, { ...visibility, position: options.position, limit: options.limit });
+  const indexed = indexedView(db, filters, visibility);
+  const { total, ...page } = loadEventsPage(db, filters, { ...visibility, position: options.position, limit: options.limit }, indexed);
+  if (indexed) {
+    return {
+      page,
+      total,
+      chart: indexedChart(indexed),
+      facets: options.withFacets ? indexedFacets(indexed) : null,
+      suggestion: total === 0 ? searchSuggestion(db, filters, visibility) : null,
+    };
+  }
   return {
     page,
     total,

@@ -25,6 +25,7 @@ import {
 import { eventsFrom, filterConditions, JUNCTION_SOURCES, timelineWhere } from './filter-conditions';
 import { activeDimensions, monthTotal, planFilters, type FilterPlan } from './filter-plan';
 import { matchingIdsSql, rankedMatches, searchQueryGroups } from './search';
+import { indexedEventsPage, indexedView, type IndexedView } from './timeline-index';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -295,8 +296,20 @@ export function loadEventsPage(
   db: DbOrTx,
   filters: TimelineFilters,
   options: Visibility & { position?: TimelinePosition | null; limit?: number },
+  indexed: IndexedView | null = indexedView(db, filters, { includeDrafts: options.includeDrafts }),
 ): EventsPage & { total: number } {
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
+  if (indexed) {
+    // The facet index (timeline-index.ts): the total is the view's size; the page walks the
+    // timeline order, or for relevance order comes from the full-text ranking as below.
+    if (filters.sort === 'relevance' && searchQueryGroups(filters)) {
+      const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit });
+      return { ...page, total: indexed.view.size };
+    }
+    const position = options.position?.kind === 'date' ? options.position : null;
+    const page = indexedEventsPage(indexed, position, clampLimit(options.limit));
+    if (page) return page;
+  }
   const plan = planFilters(db, filters, visibility);
   const total = countTimeline(db, filters, visibility, plan);
   const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit, total, plan });

@@ -14,6 +14,8 @@ import { densityChart } from '@/db/queries/density';
 import { singleFacet, timelineFacets, type TimelineFacets } from '@/db/queries/facets';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, loadEventsPage } from '@/db/queries/timeline';
+import { loadTimelineView } from '@/db/queries/timeline-view';
+import { attachFacetIndex, type FacetIndex } from '@/db/derived/facet-index';
 import { parseFilters } from '@/lib/filters';
 import type { Combination } from './combinations';
 import { summarise, timeSync, type Summary } from './stats';
@@ -65,11 +67,16 @@ export interface InProcessResult {
   facets: Summary;
   facetsByName: Record<keyof TimelineFacets, Summary>;
   chart: Summary;
+  /**
+   * Through the facet index (decision 0039), cold (what the index derives and a write discards is
+   * discarded before each run): the whole page (first page, total, facets, chart) and the API's page.
+   */
+  indexed?: { view: Summary; page: Summary };
 }
 
 const FACETS: (keyof TimelineFacets)[] = ['types', 'countries', 'actors', 'authorities', 'programs', 'tags', 'years'];
 
-export function measureInProcess(sqlite: Database.Database, combination: Combination, runs: number): InProcessResult {
+export function measureInProcess(sqlite: Database.Database, combination: Combination, runs: number, index?: FacetIndex): InProcessResult {
   const statements = captureStatements(sqlite, combination);
   const prepared = prepareStatements(sqlite, statements);
   const sql = summarise(timeSync(() => runStatements(prepared), runs));
@@ -84,5 +91,20 @@ export function measureInProcess(sqlite: Database.Database, combination: Combina
     FACETS.map((f) => [f, summarise(timeSync(() => singleFacet(db, filters, PUBLIC, f), aggregateRuns, 1))]),
   ) as Record<keyof TimelineFacets, Summary>;
   const chart = summarise(timeSync(() => densityChart(db, filters, PUBLIC), aggregateRuns, 1));
-  return { statements: statements.length, sql, facets, facetsByName, chart };
+  let indexed: InProcessResult['indexed'];
+  if (index) {
+    const viaIndex = drizzle(withStatementCache(sqlite), { schema });
+    attachFacetIndex(viaIndex, index);
+    const cursor = routeParams(combination).cursor;
+    const position = cursor ? decodeTimelineCursor(cursor, filters.sort) : null;
+    const cold = (fn: () => unknown) => () => {
+      index.state++;
+      return fn();
+    };
+    indexed = {
+      view: summarise(timeSync(cold(() => loadTimelineView(viaIndex, filters, { ...PUBLIC, position, limit: 50, withFacets: true })), runs)),
+      page: summarise(timeSync(cold(() => loadEventsPage(viaIndex, filters, { ...PUBLIC, position, limit: 50 })), runs)),
+    };
+  }
+  return { statements: statements.length, sql, facets, facetsByName, chart, indexed };
 }
