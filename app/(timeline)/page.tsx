@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { exportQueryString } from '@/components/export/export-links';
 import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
@@ -81,16 +80,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       </div>
       <div className="mt-4 gap-8 lg:grid lg:grid-cols-[17rem_minmax(0,1fr)]">
         <FilterDisclosure activeCount={describeFilters(filters).reduce((n, g) => n + g.chips.length, 0)}>
-          {/* Each part in a boundary of its own is hydrated in a task of its own (decision 0038). */}
-          <Suspense>
-            <FilterPanel
-              filters={filters}
-              facets={view.facets!}
-              typedQuery={params.get('q') ?? ''}
-              today={todayIso()}
-              canFilterStatus={viewer.includeDrafts}
-            />
-          </Suspense>
+          <FilterPanel
+            filters={filters}
+            facets={view.facets!}
+            typedQuery={params.get('q') ?? ''}
+            today={todayIso()}
+            canFilterStatus={viewer.includeDrafts}
+          />
           <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <AsRecordedForm filters={filters} />
           </div>

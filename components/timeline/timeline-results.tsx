@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { DensityChart } from '@/components/chart/density-chart';
 import { ExportLinks } from '@/components/export/export-links';
 import type { DensityChartData } from '@/db/queries/density';
@@ -55,26 +55,20 @@ export async function TimelineResults({
       <ExportLinks filters={filters} total={total} />
       {chart ? (
         <div className="no-print">
-          <Suspense>
-            <DensityChart chart={chart} filters={filters} basePath={chartPath} />
-          </Suspense>
+          <DensityChart chart={chart} filters={filters} basePath={chartPath} />
         </div>
       ) : null}
       <div id="results" tabIndex={-1} className="focus:outline-none">
-        {/* A boundary of its own: the list, the chart and the filters hydrate in separate tasks,
-            so the phone's main thread is never blocked by the whole page at once (decision 0038). */}
-        <Suspense>
-          <HydrationBoundary state={dehydrate(queryClient)}>
-            <TimelineList
-              search={search}
-              firstCursor={firstCursor}
-              olderPath={olderPath}
-              headingLevel={headingLevel}
-              highlight={highlightGroups(filters.q)}
-              asRecorded={filters.asRecorded}
-            />
-          </HydrationBoundary>
-        </Suspense>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <TimelineList
+            search={search}
+            firstCursor={firstCursor}
+            olderPath={olderPath}
+            headingLevel={headingLevel}
+            highlight={highlightGroups(filters.q)}
+            asRecorded={filters.asRecorded}
+          />
+        </HydrationBoundary>
       </div>
     </div>
   );
