@@ -590,7 +590,13 @@ export type { EventTypeKey };
 // ---------------------------------------------------------------------------------------------
 // Which index serves which connection.
 
-const indexes = new WeakMap<object, FacetIndex>();
+/**
+ * On globalThis, like the connection (db/index.ts) and the integrity check: instrumentation-node.ts
+ * builds the index in its own bundle, and each route's bundle has its own copy of this module, so a
+ * map local to the module would leave every route without the index (the SQL answering).
+ */
+const registry = globalThis as unknown as { __trackerFacetIndexes?: WeakMap<object, FacetIndex> };
+const indexes = (registry.__trackerFacetIndexes ??= new WeakMap<object, FacetIndex>());
 
 /**
  * Attaches an index to a Drizzle database object (the app's connection, a benchmark's): reads
@@ -608,6 +614,22 @@ export function detachFacetIndex(db: object): void {
 export function currentFacetIndex(db: object): FacetIndex | null {
   const index = indexes.get(db);
   return index && index.current() ? index : null;
+}
+
+export interface FacetIndexStatus {
+  state: 'off' | 'building' | 'ready' | 'failed';
+  /** Live events in the index once built. */
+  events?: number;
+  /** How long the last build took. */
+  buildMs?: number;
+}
+
+/** What /api/health reports of the index of this database object. */
+export function facetIndexStatus(db: object): FacetIndexStatus {
+  const index = indexes.get(db);
+  if (!index) return { state: 'off' };
+  if (index.ready) return { state: 'ready', events: index.live, buildMs: Math.round(index.buildMs) };
+  return { state: index.error ? 'failed' : 'building' };
 }
 
 /** Whether the app builds and uses the index (FACET_INDEX=0 turns it off). */
