@@ -437,9 +437,13 @@ export class FacetIndex {
     if (this.sqlite.inTransaction) return false;
     const version = dataVersion(this.sqlite);
     if (version === this.version) return true;
+    // Another connection committed (the first part of the version is SQLite's data_version) and
+    // wrote no revision: a change the index cannot follow (rows written by another program, an
+    // older version of the app, a hand repair), so it rebuilds and the SQL answers meanwhile.
+    const external = this.version !== null && version.split(':')[0] !== this.version.split(':')[0];
     let ok = false;
     try {
-      ok = this.catchUp(CATCH_UP_LIMIT);
+      ok = this.catchUp(CATCH_UP_LIMIT, external);
     } catch (err) {
       this.error = err;
     }
@@ -454,15 +458,18 @@ export class FacetIndex {
 
   private catchUpStatements: { max: Database.Statement; changed: Database.Statement } | null = null;
 
-  /** Reads again the events changed since `revision`; false when there are more than `limit` or revisions went backwards. */
-  private catchUp(limit: number): boolean {
+  /**
+   * Reads again the events changed since `revision`; false when there are more than `limit`,
+   * revisions went backwards, or another connection's commit (`external`) wrote none.
+   */
+  private catchUp(limit: number, external = false): boolean {
     const s = (this.catchUpStatements ??= {
       max: this.sqlite.prepare('SELECT max(id) FROM revisions').pluck(),
       changed: this.sqlite.prepare(`SELECT DISTINCT record_id FROM revisions WHERE id > ? AND record_type = 'event' LIMIT ?`).pluck(),
     });
     const max = (s.max.get() as number | null) ?? 0;
     if (max < this.revision) return false;
-    if (max === this.revision) return true;
+    if (max === this.revision) return !external;
     const ids = s.changed.all(this.revision, Number.isFinite(limit) ? limit + 1 : -1) as number[];
     if (ids.length > limit) return false;
     if (this.changedActors.size + ids.length > OVERLAY_LIMIT) return false;

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
@@ -187,6 +188,27 @@ describe('the facet index gives what the SQL gives', () => {
     );
     await index.build();
     compareAll('after a rebuild');
+  });
+
+  it('rebuilds when another program writes events without a revision, the SQL answering meanwhile', async () => {
+    // As e2e/production/extreme-dates.spec.ts does: rows stored by an older version or by hand.
+    const other = new Database(path.join(dir, 'synth.db'));
+    try {
+      other
+        .prepare(`INSERT INTO events (type, title, summary, date, date_precision, status) VALUES ('statement', ?, 'Written without a revision.', ?, 'day', 'published')`)
+        .run('A statement written by another program', '2024-02-03');
+    } finally {
+      other.close();
+    }
+    const day = parse('from=2024-02-03&to=2024-02-03&type=statement');
+    const titles = () => loadTimelineView(conn.db, day, {}).page.items.map((e) => e.title);
+    expect(currentFacetIndex(conn.db)).toBeNull();
+    expect(titles()).toContain('A statement written by another program');
+    await index.build();
+    expect(index.error).toBeNull();
+    expect(currentFacetIndex(conn.db)).not.toBeNull();
+    expect(titles()).toContain('A statement written by another program');
+    compareAll('after a write without a revision');
   });
 
   it('never answers inside a transaction, where the state may still roll back', () => {
