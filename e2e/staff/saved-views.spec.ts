@@ -65,6 +65,9 @@ test.describe('An analyst saves a view and comes back to what is new', () => {
 
 test.describe('An analyst gets a webhook when a matching event is recorded', () => {
   test.use({ signedInAs: 'editor' });
+  // Three people's pages in turn and the dispatcher's timer: about 28 s on a busy 2-core machine,
+  // too close to the default 30 s.
+  test.describe.configure({ timeout: 60_000 });
 
   test('an admin allows a receiver on 127.0.0.1, the analyst subscribes a view, an editor adds an event: a signed POST arrives', async ({ page, browser }) => {
     const tag = `wh${Date.now().toString(36)}`;
