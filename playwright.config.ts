@@ -50,7 +50,7 @@ const chromiumLaunch = {
 function server(port: number, databasePath: string, extraEnv: Record<string, string> = {}) {
   return {
     // The build comes first in `npm run test:e2e`; here the servers only start.
-    command: `node --max-semi-space-size=32 --max-old-space-size=256 node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node --max-semi-space-size=32 --max-old-space-size=256 node_modules/next/dist/bin/next start --keepAliveTimeout 65000 -p ${port} -H 127.0.0.1`,
     url: `${url(port)}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -17,7 +17,7 @@ export interface Started {
 function keepOutput(child: ChildProcess, output: string[]) {
   const push = (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
-    if (output.length > 200) output.splice(0, output.length - 200);
+    if (output.length > 2000) output.splice(0, output.length - 2000);
   };
   child.stdout?.on('data', push);
   child.stderr?.on('data', push);
@@ -103,10 +103,10 @@ async function waitForIntegrity(url: string, child: ChildProcess, timeoutMs: num
  * waits for the background integrity check (which reads the whole file) to finish, so that it
  * does not share the machine with the measurements that follow.
  */
-export async function startApp(root: string, port: number, databasePath: string): Promise<Started & { startup: Startup }> {
+export async function startApp(root: string, port: number, databasePath: string, nodeFlags: string[] = []): Promise<Started & { startup: Startup }> {
   const output: string[] = [];
   const spawned = performance.now();
-  const child = spawn(process.execPath, serverArgs(port), {
+  const child = spawn(process.execPath, [...nodeFlags, ...serverArgs(port)], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,7 @@ import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/rol
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import type { FieldErrors } from '@/lib/validation/event-form';
 import { requirePermission } from '@/server/auth/viewer';
+import { asWrite } from '@/server/http/write-first';
 
 /**
  * The viewer when they hold the permission and may write; otherwise why not, in words for the form.
@@ -80,7 +81,9 @@ export function guardedAction<State, Values, Input>(
   spec: ActionSpec<State, Values, Input>,
   run: (input: Input, context: ActionContext<Values>) => State | Promise<State>,
 ): (previous: State, submitted: FormData) => Promise<State> {
-  return async (previous, submitted) => {
+  // A write goes ahead of the readers waiting for the event loop (server/http/write-first.ts).
+  return (previous, submitted) => asWrite(() => guarded(previous, submitted));
+  async function guarded(previous: State, submitted: FormData): Promise<State> {
     const count = nextCount(previous, spec.counter);
     const form = asForm(submitted);
     if (!form) return spec.refuse({ reason: 'not-a-form', message: NOT_A_FORM, errors: {}, values: spec.read(new FormData()), count });
@@ -95,7 +98,7 @@ export function guardedAction<State, Values, Input>(
       if (err instanceof MutationError) return spec.refuse({ reason: 'refused', message: err.message, errors: err.fieldErrors, values, count, error: err });
       throw err;
     }
-  };
+  }
 }
 
 /** After a write: every page may show it, so the whole layout is rendered anew, then go to `target`. */

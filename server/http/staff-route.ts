@@ -15,6 +15,7 @@ import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
 import { requirePermission } from '@/server/auth/viewer';
+import { asWrite } from './write-first';
 import type { ApiError } from '@/db/api-types';
 import { NEVER_STORED } from '@/lib/http/cache-policy';
 
@@ -77,7 +78,7 @@ export function withStaff<Params extends Record<string, string> = Record<string,
   permission: Permission,
   handler: (staff: StaffRequest<Params>) => Response | Promise<Response>,
 ): (request: NextRequest, context?: { params: Promise<Params> }) => Promise<Response> {
-  return async (request, context) => {
+  const run = async (request: NextRequest, context?: { params: Promise<Params> }): Promise<Response> => {
     const viewer = await authorizeRequest(request, permission);
     if (viewer instanceof NextResponse) return viewer;
     try {
@@ -89,6 +90,8 @@ export function withStaff<Params extends Record<string, string> = Record<string,
       throw err;
     }
   };
+  // A write goes ahead of the readers waiting for the event loop (server/http/write-first.ts).
+  return (request, context) => (READS.has(request.method) ? run(request, context) : asWrite(() => run(request, context)));
 }
 
 /** The event a `[id]` route names; a 404 when it cannot be one. */

@@ -9,6 +9,7 @@ import type { Connection } from '@/db/engine/client';
 import { cachedTimelineView, type TimelineViewData, type TimelineViewOptions } from '@/db/queries/timeline-view';
 import type { TimelineFilters } from '@/lib/filters';
 import { wantsFresh } from '@/lib/http/cache-control';
+import { readerTurn } from '@/server/http/write-first';
 
 export async function timelineViewForRequest(
   filters: TimelineFilters,
@@ -17,5 +18,8 @@ export async function timelineViewForRequest(
   connection: Connection = getConnection(),
 ): Promise<TimelineViewData> {
   const fresh = wantsFresh((await headers()).get('cache-control'));
+  // Behind any staff write under way (server/http/write-first.ts).
+  const turn = readerTurn();
+  if (turn) await turn;
   return cachedTimelineView(connection, filters, { ...options, fresh }).view;
 }

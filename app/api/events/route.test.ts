@@ -19,11 +19,16 @@ const harness = vi.hoisted(() => ({
   viewer: null as Viewer | null,
   publicReading: true,
   sessionLookups: 0,
+  /** When set, a staff request's permission check waits for it (a save still under way). */
+  permissionCheck: null as Promise<void> | null,
 }));
 
 vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
 vi.mock('@/server/auth/viewer', () => ({
-  requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
+  requirePermission: async (permission: Permission) => {
+    await harness.permissionCheck;
+    return authorize(harness.viewer, permission);
+  },
   getViewer: async () => {
     harness.sessionLookups++;
     return harness.viewer;
@@ -51,6 +56,7 @@ const count = () => harness.conn.db.get<{ n: number }>(sql`SELECT (SELECT count(
 const event = { type: 'designation', title: 'Created through the API', summary: 'Two designations.', date: '2024-05', status: 'published' };
 
 beforeEach(() => {
+  harness.permissionCheck = null;
   harness.conn = createTestDb();
   harness.publicReading = true;
   harness.sessionLookups = 0;
@@ -126,6 +132,23 @@ describe('GET /api/events', () => {
     const editor: Viewer = { id: 'user-editor', email: 'editor@example.org', name: 'editor', role: 'editor' };
     createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'A published designation' }), changeActor(editor));
     createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'A draft designation', status: 'draft' }), changeActor(editor));
+  });
+
+  it('answers a reader who asks while an editor is saving after the save, with the saved event (writes go first)', async () => {
+    let finishCheck!: () => void;
+    harness.permissionCheck = new Promise<void>((resolve) => (finishCheck = resolve));
+    as('editor');
+    const saving = route.POST(post({ event: { ...event, title: 'Saved while a reader asked' } }));
+    const settled: string[] = [];
+    const saved = saving.then((res) => (settled.push('save'), res));
+    const reading = get().then((res) => (settled.push('read'), res));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(settled).toEqual([]);
+    finishCheck();
+    const [save, read] = await Promise.all([saved, reading]);
+    expect(save.status).toBe(201);
+    expect(settled).toEqual(['save', 'read']);
+    expect(await titles(read)).toContain('Saved while a reader asked');
   });
 
   it('shows readers the published events, and staff the drafts too', async () => {

@@ -26,6 +26,7 @@ import { changeActor } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
 import { jsonBody, RouteError, withStaff } from '@/server/http/staff-route';
+import { readerTurn } from '@/server/http/write-first';
 import { eventInputSchema } from '@/lib/validation/event';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +37,9 @@ export async function GET(request: NextRequest) {
   const started = performance.now();
   const access = await readAccess('json');
   if (access.denied) return access.denied;
+  // Behind any staff write under way (server/http/write-first.ts).
+  const turn = readerTurn();
+  if (turn) await turn;
   const params = request.nextUrl.searchParams;
   const viewer = { includeDrafts: access.includeDrafts };
   const db = getDb();
