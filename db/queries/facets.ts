@@ -30,13 +30,13 @@ import { EMPTY_FILTERS, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '@/db/engine/client';
 import { facetCountNames, textList } from '@/db/derived/counts';
 import { countKeys, topWithTies } from '@/db/engine/sql-functions';
-import { entities, eventCountries, eventEntities, events, eventTags, tags } from '../schema';
-import { entityVisibleTo } from './entity-visibility';
+import { eventCountries, eventEntities, events, eventTags, tags } from '../schema';
+import { actorOptions } from './actor-options';
 import type { Visibility } from './events';
 import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type RowSource, type Facet } from './filter-conditions';
 import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
 import { countsDescribe } from './timeline';
-import { binary, facetOptions, MAX_OPTIONS, TOP_ACTORS, type FacetOption, type TimelineFacets } from './facet-options';
+import { facetOptions, MAX_OPTIONS, TOP_ACTORS, type FacetOption, type TimelineFacets } from './facet-options';
 
 export { TOP_ACTORS, type FacetOption, type TimelineFacets };
 
@@ -255,38 +255,11 @@ export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
     const keys = keysOf(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow]));
     top = topWithTies(countKeys(keys), TOP_ACTORS).map(([value, n]) => ({ value: Number(value), n }));
   }
-  const ids = [...new Set([...top.map((t) => t.value), ...filters.actors])];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : db
-          .select({ id: entities.id, name: entities.name })
-          .from(entities)
-          // Counted actors of a public view are public already; the condition keeps it so whatever the ids.
-          .where(and(inArray(entities.id, ids), entityVisibleTo(ctx.visibility)))
-          .all()
-          .map((r) => [r.id, r.name]),
+  return actorOptions(db, ctx.visibility, top, filters.actors, (missing) =>
+    ctx.published && p.onlyTypes
+      ? [...maintainedCounts(db, 'actor', filters.types, missing.map(String))].map(([k, n]) => [Number(k), n] as [number, number])
+      : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow, inArray(eventEntities.entityId, missing)])),
   );
-  const ranked = top
-    .filter((t) => names.has(t.value))
-    // By name in SQLite's (binary) order, as ORDER BY name would.
-    .sort((a, b) => b.n - a.n || binary(names.get(a.value)!, names.get(b.value)!))
-    .slice(0, TOP_ACTORS);
-  const counts = new Map(ranked.map((r) => [r.value, r.n]));
-  const missing = filters.actors.filter((id) => !counts.has(id) && names.has(id));
-  if (missing.length > 0) {
-    const selected =
-      ctx.published && p.onlyTypes
-        ? new Map([...maintainedCounts(db, 'actor', filters.types, missing.map(String))].map(([k, n]) => [Number(k), n]))
-        : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow, inArray(eventEntities.entityId, missing)]));
-    for (const [id, n] of selected) counts.set(id, n);
-  }
-  return [...ranked.map((r) => r.value), ...missing].map((id) => ({
-    value: id,
-    label: names.get(id)!,
-    count: counts.get(id) ?? 0,
-    selected: filters.actors.includes(id),
-  }));
 }
 
 function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | typeof events.program, facet: 'authorities' | 'programs'): FacetOption[] {

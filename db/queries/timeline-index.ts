@@ -9,17 +9,17 @@
  *
  * Everything here gives exactly what the SQL path gives (index-consistency.test.ts).
  */
-import { and, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { countryName } from '@/lib/countries';
 import { EVENT_TYPES, EVENT_TYPE_KEYS } from '@/lib/event-types';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '@/db/engine/client';
 import { currentFacetIndex, dayNumber, RoaringBitmap32, type Bitmap, type FacetIndex } from '@/db/derived/facet-index';
-import { entities, events, tags } from '../schema';
+import { events, tags } from '../schema';
 import { chartFromRows, type BucketRow, type DensityChartData } from './density-chart';
 import { attachRelations, decodeCursor, encodeCursor, summaryColumns, TIMELINE_ORDER, type EventsPage, type TimelineCursor, type Visibility } from './events';
 import { binary, facetOptions, MAX_OPTIONS, TOP_ACTORS, type FacetOption, type TimelineFacets } from './facet-options';
-import { entityVisibleTo } from './entity-visibility';
+import { actorOptions } from './actor-options';
 import { matchingIdsSql, searchQueryGroups } from './search';
 
 type Dimension = 'types' | 'dates' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags' | 'search';
@@ -478,45 +478,21 @@ function kthLargest(counts: Uint32Array, k: number): number {
   return best.length < k ? 0 : best[k - 1]!;
 }
 
-function actorOptions(v: IndexedView): FacetOption<number>[] {
+function indexedActorOptions(v: IndexedView): FacetOption<number>[] {
   const { db, filters, index } = v;
   const counts = countsOver(v, viewWithout(v, 'actors'), () => allActors(v), (ids) => actorCountsOf(index, ids));
-  const countOf = (a: number) => counts[a] ?? 0;
   // The TOP_ACTORS largest counts and every count that ties with the last (facets.ts: topWithTies).
   const threshold = Math.max(1, kthLargest(counts, TOP_ACTORS));
   const top: { value: number; n: number }[] = [];
   for (let a = 0; a < counts.length; a++) if (counts[a]! >= threshold) top.push({ value: a, n: counts[a]! });
-  const ids = [...new Set([...top.map((t) => t.value), ...filters.actors])];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : db
-          .select({ id: entities.id, name: entities.name })
-          .from(entities)
-          .where(and(inArray(entities.id, ids), entityVisibleTo(v.visibility)))
-          .all()
-          .map((r) => [r.id, r.name]),
-  );
-  const ranked = top
-    .filter((t) => names.has(t.value))
-    .sort((a, b) => b.n - a.n || binary(names.get(a.value)!, names.get(b.value)!))
-    .slice(0, TOP_ACTORS);
-  const shown = new Map(ranked.map((r) => [r.value, r.n]));
-  const missing = filters.actors.filter((id) => !shown.has(id) && names.has(id));
-  for (const id of missing) shown.set(id, countOf(id));
-  return [...ranked.map((r) => r.value), ...missing].map((id) => ({
-    value: id,
-    label: names.get(id)!,
-    count: shown.get(id) ?? 0,
-    selected: filters.actors.includes(id),
-  }));
+  return actorOptions(db, v.visibility, top, filters.actors, (missing) => missing.map((id) => [id, counts[id] ?? 0]));
 }
 
 export function indexedFacets(v: IndexedView): TimelineFacets {
   return {
     types: typeOptions(v),
     countries: countryOptions(v),
-    actors: actorOptions(v),
+    actors: indexedActorOptions(v),
     authorities: columnOptions(v, 'authorities'),
     programs: columnOptions(v, 'programs'),
     tags: tagOptions(v),
