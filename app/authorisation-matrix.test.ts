@@ -34,6 +34,7 @@ const userActions = await import('@/server/actions/users');
 const savedViewActions = await import('@/server/actions/saved-views');
 const importRoute = await import('./api/import/route');
 const healthRoute = await import('./api/health/route');
+const savedRoute = await import('./saved/[id]/route');
 const { planImport } = await import('@/db/import/import');
 const { readCsvUpload } = await import('@/lib/csv/import');
 const { harness } = await import('@/testing/harness');
@@ -336,6 +337,16 @@ describe('while the integrity check has found the database file damaged (decisio
     const state = (await runAction(() => eventActions.saveEvent({ status: 'idle' }, form(typed)))) as { status: string; values: { title: string }; message: string };
     expect(state).toMatchObject({ status: 'refused', values: { title: 'Typed before the refusal' } });
     expect(state.message).toMatch(/^Nothing was saved\. Changes are paused/);
+  });
+
+  it('opening a saved view still goes to its timeline, and writes nothing (not even "last opened")', async () => {
+    signInAs('editor');
+    const { createSavedView } = await import('@/db/mutations/saved-views');
+    const { id } = createSavedView(harness.conn!.db, 'user-editor', 'Syria designations', 'country=SY&type=designation');
+    const before = databaseChecksum();
+    const opened = await savedRoute.GET(apiRequest('GET', `/saved/${id}`, { site: 'same-site' }), routeParams(String(id))).catch((err: unknown) => err);
+    expect(opened).toMatchObject({ url: '/?country=SY&type=designation' });
+    expect(databaseChecksum()).toBe(before);
   });
 
   it('reads go on, and /api/health says writes are refused and why', async () => {

@@ -1,6 +1,7 @@
 /**
  * GET /saved/<id>: opens a saved view. Marks it seen ("N new" counts from now) and goes to the
- * timeline with its filters. Another person's view, or one deleted, is a 404.
+ * timeline with its filters. Another person's view, or one deleted, is a 404. While writes are
+ * paused (a damaged file, decision 0037) it opens the view without marking it: nothing is written.
  */
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
@@ -8,6 +9,8 @@ import { getDb } from '@/db/index';
 import { MutationError } from '@/db/mutations/errors';
 import { markSavedViewSeen } from '@/db/mutations/saved-views';
 import { parseId } from '@/db/queries/events';
+import { savedViewQuery } from '@/db/queries/saved-views';
+import { writeRefusal } from '@/db/engine/integrity';
 import { getViewer, signInPath } from '@/server/auth/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +22,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const id = parseId(raw);
   let query: string | null = null;
   try {
-    if (id !== null) query = markSavedViewSeen(getDb(), viewer.id, id);
+    if (id !== null) query = writeRefusal() ? savedViewQuery(getDb(), viewer.id, id) : markSavedViewSeen(getDb(), viewer.id, id);
   } catch (err) {
     if (!(err instanceof MutationError)) throw err;
   }
