@@ -3,7 +3,6 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
-import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -28,11 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <SkipLink />
         <SiteHeader />
-        <Providers>
-          <main id="main" tabIndex={-1} className="focus:outline-none">
-            {children}
-          </main>
-        </Providers>
+        <main id="main" tabIndex={-1} className="focus:outline-none">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -4,15 +4,7 @@ export type CountryCode = keyof typeof COUNTRY_NAMES;
 
 export const COUNTRY_CODES = Object.keys(COUNTRY_NAMES) as CountryCode[];
 
-/** How a country takes part in an event. */
-export const COUNTRY_ROLES = ['actor', 'target', 'location'] as const;
-export type CountryRole = (typeof COUNTRY_ROLES)[number];
-
-export const COUNTRY_ROLE_LABELS: Record<CountryRole, string> = {
-  actor: 'Actor',
-  target: 'Target',
-  location: 'Location',
-};
+export { COUNTRY_ROLES, COUNTRY_ROLE_LABELS, type CountryRole } from './country-roles';
 
 export function isCountryCode(value: string): value is CountryCode {
   return Object.hasOwn(COUNTRY_NAMES, value);

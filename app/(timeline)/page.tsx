@@ -4,6 +4,7 @@ import { exportQueryString } from '@/components/export/export-links';
 import { FilterDisclosure } from '@/components/filters/filter-disclosure';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { FilterPanel } from '@/components/filters/filter-panel';
+import { CountryOptions } from '@/components/forms/country-options';
 import { FilterSummary } from '@/components/filters/filter-summary';
 import { PrintHeader } from '@/components/layout/print-header';
 import { SearchSuggestion } from '@/components/filters/search-suggestion';
@@ -16,6 +17,7 @@ import { getConnection, getDb } from '@/db/index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { timelineViewForRequest } from '@/server/views/timeline';
+import { countryName } from '@/lib/countries';
 import { todayIso } from '@/lib/dates';
 import {
   describeFilters,
@@ -86,6 +88,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             typedQuery={params.get('q') ?? ''}
             today={todayIso()}
             canFilterStatus={viewer.includeDrafts}
+            countryOptions={<CountryOptions empty="Anyone" />}
+            countryNames={Object.fromEntries(filters.counterparts.map((code) => [code, countryName(code)]))}
           />
           <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <AsRecordedForm filters={filters} />

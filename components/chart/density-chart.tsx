@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { TypeSwatch } from '@/components/ui/type-badge';
 import type { DensityChartData } from '@/db/queries/density';
 import { EVENT_TYPES } from '@/lib/event-types';
-import type { TimelineFilters } from '@/lib/filters';
+import type { TimelineFilters } from '@/lib/filter-url';
 import { DensityBars } from './density-bars';
 import { DensityTable } from './density-table';
 import { useChartSelection } from './use-chart-selection';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import type { DensityChartData } from '@/db/queries/density';
-import { filtersHref, withDates, type TimelineFilters } from '@/lib/filters';
+import { filtersHref, withDates, type TimelineFilters } from '@/lib/filter-url';
 
 /**
  * Which bar has the chart's one tab stop, and the span being selected, by keyboard (arrows move,

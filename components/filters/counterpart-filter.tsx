@@ -1,6 +1,5 @@
-import { CountryOptions } from '@/components/forms/options';
-import { countryName } from '@/lib/countries';
-import type { TimelineFilters } from '@/lib/filters';
+import type { ReactNode } from 'react';
+import type { TimelineFilters } from '@/lib/filter-url';
 import { FilterSection, filterInputClass } from './filter-controls';
 
 /**
@@ -12,10 +11,16 @@ export function CounterpartFilter({
   ids,
   filters,
   navigate,
+  countryOptions,
+  countryNames,
 }: {
   ids: string;
   filters: TimelineFilters;
   navigate: (next: TimelineFilters) => void;
+  /** The select's options, every country (rendered on the server: the list stays out of the browser's code). */
+  countryOptions: ReactNode;
+  /** The names of the counterparts in the URL, by code. */
+  countryNames: Readonly<Record<string, string>>;
 }) {
   const [first, ...more] = filters.counterparts;
   const hintId = `${ids}-with-hint`;
@@ -32,14 +37,14 @@ export function CounterpartFilter({
         onChange={(e) => navigate({ ...filters, counterparts: e.target.value ? [e.target.value] : [] })}
         className={filterInputClass}
       >
-        <CountryOptions empty="Anyone" />
+        {countryOptions}
       </select>
       {more.map((code) => (
         <input key={code} type="hidden" name="with" value={code} />
       ))}
       <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
         {more.length > 0
-          ? `Also with ${more.map(countryName).join(', ')}: remove them in the summary above the results.`
+          ? `Also with ${more.map((code) => countryNames[code] ?? code).join(', ')}: remove them in the summary above the results.`
           : 'Visits, embassies and talks between the countries above (or any) and this one.'}
       </p>
     </FilterSection>

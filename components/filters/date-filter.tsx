@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { FacetOption } from '@/db/queries/facets';
-import { filtersHref, quickDateRanges, withDates, type TimelineFilters } from '@/lib/filters';
+import { filtersHref, quickDateRanges, withDates, type TimelineFilters } from '@/lib/filter-url';
 import { FilterSection, filterInputClass, TypedFieldError } from './filter-controls';
 import type { FilterFields } from './use-filter-fields';
 
@@ -68,7 +68,7 @@ export function DateFilter({
         autoComplete="off"
         placeholder={placeholder}
         {...fields.fieldProps(name)}
-        onBlur={() => fields.fields[name] !== (filters[name] ?? '') && fields.applyFields(name)}
+        onBlur={() => fields.fields[name] !== (filters[name] ?? '') && void fields.applyFields(name)}
         className={filterInputClass}
       />
     </div>

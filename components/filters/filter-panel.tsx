@@ -1,12 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, type FormEvent } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import type { TimelineFacets } from '@/db/queries/facets';
-import { COUNTRY_ROLE_LABELS } from '@/lib/countries';
+import { COUNTRY_ROLE_LABELS } from '@/lib/country-roles';
 import { Options } from '@/components/forms/options';
 import { TypeSwatch } from '@/components/ui/type-badge';
-import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filters';
+import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filter-url';
 import { ActorFacet } from './actor-facet';
 import { CounterpartFilter } from './counterpart-filter';
 import { DateFilter } from './date-filter';
@@ -47,6 +47,8 @@ export function FilterPanel({
   basePath = '/',
   today,
   canFilterStatus = false,
+  countryOptions,
+  countryNames,
 }: {
   filters: TimelineFilters;
   facets: TimelineFacets;
@@ -56,6 +58,10 @@ export function FilterPanel({
   /** Today's date (from the server), for the quick ranges. */
   today: string;
   canFilterStatus?: boolean;
+  /** Every country as the counterpart select's options (`<CountryOptions>`, rendered on the server). */
+  countryOptions: ReactNode;
+  /** The names of the counterparts in the URL, by code. */
+  countryNames: Readonly<Record<string, string>>;
 }) {
   const { filters, navigate, isPending } = useFilterNavigation(basePath, current);
   const ids = useId();
@@ -63,7 +69,7 @@ export function FilterPanel({
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    fields.applyFields();
+    void fields.applyFields();
   };
 
   return (
@@ -116,7 +122,7 @@ export function FilterPanel({
         </select>
       </FacetGroup>
 
-      <CounterpartFilter ids={ids} filters={filters} navigate={navigate} />
+      <CounterpartFilter ids={ids} filters={filters} navigate={navigate} countryOptions={countryOptions} countryNames={countryNames} />
 
       <ActorFacet options={facets.actors} chosen={filters.actors} onToggle={(id) => navigate(toggleValue(filters, 'actors', id))} />
 

@@ -1,4 +1,4 @@
-import type { TimelineFilters } from '@/lib/filters';
+import type { TimelineFilters } from '@/lib/filter-url';
 import { filterInputClass, TypedFieldError } from './filter-controls';
 import type { FilterFields } from './use-filter-fields';
 

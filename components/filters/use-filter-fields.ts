@@ -1,7 +1,14 @@
 'use client';
 
 import { useState, type ChangeEvent } from 'react';
-import { parseFilters, type TimelineFilters } from '@/lib/filters';
+import type { TimelineFilters } from '@/lib/filter-url';
+
+/**
+ * The filter schema's parser, loaded when a typed field is first focused or applied rather than
+ * with the page: it brings the search syntax, the country list and the date rules (decision 0041).
+ */
+let parser: Promise<typeof import('@/lib/filters')> | null = null;
+const loadParser = () => (parser ??= import('@/lib/filters'));
 
 /** The filters typed rather than picked: the search text and the two dates. */
 export interface TextFields {
@@ -13,7 +20,8 @@ export interface TextFields {
 type FieldErrors = Partial<Record<keyof TextFields, string>>;
 
 /** The typed fields checked by the same schema as the URL; only problems that drop the value block. */
-function checkFields(fields: TextFields): { errors: FieldErrors; values: Pick<TimelineFilters, 'q' | 'from' | 'to'> } {
+async function checkFields(fields: TextFields): Promise<{ errors: FieldErrors; values: Pick<TimelineFilters, 'q' | 'from' | 'to'> }> {
+  const { parseFilters } = await loadParser();
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) if (v.trim() !== '') params.set(k, v);
   const { filters, issues } = parseFilters(params);
@@ -79,8 +87,8 @@ export function useFilterFields({
   }
 
   /** Applies the typed fields (or only one of them); a field whose value cannot be used says why. */
-  const applyFields = (only?: keyof TextFields) => {
-    const { errors: found, values } = checkFields(fields);
+  const applyFields = async (only?: keyof TextFields) => {
+    const { errors: found, values } = await checkFields(fields);
     const relevant: FieldErrors = only ? { [only]: found[only] } : found;
     setErrors((e) => (only ? { ...e, [only]: found[only] } : found));
     if (Object.values(relevant).some(Boolean)) {
@@ -102,6 +110,7 @@ export function useFilterFields({
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': [errors[name] ? `${ids}-${name}-error` : null, name === 'q' ? null : `${ids}-date-hint`].filter(Boolean).join(' ') || undefined,
     onChange: (e: ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [name]: e.target.value })),
+    onFocus: () => void loadParser(),
   });
 
   return { fields, errors, applyFields, fieldProps };

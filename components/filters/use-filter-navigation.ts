@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
-import { filtersHref, type TimelineFilters } from '@/lib/filters';
+import { filtersHref, type TimelineFilters } from '@/lib/filter-url';
 
 /**
  * Changing a filter is a navigation to the filters' canonical URL, so reload, back/forward and a

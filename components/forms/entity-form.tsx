@@ -16,7 +16,8 @@ import { EntityConflict } from './entity-conflict';
 import { ErrorSummary } from './error-summary';
 import { Notice, buttonClass } from './field';
 import { useVersionedForm } from './use-versioned-form';
-import { CountryOptions, Options } from './options';
+import { CountryOptions } from './country-options';
+import { Options } from './options';
 
 const INITIAL: EntityFormState = { status: 'idle' };
 

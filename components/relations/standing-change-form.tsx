@@ -24,7 +24,8 @@ import type { FieldErrors } from '@/lib/validation/event-form';
 import { Select, TextArea, TextInput } from '@/components/forms/controls';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { Notice, buttonClass, secondaryButtonClass } from '@/components/forms/field';
-import { CountryOptions, Options } from '@/components/forms/options';
+import { CountryOptions } from '@/components/forms/country-options';
+import { Options } from '@/components/forms/options';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { useVersionedForm } from '@/components/forms/use-versioned-form';
 

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-import { memo } from 'react';
 import type { EventSummary } from '@/db/queries/events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { DraftBadge } from '@/components/ui/draft-badge';
@@ -33,11 +31,12 @@ export interface TimelineItemProps {
 }
 
 /**
- * One event in a list. Memoised: a list that grows page by page re-renders only the new items.
- * `content-visibility: auto` lets the browser skip laying out items far off screen, which keeps
+ * One event in a list. Its links are plain `<a>` elements: the list around it (TimelineList)
+ * navigates within the app with one click handler, so a server-rendered page of events hydrates
+ * no link components. `content-visibility: auto` lets the browser skip laying out items far off screen, which keeps
  * long lists smooth without virtualisation (and keeps every item findable with Ctrl+F).
  */
-export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4, highlight = null, asRecorded = null }: TimelineItemProps) {
+export function TimelineItem({ event, headingLevel = 4, highlight = null, asRecorded = null }: TimelineItemProps) {
   const actors = mainActors(event.actors);
   const shown = actors.slice(0, MAX_ACTORS);
   const Heading = `h${headingLevel}` as 'h3' | 'h4' | 'h5';
@@ -57,9 +56,9 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
           {event.program ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{event.program}</span> : null}
         </div>
         <Heading id={`event-${event.id}-title`} className="text-base font-semibold leading-snug">
-          <Link href={asRecorded ? `/events/${event.id}?as_recorded=${encodeURIComponent(asRecorded)}` : `/events/${event.id}`} prefetch={false} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
+          <a href={asRecorded ? `/events/${event.id}?as_recorded=${encodeURIComponent(asRecorded)}` : `/events/${event.id}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-50">
             <Highlight text={event.title} groups={highlight} />
-          </Link>
+          </a>
         </Heading>
         {event.summary ? (
           <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
@@ -69,7 +68,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
         {event.countries.length > 0 || shown.length > 0 ? (
           <div className="flex flex-wrap items-center gap-1.5 pt-0.5 text-xs">
             {event.countries.map((c) => (
-              <CountryChip key={`${c.code}-${c.role}`} code={c.code} role={c.role} link />
+              <CountryChip key={`${c.code}-${c.role}`} code={c.code} role={c.role} link="plain" />
             ))}
             {shown.length > 0 ? (
               <span className="text-zinc-600 dark:text-zinc-400">
@@ -77,9 +76,9 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
                 {shown.map((a, i) => (
                   <span key={a.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/entities/${a.id}`} prefetch={false}>
+                    <a href={`/entities/${a.id}`}>
                       <Highlight text={a.name} groups={highlight} />
-                    </Link>
+                    </a>
                   </span>
                 ))}
                 {actors.length > shown.length ? ` and ${actors.length - shown.length} more` : ''}
@@ -91,7 +90,7 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
           <ul className="flex flex-wrap gap-1.5 text-xs" aria-label="Tags">
             {event.tags.map((t) => (
               <li key={t.slug}>
-                <TagLink slug={t.slug} size="small">
+                <TagLink slug={t.slug} size="small" plain>
                   <Highlight text={t.label} groups={highlight} />
                 </TagLink>
               </li>
@@ -101,4 +100,4 @@ export const TimelineItem = memo(function TimelineItem({ event, headingLevel = 4
       </div>
     </article>
   );
-});
+}

@@ -1,21 +1,19 @@
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { DensityChart } from '@/components/chart/density-chart';
 import { ExportLinks } from '@/components/export/export-links';
 import type { DensityChartData } from '@/db/queries/density';
 import type { EventsPage } from '@/db/queries/events';
 import { filtersQueryString, type TimelineFilters } from '@/lib/filters';
-import { getQueryClient } from '@/lib/query-client';
 import { highlightGroups } from '@/lib/search/query';
-import { eventsInfiniteQuery } from './events-query';
 import { TimelineList } from './timeline-list';
+import { TimelineRows } from './timeline-rows';
 
 /**
  * A filtered timeline: the density chart, then the events, newest first (or by relevance). The
- * first page comes from the server and is handed to TanStack Query, which loads the rest from
+ * first page is rendered here, on the server (decision 0041); TimelineList loads the rest from
  * `GET /api/events` with the same filters. Used by the timeline and by the actor and country pages.
  */
-export async function TimelineResults({
+export function TimelineResults({
   filters,
   page,
   total,
@@ -39,8 +37,9 @@ export async function TimelineResults({
   empty: ReactNode;
 }) {
   const search = filtersQueryString(filters);
-  const queryClient = getQueryClient();
-  await queryClient.prefetchInfiniteQuery({ ...eventsInfiniteQuery(search, firstCursor), queryFn: () => ({ ...page, total }) });
+  const highlight = highlightGroups(filters.q);
+  const last = page.items.at(-1);
+  const view = `${search}|${firstCursor ?? ''}|${page.nextCursor ?? ''}|${page.items[0]?.id ?? ''}`;
 
   // `#results` is where "Skip to results" lands: the list itself, past the export links and chart.
   if (total === 0) {
@@ -59,16 +58,21 @@ export async function TimelineResults({
         </div>
       ) : null}
       <div id="results" tabIndex={-1} className="focus:outline-none">
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <TimelineList
-            search={search}
-            firstCursor={firstCursor}
-            olderPath={olderPath}
-            headingLevel={headingLevel}
-            highlight={highlightGroups(filters.q)}
-            asRecorded={filters.asRecorded}
-          />
-        </HydrationBoundary>
+        {/* Keyed by the view and its first page: another view (or the first page changed under it)
+            starts without the older events loaded for the previous one. */}
+        <TimelineList
+          key={view}
+          view={view}
+          search={search}
+          nextCursor={page.nextCursor}
+          last={last ? { date: last.date, datePrecision: last.datePrecision } : null}
+          olderPath={olderPath}
+          headingLevel={headingLevel}
+          highlight={highlight}
+          asRecorded={filters.asRecorded}
+        >
+          <TimelineRows items={page.items} headingLevel={headingLevel} highlight={highlight} asRecorded={filters.asRecorded} />
+        </TimelineList>
       </div>
     </div>
   );

@@ -14,7 +14,11 @@ export function CountryChip({
 }: {
   code: string;
   role?: CountryRole;
-  link?: boolean;
+  /**
+   * A link to the country's page: a Next.js `<Link>`, or with 'plain' an `<a>` that hydrates
+   * nothing, inside a list whose one click handler navigates within the app (the timeline).
+   */
+  link?: boolean | 'plain';
   named?: boolean;
 }) {
   const name = countryName(code);
@@ -37,6 +41,13 @@ export function CountryChip({
   );
   const className =
     'inline-flex items-center rounded border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 text-xs text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200';
+  if (link === 'plain') {
+    return (
+      <a href={`/countries/${code}`} className={`${className} hover:border-zinc-400`}>
+        {label}
+      </a>
+    );
+  }
   return link ? (
     <Link href={`/countries/${code}`} prefetch={false} className={`${className} hover:border-zinc-400`}>
       {label}

@@ -10,9 +10,26 @@ const SIZES = {
  * A tag as a chip that opens the timeline filtered to it: at least 24 px tall on screen, a target
  * a finger can hit (WCAG 2.2 target size); inline on paper, where nothing is tapped.
  */
-export function TagLink({ slug, size = 'normal', children }: { slug: string; size?: keyof typeof SIZES; children: ReactNode }) {
-  return (
-    <Link href={`/?tag=${encodeURIComponent(slug)}`} prefetch={false} className={`inline-flex min-h-6 items-center rounded-full print:inline bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`}>
+export function TagLink({
+  slug,
+  size = 'normal',
+  plain = false,
+  children,
+}: {
+  slug: string;
+  size?: keyof typeof SIZES;
+  /** An `<a>` that hydrates nothing, inside a list whose one click handler navigates within the app. */
+  plain?: boolean;
+  children: ReactNode;
+}) {
+  const href = `/?tag=${encodeURIComponent(slug)}`;
+  const className = `inline-flex min-h-6 items-center rounded-full print:inline bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`;
+  return plain ? (
+    <a href={href} className={className}>
+      {children}
+    </a>
+  ) : (
+    <Link href={href} prefetch={false} className={className}>
       {children}
     </Link>
   );

@@ -4,7 +4,8 @@ import { Select } from '../controls';
 import { FieldError, secondaryButtonClass } from '../field';
 import { EmptyRows, FormSection } from './form-section';
 import { fieldProps, focusLater, type EventFormModel } from './use-event-form';
-import { CountryOptions, Options } from '../options';
+import { CountryOptions } from '../country-options';
+import { Options } from '../options';
 
 /** The countries involved, each with how it takes part. */
 export function CountriesSection({ form }: { form: EventFormModel }) {

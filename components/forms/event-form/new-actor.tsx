@@ -6,7 +6,8 @@ import { ENTITY_KINDS, ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 import { ActorPicker } from '../actor-picker';
 import { Select, TextInput } from '../controls';
 import { buttonClass, secondaryButtonClass } from '../field';
-import { CountryOptions, Options } from '../options';
+import { CountryOptions } from '../country-options';
+import { Options } from '../options';
 
 interface Draft {
   name: string;
