@@ -33,8 +33,9 @@ export interface TimelineItemProps {
 /**
  * One event in a list. Its links are plain `<a>` elements: the list around it (TimelineList)
  * navigates within the app with one click handler, so a server-rendered page of events hydrates
- * no link components. `content-visibility: auto` lets the browser skip laying out items far off screen, which keeps
- * long lists smooth without virtualisation (and keeps every item findable with Ctrl+F).
+ * no link components. Every item is laid out, on screen or not: with `content-visibility: auto`
+ * an item off screen took a placeholder height, and on a phone its tags ran over the next event's
+ * title (Lighthouse's target-size audit failed on `/` in 2 of 8 runs; e2e/reader/phone.spec.ts).
  */
 export function TimelineItem({ event, headingLevel = 4, highlight = null, asRecorded = null }: TimelineItemProps) {
   const actors = mainActors(event.actors);
@@ -43,7 +44,7 @@ export function TimelineItem({ event, headingLevel = 4, highlight = null, asReco
   return (
     <article
       aria-labelledby={`event-${event.id}-title`}
-      className="grid gap-x-4 gap-y-1 py-4 [contain-intrinsic-size:auto_9rem] [content-visibility:auto] sm:grid-cols-[8.5rem_1fr]"
+      className="grid gap-x-4 gap-y-1 py-4 sm:grid-cols-[8.5rem_1fr]"
       data-testid="timeline-item"
     >
       <div className="text-sm font-medium tabular-nums text-zinc-600 dark:text-zinc-400">

@@ -76,6 +76,20 @@ test.describe('A reader on a phone', () => {
     await expectNoA11yViolations(page);
   });
 
+  test('sees every event whole, none running over the next, even those not yet scrolled to', async ({ page }) => {
+    // Items laid out with a placeholder height while off screen spilled their tags over the next
+    // event's title: a finger aiming at one hit the other, and Lighthouse's target-size audit failed.
+    await page.goto('/', { waitUntil: 'load' });
+    const spills = await page.getByTestId('timeline-item').evaluateAll((items) =>
+      items.flatMap((item) => {
+        const box = item.getBoundingClientRect();
+        const bottom = Math.max(...[...item.querySelectorAll('*')].map((e) => e.getBoundingClientRect().bottom));
+        return bottom > box.bottom + 1 ? [`${item.getAttribute('aria-labelledby')}: ${Math.round(bottom - box.bottom)} px over`] : [];
+      }),
+    );
+    expect(spills).toEqual([]);
+  });
+
   test('reads the chart: its labels as large as the page’s small print, and none on top of another', async ({ page }) => {
     await page.goto('/');
     const chart = page.getByTestId('density-chart');
