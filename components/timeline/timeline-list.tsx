@@ -67,8 +67,9 @@ export function TimelineList({
 }) {
   const router = useRouter();
   // Nothing is kept when the page is first loaded (the server rendered it without older events).
-  const [older, setOlder] = useState<{ items: EventSummary[]; Rows: Rows } | null>(() => keptFor(view));
-  const [cursor, setCursor] = useState(() => keptFor(view)?.cursor ?? firstNextCursor);
+  const [initial] = useState(() => keptFor(view));
+  const [older, setOlder] = useState<{ items: EventSummary[]; Rows: Rows } | null>(initial);
+  const [cursor, setCursor] = useState(initial?.cursor ?? firstNextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -80,11 +81,9 @@ export function TimelineList({
     setLoading(true);
     setError(null);
     try {
-      const params = new URLSearchParams(search);
-      params.set('cursor', cursor);
       // The rendering and the date rules load with the first older page, not with the page.
       const [response, Rows, { eventDatesFromJson }] = await Promise.all([
-        fetch(`/api/events?${params.toString()}`, { headers: { accept: 'application/json' } }),
+        fetch(olderHref('/api/events', search, cursor), { headers: { accept: 'application/json' } }),
         loadRows(),
         import('@/lib/dates'),
       ]);
@@ -158,6 +157,7 @@ export function TimelineList({
   );
 }
 
+/** The view's next page from `cursor`: the API's, or the page's for the no-JavaScript link. */
 function olderHref(path: string, search: string, cursor: string): string {
   const params = new URLSearchParams(search);
   params.set('cursor', cursor);

@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import http from 'node:http';
+import { sameOriginHeaders } from '../harness/staff-client';
 import type Database from 'better-sqlite3';
 
 export interface LoadResult {
@@ -89,12 +90,7 @@ export async function runLoad(
     const event = benchEvent(i);
     const started = performance.now();
     try {
-      const response = await request(agent, `${base}/api/events`, 'POST', {
-        'Content-Type': 'application/json',
-        Cookie: cookie,
-        Origin: base,
-        'Sec-Fetch-Site': 'same-origin',
-      }, JSON.stringify({ event }));
+      const response = await request(agent, `${base}/api/events`, 'POST', sameOriginHeaders(base, cookie), JSON.stringify({ event }));
       writeLatency.push(performance.now() - started);
       if (response.status === 201) acknowledged.push({ id: (JSON.parse(response.body) as { id: number }).id, title: event.title });
       else failures.push(`${response.status}: ${response.body.slice(0, 200)}`);
