@@ -81,8 +81,7 @@ export function guardedAction<State, Values, Input>(
   spec: ActionSpec<State, Values, Input>,
   run: (input: Input, context: ActionContext<Values>) => State | Promise<State>,
 ): (previous: State, submitted: FormData) => Promise<State> {
-  // A write goes ahead of the readers waiting for the event loop (server/http/write-first.ts).
-  return (previous, submitted) => asWrite(() => guarded(previous, submitted));
+  return guarded;
   async function guarded(previous: State, submitted: FormData): Promise<State> {
     const count = nextCount(previous, spec.counter);
     const form = asForm(submitted);
@@ -93,7 +92,9 @@ export function guardedAction<State, Values, Input>(
     const parsed = spec.parse(values, form);
     if (!parsed.success) return spec.refuse({ reason: 'invalid', message: parsed.message, errors: parsed.errors ?? {}, values, count });
     try {
-      return await run(parsed.data, { viewer: auth.viewer, values, form, count });
+      // An allowed write goes ahead of the readers waiting for the event loop
+      // (server/http/write-first.ts); a refused submission never holds them back.
+      return await asWrite(async () => run(parsed.data, { viewer: auth.viewer, values, form, count }));
     } catch (err) {
       if (err instanceof MutationError) return spec.refuse({ reason: 'refused', message: err.message, errors: err.fieldErrors, values, count, error: err });
       throw err;

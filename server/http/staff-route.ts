@@ -78,9 +78,7 @@ export function withStaff<Params extends Record<string, string> = Record<string,
   permission: Permission,
   handler: (staff: StaffRequest<Params>) => Response | Promise<Response>,
 ): (request: NextRequest, context?: { params: Promise<Params> }) => Promise<Response> {
-  const run = async (request: NextRequest, context?: { params: Promise<Params> }): Promise<Response> => {
-    const viewer = await authorizeRequest(request, permission);
-    if (viewer instanceof NextResponse) return viewer;
+  const run = async (request: NextRequest, viewer: Viewer, context?: { params: Promise<Params> }): Promise<Response> => {
     try {
       return await handler({ request, viewer, params: context ? await context.params : ({} as Params) });
     } catch (err) {
@@ -90,8 +88,14 @@ export function withStaff<Params extends Record<string, string> = Record<string,
       throw err;
     }
   };
-  // A write goes ahead of the readers waiting for the event loop (server/http/write-first.ts).
-  return (request, context) => (READS.has(request.method) ? run(request, context) : asWrite(() => run(request, context)));
+  return async (request, context) => {
+    const viewer = await authorizeRequest(request, permission);
+    if (viewer instanceof NextResponse) return viewer;
+    // An allowed write goes ahead of the readers waiting for the event loop
+    // (server/http/write-first.ts). Only after the checks: a refused or anonymous request must not
+    // hold readers back.
+    return READS.has(request.method) ? run(request, viewer, context) : asWrite(() => run(request, viewer, context));
+  };
 }
 
 /** The event a `[id]` route names; a 404 when it cannot be one. */

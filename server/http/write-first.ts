@@ -6,7 +6,8 @@
  * issue 15: p99 8-27 s).
  *
  * While a staff write is under way, a read that reaches its database work waits here until the
- * write is done. Waiting here costs the loop nothing, and a paused reader sends no next request.
+ * write is done. A write counts from the moment its session and permission have passed (and, for an
+ * action, its input has parsed): a refused or anonymous request never holds readers back. Waiting here costs the loop nothing, and a paused reader sends no next request.
  * So the write's turns come round again at once. Readers then go on in the order they arrived.
  * Two limits keep readers from starving when writes come one after another:
  * - A write holds readers back for at most `MAX_HOLD_MS` from its start. A long write, such as an
@@ -112,7 +113,9 @@ export async function asWrite<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } finally {
     gate.writes.delete(entry);
-    schedule();
+    // The next turn: the write's answer, still on its way out through the framework's promises,
+    // goes out before the first released reader's database work.
+    setImmediate(schedule);
   }
 }
 

@@ -13,6 +13,7 @@ import { createTestDb } from '@/db/testing/test-db';
 import { eventInputSchema } from '@/lib/validation/event';
 import { resetEnvCache } from '@/lib/env';
 import { authorize, changeActor, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
+import { writeFirstState } from '@/server/http/write-first';
 
 const harness = vi.hoisted(() => ({
   conn: null as unknown as Connection,
@@ -134,21 +135,61 @@ describe('GET /api/events', () => {
     createEvent(harness.conn.db, eventInputSchema.parse({ ...event, title: 'A draft designation', status: 'draft' }), changeActor(editor));
   });
 
+  /** A save whose body is still arriving: it is sent when `finish` is called. */
+  function slowPost(body: unknown) {
+    let finish!: () => void;
+    const sent = new Promise<void>((resolve) => (finish = resolve));
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await sent;
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(body)));
+        controller.close();
+      },
+    });
+    const init = {
+      method: 'POST',
+      headers: { host: '127.0.0.1:3000', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half' as const,
+    };
+    const request = new NextRequest(`${ORIGIN}/api/events`, init);
+    return { request, finish };
+  }
+
   it('answers a reader who asks while an editor is saving after the save, with the saved event (writes go first)', async () => {
-    let finishCheck!: () => void;
-    harness.permissionCheck = new Promise<void>((resolve) => (finishCheck = resolve));
     as('editor');
-    const saving = route.POST(post({ event: { ...event, title: 'Saved while a reader asked' } }));
+    const { request, finish } = slowPost({ event: { ...event, title: 'Saved while a reader asked' } });
     const settled: string[] = [];
-    const saved = saving.then((res) => (settled.push('save'), res));
+    const saved = route.POST(request).then((res) => (settled.push('save'), res));
+    await new Promise((r) => setTimeout(r, 10));
     const reading = get().then((res) => (settled.push('read'), res));
     await new Promise((r) => setTimeout(r, 30));
     expect(settled).toEqual([]);
-    finishCheck();
+    finish();
     const [save, read] = await Promise.all([saved, reading]);
     expect(save.status).toBe(201);
     expect(settled).toEqual(['save', 'read']);
     expect(await titles(read)).toContain('Saved while a reader asked');
+  });
+
+  it.each([
+    ['nobody signed in', null, 401],
+    ['a viewer', 'viewer', 403],
+  ] as const)('does not hold readers back for a POST from %s while its session is looked up', async (_who, role, status) => {
+    let finishCheck!: () => void;
+    harness.permissionCheck = new Promise<void>((resolve) => (finishCheck = resolve));
+    as(role);
+    const settled: string[] = [];
+    const refused = route.POST(post({ event })).then((res) => (settled.push('refused'), res));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(writeFirstState().writes).toBe(0);
+    harness.permissionCheck = null;
+    const read = await get();
+    settled.push('read');
+    expect(read.status).toBe(200);
+    finishCheck();
+    expect((await refused).status).toBe(status);
+    expect(settled).toEqual(['read', 'refused']);
   });
 
   it('shows readers the published events, and staff the drafts too', async () => {
