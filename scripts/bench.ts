@@ -16,14 +16,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench/args';
-import { pickCombinations } from './bench/combinations';
+import { analystViews, pickCombinations } from './bench/combinations';
 import { exportSqlForCli, exportThroughApp, exportThroughCli, sqliteCliVersion } from './bench/export';
 import { repeatGet } from './bench/http';
 import { measureInProcess, openForBench } from './bench/in-process';
 import { FacetIndex } from '@/db/derived/facet-index';
 import { EDITOR, runLoad, signIn } from './bench/load';
 import { benchLists, formatLists } from './bench/lists';
-import { measurePage, measureTtfb } from './bench/page';
+import { measureAfterWrite, measurePage, measureTtfb } from './bench/page';
 import { measureRelations } from './bench/relations';
 
 import { startApp, startBaseline, treeRss, type Started } from './bench/processes';
@@ -81,6 +81,7 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
 
     const sqlite = openForBench(copy);
     const combinations = pickCombinations(sqlite);
+    const analyst = analystViews(sqlite);
     log(`in-process: ${combinations.length} combinations, the route's SQL, facets and chart`);
     const index = new FacetIndex(sqlite);
     const indexStarted = performance.now();
@@ -146,15 +147,33 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       relationsApi = timing;
     }
 
+    const cookie = await signIn(app.url);
+    log('the views of an analyst exploring (issue 15): GET /api/events, every request computed');
+    const analystApi = [];
+    for (const v of analyst) {
+      const headers = { 'Cache-Control': 'no-cache', ...(v.staff ? { cookie } : {}) };
+      const { body: _analystBody, ...api } = await repeatGet(`${app.url}/api/events?${v.query}`, args.quick ? 10 : 20, 3, headers);
+      analystApi.push({ key: v.key, label: v.label, query: v.query, api });
+    }
+
     log('timeline page');
     const page = await measurePage(app.url, '/', Math.max(5, Math.ceil(args.runs / 5)));
-    // The views whose facet counts cost most: what a reader waits for on the page, computed and cached.
+    // Every view's page, cold (computed) and cached: what a reader waits for (issue 15).
     const viewPages = [];
-    for (const c of combinations.filter((c) => HEAVY_VIEWS.includes(c.key))) {
+    const pageRuns = args.quick ? 2 : 10;
+    for (const c of [...combinations.map((c) => ({ ...c, staff: false })), ...analyst]) {
       const path = `/?${c.query}`;
-      const { ttfb, ttfbCached } = await measureTtfb(app.url, path, args.quick ? 2 : 5);
-      viewPages.push({ label: c.label, path, ttfb, ttfbCached });
+      const { ttfb, total, ttfbCached } = await measureTtfb(app.url, path, pageRuns, c.staff ? { cookie } : {});
+      viewPages.push({ key: c.key, label: c.label, path, ttfb, total, ttfbCached });
     }
+    log('the next reader of a view after each save (cache on)');
+    const afterWrite = await measureAfterWrite(
+      app.url,
+      cookie,
+      combinations.filter((c) => HEAVY_VIEWS.includes(c.key)).map((c) => `/?${c.query}`),
+      args.quick ? 2 : 10,
+    );
+    const serverRssWarmBytes = treeRss(pid);
 
     log('CSV export through the app');
     const appExport = await exportThroughApp(app.url, pid);
@@ -162,7 +181,6 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
     let load = null;
     let loadFresh = null;
     if (args.loadSeconds > 0) {
-      const cookie = await signIn(app.url);
       log(`load: ${args.loadSeconds} s, 50 connections, 10 writes/s; readers as they come (the cache serves repeats until the next write)`);
       load = await runLoad(app.url, cookie, args.loadSeconds, () => openForBench(copy));
       log(`load again, every read computed (Cache-Control: no-cache)`);
@@ -175,7 +193,10 @@ async function benchSize(args: BenchArgs, events: number): Promise<SizeResult> {
       startupMs: app.startup.healthMs,
       startup: app.startup,
       serverRssIdleBytes,
+      serverRssWarmBytes,
       combinations: results,
+      analystApi,
+      afterWrite,
       export: { app: appExport, sqlite3, sqlite3Version },
       page,
       viewPages,

@@ -71,3 +71,28 @@ export function pickCombinations(sqlite: Database.Database): Combination[] {
   ];
   return list.filter((c): c is Combination => c !== null);
 }
+
+/** A view of an analyst exploring (issue 15); `staff` views need a signed-in viewer. */
+export interface AnalystView extends Combination {
+  staff: boolean;
+}
+
+/**
+ * The views of an analyst exploring (issue 15): a country alone, a common word, a date range alone,
+ * the actor with most events, three filters combined, a program, and staff's whole timeline.
+ */
+export function analystViews(sqlite: Database.Database): AnalystView[] {
+  const top = one<{ id: number }>(sqlite, `SELECT CAST(value AS INTEGER) AS id FROM facet_counts WHERE facet = 'actor' ORDER BY n DESC LIMIT 1`);
+  const list: (AnalystView | null)[] = [
+    { key: 'a-country', label: 'a country alone', query: 'country=SY', staff: false },
+    { key: 'a-word', label: 'a common word', query: 'q=oil', staff: false },
+    { key: 'a-dates', label: 'a date range alone', query: 'from=2020&to=2021', staff: false },
+    top ? { key: 'a-actor', label: 'an actor with many events', query: `actor=${top.id}`, staff: false } : null,
+    { key: 'a-three', label: 'three filters combined', query: 'type=normalisation&country=SY&role=target', staff: false },
+    { key: 'a-three-b', label: 'three filters: type, country, years', query: 'type=designation&country=IR&from=2018&to=2022', staff: false },
+    { key: 'a-program', label: 'a program', query: 'program=SYRIA-CAESAR', staff: false },
+    { key: 'a-staff', label: 'status=all for staff', query: 'status=all', staff: true },
+    { key: 'a-staff-country', label: 'staff: drafts of a country', query: 'status=draft&country=SY', staff: true },
+  ];
+  return list.filter((c): c is AnalystView => c !== null);
+}

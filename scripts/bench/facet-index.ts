@@ -17,7 +17,7 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, loadEventsPage } from '@/db/queries/timeline';
 import { loadTimelineView } from '@/db/queries/timeline-view';
 import { parseFilters } from '@/lib/filters';
-import { pickCombinations, type Combination } from './combinations';
+import { analystViews, pickCombinations } from './combinations';
 import { round, summarise, timeSync, type Summary } from './stats';
 
 const { positionals, values } = parseArgs({
@@ -37,22 +37,7 @@ const memory = () => {
 
 const conn = openDatabase(file, { check: false });
 const { sqlite, db } = conn;
-const one = <T>(q: string) => sqlite.prepare(q).get() as T;
-const topActor = one<{ id: number }>(`SELECT CAST(value AS INTEGER) AS id FROM facet_counts WHERE facet = 'actor' ORDER BY n DESC LIMIT 1`).id;
-
-/** The views of an analyst exploring (issue 15), and those measured before the index. */
-const analyst: Combination[] = [
-  { key: 'a-country', label: 'a country alone', query: 'country=SY' },
-  { key: 'a-word', label: 'a common word', query: 'q=oil' },
-  { key: 'a-dates', label: 'a date range alone', query: 'from=2020&to=2021' },
-  { key: 'a-actor', label: 'an actor with many events', query: `actor=${topActor}` },
-  { key: 'a-three', label: 'three filters combined', query: 'type=normalisation&country=SY&role=target' },
-  { key: 'a-three-b', label: 'three filters: type, country, years', query: 'type=designation&country=IR&from=2018&to=2022' },
-  { key: 'a-program', label: 'a program', query: 'program=SYRIA-CAESAR' },
-  { key: 'a-staff', label: 'status=all for staff', query: 'status=all' },
-  { key: 'a-staff-country', label: 'staff: drafts of a country', query: 'status=draft&country=SY' },
-];
-let combinations = [...pickCombinations(sqlite), ...analyst];
+let combinations = [...pickCombinations(sqlite), ...analystViews(sqlite)];
 if (values.only) combinations = combinations.filter((c) => values.only!.split(',').includes(c.key));
 
 const before = memory();

@@ -4,6 +4,8 @@
  */
 import zlib from 'node:zlib';
 import { timedGet } from './http';
+import { benchEvent } from './load';
+import { sameOriginHeaders } from '../harness/staff-client';
 import { summarise, type Summary } from './stats';
 
 export interface PageResult {
@@ -23,14 +25,19 @@ export interface PageResult {
 }
 
 /** Time to first byte of a page, computed every time and as readers get it (cached); the last HTML. */
-export async function measureTtfb(base: string, path: string, runs: number): Promise<{ ttfb: Summary; total: Summary; ttfbCached: Summary; html: string }> {
+export async function measureTtfb(
+  base: string,
+  path: string,
+  runs: number,
+  headers: Record<string, string> = {},
+): Promise<{ ttfb: Summary; total: Summary; ttfbCached: Summary; html: string }> {
   const ttfb: number[] = [];
   const total: number[] = [];
   const ttfbCached: number[] = [];
   let html = '';
   for (const fresh of [true, false]) {
     for (let i = 0; i < runs + 2; i++) {
-      const t = await timedGet(`${base}${path}`, { accept: 'text/html', ...(fresh ? { 'cache-control': 'no-cache' } : {}) });
+      const t = await timedGet(`${base}${path}`, { accept: 'text/html', ...headers, ...(fresh ? { 'cache-control': 'no-cache' } : {}) });
       if (t.status !== 200) throw new Error(`${path} answered ${t.status}`);
       if (i >= 2) {
         (fresh ? ttfb : ttfbCached).push(t.firstByte);
@@ -70,4 +77,45 @@ export async function measurePage(base: string, path: string, runs: number): Pro
     jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
     jsGzipBytes: scripts.reduce((n, s) => n + s.gzipBytes, 0),
   };
+}
+
+export interface AfterWriteResult {
+  /** Saves made, one before each read. */
+  saves: number;
+  /** The first reader of a view's page right after a save, as readers ask (no `no-cache`): to the first and to the last byte. */
+  ttfb: Summary;
+  total: Summary;
+  /** The whole page, per view. */
+  byPath: { path: string; total: Summary }[];
+}
+
+/**
+ * The next reader after a write (issue 15): an editor saves an event, then a reader opens a view
+ * as readers do (the cache would serve it, but the save emptied it, and the facet index must catch
+ * up on the saved event first). `rounds` saves and reads for each view, after one unmeasured round.
+ */
+export async function measureAfterWrite(base: string, cookie: string, paths: string[], rounds: number): Promise<AfterWriteResult> {
+  const ttfb: number[] = [];
+  const total: number[] = [];
+  const byPath = new Map<string, number[]>(paths.map((p) => [p, []]));
+  let saves = 0;
+  for (let round = 0; round <= rounds; round++) {
+    for (const path of paths) {
+      const response = await fetch(`${base}/api/events`, {
+        method: 'POST',
+        headers: sameOriginHeaders(base, cookie),
+        body: JSON.stringify({ event: benchEvent(1_000_000 + saves) }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(`the save before reading ${path} answered ${response.status}`);
+      saves++;
+      const t = await timedGet(`${base}${path}`, { accept: 'text/html' });
+      if (t.status !== 200) throw new Error(`${path} answered ${t.status} after a save`);
+      if (round === 0) continue;
+      ttfb.push(t.firstByte);
+      total.push(t.total);
+      byPath.get(path)!.push(t.total);
+    }
+  }
+  return { saves, ttfb: summarise(ttfb), total: summarise(total), byPath: paths.map((path) => ({ path, total: summarise(byPath.get(path)!) })) };
 }

@@ -79,10 +79,25 @@ export interface Startup {
   firstPageMs: number;
   /** The full check of the file the server runs in the background, as /api/health reported it. */
   integrity: { state: string; durationMs: number | null; message: string | null };
+  /** The facet index the views are answered from once built (decision 0039), as /api/health reported it. */
+  facetIndex?: { state: string; buildMs: number | null };
 }
 
 interface HealthBody {
   integrity?: { state: string; durationMs?: number; message?: string };
+  facetIndex?: { state: string; buildMs?: number };
+}
+
+/** Polls /api/health until the facet index is no longer building, so that views are measured through it. */
+async function waitForFacetIndex(url: string, child: ChildProcess, timeoutMs: number): Promise<NonNullable<Startup['facetIndex']>> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) while building its facet index`);
+    const index = ((await (await fetch(`${url}/api/health`)).json()) as HealthBody).facetIndex;
+    if (!index || index.state !== 'building') return { state: index?.state ?? 'absent', buildMs: index?.buildMs ?? null };
+    await sleep(500);
+  }
+  throw new Error(`the facet index was still building after ${Math.round(timeoutMs / 1000)} s`);
 }
 
 /** Polls /api/health until the background integrity check has an outcome. */
@@ -130,7 +145,8 @@ export async function startApp(root: string, port: number, databasePath: string,
     await waitFor(`${url}/`, child, 5 * 60_000, 20);
     const firstPageMs = performance.now() - spawned;
     const integrity = await waitForIntegrity(url, child, 30 * 60_000);
-    return { child, url, output, stop, startup: { healthMs, firstPageMs, integrity } };
+    const facetIndex = await waitForFacetIndex(url, child, 10 * 60_000);
+    return { child, url, output, stop, startup: { healthMs, firstPageMs, integrity, facetIndex } };
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n${output.join('').slice(-2000)}`);
