@@ -15,6 +15,7 @@
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { writeRefusal } from '@/db/engine/integrity';
@@ -23,6 +24,7 @@ import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import type { FieldErrors } from '@/lib/validation/event-form';
+import { carriesSignedSession } from '@/server/auth/signed-session';
 import { requirePermission } from '@/server/auth/viewer';
 import { asWrite } from '@/server/http/write-first';
 
@@ -81,7 +83,10 @@ export function guardedAction<State, Values, Input>(
   spec: ActionSpec<State, Values, Input>,
   run: (input: Input, context: ActionContext<Values>) => State | Promise<State>,
 ): (previous: State, submitted: FormData) => Promise<State> {
-  return guarded;
+  // A staff write goes ahead of the readers waiting for the event loop from its session lookup on
+  // (server/http/write-first.ts), when its session cookie is one this server signed; anything else
+  // is checked outside the gate and never holds readers back.
+  return async (previous, submitted) => (carriesSignedSession(await headers()) ? asWrite(() => guarded(previous, submitted)) : guarded(previous, submitted));
   async function guarded(previous: State, submitted: FormData): Promise<State> {
     const count = nextCount(previous, spec.counter);
     const form = asForm(submitted);
@@ -92,9 +97,7 @@ export function guardedAction<State, Values, Input>(
     const parsed = spec.parse(values, form);
     if (!parsed.success) return spec.refuse({ reason: 'invalid', message: parsed.message, errors: parsed.errors ?? {}, values, count });
     try {
-      // An allowed write goes ahead of the readers waiting for the event loop
-      // (server/http/write-first.ts); a refused submission never holds them back.
-      return await asWrite(async () => run(parsed.data, { viewer: auth.viewer, values, form, count }));
+      return await run(parsed.data, { viewer: auth.viewer, values, form, count });
     } catch (err) {
       if (err instanceof MutationError) return spec.refuse({ reason: 'refused', message: err.message, errors: err.fieldErrors, values, count, error: err });
       throw err;

@@ -14,6 +14,7 @@ import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
+import { carriesSignedSession } from '@/server/auth/signed-session';
 import { requirePermission } from '@/server/auth/viewer';
 import { asWrite } from './write-first';
 import type { ApiError } from '@/db/api-types';
@@ -88,14 +89,22 @@ export function withStaff<Params extends Record<string, string> = Record<string,
       throw err;
     }
   };
-  return async (request, context) => {
+  const authorized = async (request: NextRequest, context?: { params: Promise<Params> }): Promise<Response> => {
     const viewer = await authorizeRequest(request, permission);
-    if (viewer instanceof NextResponse) return viewer;
-    // An allowed write goes ahead of the readers waiting for the event loop
-    // (server/http/write-first.ts). Only after the checks: a refused or anonymous request must not
-    // hold readers back.
-    return READS.has(request.method) ? run(request, viewer, context) : asWrite(() => run(request, viewer, context));
+    return viewer instanceof NextResponse ? viewer : run(request, viewer, context);
   };
+  return (request, context) => (mayGoFirst(request) ? asWrite(() => authorized(request, context)) : authorized(request, context));
+}
+
+/**
+ * Whether a request is a write that goes ahead of the readers waiting for the event loop
+ * (server/http/write-first.ts) from its session lookup on: a same-site write with a session cookie
+ * this server signed. Any other request (a read, another site, no account, a forged cookie) is
+ * checked outside the gate and never holds readers back; the session and role are still checked
+ * on every request.
+ */
+function mayGoFirst(request: Request): boolean {
+  return !READS.has(request.method) && crossSiteRefusal(request) === null && carriesSignedSession(request.headers);
 }
 
 /** The event a `[id]` route names; a 404 when it cannot be one. */
