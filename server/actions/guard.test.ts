@@ -17,9 +17,8 @@ vi.mock('@/server/auth/viewer', () => ({
   },
 }));
 vi.mock('@/db/engine/integrity', () => ({ writeRefusal: () => null }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 // Whether the request's session cookie is one the server signed (tested in server/auth/signed-session.test.ts).
-vi.mock('@/server/auth/signed-session', () => ({ carriesSignedSession: () => harness.signedCookie }));
+vi.mock('@/server/auth/signed-session', () => ({ actionCarriesSignedSession: async () => harness.signedCookie }));
 
 const { guardedAction } = await import('./guard');
 

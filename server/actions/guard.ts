@@ -15,7 +15,6 @@
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { writeRefusal } from '@/db/engine/integrity';
@@ -24,7 +23,7 @@ import { parseId } from '@/db/queries/events';
 import { AuthorizationError, type Permission, type Viewer } from '@/lib/auth/roles';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
 import type { FieldErrors } from '@/lib/validation/event-form';
-import { carriesSignedSession } from '@/server/auth/signed-session';
+import { actionCarriesSignedSession } from '@/server/auth/signed-session';
 import { requirePermission } from '@/server/auth/viewer';
 import { asWrite } from '@/server/http/write-first';
 
@@ -86,7 +85,7 @@ export function guardedAction<State, Values, Input>(
   // A staff write goes ahead of the readers waiting for the event loop from its session lookup on
   // (server/http/write-first.ts), when its session cookie is one this server signed; anything else
   // is checked outside the gate and never holds readers back.
-  return async (previous, submitted) => (carriesSignedSession(await headers()) ? asWrite(() => guarded(previous, submitted)) : guarded(previous, submitted));
+  return async (previous, submitted) => ((await actionCarriesSignedSession()) ? asWrite(() => guarded(previous, submitted)) : guarded(previous, submitted));
   async function guarded(previous: State, submitted: FormData): Promise<State> {
     const count = nextCount(previous, spec.counter);
     const form = asForm(submitted);

@@ -20,3 +20,9 @@ export function resolveAuthSecret(db: DbOrTx, configured: string | undefined): {
   const row = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get();
   return { secret: row!.value, source: 'generated' };
 }
+
+/** The secret if there is one yet, without making one (a read only): null when none was ever made. */
+export function existingAuthSecret(db: DbOrTx, configured: string | undefined): string | null {
+  if (configured) return configured;
+  return db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get()?.value ?? null;
+}

@@ -11,10 +11,11 @@
  */
 import 'server-only';
 import { getSessionCookie } from 'better-auth/cookies';
+import { headers } from 'next/headers';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
-import { resolveAuthSecret } from './secret';
+import { existingAuthSecret } from './secret';
 
 /** Better Auth's signature: base64 of a 32-byte HMAC-SHA256, 44 characters ending in "=". */
 const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
@@ -34,5 +35,18 @@ export function isSignedWith(cookieValue: string, secret: string): boolean {
 export function carriesSignedSession(headers: Headers): boolean {
   const value = getSessionCookie(headers, { cookiePrefix: 'tracker' });
   if (!value) return false;
-  return isSignedWith(value, resolveAuthSecret(getDb(), env().BETTER_AUTH_SECRET).secret);
+  // No secret yet: no session was ever signed (and a refused request must write nothing).
+  const secret = existingAuthSecret(getDb(), env().BETTER_AUTH_SECRET);
+  return secret !== null && isSignedWith(value, secret);
+}
+
+/** The same for the request a server action answers; false outside a request (a script, a test), where no reader waits. */
+export async function actionCarriesSignedSession(): Promise<boolean> {
+  let requestHeaders: Headers;
+  try {
+    requestHeaders = await headers();
+  } catch {
+    return false;
+  }
+  return carriesSignedSession(requestHeaders);
 }
