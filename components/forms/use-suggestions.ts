@@ -5,6 +5,21 @@ import { useEffect, useState } from 'react';
 /** Answers kept for 30 seconds per URL, for every box of the page (typing back and forth asks once). */
 const FRESH_MS = 30_000;
 const answers = new Map<string, { at: number; items: unknown[] }>();
+/** At most this many answers are kept: a long session of typing must not grow the page's memory. */
+export const MAX_ANSWERS = 100;
+
+/** Keeps an answer, dropping the stale ones and, past `MAX_ANSWERS`, the oldest. */
+export function rememberAnswer(url: string, items: unknown[], now = Date.now()): void {
+  for (const [key, hit] of answers) if (now - hit.at >= FRESH_MS) answers.delete(key);
+  answers.delete(url);
+  while (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+  answers.set(url, { at: now, items });
+}
+
+/** For tests: how many answers are kept. */
+export function keptAnswers(): number {
+  return answers.size;
+}
 
 function freshAnswer(url: string | null): unknown[] | null {
   if (!url) return null;
@@ -36,7 +51,7 @@ export function useSuggestions<T>(url: (query: string) => string, query: string)
       .then(async (res) => {
         if (!res.ok) throw new Error(`Suggestions failed (${res.status})`);
         const items = ((await res.json()) as { items: T[] }).items;
-        answers.set(asked, { at: Date.now(), items });
+        rememberAnswer(asked, items);
         setAnswer({ url: asked, items });
       })
       .catch(() => {
