@@ -18,8 +18,8 @@ function Option<V extends string | number>({
   const countId = useId();
   // The count is the checkbox's description, not part of its name: "Syria" reads as "Syria, 5 events".
   return (
-    <li className="flex items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-900">
-      <label className="flex min-w-0 flex-1 cursor-pointer items-start gap-2">
+    <li className="facet-option">
+      <label className="facet-label">
         <input
           type="checkbox"
           name={name}
@@ -27,16 +27,16 @@ function Option<V extends string | number>({
           checked={checked}
           onChange={() => onToggle(option.value)}
           aria-describedby={countId}
-          className="mt-0.5 size-4 shrink-0 accent-blue-700"
+          className="facet-box"
         />
         {extra}
-        <span className={`min-w-0 flex-1 break-words ${empty && !checked ? 'text-zinc-500 dark:text-zinc-400' : ''}`}>
+        <span className={empty && !checked ? 'facet-name dimmed' : 'facet-name'}>
           {option.label}
         </span>
       </label>
       <span
         id={countId}
-        className={`tabular-nums ${empty ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-700 dark:text-zinc-300'}`}
+        className={empty ? 'facet-count dimmed' : 'facet-count'}
         data-testid="facet-count"
       >
         {option.count}

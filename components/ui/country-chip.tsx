@@ -26,7 +26,7 @@ export function CountryChip({
     <>
       {named ? (
         <>
-          {name}&nbsp;<span className="text-zinc-500 dark:text-zinc-400">({code})</span>
+          {name}&nbsp;<span className="dimmed">({code})</span>
         </>
       ) : (
         <>
@@ -36,20 +36,20 @@ export function CountryChip({
           <span className="sr-only"> ({name})</span>
         </>
       )}
-      {role ? <span className="text-zinc-500 dark:text-zinc-400">&nbsp;· {COUNTRY_ROLE_LABELS[role].toLowerCase()}</span> : null}
+      {role ? <span className="dimmed">&nbsp;· {COUNTRY_ROLE_LABELS[role].toLowerCase()}</span> : null}
     </>
   );
-  const className =
-    'inline-flex items-center rounded border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 text-xs text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200';
+  // Class names of app/globals.css's components layer (short: they repeat on every event).
+  const className = 'chip-country';
   if (link === 'plain') {
     return (
-      <a href={`/countries/${code}`} className={`${className} hover:border-zinc-400`}>
+      <a href={`/countries/${code}`} className="chip-country chip-country-link">
         {label}
       </a>
     );
   }
   return link ? (
-    <Link href={`/countries/${code}`} prefetch={false} className={`${className} hover:border-zinc-400`}>
+    <Link href={`/countries/${code}`} prefetch={false} className="chip-country chip-country-link">
       {label}
     </Link>
   ) : (

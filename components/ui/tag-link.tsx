@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+/** Class names of app/globals.css's components layer (short: they repeat on every event). */
 const SIZES = {
-  small: 'px-2 py-0.5 text-zinc-700 dark:text-zinc-300',
-  normal: 'px-2.5 py-0.5 text-sm text-zinc-800 dark:text-zinc-200',
+  small: 'chip-tag chip-tag-small',
+  normal: 'chip-tag chip-tag-normal',
 };
 
 /**
@@ -23,7 +24,7 @@ export function TagLink({
   children: ReactNode;
 }) {
   const href = `/?tag=${encodeURIComponent(slug)}`;
-  const className = `inline-flex min-h-6 items-center rounded-full print:inline bg-zinc-100 no-underline hover:underline dark:bg-zinc-800 ${SIZES[size]}`;
+  const className = SIZES[size];
   return plain ? (
     <a href={href} className={className}>
       {children}
