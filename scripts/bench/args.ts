@@ -6,8 +6,9 @@ import { parseFlags, UsageError } from '../run-script';
 export const BENCH_USAGE = `Usage: npm run bench [-- --sizes 100000,1000000] [--quick] [--runs N] [--port P] [--data-dir DIR]
 
 Benchmarks a production build on synthetic databases (docs/performance.md): API latency and its
-SQL baselines, facet counts and the chart, CSV export against sqlite3 -csv, the timeline page, and
-a load test with writes. Builds missing synthetic databases (data/synth-<N>.db) and a production
+SQL baselines, facet counts and the chart, CSV export against sqlite3 -csv, the timeline page of
+every view (the combinations and an analyst's views, staff's signed in) cold and cached, the next
+reader of a view after each save, server memory, and a load test with writes. Builds missing synthetic databases (data/synth-<N>.db) and a production
 build if there is none; the servers listen on 127.0.0.1 only. Writes docs/bench/results.json.
 
   --sizes A,B     numbers of events (default 100000,1000000; 100k and 1m work too)
