@@ -53,12 +53,12 @@ export function listSavedViews(db: DbOrTx, userId: string, visibility: Visibilit
   }));
 }
 
-/** The view behind a private feed URL, or null for a wrong, revoked or malformed token (the route answers 404). */
 /** The filters of one of the person's saved views, or null when they have no such view. */
 export function savedViewQuery(db: DbOrTx, userId: string, id: number): string | null {
   return db.select({ query: savedViews.query }).from(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, userId))).get()?.query ?? null;
 }
 
+/** The view behind a private feed URL, or null for a wrong, revoked or malformed token (the route answers 404). */
 export function savedViewByFeedToken(db: DbOrTx, id: number, token: string | null): SavedViewRow | null {
   if (!looksLikeFeedToken(token)) return null;
   const row = db

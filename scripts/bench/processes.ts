@@ -88,30 +88,29 @@ interface HealthBody {
   facetIndex?: { state: string; buildMs?: number };
 }
 
-/** Polls /api/health until the facet index is no longer building, so that views are measured through it. */
-async function waitForFacetIndex(url: string, child: ChildProcess, timeoutMs: number): Promise<NonNullable<Startup['facetIndex']>> {
+/** Polls /api/health until `settled` returns an answer: what the server is doing in the background. */
+async function pollHealth<T>(url: string, child: ChildProcess, timeoutMs: number, what: string, settled: (body: HealthBody) => T | null): Promise<T> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) while building its facet index`);
-    const index = ((await (await fetch(`${url}/api/health`)).json()) as HealthBody).facetIndex;
-    if (!index || index.state !== 'building') return { state: index?.state ?? 'absent', buildMs: index?.buildMs ?? null };
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) while waiting for ${what}`);
+    const answer = settled((await (await fetch(`${url}/api/health`)).json()) as HealthBody);
+    if (answer !== null) return answer;
     await sleep(500);
   }
-  throw new Error(`the facet index was still building after ${Math.round(timeoutMs / 1000)} s`);
+  throw new Error(`no outcome of ${what} after ${Math.round(timeoutMs / 1000)} s`);
 }
 
-/** Polls /api/health until the background integrity check has an outcome. */
-async function waitForIntegrity(url: string, child: ChildProcess, timeoutMs: number): Promise<Startup['integrity']> {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) during its integrity check`);
-    const body = (await (await fetch(`${url}/api/health`)).json()) as HealthBody;
-    const integrity = body.integrity;
-    if (integrity && integrity.state !== 'pending') return { state: integrity.state, durationMs: integrity.durationMs ?? null, message: integrity.message ?? null };
-    await sleep(1_000);
-  }
-  throw new Error(`the integrity check had no outcome after ${Math.round(timeoutMs / 1000)} s`);
-}
+/** Waits for the background integrity check's outcome. */
+const waitForIntegrity = (url: string, child: ChildProcess, timeoutMs: number): Promise<Startup['integrity']> =>
+  pollHealth(url, child, timeoutMs, 'the integrity check', ({ integrity }) =>
+    integrity && integrity.state !== 'pending' ? { state: integrity.state, durationMs: integrity.durationMs ?? null, message: integrity.message ?? null } : null,
+  );
+
+/** Waits until the facet index is no longer building, so that views are measured through it. */
+const waitForFacetIndex = (url: string, child: ChildProcess, timeoutMs: number): Promise<NonNullable<Startup['facetIndex']>> =>
+  pollHealth(url, child, timeoutMs, 'the facet index', ({ facetIndex }) =>
+    !facetIndex || facetIndex.state !== 'building' ? { state: facetIndex?.state ?? 'absent', buildMs: facetIndex?.buildMs ?? null } : null,
+  );
 
 /**
  * `next start` on a database file, timed: the first answer from /api/health, then from `/`; then

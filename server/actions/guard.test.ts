@@ -49,6 +49,7 @@ const initial: State = { ok: false, message: '', count: 0 };
 
 afterEach(() => {
   harness.lookup = null;
+  harness.signedCookie = false;
   expect(writeFirstState()).toEqual({ waiting: 0, writes: 0 });
 });
 
@@ -63,7 +64,6 @@ describe('guardedAction and the readers', () => {
     expect(writeFirstState().writes).toBe(1);
     finishLookup();
     expect(await answer).toMatchObject({ ok: true, writesDuringRun: 1 });
-    harness.signedCookie = false;
   });
 
   it.each([

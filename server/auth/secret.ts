@@ -13,8 +13,8 @@ const KEY = 'auth_secret';
 
 export function resolveAuthSecret(db: DbOrTx, configured: string | undefined): { secret: string; source: 'environment' | 'database' | 'generated' } {
   if (configured) return { secret: configured, source: 'environment' };
-  const existing = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get();
-  if (existing) return { secret: existing.value, source: 'database' };
+  const existing = existingAuthSecret(db, undefined);
+  if (existing !== null) return { secret: existing, source: 'database' };
   // Two processes starting at once both try; the first insert wins and both read it back.
   db.insert(appSettings).values({ key: KEY, value: randomBytes(32).toString('base64url') }).onConflictDoNothing().run();
   const row = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).get();
