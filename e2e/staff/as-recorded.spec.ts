@@ -115,6 +115,9 @@ test.describe('An analyst comes back to the timeline', () => {
     await page.goto(`/?q=${tag}`);
     await expect(page.getByTestId('empty-state')).toBeVisible();
     await expect(page.getByTestId('new-since-last-visit')).toHaveCount(0);
+    // The page records the visit once it has loaded its script; leave only after it has (a CI run
+    // once went on before, and the next visit then had nothing to count from).
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('tracker:timeline:last-visit'))).not.toBeNull();
 
     await page.goto('/events/new');
     await fillBasics(page, { title: `Designation while away ${tag}`, date: '2026-11-25' });
