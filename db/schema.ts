@@ -73,12 +73,6 @@ export const events = sqliteTable(
       .on(t.status, t.date, t.id, t.type, t.datePrecision, t.legalAuthority, t.program, t.deletedAt)
       .where(sql`deleted_at IS NULL`),
     index('events_live_type_idx').on(t.status, t.type, t.date, t.id, t.datePrecision, t.deletedAt).where(sql`deleted_at IS NULL`),
-    // Probes by id (from a search or a junction table) that need only these columns.
-    // (Named with INDEXED BY: SQLite's planner prefers the table's own rowid lookup, which reads
-    // the whole wide row; see db/queries/filter-conditions.ts.)
-    index('events_live_id_idx')
-      .on(t.id, t.status, t.type, t.date, t.datePrecision, t.legalAuthority, t.program, t.deletedAt)
-      .where(sql`deleted_at IS NULL`),
     index('events_authority_idx')
       .on(t.legalAuthority, t.status, t.date, t.id, t.type, t.datePrecision, t.deletedAt)
       .where(sql`deleted_at IS NULL AND legal_authority IS NOT NULL`),

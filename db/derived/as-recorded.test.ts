@@ -10,6 +10,7 @@ import { eventInputSchema } from '@/lib/validation/event';
 import { revisionTime } from '@/lib/history/as-recorded';
 import { AS_RECORDED_MAX_EVENTS, asRecordedConnection, buildAsRecorded, ensureSearchable, firstRecordedAt } from './as-recorded';
 import { derivedMismatches } from './counts';
+import { attachFacetIndex, currentFacetIndex, detachFacetIndex } from './facet-index';
 import { createStandingChange, updateStandingChange } from '@/db/mutations/standings';
 import { relationsAsOf } from '@/db/queries/relations';
 import { asc, eq } from 'drizzle-orm';
@@ -128,6 +129,17 @@ describe('the record as it stood at a moment', () => {
     const searched = loadTimelineView(past.connection.db, parseFilters({ q: 'withdrawn' }).filters, { withFacets: true });
     expect(searched.page.items.map((e) => e.id)).toEqual([gone.id]);
     expect(searched.facets).not.toBeNull();
+    // A past record is answered by the same facet index as today's (decision 0039), still after
+    // its search index was built, and gives what the plain SQL gives.
+    const index = currentFacetIndex(past.connection.db);
+    expect(index).not.toBeNull();
+    const filters = parseFilters({ q: 'statement OR embassy' }).filters;
+    const byIndex = loadTimelineView(past.connection.db, filters, { withFacets: true });
+    detachFacetIndex(past.connection.db);
+    const bySql = loadTimelineView(past.connection.db, filters, { withFacets: true });
+    attachFacetIndex(past.connection.db, index!);
+    expect(byIndex.total).toBe(2);
+    expect(byIndex).toEqual(bySql);
     // The same moment is served from the kept database afterwards.
     expect(asRecordedConnection(conn, before)).toBe(past);
   });

@@ -4,7 +4,7 @@
  * in-memory database with the same schema, triggers and search index as the real one. Every
  * query of the app then runs on it unchanged, so an as-recorded timeline, event page, API answer
  * or export filters, counts, searches and pages exactly as the live one does (issue 14; decision
- * 0034).
+ * 0034), through the same facet index (decision 0039).
  *
  * Events not yet recorded at the moment are absent; later edits are undone; an event deleted
  * later is live again; one deleted by then is deleted. Actors are today's (names, aliases,
@@ -26,6 +26,7 @@ import { REVISION_RECORD_TYPES } from '@/lib/vocabulary';
 import type { FilterIssue, TimelineFilters } from '@/lib/filters';
 import { parseMoment, revisionTime, statesAsOf, type RecordRevision } from '@/lib/history/as-recorded';
 import { rebuildDerived } from './counts';
+import { attachFacetIndex, facetIndexEnabled, FacetIndex } from './facet-index';
 import { rebuildSearchIndex } from './search-index';
 
 export interface AsRecorded {
@@ -162,6 +163,14 @@ export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
     for (const trigger of triggers) sqlite.exec(trigger);
   })();
   sqlite.pragma('ignore_check_constraints = OFF');
+  // The same facet index as the live record's (decision 0039): a past record's views filter, count
+  // and chart as today's do. It never changes after this (building the search index later adds no
+  // revision, and the index follows it).
+  if (facetIndexEnabled()) {
+    const index = new FacetIndex(sqlite);
+    index.buildNow();
+    attachFacetIndex(connection.db, index);
+  }
   return { connection, at, events: states.size, searchable: false };
 }
 

@@ -14,29 +14,22 @@ import { MAX_MONTH_BUCKETS, monthIndex } from '@/lib/density-buckets';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { TimelineFilters } from '@/lib/filters';
 import type { DbOrTx } from '@/db/engine/client';
-import { eventCountries, eventEntities, eventTags } from '../schema';
+import { events } from '../schema';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, timelineWhere, type RowSource } from './filter-conditions';
-import { monthWhere, planFilters, type FilterPlan, type MonthCount } from './filter-plan';
+import { timelineWhere } from './filter-conditions';
+import { monthWhere, onlyMonthCounts, type MonthCount } from './maintained-counts';
 import { countsDescribe } from './timeline';
 import { bucketRows, frame, type BucketRow, type DensityBucket, type DensityChartData, type DensityUnit } from './density-chart';
 
 export { MAX_MONTH_BUCKETS, type DensityBucket, type DensityChartData, type DensityUnit };
 
 /** Events per month, date precision and type, counted over the view's rows (not the month counts). */
-function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): MonthCount[] {
-  const d = plan.driver;
-  // A single value of a junction filter: its rows carry the event's type and date, one per event.
-  const single = (d === 'countries' || d === 'actors' || d === 'tags') && filters[d].length === 1;
-  const source: RowSource = single ? JUNCTION_SOURCES[d] : EVENTS_SOURCE;
-  const driver = !single && d !== 'events' ? d : undefined;
-  const table = single ? { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] : eventsFrom(driver);
-  const key = sql`substr(${source.date}, 1, 7) || '|' || ${source.datePrecision} || '|' || ${source.type}`;
-  const where = timelineWhere(filters, { ...visibility, source, driver });
+function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): MonthCount[] {
+  const key = sql`substr(${events.date}, 1, 7) || '|' || ${events.datePrecision} || '|' || ${events.type}`;
   const row = db
     .select({ counts: sql<string>`facet_count(${key})` })
-    .from(table)
-    .where(where)
+    .from(events)
+    .where(timelineWhere(filters, visibility))
     .get();
   const counted = row?.counts ? (JSON.parse(row.counts) as [string, number][]) : [];
   return counted.map(([k, n]) => {
@@ -46,24 +39,22 @@ function countedMonths(db: DbOrTx, filters: TimelineFilters, visibility: Visibil
 }
 
 /** Whether the maintained month counts describe the view exactly (published events, types and whole months). */
-function fromMonthCounts(filters: TimelineFilters, visibility: Visibility, plan: FilterPlan): boolean {
-  return countsDescribe(filters, visibility) && plan.onlyMonthCounts;
+function fromMonthCounts(filters: TimelineFilters, visibility: Visibility): boolean {
+  return countsDescribe(filters, visibility) && onlyMonthCounts(filters);
 }
 
 /** Events per month, date precision and type in the filtered view. */
 export function densityRows(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): MonthCount[] {
-  const plan = planFilters(db, filters, visibility);
-  if (!fromMonthCounts(filters, visibility, plan)) return countedMonths(db, filters, visibility, plan);
+  if (!fromMonthCounts(filters, visibility)) return countedMonths(db, filters, visibility);
   return db.all<MonthCount>(
     sql`SELECT month, date_precision AS datePrecision, type, sum(n) AS n FROM event_month_counts WHERE ${monthWhere(filters)} GROUP BY 1, 2, 3`,
   );
 }
 
 export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: Visibility = {}): DensityChartData | null {
-  const plan = planFilters(db, filters, visibility);
   let span: { first: number; last: number; unit: DensityUnit };
   let rows: BucketRow[];
-  if (fromMonthCounts(filters, visibility, plan)) {
+  if (fromMonthCounts(filters, visibility)) {
     // Summed in SQL by month, or by year for the longer units: a few hundred rows.
     const where = monthWhere(filters);
     const bounds = db.get<{ first: string | null; last: string | null }>(
@@ -78,7 +69,7 @@ export function densityChart(db: DbOrTx, filters: TimelineFilters, visibility: V
       )
       .map((r) => ({ month: monthIndex(r.month), yearOnly: r.yearOnly === 1, type: r.type, n: r.n }));
   } else {
-    const months = countedMonths(db, filters, visibility, plan);
+    const months = countedMonths(db, filters, visibility);
     if (months.length === 0) return null;
     const indexes = months.map((r) => monthIndex(r.month));
     // A loop, not Math.min(...indexes): spreading a very long list overflows the stack.

@@ -11,16 +11,14 @@
  *  - a facet whose other filters are all empty, or only types and whole months, is read from them;
  *  - any other is one pass over the facet's own table (countries, actors and tags carry their
  *    event's visibility, type and date), with the WHERE from the same condition builder as the
- *    list and the smallest other filter as the driving set (filter-plan.ts; a country, actor or
- *    tag driver is sized by its per-type counts when the view has types, since the set is narrowed
- *    by them). The pass hands its keys to JavaScript as one `json_group_array` and they are counted
+ *    list (the other filters as probes). The pass hands its keys to JavaScript as one `json_group_array` and they are counted
  *    in a Map (countKeys in db/engine/sql-functions.ts): a quarter of the cost of an aggregate function's
  *    call per row, and no sort as GROUP BY would do;
  *  - all facets at once (timelineFacets) run the passes of types, years, authorities and programs
  *    that read the same rows (same FROM and WHERE: a view with no filter of their own, such as a
  *    country, a tag or a search) as one scan with one JSON array per facet.
- * What remains is about a microsecond per event of the view to reach its rows (docs/performance.md,
- * docs/decisions/0010-derived-counts.md).
+ * This is the plain SQL: at scale the facet index answers (timeline-index.ts, decision 0039), and
+ * index-consistency.test.ts checks the two against each other.
  */
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -33,8 +31,8 @@ import { countKeys, topWithTies } from '@/db/engine/sql-functions';
 import { eventCountries, eventEntities, events, eventTags, tags } from '../schema';
 import { actorOptions } from './actor-options';
 import type { Visibility } from './events';
-import { EVENTS_SOURCE, eventsFrom, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type RowSource, type Facet } from './filter-conditions';
-import { monthTotals, planFilters, type FilterPlan } from './filter-plan';
+import { EVENTS_SOURCE, JUNCTION_SOURCES, sourceVisibility, timelineWhere, type Facet } from './filter-conditions';
+import { monthTotals, onlyMonthCounts, onlyTypes } from './maintained-counts';
 import { countsDescribe } from './timeline';
 import { facetOptions, MAX_OPTIONS, TOP_ACTORS, type FacetOption, type TimelineFacets } from './facet-options';
 
@@ -47,24 +45,12 @@ interface FacetContext {
   visibility: Visibility;
   /** The view's counts are those the maintained counts describe (published events). */
   published: boolean;
-  /** Plans per omitted facet, made once. */
-  plans: Map<Facet, FilterPlan>;
   /** Counts of passes already run together with others (sharePasses), by passId. */
   shared: Map<string, Map<unknown, number>>;
 }
 
 function newFacetContext(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): FacetContext {
-  return { db, filters, visibility, published: countsDescribe(filters, visibility), plans: new Map(), shared: new Map() };
-}
-
-/** The view's plan without one facet's own filter ("other active filters"), made once per facet. */
-function planWithout(ctx: FacetContext, omit: Facet): FilterPlan {
-  let p = ctx.plans.get(omit);
-  if (!p) {
-    p = planFilters(ctx.db, ctx.filters, { ...ctx.visibility, omit });
-    ctx.plans.set(omit, p);
-  }
-  return p;
+  return { db, filters, visibility, published: countsDescribe(filters, visibility), shared: new Map() };
 }
 
 function parseCounts<V>(json: string | null | undefined): Map<V, number> {
@@ -170,30 +156,15 @@ function maintainedTop(db: DbOrTx, base: string, types: readonly string[], k: nu
   return [...new Map([...head, ...ties].map((r) => [r.value, r.n]))].map(([value, n]) => ({ value, n }));
 }
 
-/**
- * Where a facet over `events` columns (type, year, authority, program) reads: a junction table
- * when the driver is a single value there (its rows carry type and date, one per event), else
- * `events` with the driver as the starting set.
- */
-function eventColumnSource(ctx: FacetContext, p: FilterPlan): { source: RowSource; table: SQLiteTable | SQL } {
-  const d = p.driver;
-  if ((d === 'countries' || d === 'actors' || d === 'tags') && ctx.filters[d].length === 1) {
-    return { source: JUNCTION_SOURCES[d], table: { countries: eventCountries, actors: eventEntities, tags: eventTags }[d] };
-  }
-  return { source: EVENTS_SOURCE, table: eventsFrom(d) };
-}
-
-function eventWhere(ctx: FacetContext, p: FilterPlan, omit: Facet, source: RowSource): SQL | undefined {
-  const driver = source.table === 'events' && p.driver !== 'events' ? p.driver : undefined;
-  return timelineWhere(ctx.filters, { ...ctx.visibility, omit, source, driver });
+/** The WHERE of a facet over `events` columns (type, year, authority, program): the view without the facet's own filter. */
+function eventWhere(ctx: FacetContext, omit: Facet): SQL | undefined {
+  return timelineWhere(ctx.filters, { ...ctx.visibility, omit });
 }
 
 /** The pass that counts the type facet, or null when the month counts answer it. */
 function typePass(ctx: FacetContext): Pass | null {
-  const p = planWithout(ctx, 'types');
-  if (ctx.published && p.onlyMonthCounts) return null;
-  const { source, table } = eventColumnSource(ctx, p);
-  return { name: 'types', table, key: source.type, where: eventWhere(ctx, p, 'types', source) };
+  if (ctx.published && onlyMonthCounts(ctx.filters, 'types')) return null;
+  return { name: 'types', table: events, key: events.type, where: eventWhere(ctx, 'types') };
 }
 
 export function typeFacet(ctx: FacetContext): FacetOption<EventTypeKey>[] {
@@ -215,10 +186,9 @@ const FACET_TABLES = {
 } as const;
 
 /** The WHERE of a junction facet: the view without the facet's own filter, on the facet's rows. */
-function junctionWhere(ctx: FacetContext, facet: 'countries' | 'actors' | 'tags', p: FilterPlan, extra: SQL[]): SQL | undefined {
+function junctionWhere(ctx: FacetContext, facet: 'countries' | 'actors' | 'tags', extra: SQL[]): SQL | undefined {
   const { source } = FACET_TABLES[facet];
-  const driver = p.driver === 'events' ? undefined : p.driver;
-  return and(timelineWhere(ctx.filters, { ...ctx.visibility, omit: facet, source, driver }), ...extra);
+  return and(timelineWhere(ctx.filters, { ...ctx.visibility, omit: facet, source }), ...extra);
 }
 
 /** Universe of a junction facet for the staff, whose views include drafts: counted in SQL. */
@@ -232,12 +202,11 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
   const { db, filters } = ctx;
   const anyRole = eq(eventCountries.firstRole, true);
   const universe = ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'countries', [anyRole]) : maintained(db, 'country');
-  const p = planWithout(ctx, 'countries');
   const facet = filters.role === 'any' ? 'country' : `country:${filters.role}`;
   const filtered =
-    ctx.published && p.onlyTypes
+    ctx.published && onlyTypes(filters, 'countries')
       ? maintainedCounts(db, facet, filters.types)
-      : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', p, [
+      : countBy<string>(db, eventCountries, eventCountries.countryCode, junctionWhere(ctx, 'countries', [
           filters.role === 'any' ? anyRole : eq(eventCountries.role, filters.role),
         ]));
   return facetOptions(universe, filtered, filters.countries, countryName);
@@ -245,20 +214,20 @@ export function countryFacet(ctx: FacetContext): FacetOption[] {
 
 export function actorFacet(ctx: FacetContext): FacetOption<number>[] {
   const { db, filters } = ctx;
-  const p = planWithout(ctx, 'actors');
+  const fromCounts = ctx.published && onlyTypes(filters, 'actors');
   const oneRow = eq(eventEntities.firstRole, true);
   let top: { value: number; n: number }[];
-  if (ctx.published && p.onlyTypes) {
+  if (fromCounts) {
     // Ties are broken by name below: these include every actor that ties with the last one.
     top = maintainedTop(db, 'actor', filters.types, TOP_ACTORS).map((r) => ({ value: Number(r.value), n: r.n }));
   } else {
-    const keys = keysOf(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow]));
+    const keys = keysOf(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', [oneRow]));
     top = topWithTies(countKeys(keys), TOP_ACTORS).map(([value, n]) => ({ value: Number(value), n }));
   }
   return actorOptions(db, ctx.visibility, top, filters.actors, (missing) =>
-    ctx.published && p.onlyTypes
+    fromCounts
       ? [...maintainedCounts(db, 'actor', filters.types, missing.map(String))].map(([k, n]) => [Number(k), n] as [number, number])
-      : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', p, [oneRow, inArray(eventEntities.entityId, missing)])),
+      : countBy<number>(db, eventEntities, eventEntities.entityId, junctionWhere(ctx, 'actors', [oneRow, inArray(eventEntities.entityId, missing)])),
   );
 }
 
@@ -277,9 +246,8 @@ function columnFacet(ctx: FacetContext, column: typeof events.legalAuthority | t
 
 /** The pass that counts an authority or program facet, or null when the maintained counts answer it. */
 function columnPass(ctx: FacetContext, column: typeof events.legalAuthority | typeof events.program, facet: 'authorities' | 'programs'): Pass | null {
-  const p = planWithout(ctx, facet);
-  if (ctx.published && p.onlyTypes) return null;
-  return { name: facet, table: eventsFrom(p.driver), key: column, where: eventWhere(ctx, p, facet, EVENTS_SOURCE), only: isNotNull(column) };
+  if (ctx.published && onlyTypes(ctx.filters, facet)) return null;
+  return { name: facet, table: events, key: column, where: eventWhere(ctx, facet), only: isNotNull(column) };
 }
 
 export function tagFacet(ctx: FacetContext): FacetOption[] {
@@ -301,21 +269,18 @@ export function tagFacet(ctx: FacetContext): FacetOption[] {
   const universe = [...bySlug(
     (ctx.visibility.includeDrafts ? draftsUniverse(ctx, 'tags', []) : maintained(db, 'tag')).map((r) => [r.value, r.n] as [string, number]),
   )].map(([value, n]) => ({ value, n }));
-  const p = planWithout(ctx, 'tags');
   const filtered = bySlug(
-    ctx.published && p.onlyTypes
+    ctx.published && onlyTypes(filters, 'tags')
       ? maintainedCounts(db, 'tag', filters.types)
-      : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', p, [])),
+      : countBy<number>(db, eventTags, eventTags.tagId, junctionWhere(ctx, 'tags', [])),
   );
   return facetOptions(universe, filtered, filters.tags, (v) => labels.get(v) ?? v);
 }
 
 /** The pass that counts the year facet, or null when the month counts answer it. */
 function yearPass(ctx: FacetContext): Pass | null {
-  const p = planWithout(ctx, 'dates');
-  if (ctx.published && p.onlyMonthCounts) return null;
-  const { source, table } = eventColumnSource(ctx, p);
-  return { name: 'years', table, key: sql`substr(${source.date}, 1, 4)`, where: eventWhere(ctx, p, 'dates', source) };
+  if (ctx.published && onlyMonthCounts(ctx.filters, 'dates')) return null;
+  return { name: 'years', table: events, key: sql`substr(${events.date}, 1, 4)`, where: eventWhere(ctx, 'dates') };
 }
 
 export function yearFacet(ctx: FacetContext): FacetOption[] {

@@ -7,12 +7,10 @@
  *  - a junction table (`event_countries`, `event_entities`, `event_tags`), whose rows carry copies
  *    of their event's visibility, type and date (db/derived/counts.ts): counting countries, actors or
  *    tags of a filtered view then never reads `events`.
- * and each filter on another table can take two forms, chosen by the caller's plan
- * (filter-plan.ts), with the same meaning:
- *  - the `driver` as `source.id IN (SELECT event_id ...)`: SQLite starts from that set;
- *  - every other one as a probe: `EXISTS (...)` on the junction table's primary key, or for the
- *    full-text search `+id IN (...)` (the `+` keeps SQLite from starting there; it builds the set
- *    once and tests each row against it).
+ * A filter on another table is a probe: `EXISTS (...)` on the junction table's primary key, or for
+ * the full-text search `+id IN (...)` (SQLite builds the set of matches once and tests each row).
+ * The facet index (db/derived/facet-index.ts, decision 0039) answers the app's views at scale;
+ * these conditions are the plain SQL it is checked against, and what answers while it builds.
  */
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -23,11 +21,6 @@ import { matchingIdsSql, searchQueryGroups } from './search';
 
 /** A facet whose own filter is left out when counting its options ("other active filters"). */
 export type Facet = 'types' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags' | 'dates';
-
-/** The filters that live in another table than `events`, and can drive a query. */
-export type Dimension = 'countries' | 'actors' | 'tags' | 'search';
-/** What a query starts from: the events indexes (types, dates, authorities, programs), or a dimension. */
-export type Driver = 'events' | Dimension;
 
 /** Where an event's id, visibility, type and date are read from. */
 export interface RowSource {
@@ -89,8 +82,6 @@ export interface ConditionOptions extends Visibility {
   omitSearch?: boolean;
   /** Where the event columns are read from (default `events`). */
   source?: RowSource;
-  /** Which filter SQLite should start from; the others are probes. Default: none (all probes). */
-  driver?: Driver;
 }
 
 /**
@@ -167,34 +158,22 @@ const JUNCTION = {
 /**
  * The rows of a junction table matching the filter on it, on the source's own columns when the
  * source is that table (one row per event and value: `first_role` stands for "any role"), as a
- * driving set or as a probe otherwise.
+ * probe otherwise.
  */
-function junctionCondition(
-  dimension: 'countries' | 'actors' | 'tags',
-  filters: TimelineFilters,
-  source: RowSource,
-  options: ConditionOptions,
-): SQL {
+function junctionCondition(dimension: 'countries' | 'actors' | 'tags', filters: TimelineFilters, source: RowSource): SQL {
   const j = JUNCTION[dimension];
   if (source.table === dimension) {
     if (dimension === 'countries' && filters.role === 'any') return and(j.match(filters), eq(eventCountries.firstRole, true))!;
     if (dimension === 'actors') return and(j.match(filters), eq(eventEntities.firstRole, true))!;
     return j.match(filters);
   }
-  if (options.driver === dimension) {
-    // The event-level conditions repeated on the junction's own copies shrink the driving set
-    // with an index-only scan; the outer query applies them as well, so the meaning is the same.
-    const narrowing = [...sourceVisibility(j.source, options), ...eventLevelConditions(filters, j.source, options)];
-    return sql`${source.id} IN (SELECT ${j.eventId} FROM ${j.table} WHERE ${and(j.match(filters), ...narrowing)})`;
-  }
   return sql`EXISTS (SELECT 1 FROM ${j.table} WHERE ${j.eventId} = ${source.id} AND ${j.match(filters)})`;
 }
 
 /**
  * The other side of two-sided events (`with=`): one of the counterparts takes part in the event in
- * any role. Always a probe on event_countries' primary key, under its own name, so that it also
- * holds on rows of event_countries itself (the country facet, a country driving the query), where
- * it is another row of the same event.
+ * any role. A probe on event_countries' primary key, under its own name, so that it also holds on
+ * rows of event_countries itself (the country facet), where it is another row of the same event.
  */
 function counterpartCondition(filters: TimelineFilters, source: RowSource): SQL {
   const codes = sql.join(
@@ -211,11 +190,10 @@ function eventColumnCondition(column: AnySQLiteColumn, values: string[], source:
 }
 
 /** Condition: the event matches the search (db/queries/search.ts: keyed words, country names). */
-export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE, drive = true): SQL | null {
+export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE): SQL | null {
   const groups = searchQueryGroups(filters);
   if (!groups) return null;
-  const ids = sql`(${matchingIdsSql(groups)})`;
-  return drive ? sql`${source.id} IN ${ids}` : sql`+${source.id} IN ${ids}`;
+  return sql`+${source.id} IN (${matchingIdsSql(groups)})`;
 }
 
 /**
@@ -226,29 +204,19 @@ export function filterConditions(filters: TimelineFilters, options: ConditionOpt
   const source = options.source ?? EVENTS_SOURCE;
   const { omit } = options;
   const out: SQL[] = eventLevelConditions(filters, source, options);
-  if (omit !== 'countries' && filters.countries.length > 0) out.push(junctionCondition('countries', filters, source, options));
+  if (omit !== 'countries' && filters.countries.length > 0) out.push(junctionCondition('countries', filters, source));
   if (omit !== 'counterparts' && filters.counterparts.length > 0) out.push(counterpartCondition(filters, source));
-  if (omit !== 'actors' && filters.actors.length > 0) out.push(junctionCondition('actors', filters, source, options));
+  if (omit !== 'actors' && filters.actors.length > 0) out.push(junctionCondition('actors', filters, source));
   if (omit !== 'authorities' && filters.authorities.length > 0) {
     out.push(eventColumnCondition(events.legalAuthority, filters.authorities, source));
   }
   if (omit !== 'programs' && filters.programs.length > 0) out.push(eventColumnCondition(events.program, filters.programs, source));
-  if (omit !== 'tags' && filters.tags.length > 0) out.push(junctionCondition('tags', filters, source, options));
+  if (omit !== 'tags' && filters.tags.length > 0) out.push(junctionCondition('tags', filters, source));
   if (!options.omitSearch) {
-    const search = searchCondition(filters, source, options.driver === 'search');
+    const search = searchCondition(filters, source);
     if (search) out.push(search);
   }
   return out;
-}
-
-/**
- * `events` as the FROM of a query that a driving set of ids starts (count, type, date, authority,
- * program): read through the narrow `events_live_id_idx` rather than the wide rows, which SQLite's
- * planner would pick (a rowid lookup looks cheapest to it; it is five times slower at a million
- * events, most of them not in the page cache).
- */
-export function eventsFrom(driver: Driver | undefined): typeof events | SQL {
-  return driver && driver !== 'events' ? sql`${events} INDEXED BY events_live_id_idx` : events;
 }
 
 /** Visibility plus filters: the complete WHERE of the filtered view. */

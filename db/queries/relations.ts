@@ -116,13 +116,12 @@ function loadChanges(db: DbOrTx, options: ChangeListOptions): { row: ChangeRowSq
   const rows = db.all<ChangeRowSql>(sql`SELECT ${CHANGE_COLUMNS} FROM ${from} WHERE ${condition} ORDER BY c.subject, c.counterpart, c.date, c.id`);
   if (rows.length === 0) return [];
   const includeDrafts = options.includeDrafts ?? true;
-  // The covering index of live events answers "may this viewer see it" without the wide row.
   const visible = includeDrafts ? sql`e.deleted_at IS NULL` : sql`e.deleted_at IS NULL AND e.status = 'published'`;
   const evidence = new Map<number, number[]>();
   for (const { change_id, event_id } of db.all<{ change_id: number; event_id: number }>(
     sql`SELECT ev.change_id, ev.event_id FROM ${from}
         JOIN standing_change_evidence ev ON ev.change_id = c.id
-        JOIN events e INDEXED BY events_live_id_idx ON e.id = ev.event_id AND ${visible}
+        JOIN events e ON e.id = ev.event_id AND ${visible}
         WHERE ${condition}
         ORDER BY ev.change_id, ev.event_id`,
   )) {
