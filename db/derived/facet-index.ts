@@ -623,6 +623,22 @@ export function currentFacetIndex(db: object): FacetIndex | null {
   return index && index.current() ? index : null;
 }
 
+/**
+ * Waits until the index of this database object answers (built and current), starting a build if
+ * none runs: a reader at scale waits for the index rather than run the plain SQL on the one event
+ * loop (seconds at a million events, holding every other request; docs/performance.md). Returns at
+ * once when there is no index (a test, FACET_INDEX=0) or its build failed (the SQL answers).
+ */
+export async function untilFacetIndexAnswers(db: object): Promise<void> {
+  const index = indexes.get(db);
+  // A write may land between the build and the read: then once more, then the SQL.
+  for (let tries = 0; index && tries < 3; tries++) {
+    if (index.current()) return;
+    if (index.error && !index.building) return;
+    await index.build();
+  }
+}
+
 export interface FacetIndexStatus {
   state: 'off' | 'building' | 'ready' | 'failed';
   /** Live events in the index once built. */

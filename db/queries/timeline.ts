@@ -86,6 +86,12 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
     };
   }
 
+  // The facet index when it answers (timeline-index.ts): at scale the plain SQL walks the timeline
+  // testing each event against a rare filter's probe.
+  const indexed = indexedView(db, filters, visibility);
+  const fromIndex = indexed ? indexedEventsPage(indexed, options.position?.kind === 'date' ? options.position : null, limit) : null;
+  if (fromIndex) return { items: fromIndex.items, nextCursor: fromIndex.nextCursor };
+
   const rows = db
     .select(summaryColumns)
     .from(events)

@@ -14,6 +14,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { recordForFilters } from '@/db/derived/as-recorded';
+import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
 import { getConnection, getDb } from '@/db/index';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
@@ -73,6 +74,7 @@ export async function GET(request: NextRequest) {
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
+  await untilFacetIndexAnswers(record.connection.db);
   const { body } = eventsPageJson(record.connection, resolved.filters, { ...viewer, position, limit, fresh });
   const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
