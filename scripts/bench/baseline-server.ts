@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import { pickCombinations } from './combinations';
-import { captureStatements, openForBench, prepareStatements, runStatements } from './in-process';
+import { buildBenchIndex, captureStatements, openForBench, prepareStatements, runStatements } from './in-process';
 
 const [file, portText] = process.argv.slice(2);
 if (!file || !portText) {
@@ -17,8 +17,9 @@ if (!file || !portText) {
   process.exit(2);
 }
 const sqlite = openForBench(file);
+const index = buildBenchIndex(sqlite);
 const prepared = new Map(
-  pickCombinations(sqlite).map((c) => [c.key, prepareStatements(sqlite, captureStatements(sqlite, c))] as const),
+  pickCombinations(sqlite).map((c) => [c.key, prepareStatements(sqlite, captureStatements(sqlite, c, index))] as const),
 );
 
 const server = http.createServer((req, res) => {

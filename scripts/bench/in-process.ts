@@ -1,21 +1,22 @@
 /**
  * What the benchmark measures inside its own process, on the same file the servers use:
- *  - the exact SQL that `GET /api/events` runs for a combination (captured with a Drizzle logger
- *    while the route's own code reads the page), replayed through raw better-sqlite3 prepared
- *    statements: the floor under the API's server time;
- *  - the facet counts and the density chart of the page, through the app's functions.
+ *  - the exact SQL that `GET /api/events` runs for a combination with the facet index answering
+ *    (captured with a Drizzle logger while the route's own code reads the page: the search's
+ *    matches, the page's rows by id and their relations), replayed through raw better-sqlite3
+ *    prepared statements: the floor under the API's server time;
+ *  - through the facet index as the app uses it, cold: the facet counts, the density chart, the
+ *    whole page and the API's page.
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import { registerSqlFunctions } from '@/db/engine/sql-functions';
 import { withStatementCache } from '@/db/engine/statement-cache';
-import { densityChart } from '@/db/queries/density';
-import { singleFacet, timelineFacets, type TimelineFacets } from '@/db/queries/facets';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, loadEventsPage } from '@/db/queries/timeline';
+import { indexedChart, indexedFacets, indexedView } from '@/db/queries/timeline-index';
 import { loadTimelineView } from '@/db/queries/timeline-view';
-import { attachFacetIndex, type FacetIndex } from '@/db/derived/facet-index';
+import { attachFacetIndex, FacetIndex } from '@/db/derived/facet-index';
 import { parseFilters } from '@/lib/filters';
 import type { Combination } from './combinations';
 import { summarise, timeSync, type Summary } from './stats';
@@ -26,6 +27,13 @@ export interface Statement {
 }
 
 const PUBLIC = { includeDrafts: false } as const;
+
+/** The facet index of a benchmark's connection, built at once (as the app builds its own at start). */
+export function buildBenchIndex(sqlite: Database.Database): FacetIndex {
+  const index = new FacetIndex(sqlite);
+  index.buildNow();
+  return index;
+}
 
 /** A read-only connection with the app's SQL functions, like the app's own (db/engine/client.ts). */
 export function openForBench(file: string): Database.Database {
@@ -41,10 +49,16 @@ function routeParams(combination: Combination): { params: URLSearchParams; curso
   return { params, cursor };
 }
 
-/** The statements the API route runs for one combination's first page (as an anonymous reader). */
-export function captureStatements(sqlite: Database.Database, combination: Combination): Statement[] {
+/**
+ * The statements the API route runs for one combination's first page (as an anonymous reader),
+ * with the facet index answering as it does in the app.
+ */
+export function captureStatements(sqlite: Database.Database, combination: Combination, index: FacetIndex): Statement[] {
   const log: Statement[] = [];
   const db = drizzle(sqlite, { schema, logger: { logQuery: (sql, params) => log.push({ sql, params }) } });
+  attachFacetIndex(db, index);
+  // Cold: nothing kept from an earlier capture (a search's matches) hides a statement.
+  index.state++;
   const { params, cursor } = routeParams(combination);
   const resolved = resolveFilters(db, parseFilters(params), PUBLIC);
   const position = cursor ? decodeTimelineCursor(cursor, resolved.filters.sort) : null;
@@ -64,47 +78,35 @@ export function prepareStatements(sqlite: Database.Database, statements: Stateme
 export interface InProcessResult {
   statements: number;
   sql: Summary;
+  /** Every facet's counts and the chart, through the index. */
   facets: Summary;
-  facetsByName: Record<keyof TimelineFacets, Summary>;
   chart: Summary;
   /**
    * Through the facet index (decision 0039), cold (what the index derives and a write discards is
    * discarded before each run): the whole page (first page, total, facets, chart) and the API's page.
    */
-  indexed?: { view: Summary; page: Summary };
+  indexed: { view: Summary; page: Summary };
 }
 
-const FACETS: (keyof TimelineFacets)[] = ['types', 'countries', 'actors', 'authorities', 'programs', 'tags', 'years'];
-
-export function measureInProcess(sqlite: Database.Database, combination: Combination, runs: number, index?: FacetIndex): InProcessResult {
-  const statements = captureStatements(sqlite, combination);
+export function measureInProcess(sqlite: Database.Database, combination: Combination, runs: number, index: FacetIndex): InProcessResult {
+  const statements = captureStatements(sqlite, combination, index);
   const prepared = prepareStatements(sqlite, statements);
   const sql = summarise(timeSync(() => runStatements(prepared), runs));
 
-  const db = drizzle(withStatementCache(sqlite), { schema });
-  const { params } = routeParams(combination);
-  const { filters } = resolveFilters(db, parseFilters(params), PUBLIC);
-  // The page's aggregates are costlier: fewer runs, at least a handful.
-  const aggregateRuns = Math.max(5, Math.ceil(runs / 5));
-  const facets = summarise(timeSync(() => timelineFacets(db, filters, PUBLIC), aggregateRuns, 1));
-  const facetsByName = Object.fromEntries(
-    FACETS.map((f) => [f, summarise(timeSync(() => singleFacet(db, filters, PUBLIC, f), aggregateRuns, 1))]),
-  ) as Record<keyof TimelineFacets, Summary>;
-  const chart = summarise(timeSync(() => densityChart(db, filters, PUBLIC), aggregateRuns, 1));
-  let indexed: InProcessResult['indexed'];
-  if (index) {
-    const viaIndex = drizzle(withStatementCache(sqlite), { schema });
-    attachFacetIndex(viaIndex, index);
-    const cursor = routeParams(combination).cursor;
-    const position = cursor ? decodeTimelineCursor(cursor, filters.sort) : null;
-    const cold = (fn: () => unknown) => () => {
-      index.state++;
-      return fn();
-    };
-    indexed = {
-      view: summarise(timeSync(cold(() => loadTimelineView(viaIndex, filters, { ...PUBLIC, position, limit: 50, withFacets: true })), runs)),
-      page: summarise(timeSync(cold(() => loadEventsPage(viaIndex, filters, { ...PUBLIC, position, limit: 50 })), runs)),
-    };
-  }
-  return { statements: statements.length, sql, facets, facetsByName, chart, indexed };
+  const viaIndex = drizzle(withStatementCache(sqlite), { schema });
+  attachFacetIndex(viaIndex, index);
+  const { params, cursor } = routeParams(combination);
+  const { filters } = resolveFilters(viaIndex, parseFilters(params), PUBLIC);
+  const position = cursor ? decodeTimelineCursor(cursor, filters.sort) : null;
+  const cold = (fn: () => unknown) => () => {
+    index.state++;
+    return fn();
+  };
+  const facets = summarise(timeSync(cold(() => indexedFacets(indexedView(viaIndex, filters, PUBLIC)!)), runs));
+  const chart = summarise(timeSync(cold(() => indexedChart(indexedView(viaIndex, filters, PUBLIC)!)), runs));
+  const indexed = {
+    view: summarise(timeSync(cold(() => loadTimelineView(viaIndex, filters, { ...PUBLIC, position, limit: 50, withFacets: true })), runs)),
+    page: summarise(timeSync(cold(() => loadEventsPage(viaIndex, filters, { ...PUBLIC, position, limit: 50 })), runs)),
+  };
+  return { statements: statements.length, sql, facets, chart, indexed };
 }

@@ -6,16 +6,19 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import { withStatementCache } from '@/db/engine/statement-cache';
+import { attachFacetIndex } from '@/db/derived/facet-index';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { loadEventsPage } from '@/db/queries/timeline';
 import { parseFilters } from '@/lib/filters';
 import { pickCombinations } from './combinations';
-import { captureStatements, openForBench, prepareStatements, runStatements } from './in-process';
+import { buildBenchIndex, captureStatements, openForBench, prepareStatements, runStatements } from './in-process';
 
 const [file, ...keys] = process.argv.slice(2);
 if (!file) throw new Error('usage: overhead-probe.ts <database> [combination keys]');
 const sqlite = openForBench(file);
 const db = drizzle(withStatementCache(sqlite), { schema });
+const index = buildBenchIndex(sqlite);
+attachFacetIndex(db, index);
 const median = (f: () => void) => {
   const t: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -28,7 +31,7 @@ const median = (f: () => void) => {
 console.log('combination        raw SQL  resolve  loadEventsPage  +JSON');
 for (const c of pickCombinations(sqlite).filter((c) => keys.length === 0 || keys.includes(c.key))) {
   if (c.query.includes('cursor=')) continue;
-  const prepared = prepareStatements(sqlite, captureStatements(sqlite, c));
+  const prepared = prepareStatements(sqlite, captureStatements(sqlite, c, index));
   const params = new URLSearchParams(c.query);
   const raw = median(() => runStatements(prepared));
   const resolve = median(() => resolveFilters(db, parseFilters(params), { includeDrafts: false }));

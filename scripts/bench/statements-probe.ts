@@ -3,15 +3,16 @@
  * each benchmark combination, each timed on its own (median of 5) with its query plan. For finding
  * out which statement of a slow combination is the slow one (docs/performance.md).
  */
-import { captureStatements, openForBench } from './in-process';
+import { buildBenchIndex, captureStatements, openForBench } from './in-process';
 import { pickCombinations } from './combinations';
 
 const [file, ...keys] = process.argv.slice(2);
 if (!file) throw new Error('usage: statements-probe.ts <database> [combination keys]');
 const sqlite = openForBench(file);
+const index = buildBenchIndex(sqlite);
 for (const c of pickCombinations(sqlite).filter((c) => keys.length === 0 || keys.includes(c.key))) {
   console.log(`\n== ${c.key} (${c.query || 'no filter'})`);
-  for (const s of captureStatements(sqlite, c)) {
+  for (const s of captureStatements(sqlite, c, index)) {
     const statement = sqlite.prepare(s.sql);
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
