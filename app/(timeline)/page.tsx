@@ -90,6 +90,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             canFilterStatus={viewer.includeDrafts}
             countryOptions={<CountryOptions empty="Anyone" />}
             countryNames={Object.fromEntries(filters.counterparts.map((code) => [code, countryName(code)]))}
+            expandedFacets={params.getAll('more')}
           />
           <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <AsRecordedForm filters={filters} />

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { FacetOption } from '@/db/queries/facets';
 
 function Option<V extends string | number>({
@@ -49,7 +49,9 @@ function Option<V extends string | number>({
 /**
  * One filter's options as checkboxes with their facet counts. Options that would give no events
  * stay in the list, dimmed. Long lists show the first few (and every checked one); the rest sit
- * behind a disclosure that works without JavaScript.
+ * behind a disclosure, rendered only once it is opened: a few hundred options are most of the
+ * page's HTML and of the server's time to render it (docs/performance.md). Without JavaScript the
+ * opened disclosure holds a link to the same page with the list rendered open (`more=<name>`).
  */
 export function FacetGroup<V extends string | number>({
   legend,
@@ -61,6 +63,8 @@ export function FacetGroup<V extends string | number>({
   extra,
   children,
   moreLabel,
+  expandHref,
+  expanded = false,
 }: {
   legend: string;
   /** The URL parameter: the field name for the no-JavaScript form. */
@@ -73,7 +77,12 @@ export function FacetGroup<V extends string | number>({
   /** Controls shown under the legend (the country role, the actor search). */
   children?: ReactNode;
   moreLabel?: string;
+  /** The page with this facet's whole list rendered (for browsers without JavaScript). */
+  expandHref?: string;
+  /** The page was asked for with this facet's whole list open. */
+  expanded?: boolean;
 }) {
+  const [open, setOpen] = useState(expanded);
   const first = options.filter((o, i) => i < visible || isChecked(o.value) || o.selected);
   const rest = options.filter((o) => !first.includes(o));
   const render = (o: FacetOption<V>) => (
@@ -91,11 +100,17 @@ export function FacetGroup<V extends string | number>({
         <ul className="clear-both space-y-0.5">{first.map(render)}</ul>
       )}
       {rest.length > 0 ? (
-        <details>
+        <details id={`more-${name}`} open={expanded || undefined} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer px-1 text-sm text-blue-700 dark:text-blue-300">
             {moreLabel ?? `${rest.length} more`}
           </summary>
-          <ul className="mt-1 space-y-0.5">{rest.map(render)}</ul>
+          {open || !expandHref ? (
+            <ul className="mt-1 space-y-0.5">{rest.map(render)}</ul>
+          ) : (
+            <a href={expandHref} className="mt-1 block px-1 text-sm">
+              Show all {rest.length + first.length} options
+            </a>
+          )}
         </details>
       ) : null}
     </fieldset>

@@ -6,7 +6,7 @@ import type { TimelineFacets } from '@/db/queries/facets';
 import { COUNTRY_ROLE_LABELS } from '@/lib/country-roles';
 import { Options } from '@/components/forms/options';
 import { TypeSwatch } from '@/components/ui/type-badge';
-import { COUNTRY_ROLE_FILTERS, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filter-url';
+import { COUNTRY_ROLE_FILTERS, filtersHref, toggleValue, type CountryRoleFilter, type StatusFilter, type TimelineFilters } from '@/lib/filter-url';
 import { ActorFacet } from './actor-facet';
 import { CounterpartFilter } from './counterpart-filter';
 import { DateFilter } from './date-filter';
@@ -49,6 +49,7 @@ export function FilterPanel({
   canFilterStatus = false,
   countryOptions,
   countryNames,
+  expandedFacets = [],
 }: {
   filters: TimelineFilters;
   facets: TimelineFacets;
@@ -62,10 +63,16 @@ export function FilterPanel({
   countryOptions: ReactNode;
   /** The names of the counterparts in the URL, by code. */
   countryNames: Readonly<Record<string, string>>;
+  /** Facets whose whole list the URL asks to render open (`more=country`: browsers without JavaScript). */
+  expandedFacets?: readonly string[];
 }) {
   const { filters, navigate, isPending } = useFilterNavigation(basePath, current);
   const ids = useId();
   const fields = useFilterFields({ ids, filters, current, typedQuery, navigate });
+  const more = (name: string) => ({
+    expandHref: `${filtersHref(basePath, current, { more: name })}#more-${name}`,
+    expanded: expandedFacets.includes(name),
+  });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -107,6 +114,7 @@ export function FilterPanel({
         isChecked={(v) => filters.countries.includes(v)}
         onToggle={(v) => navigate(toggleValue(filters, 'countries', v))}
         moreLabel={`More countries (${Math.max(facets.countries.length - 8, 0)})`}
+        {...more('country')}
       >
         <label htmlFor={`${ids}-role`} className="sr-only">
           How the countries take part
@@ -135,6 +143,7 @@ export function FilterPanel({
           visible={visible}
           isChecked={(v) => filters[key].includes(v)}
           onToggle={(v) => navigate(toggleValue(filters, key, v))}
+          {...more(name)}
         />
       ))}
 
