@@ -5,8 +5,7 @@
 import type { NextRequest } from 'next/server';
 import { getConnection } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
-import { listTimeline } from '@/db/queries/timeline';
-import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
+import { listTimeline, untilViewAnswers } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/server/feeds/atom';
 import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/server/http/export-request';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -28,7 +27,7 @@ export async function GET(request: NextRequest) {
   const filters = { ...parsed.filters, sort: 'date' as const };
   const query = filtersQueryString(filters);
   const origin = requestSite(request.headers).origin;
-  await untilFacetIndexAnswers(parsed.db);
+  await untilViewAnswers(parsed.db, filters, EXPORT_VISIBILITY);
   const { items } = listTimeline(parsed.db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
   const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
   const xml = renderAtomFeed({

@@ -22,9 +22,10 @@ import {
   type Visibility,
 } from './events';
 import { filterConditions, timelineWhere } from './filter-conditions';
-import { monthTotal, onlyMonthCounts, singleValueTotal } from './maintained-counts';
+import { monthTotal, onlyMonthCounts, onlyTypes, singleValueTotal } from './maintained-counts';
 import { rankedMatches, searchQueryGroups } from './search';
 import { indexedEventsPage, indexedView, type IndexedView } from './timeline-index';
+import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -116,6 +117,23 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
 /** Whether the view shows exactly the published events the maintained counts describe. */
 export function countsDescribe(filters: TimelineFilters, visibility: Visibility): boolean {
   return !visibility.includeDrafts || filters.status === 'published';
+}
+
+/**
+ * Whether the plain SQL answers this view in milliseconds at any size: the published timeline
+ * filtered by types alone, or not at all. The maintained counts hold its total, every facet and
+ * its chart, and the timeline's own index lists it (10-15 ms at a million events).
+ */
+export function answersWithoutIndex(filters: TimelineFilters, visibility: Visibility): boolean {
+  return countsDescribe(filters, visibility) && onlyTypes(filters);
+}
+
+/**
+ * What a request awaits before it reads a view: the facet index, unless the SQL answers the view
+ * as fast without it (decision 0042). So `/` answers while the index builds after a start.
+ */
+export async function untilViewAnswers(db: DbOrTx, filters: TimelineFilters, visibility: Visibility): Promise<void> {
+  if (!answersWithoutIndex(filters, visibility)) await untilFacetIndexAnswers(db);
 }
 
 /**

@@ -6,7 +6,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { getConnection } from '@/db';
 import type { Connection } from '@/db/engine/client';
-import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
+import { untilViewAnswers } from '@/db/queries/timeline';
 import { cachedTimelineView, type TimelineViewData, type TimelineViewOptions } from '@/db/queries/timeline-view';
 import type { TimelineFilters } from '@/lib/filters';
 import { wantsFresh } from '@/lib/http/cache-control';
@@ -22,6 +22,6 @@ export async function timelineViewForRequest(
   // Behind any staff write under way (server/http/write-first.ts).
   const turn = readerTurn();
   if (turn) await turn;
-  await untilFacetIndexAnswers(connection.db);
+  await untilViewAnswers(connection.db, filters, options);
   return cachedTimelineView(connection, filters, { ...options, fresh }).view;
 }

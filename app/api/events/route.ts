@@ -14,11 +14,10 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { recordForFilters } from '@/db/derived/as-recorded';
-import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
 import { getConnection, getDb } from '@/db/index';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
-import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
+import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, untilViewAnswers } from '@/db/queries/timeline';
 import type { ApiError } from '@/db/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -74,7 +73,7 @@ export async function GET(request: NextRequest) {
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  await untilFacetIndexAnswers(record.connection.db);
+  await untilViewAnswers(record.connection.db, resolved.filters, viewer);
   const { body } = eventsPageJson(record.connection, resolved.filters, { ...viewer, position, limit, fresh });
   const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
