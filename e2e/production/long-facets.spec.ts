@@ -43,7 +43,7 @@ test.describe('An analyst looks for a country that is not among the first few', 
     await expect(countries(page)).toHaveCount(8 + hidden);
     const code = await countries(page).last().getAttribute('value');
     // By its value: once checked, the option moves up among the first few.
-    const last = page.locator(`input[name=country][value="${code}"]`);
+    const last = page.locator(`input[type=checkbox][name=country][value="${code}"]`);
     const count = Number(/\d+/.exec((await last.locator('xpath=ancestor::li').getByTestId('facet-count').textContent()) ?? '')?.[0]);
     expect(count).toBeGreaterThan(0);
     await last.check();
