@@ -150,9 +150,9 @@ function tagMatch(filters: TimelineFilters): SQL {
 }
 
 const JUNCTION = {
-  countries: { table: eventCountries, eventId: eventCountries.eventId, match: countryMatch, source: JUNCTION_SOURCES.countries },
-  actors: { table: eventEntities, eventId: eventEntities.eventId, match: actorMatch, source: JUNCTION_SOURCES.actors },
-  tags: { table: eventTags, eventId: eventTags.eventId, match: tagMatch, source: JUNCTION_SOURCES.tags },
+  countries: { table: eventCountries, eventId: eventCountries.eventId, match: countryMatch },
+  actors: { table: eventEntities, eventId: eventEntities.eventId, match: actorMatch },
+  tags: { table: eventTags, eventId: eventTags.eventId, match: tagMatch },
 } as const;
 
 /**

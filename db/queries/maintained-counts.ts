@@ -94,17 +94,18 @@ export function activeDimensions(filters: TimelineFilters, omit?: Facet) {
   };
 }
 
+/** Whether a view has no filter but types and dates (besides its own facet's). */
+function onlyTypesAndDates(filters: TimelineFilters, omit?: Facet): boolean {
+  const a = activeDimensions(filters, omit);
+  return !a.countries && !a.counterparts && !a.actors && !a.authorities && !a.programs && !a.tags && !a.search;
+}
+
 /** The filters other than types and whole months: when none, the month counts answer exactly. */
 export function onlyMonthCounts(filters: TimelineFilters, omit?: Facet): boolean {
-  const active = activeDimensions(filters, omit);
-  return (
-    !active.countries && !active.counterparts && !active.actors && !active.authorities && !active.programs && !active.tags &&
-    !active.search && (!active.dates || monthAligned(filters))
-  );
+  return onlyTypesAndDates(filters, omit) && (omit === 'dates' || (filters.from === null && filters.to === null) || monthAligned(filters));
 }
 
 /** No filter but types (or none): the per-type facet counts answer exactly. */
 export function onlyTypes(filters: TimelineFilters, omit?: Facet): boolean {
-  const active = activeDimensions(filters, omit);
-  return !active.dates && !active.countries && !active.counterparts && !active.actors && !active.authorities && !active.programs && !active.tags && !active.search;
+  return onlyTypesAndDates(filters, omit) && (omit === 'dates' || (filters.from === null && filters.to === null));
 }

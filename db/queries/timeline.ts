@@ -58,8 +58,19 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 }
 
-/** One page of the filtered timeline, in the filters' sort order. */
+/** One page of the filtered timeline, in the filters' sort order: from the facet index when it answers. */
 export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions = {}): EventsPage {
+  // At scale the plain SQL walks the timeline testing each event against a rare filter's probe.
+  if (filters.sort !== 'relevance' || !searchQueryGroups(filters)) {
+    const indexed = indexedView(db, filters, { includeDrafts: options.includeDrafts });
+    const page = indexed ? indexedEventsPage(indexed, options.position?.kind === 'date' ? options.position : null, clampLimit(options.limit)) : null;
+    if (page) return { items: page.items, nextCursor: page.nextCursor };
+  }
+  return listBySql(db, filters, options);
+}
+
+/** The same in SQL. */
+function listBySql(db: DbOrTx, filters: TimelineFilters, options: TimelineQueryOptions): EventsPage {
   const limit = clampLimit(options.limit);
   const groups = searchQueryGroups(filters);
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
@@ -86,12 +97,6 @@ export function listTimeline(db: DbOrTx, filters: TimelineFilters, options: Time
       nextCursor: rows.length > limit && offset + limit <= MAX_RANK_OFFSET ? encodeRankCursor(offset + limit) : null,
     };
   }
-
-  // The facet index when it answers (timeline-index.ts): at scale the plain SQL walks the timeline
-  // testing each event against a rare filter's probe.
-  const indexed = indexedView(db, filters, visibility);
-  const fromIndex = indexed ? indexedEventsPage(indexed, options.position?.kind === 'date' ? options.position : null, limit) : null;
-  if (fromIndex) return { items: fromIndex.items, nextCursor: fromIndex.nextCursor };
 
   const rows = db
     .select(summaryColumns)
@@ -165,7 +170,7 @@ export function loadEventsPage(
     // The facet index (timeline-index.ts): the total is the view's size; the page walks the
     // timeline order, or for relevance order comes from the full-text ranking as below.
     if (filters.sort === 'relevance' && searchQueryGroups(filters)) {
-      const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit });
+      const page = listBySql(db, filters, { ...visibility, position: options.position, limit: options.limit });
       return { ...page, total: indexed.view.size };
     }
     const position = options.position?.kind === 'date' ? options.position : null;
@@ -173,6 +178,6 @@ export function loadEventsPage(
     if (page) return page;
   }
   const total = countTimeline(db, filters, visibility);
-  const page = listTimeline(db, filters, { ...visibility, position: options.position, limit: options.limit });
+  const page = listBySql(db, filters, { ...visibility, position: options.position, limit: options.limit });
   return { ...page, total };
 }
