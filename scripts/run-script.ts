@@ -5,7 +5,7 @@ export function runScript(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((err: unknown) => {
-      const known = err instanceof Error && ['DatabaseUnavailableError', 'UsageError'].includes(err.name);
+      const known = err instanceof Error && ['DatabaseUnavailableError', 'UsageError', 'PostgresRefusedError', 'CopyRefusedError'].includes(err.name);
       console.error(known ? `\n${(err as Error).message}\n` : err);
       process.exitCode = 1;
     });

@@ -59,3 +59,23 @@ export function indexNewEvents(tx: DbOrTx, first: number, last: number): void {
       FROM events e
      WHERE e.id BETWEEN ${first} AND ${last} AND e.deleted_at IS NULL`);
 }
+
+export interface IndexedText {
+  eventId: number;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/**
+ * The text the index holds for live events with ids above `afterId`, in id order: what another
+ * engine's search table is filled with (db/copy), keyed by the same `index_text` as here.
+ */
+export function indexedTextAfter(tx: DbOrTx, afterId: number, limit: number): IndexedText[] {
+  return tx.all<IndexedText>(sql`
+    SELECT e.id AS eventId, index_text(e.title) AS title, index_text(e.summary) AS summary, index_text(${BODY}) AS body
+      FROM events e
+     WHERE e.id > ${afterId} AND e.deleted_at IS NULL
+     ORDER BY e.id
+     LIMIT ${limit}`);
+}

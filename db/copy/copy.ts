@@ -1,0 +1,383 @@
+/**
+ * `npm run db:copy`: moves a whole tracker between SQLite and PostgreSQL, either way (issue 16),
+ * history, accounts, list versions and derived counts included, and proves the copy before it is
+ * committed.
+ *
+ * - Both ends are checked before anything is written (db/pg/connect.ts for PostgreSQL): the source
+ *   must be at this version's schema; the target must be a new SQLite file or an empty PostgreSQL
+ *   database, which is migrated first.
+ * - Every table is read in primary-key pages through Drizzle and written in one transaction on the
+ *   target. On SQLite the insert triggers that maintain the derived counts are set aside while the
+ *   counts are copied as they are, then put back, inside the same transaction.
+ * - Before committing, every table is read back from the target and its row count and checksum
+ *   (db/copy/checksum.ts) compared with the source's; any difference rolls the whole copy back.
+ * - Search is the one thing not copied row for row: each engine has its own index. SQLite rebuilds
+ *   `events_fts`; PostgreSQL's `event_search` is filled with the same folded text (`index_text`,
+ *   read from the SQLite source), and its row count is checked against the live events.
+ */
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { openDatabase, type Connection } from '@/db/engine/client';
+import { MIGRATIONS_FOLDER, migrateDatabase } from '@/db/engine/migrate';
+import { indexedTextAfter, rebuildSearchIndex } from '@/db/derived/search-index';
+import { checkPostgresSchema, connectPostgres, pgSchema, PG_MIGRATIONS_FOLDER, PostgresRefusedError, redact, type PgConnection, type PgDb } from '@/db/pg/connect';
+import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
+import { eventSearch } from '@/db/pg/schema';
+import { TableChecksum } from './checksum';
+import { copiedTables, type TablePair } from './tables';
+
+type Row = Record<string, unknown>;
+
+/** A copy that cannot start or did not verify; nothing was committed to the target. */
+export class CopyRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyRefusedError';
+  }
+}
+
+export interface TableReport {
+  name: string;
+  rows: number;
+  checksum: string;
+}
+
+export interface CopyReport {
+  from: string;
+  to: string;
+  tables: TableReport[];
+  /** Rows of the target's search index (one per live event). */
+  searchRows: number;
+  ms: number;
+}
+
+export function isPostgresAddress(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+const PAGE = 1_000;
+/** Bound parameters per statement: SQLite allows 32,766, PostgreSQL 65,535. */
+const MAX_PARAMS = { sqlite: 32_000, postgres: 65_000 } as const;
+
+interface End {
+  engine: 'sqlite' | 'postgres';
+  label: string;
+  page(p: TablePair, after: unknown[] | null): Promise<Row[]>;
+  count(table: string): Promise<number>;
+}
+
+function keyAfter(columns: unknown[], after: unknown[] | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sql.join(columns as SQL[], sql`, `)}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})`;
+}
+
+function columnsOf(table: object, keys: string[]): unknown[] {
+  return keys.map((k) => (table as Record<string, unknown>)[k]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite ends
+
+function sqliteMigrationState(connection: Connection): { applied: number; known: number } {
+  const known = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
+  const table = connection.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
+  const applied = table ? (connection.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+  return { applied, known };
+}
+
+function sqliteEnd(connection: Connection): End {
+  const { db, sqlite } = connection;
+  return {
+    engine: 'sqlite',
+    label: connection.path,
+    async page(p, after) {
+      const t = p.sqlite;
+      const key = columnsOf(t, p.key) as SQL[];
+      return db.select().from(t).where(keyAfter(key, after)).orderBy(...key).limit(PAGE).all() as Row[];
+    },
+    async count(table) {
+      return (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    },
+  };
+}
+
+function openSqliteSource(file: string): Connection {
+  if (!fs.existsSync(file)) throw new CopyRefusedError(`${file} does not exist: name the SQLite database to copy from.`);
+  const connection = openDatabase(file, { readonly: true, check: 'schema' });
+  const { applied, known } = sqliteMigrationState(connection);
+  if (applied !== known) {
+    connection.sqlite.close();
+    throw new CopyRefusedError(
+      applied < known
+        ? `${file} is at an older schema (${applied} of ${known} migrations): bring it up to date first (DATABASE_PATH=${file} npm run db:migrate).`
+        : `${file} was made by a newer version of the tracker (${applied} migrations; this version knows ${known}): copy it with that version.`,
+    );
+  }
+  return connection;
+}
+
+function createSqliteTarget(file: string): Connection {
+  if (fs.existsSync(file)) {
+    throw new CopyRefusedError(`${file} already exists: the copy writes a new SQLite file and never overwrites one. Name a new file.`);
+  }
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const connection = openDatabase(file, { check: false });
+  migrateDatabase(connection.db);
+  return connection;
+}
+
+function removeSqliteFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL ends
+
+function pgEnd(db: PgDb, client: pg.PoolClient | pg.Pool, label: string): End {
+  return {
+    engine: 'postgres',
+    label,
+    async page(p, after) {
+      const t = p.pg;
+      const key = columnsOf(t, p.key) as SQL[];
+      return (await db.select().from(t).where(keyAfter(key, after)).orderBy(...key).limit(PAGE)) as Row[];
+    },
+    async count(table) {
+      const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+      return Number(r.rows[0]!.n);
+    },
+  };
+}
+
+async function openPgSource(url: string): Promise<PgConnection> {
+  const connection = await connectPostgres(url);
+  try {
+    const state = await checkPostgresSchema(connection);
+    if (state.applied !== state.known) {
+      throw new CopyRefusedError(
+        state.applied === 0
+          ? `${connection.label} holds no tracker: nothing to copy.`
+          : `${connection.label} is at an older schema (${state.applied} of ${state.known} migrations): copy it with the version that made it, or migrate it first.`,
+      );
+    }
+    return connection;
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}
+
+/** Connects, refuses a database that holds anything, then migrates it. */
+async function openPgTarget(url: string): Promise<PgConnection> {
+  const connection = await connectPostgres(url);
+  try {
+    const state = await checkPostgresSchema(connection);
+    if (state.applied > 0) {
+      const end = pgEnd(connection.db, connection.pool, connection.label);
+      const held: string[] = [];
+      for (const p of copiedTables()) {
+        const n = await end.count(p.name);
+        if (n > 0) held.push(`${p.name} ${n}`);
+      }
+      if (held.length > 0) {
+        throw new CopyRefusedError(
+          `${connection.label} already holds a tracker (${held.slice(0, 4).join(', ')}${held.length > 4 ? ', ...' : ''}): the copy only fills an empty database. ` +
+            'Create a new one (createdb), or drop this one if it is a copy you mean to replace.',
+        );
+      }
+    }
+    await pgMigrate(connection.db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+    return connection;
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The copy
+
+type Insert = (p: TablePair, rows: Row[]) => Promise<void>;
+
+async function copyTables(source: End, insert: Insert, targetEngine: End['engine']): Promise<Map<string, TableChecksum>> {
+  const sums = new Map<string, TableChecksum>();
+  for (const p of copiedTables()) {
+    const sum = new TableChecksum();
+    const columns = Object.keys(getTableColumns(p.sqlite)).length;
+    const batch = Math.max(1, Math.floor(MAX_PARAMS[targetEngine] / Math.max(columns, 1)));
+    let after: unknown[] | null = null;
+    for (;;) {
+      const rows = await source.page(p, after);
+      if (rows.length === 0) break;
+      for (const row of rows) sum.add(row);
+      for (let i = 0; i < rows.length; i += batch) await insert(p, rows.slice(i, i + batch));
+      const last = rows.at(-1)!;
+      after = p.key.map((k) => last[k]);
+      if (rows.length < PAGE) break;
+    }
+    sums.set(p.name, sum);
+  }
+  return sums;
+}
+
+async function checksumOf(end: End, p: TablePair): Promise<TableChecksum> {
+  const sum = new TableChecksum();
+  let after: unknown[] | null = null;
+  for (;;) {
+    const rows = await end.page(p, after);
+    for (const row of rows) sum.add(row);
+    if (rows.length < PAGE) return sum;
+    const last = rows.at(-1)!;
+    after = p.key.map((k) => last[k]);
+  }
+}
+
+/** Reads every table back from the target and compares it with what was read from the source. */
+async function verify(target: End, sums: Map<string, TableChecksum>): Promise<TableReport[]> {
+  const reports: TableReport[] = [];
+  const wrong: string[] = [];
+  for (const p of copiedTables()) {
+    const expected = sums.get(p.name)!;
+    const got = await checksumOf(target, p);
+    if (got.rows !== expected.rows || got.hex !== expected.hex) {
+      wrong.push(`${p.name}: source ${expected.rows} rows ${expected.hex.slice(0, 12)}, target ${got.rows} rows ${got.hex.slice(0, 12)}`);
+    }
+    reports.push({ name: p.name, rows: got.rows, checksum: got.hex });
+  }
+  if (wrong.length > 0) throw new CopyRefusedError(`The copy did not verify and was rolled back:\n  ${wrong.join('\n  ')}`);
+  return reports;
+}
+
+async function sqliteToPostgres(from: string, to: string): Promise<Omit<CopyReport, 'ms'>> {
+  const source = openSqliteSource(from);
+  let target: PgConnection | undefined;
+  try {
+    target = await openPgTarget(to);
+    const client = await target.pool.connect();
+    try {
+      const db = pgDrizzle(client, { schema: pgSchema });
+      await client.query('BEGIN');
+      // Rows a migration wrote (reference lists) are replaced by the source's.
+      for (const p of [...copiedTables()].reverse()) await client.query(`DELETE FROM "${p.name}"`);
+      const insert: Insert = async (p, rows) => {
+        await db.insert(p.pg).values(rows as never);
+      };
+      const sums = await copyTables(sqliteEnd(source), insert, 'postgres');
+      let searchRows = 0;
+      for (let after = 0; ; ) {
+        const rows = indexedTextAfter(source.db, after, PAGE);
+        if (rows.length === 0) break;
+        await db.insert(eventSearch).values(rows);
+        searchRows += rows.length;
+        after = rows.at(-1)!.eventId;
+      }
+      await resetIdentities(client);
+      const targetEnd = pgEnd(db, client, target.label);
+      const tables = await verify(targetEnd, sums);
+      const live = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE deleted_at IS NULL')).rows[0]!.n);
+      const indexed = await targetEnd.count('event_search');
+      if (indexed !== live || indexed !== searchRows) {
+        throw new CopyRefusedError(`The copy did not verify and was rolled back: event_search holds ${indexed} rows for ${live} live events.`);
+      }
+      await client.query('COMMIT');
+      await client.query('ANALYZE');
+      return { from, to: redact(to), tables, searchRows };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  } finally {
+    source.sqlite.close();
+    await target?.close();
+  }
+}
+
+/** Identity columns continue after the copied ids, so the next row the app inserts gets a new one. */
+async function resetIdentities(client: pg.PoolClient): Promise<void> {
+  const identities = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
+  );
+  for (const { table_name: t, column_name: c } of identities.rows) {
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${c}") FROM "${t}"), 0) + 1, false)`,
+      [`public."${t}"`, c],
+    );
+  }
+}
+
+/** The triggers that run on INSERT: set aside while rows (and the counts they would write) are copied. */
+function insertTriggers(connection: Connection): { name: string; sql: string }[] {
+  return connection.sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%INSERT ON%' ORDER BY name`)
+    .all() as { name: string; sql: string }[];
+}
+
+async function postgresToSqlite(from: string, to: string): Promise<Omit<CopyReport, 'ms'>> {
+  const source = await openPgSource(from);
+  let target: Connection | undefined;
+  let committed = false;
+  try {
+    target = createSqliteTarget(to);
+    const { sqlite, db } = target;
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      sqlite.pragma('defer_foreign_keys = ON');
+      const triggers = insertTriggers(target);
+      for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+      // Rows a migration wrote (reference lists, e.g. relation_organisations) are replaced by the source's.
+      for (const p of [...copiedTables()].reverse()) sqlite.exec(`DELETE FROM "${p.name}"`);
+      const insert: Insert = async (p, rows) => {
+        db.insert(p.sqlite).values(rows as never).run();
+      };
+      const sums = await copyTables(pgEnd(source.db, source.pool, source.label), insert, 'sqlite');
+      for (const t of triggers) sqlite.exec(t.sql);
+      rebuildSearchIndex(db);
+      const targetEnd = sqliteEnd(target);
+      const tables = await verify(targetEnd, sums);
+      const live = (sqlite.prepare('SELECT count(*) AS n FROM events WHERE deleted_at IS NULL').get() as { n: number }).n;
+      const searchRows = await targetEnd.count('events_fts');
+      if (searchRows !== live) {
+        throw new CopyRefusedError(`The copy did not verify and was rolled back: events_fts holds ${searchRows} rows for ${live} live events.`);
+      }
+      sqlite.exec('COMMIT');
+      committed = true;
+      sqlite.exec('ANALYZE');
+      return { from: redact(from), to, tables, searchRows };
+    } catch (err) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw err;
+    }
+  } finally {
+    await source.close();
+    target?.sqlite.close();
+    if (target && !committed) removeSqliteFile(to);
+  }
+}
+
+/**
+ * Copies the tracker at `from` into `to`: one is a SQLite file, the other a postgres:// address.
+ * Throws CopyRefusedError or PostgresRefusedError with a message for the person running it; a
+ * refused or failed copy leaves no SQLite file behind and commits nothing to PostgreSQL.
+ */
+export async function copyDatabase(from: string, to: string): Promise<CopyReport> {
+  const started = performance.now();
+  const fromPg = isPostgresAddress(from);
+  const toPg = isPostgresAddress(to);
+  if (fromPg === toPg) {
+    throw new CopyRefusedError(
+      fromPg
+        ? 'Both ends are PostgreSQL: use pg_dump and pg_restore (npm run db:backup / db:restore) to copy within PostgreSQL.'
+        : 'Both ends are SQLite files: use npm run db:backup to copy a SQLite database.',
+    );
+  }
+  const report = fromPg ? await postgresToSqlite(from, to) : await sqliteToPostgres(from, to);
+  return { ...report, ms: Math.round(performance.now() - started) };
+}
+
+export { PostgresRefusedError };
