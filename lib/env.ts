@@ -14,6 +14,12 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/tracker.db'),
+  /**
+   * A PostgreSQL address (postgres://user:password@host:5432/database). For now the operations
+   * scripts use it (db:backup, db:restore: pg_dump and pg_restore); the server refuses to start with
+   * it set, since it serves from SQLite only (decision 0043).
+   */
+  DATABASE_URL: unsetIfEmpty(z.string().regex(/^postgres(ql)?:\/\//i, 'must be a PostgreSQL address, postgres://user:password@host:5432/database')),
   /** Load the curated seed events when the database holds no events (first start). */
   SEED_ON_EMPTY: booleanFlag.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

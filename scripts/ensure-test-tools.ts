@@ -3,12 +3,17 @@
  * for the spreadsheet tests (an export is checked by the program an analyst opens it with). This
  * runs first and fetches whichever is missing, so a fresh machine needs no third command:
  * Chromium from Playwright's own download where it is reachable, otherwise from Debian's packages;
- * LibreOffice from Debian's packages (`libreoffice-calc-nogui`). Without root or sudo, or off
- * Debian, it stops and says what to install.
+ * LibreOffice from Debian's packages (`libreoffice-calc-nogui`). The PostgreSQL tests (issue 16)
+ * need a server at PG_TEST_ADMIN_URL (default postgres://postgres:postgres@127.0.0.1:5432): when
+ * none answers, a stopped local cluster is started, or Debian's `postgresql` is installed and
+ * started, and its `postgres` role given the default address's password. Without root or sudo, or
+ * off Debian, it stops and says what to install.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import pg from 'pg';
 import { bundledChromium, systemChromium } from './harness/chromium';
+import { pgAdminUrl } from '@/testing/postgres';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
 
@@ -29,11 +34,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
 }
 
+/** The command as root: directly, or through sudo when it needs no password; null when neither works. */
+function rootPrefix(): string[] | null {
+  if (process.getuid?.() === 0) return [];
+  return onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : null;
+}
+
 /** apt-get as root directly, or through sudo when it needs no password; false when neither works or the install fails. */
 function aptInstall(packages: string[]): boolean {
   if (!onPath('apt-get')) return false;
-  const root = process.getuid?.() === 0;
-  const prefix = root ? [] : onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : null;
+  const prefix = rootPrefix();
   if (!prefix) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args: string[]) =>
@@ -66,8 +76,57 @@ if (!haveSoffice()) {
   }
 }
 
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: pgAdminUrl(), connectionTimeoutMillis: 3_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function asRoot(command: string, args: string[]): boolean {
+  const prefix = rootPrefix();
+  if (!prefix) return false;
+  return prefix.length ? run(prefix[0]!, [...prefix.slice(1), command, ...args]) : run(command, args);
+}
+
+/** Starts every installed cluster that is down (Debian's postgresql-common). */
+function startClusters(): void {
+  if (!onPath('pg_lsclusters')) return;
+  const listed = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).stdout ?? '';
+  for (const line of listed.split('\n')) {
+    const [version, cluster, , status] = line.trim().split(/\s+/);
+    if (version && cluster && status !== 'online') asRoot('pg_ctlcluster', [version, cluster, 'start']);
+  }
+}
+
+if (!(await postgresAnswers())) {
+  console.log(`[test-tools] No PostgreSQL answers at ${pgAdminUrl().replace(/:[^:@/]*@/, ':***@')}: starting or installing one.`);
+  startClusters();
+  if (!(await postgresAnswers()) && !onPath('pg_lsclusters') && aptInstall(['postgresql'])) startClusters();
+  // Debian's server asks for a password over TCP: give its superuser the default address's one.
+  if (!(await postgresAnswers()) && !process.env.PG_TEST_ADMIN_URL) {
+    asRoot('su', ['postgres', '-c', `psql -q -c "ALTER ROLE postgres PASSWORD 'postgres'"`]);
+  }
+  if (!(await postgresAnswers())) {
+    problems.push(
+      'PostgreSQL for the database tests: install and start one (`sudo apt-get install -y postgresql` on Debian or Ubuntu), ' +
+        'then set PG_TEST_ADMIN_URL to a superuser address (default postgres://postgres:postgres@127.0.0.1:5432/postgres).',
+    );
+  }
+}
+
+// db:backup and db:restore on PostgreSQL run PostgreSQL's own client programs.
+if (!onPath('pg_dump') && !(aptInstall(['postgresql-client']) && onPath('pg_dump'))) {
+  problems.push('pg_dump and pg_restore for the PostgreSQL backup tests: install them (`sudo apt-get install -y postgresql-client`).');
+}
+
 if (problems.length > 0) {
   console.error(`npm test needs programs this machine lacks and could not fetch:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('[test-tools] Chromium and LibreOffice are available.');
+console.log('[test-tools] Chromium, LibreOffice and PostgreSQL are available.');

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { ProductionServer, tempDirectory } from '../../scripts/harness/production-server';
 import { createAccount, sameOriginHeaders, signIn } from '../../scripts/harness/staff-client';
 import { damageTablePage } from '../../db/testing/damaged-file';
+import pg from 'pg';
+import { createTestPostgres, withDatabase } from '../../testing/postgres';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 
@@ -56,6 +58,34 @@ test.describe('The production server, when something is wrong', () => {
       expect(exit.output, label).toContain('The tracker cannot start.');
       expect(exit.output, label).toContain(`The database at ${damaged} is damaged or is not a SQLite database`);
       expect(exit.output, label).toContain('npm run db:restore');
+    }
+  });
+
+  test('refuses to start with a PostgreSQL address it cannot use, naming what to fix and writing nothing', async () => {
+    const file = path.join(tmp.dir, 'never-created.db');
+    const unused = await createTestPostgres('tracker_e2e_url');
+    try {
+      for (const [label, url, says] of [
+        ['a server that does not answer', 'postgres://postgres@127.0.0.1:1/tracker', /PostgreSQL at 127\.0\.0\.1:1 does not answer/],
+        ['a database that does not exist', withDatabase(unused.url, `${unused.name}_missing`), /has no database ".*_missing"\. Create it first/],
+        ['an address that is not PostgreSQL\'s', 'mysql://root@127.0.0.1/tracker', /DATABASE_URL: must be a PostgreSQL address/],
+        // A usable database: this version still serves from SQLite only, and says so (decision 0043).
+        ['a usable database', unused.url, /serves from SQLite only.*Unset DATABASE_URL/],
+      ] as const) {
+        const exit = await ProductionServer.runUntilExit({ port: PORT, databasePath: file, env: { DATABASE_URL: url, SEED_ON_EMPTY: 'true' } });
+        expect(exit.code, `${label}:\n${exit.output}`).not.toBe(0);
+        expect(exit.output, label).toContain('The tracker cannot start.');
+        expect(exit.output, label).toMatch(says);
+        expect(exit.output, `${label}: never the password`).not.toContain(':postgres@');
+        expect(fs.existsSync(file), `${label}: no SQLite file was created`).toBe(false);
+      }
+      const client = new pg.Client({ connectionString: unused.url });
+      await client.connect();
+      const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
+      await client.end();
+      expect(tables.rows[0].n, 'nothing was written to the PostgreSQL database').toBe(0);
+    } finally {
+      await unused.drop();
     }
   });
 

@@ -12,7 +12,9 @@ test('an operator sees on /api/health that the routes answer from the facet inde
       timeout: 20_000,
     })
     .toBe('ready');
-  const health = (await (await request.get('/api/health')).json()) as { facetIndex: { events: number; buildMs: number } };
+  const health = (await (await request.get('/api/health')).json()) as { engine: string; facetIndex: { events: number; buildMs: number } };
+  // The engine it serves from: SQLite in this version (decision 0043).
+  expect(health.engine).toBe('sqlite');
   // The seed's published and draft events (16 published on the public timeline).
   expect(health.facetIndex.events).toBeGreaterThanOrEqual(16);
 

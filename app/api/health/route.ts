@@ -6,6 +6,8 @@
  * stays 200 and a load balancer keeps the server), or `error` when the check could not run.
  * `facetIndex` is the in-memory index the timeline's views are answered from (decision 0039):
  * `building` (the SQL answers meanwhile), `ready` with its events and build time, `failed`, `off`.
+ * `engine` is the database the app serves from: `sqlite` in this version (PostgreSQL holds copies
+ * and backups only, decision 0043).
  */
 import { NextResponse } from 'next/server';
 import { getConnection } from '@/db/index';
@@ -28,6 +30,7 @@ export function GET() {
   return NextResponse.json(
     {
       status: failed ? 'degraded' : 'ok',
+      engine: 'sqlite',
       writes: failed ? 'refused' : 'allowed',
       integrity: { check: INTEGRITY_CHECK, ...integrity },
       facetIndex: facetIndexStatus(connection.db),
