@@ -8,9 +8,13 @@
  *   database, which is migrated first.
  * - Every table is read in primary-key pages through Drizzle and written in one transaction on the
  *   target. On SQLite the insert triggers that maintain the derived counts are set aside while the
- *   counts are copied as they are, then put back, inside the same transaction.
+ *   counts are copied as they are, then put back, inside the same transaction. On PostgreSQL the
+ *   derived-data triggers (db/pg/derived.ts PG_DERIVED_TRIGGERS) are disabled the same way and
+ *   enabled again before the checks (ALTER TABLE is transactional: a rollback restores them too).
  * - Before committing, every table is read back from the target and its row count and checksum
  *   (db/copy/checksum.ts) compared with the source's; any difference rolls the whole copy back.
+ *   Into PostgreSQL, the derived data copied as it was must also be what the copied base tables
+ *   say (pgDerivedMismatches), since the triggers take it from there.
  * - Search is the one thing not copied row for row: each engine has its own index. SQLite rebuilds
  *   `events_fts`; PostgreSQL's `event_search` is filled with the same folded text (`index_text`,
  *   read from the SQLite source), and its row count is checked against the live events.
@@ -26,6 +30,7 @@ import { MIGRATIONS_FOLDER, migrateDatabase } from '@/db/engine/migrate';
 import { indexedTextAfter, rebuildSearchIndex } from '@/db/derived/search-index';
 import { checkPostgresSchema, connectPostgres, pgSchema, PG_MIGRATIONS_FOLDER, PostgresRefusedError, redact, type PgConnection, type PgDb } from '@/db/pg/connect';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
+import { pgDerivedMismatches, setDerivedTriggers } from '@/db/pg/derived';
 import { eventSearch } from '@/db/pg/schema';
 import { TableChecksum } from './checksum';
 import { copiedTables, type TablePair } from './tables';
@@ -261,6 +266,8 @@ async function sqliteToPostgres(from: string, to: string): Promise<Omit<CopyRepo
     try {
       const db = pgDrizzle(client, { schema: pgSchema });
       await client.query('BEGIN');
+      // The derived tables are copied as they are: their triggers would count every copied row again.
+      await setDerivedTriggers(client, false);
       // Rows a migration wrote (reference lists) are replaced by the source's.
       for (const p of [...copiedTables()].reverse()) await client.query(`DELETE FROM "${p.name}"`);
       const insert: Insert = async (p, rows) => {
@@ -276,12 +283,23 @@ async function sqliteToPostgres(from: string, to: string): Promise<Omit<CopyRepo
         after = rows.at(-1)!.eventId;
       }
       await resetIdentities(client);
+      await setDerivedTriggers(client, true);
       const targetEnd = pgEnd(db, client, target.label);
       const tables = await verify(targetEnd, sums);
       const live = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE deleted_at IS NULL')).rows[0]!.n);
       const indexed = await targetEnd.count('event_search');
       if (indexed !== live || indexed !== searchRows) {
         throw new CopyRefusedError(`The copy did not verify and was rolled back: event_search holds ${indexed} rows for ${live} live events.`);
+      }
+      // The triggers maintain the derived data from here on: it must be what the base tables say.
+      const derived = await pgDerivedMismatches(client);
+      if (derived.length > 0) {
+        throw new CopyRefusedError(
+          `The copy did not verify and was rolled back: the derived data differs from what the copied tables say (${derived.length} difference(s)):\n  ${derived
+            .slice(0, 10)
+            .map((m) => `${m.table} ${m.key}: expected ${String(m.expected)}, found ${String(m.actual)}`)
+            .join('\n  ')}`,
+        );
       }
       await client.query('COMMIT');
       await client.query('ANALYZE');

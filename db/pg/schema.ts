@@ -20,8 +20,10 @@
  * mirrored. `event_search` holds the same three texts per event and a generated, weighted
  * `tsvector` over them (unaccented through `tracker_unaccent`, migration `extensions`), with a GIN
  * index; `entities.name` and `entity_aliases.alias` have trigram indexes for "did you mean".
- * Derived tables (facet_counts, event_month_counts, event_pairs, relation_organisations, the copied
- * `event_*` facts on junction tables) are plain tables here; nothing maintains them yet.
+ * Derived tables (facet_counts, event_month_counts, event_pairs, the copied `event_*` facts on
+ * junction tables) are kept by PL/pgSQL triggers, the twins of SQLite's (migration
+ * `derived_triggers`, checked by db/pg/derived.ts `pgDerivedMismatches`). `relation_organisations`
+ * is filled by the copy (SQLite's migration 0016 inserts its rows; this schema's does not yet).
  * The append-only guard on `revisions` is the custom migration `history_guard`.
  */
 import { sql } from 'drizzle-orm';
