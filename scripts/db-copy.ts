@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run db:copy -- --from <source> --to <target>
 runScript(async () => {
   const flags = parseFlags(process.argv.slice(2), { from: { type: 'string' }, to: { type: 'string' } }, USAGE);
   if (!flags.from || !flags.to) throw new UsageError(USAGE);
-  const report = await copyDatabase(flags.from, flags.to);
+  const report = await copyDatabase(flags.from, flags.to, { progress: (m) => console.error(`  ${m}`) });
   const width = Math.max(...report.tables.map((t) => t.name.length));
   console.log(`Copied ${report.from} to ${report.to} in ${(report.ms / 1000).toFixed(1)} s; every table verified:`);
   for (const t of report.tables) console.log(`  ${t.name.padEnd(width)}  ${String(t.rows).padStart(9)} rows  ${t.checksum}`);

@@ -22,6 +22,7 @@ let dir: string;
 let source: string;
 let target: TestPostgres;
 let toPg: CopyReport;
+const progress: string[] = [];
 
 async function psql(url: string, query: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -54,7 +55,7 @@ beforeAll(async () => {
   await createWriteFixtures(connection);
   connection.sqlite.close();
   target = await createTestPostgres('tracker_copy');
-  toPg = await copyDatabase(source, target.url);
+  toPg = await copyDatabase(source, target.url, { progress: (m) => progress.push(m) });
 }, 120_000);
 
 afterAll(async () => {
@@ -73,6 +74,12 @@ describe('db:copy between SQLite and PostgreSQL', () => {
       expect(await psql(target.url, `SELECT count(*) FROM "${table}"`), table).toBe(inSqlite);
     }
     expect(await psql(target.url, `SELECT title FROM events WHERE deleted_at IS NOT NULL`)).toBe('A deleted event');
+  });
+
+  it('says what it has copied as it goes, table by table', () => {
+    const events = toPg.tables.find((t) => t.name === 'events')!;
+    expect(progress).toContainEqual(expect.stringMatching(new RegExp(`^copied events: ${events.rows} rows in \\d+\\.\\d s$`)));
+    expect(progress.at(-1)).toMatch(/^reading every table back/);
   });
 
   it('fills PostgreSQL\'s search table with what SQLite\'s index finds', async () => {

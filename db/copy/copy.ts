@@ -208,37 +208,43 @@ async function openPgTarget(url: string): Promise<PgConnection> {
 
 type Insert = (p: TablePair, rows: Row[]) => Promise<void>;
 
-async function copyTables(source: End, insert: Insert, targetEngine: End['engine']): Promise<Map<string, TableChecksum>> {
+/** A table's rows in primary-key pages. */
+async function* pagesOf(end: End, p: TablePair): AsyncGenerator<Row[]> {
+  let after: unknown[] | null = null;
+  for (;;) {
+    const rows = await end.page(p, after);
+    if (rows.length > 0) yield rows;
+    if (rows.length < PAGE) return;
+    const last = rows.at(-1)!;
+    after = p.key.map((k) => last[k]);
+  }
+}
+
+/** Progress for the person running the copy: a line per table, a few per phase. */
+export type Progress = (message: string) => void;
+
+async function copyTables(source: End, insert: Insert, targetEngine: End['engine'], progress: Progress): Promise<Map<string, TableChecksum>> {
   const sums = new Map<string, TableChecksum>();
   for (const p of copiedTables()) {
+    const started = performance.now();
     const sum = new TableChecksum();
     const columns = Object.keys(getTableColumns(p.sqlite)).length;
     const batch = Math.max(1, Math.floor(MAX_PARAMS[targetEngine] / Math.max(columns, 1)));
-    let after: unknown[] | null = null;
-    for (;;) {
-      const rows = await source.page(p, after);
-      if (rows.length === 0) break;
+    for await (const rows of pagesOf(source, p)) {
       for (const row of rows) sum.add(row);
       for (let i = 0; i < rows.length; i += batch) await insert(p, rows.slice(i, i + batch));
-      const last = rows.at(-1)!;
-      after = p.key.map((k) => last[k]);
-      if (rows.length < PAGE) break;
     }
     sums.set(p.name, sum);
+    if (sum.rows > 0) progress(`copied ${p.name}: ${sum.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  progress('reading every table back from the target to compare it with the source...');
   return sums;
 }
 
 async function checksumOf(end: End, p: TablePair): Promise<TableChecksum> {
   const sum = new TableChecksum();
-  let after: unknown[] | null = null;
-  for (;;) {
-    const rows = await end.page(p, after);
-    for (const row of rows) sum.add(row);
-    if (rows.length < PAGE) return sum;
-    const last = rows.at(-1)!;
-    after = p.key.map((k) => last[k]);
-  }
+  for await (const rows of pagesOf(end, p)) for (const row of rows) sum.add(row);
+  return sum;
 }
 
 /** Reads every table back from the target and compares it with what was read from the source. */
@@ -257,7 +263,7 @@ async function verify(target: End, sums: Map<string, TableChecksum>): Promise<Ta
   return reports;
 }
 
-async function sqliteToPostgres(from: string, to: string): Promise<Omit<CopyReport, 'ms'>> {
+async function sqliteToPostgres(from: string, to: string, progress: Progress): Promise<Omit<CopyReport, 'ms'>> {
   const source = openSqliteSource(from);
   let target: PgConnection | undefined;
   try {
@@ -273,7 +279,7 @@ async function sqliteToPostgres(from: string, to: string): Promise<Omit<CopyRepo
       const insert: Insert = async (p, rows) => {
         await db.insert(p.pg).values(rows as never);
       };
-      const sums = await copyTables(sqliteEnd(source), insert, 'postgres');
+      const sums = await copyTables(sqliteEnd(source), insert, 'postgres', progress);
       let searchRows = 0;
       for (let after = 0; ; ) {
         const rows = indexedTextAfter(source.db, after, PAGE);
@@ -336,7 +342,7 @@ function insertTriggers(connection: Connection): { name: string; sql: string }[]
     .all() as { name: string; sql: string }[];
 }
 
-async function postgresToSqlite(from: string, to: string): Promise<Omit<CopyReport, 'ms'>> {
+async function postgresToSqlite(from: string, to: string, progress: Progress): Promise<Omit<CopyReport, 'ms'>> {
   const source = await openPgSource(from);
   let target: Connection | undefined;
   let committed = false;
@@ -353,7 +359,7 @@ async function postgresToSqlite(from: string, to: string): Promise<Omit<CopyRepo
       const insert: Insert = async (p, rows) => {
         db.insert(p.sqlite).values(rows as never).run();
       };
-      const sums = await copyTables(pgEnd(source.db, source.pool, source.label), insert, 'sqlite');
+      const sums = await copyTables(pgEnd(source.db, source.pool, source.label), insert, 'sqlite', progress);
       for (const t of triggers) sqlite.exec(t.sql);
       rebuildSearchIndex(db);
       const targetEnd = sqliteEnd(target);
@@ -383,7 +389,8 @@ async function postgresToSqlite(from: string, to: string): Promise<Omit<CopyRepo
  * Throws CopyRefusedError or PostgresRefusedError with a message for the person running it; a
  * refused or failed copy leaves no SQLite file behind and commits nothing to PostgreSQL.
  */
-export async function copyDatabase(from: string, to: string): Promise<CopyReport> {
+export async function copyDatabase(from: string, to: string, options: { progress?: Progress } = {}): Promise<CopyReport> {
+  const progress = options.progress ?? (() => {});
   const started = performance.now();
   const fromPg = isPostgresAddress(from);
   const toPg = isPostgresAddress(to);
@@ -394,7 +401,7 @@ export async function copyDatabase(from: string, to: string): Promise<CopyReport
         : 'Both ends are SQLite files: use npm run db:backup to copy a SQLite database.',
     );
   }
-  const report = fromPg ? await postgresToSqlite(from, to) : await sqliteToPostgres(from, to);
+  const report = fromPg ? await postgresToSqlite(from, to, progress) : await sqliteToPostgres(from, to, progress);
   return { ...report, ms: Math.round(performance.now() - started) };
 }
 
