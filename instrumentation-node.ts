@@ -9,7 +9,7 @@ import { startIntegrityChecks } from './db/engine/integrity';
 import { damagedDatabaseError } from './db/engine/client';
 import { isDamageError } from './db/engine/integrity-check';
 import { startFacetIndex } from './db/derived/facet-index';
-import { postgresServingRefusal } from './db/pg/connect';
+import { parseReplicaUrls, postgresServingRefusal } from './db/pg/replicas';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
@@ -18,7 +18,7 @@ let databasePath: string;
 try {
   // Before the SQLite file is opened or created: a PostgreSQL address is refused, naming what to fix.
   const databaseUrl = env().DATABASE_URL;
-  if (databaseUrl) throw await postgresServingRefusal(databaseUrl);
+  if (databaseUrl) throw await postgresServingRefusal(databaseUrl, parseReplicaUrls(env().DATABASE_REPLICA_URLS));
   const connection = getConnection();
   const { db } = connection;
   databasePath = connection.path;

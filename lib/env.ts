@@ -20,6 +20,18 @@ const envSchema = z.object({
    * it set, since it serves from SQLite only (decision 0043).
    */
   DATABASE_URL: unsetIfEmpty(z.string().regex(/^postgres(ql)?:\/\//i, 'must be a PostgreSQL address, postgres://user:password@host:5432/database')),
+  /**
+   * Streaming replicas of DATABASE_URL's server, separated by commas: reads go to them, writes to
+   * the primary (db/pg/replicas.ts, decision 0044). Only with DATABASE_URL.
+   */
+  DATABASE_REPLICA_URLS: unsetIfEmpty(
+    z
+      .string()
+      .refine(
+        (v) => v.split(/[\s,]+/).filter(Boolean).every((u) => /^postgres(ql)?:\/\//i.test(u)),
+        'must be PostgreSQL addresses separated by commas, postgres://user:password@replica-host:5432/database,...',
+      ),
+  ),
   /** Load the curated seed events when the database holds no events (first start). */
   SEED_ON_EMPTY: booleanFlag.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -59,6 +71,9 @@ const envSchema = z.object({
    * start. 0: only that first one. At most 576 (24 days, the longest timer Node.js keeps).
    */
   INTEGRITY_CHECK_HOURS: z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().min(0).max(576).default(24)),
+}).refine((e) => !e.DATABASE_REPLICA_URLS || e.DATABASE_URL, {
+  path: ['DATABASE_REPLICA_URLS'],
+  message: 'is set without DATABASE_URL: replicas follow a PostgreSQL primary, so set DATABASE_URL to the primary too (or unset both for SQLite)',
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,8 @@
  * LibreOffice from Debian's packages (`libreoffice-calc-nogui`). The PostgreSQL tests (issue 16)
  * need a server at PG_TEST_ADMIN_URL (default postgres://postgres:postgres@127.0.0.1:5432): when
  * none answers, a stopped local cluster is started, or Debian's `postgresql` is installed and
- * started, and its `postgres` role given the default address's password. Without root or sudo, or
+ * started, and its `postgres` role given the default address's password; the replica story also
+ * needs the server's own programs (initdb, pg_basebackup). Without root or sudo, or
  * off Debian, it stops and says what to install.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { bundledChromium, systemChromium } from './harness/chromium';
 import { pgAdminUrl } from '@/testing/postgres';
+import { postgresBinDir } from '@/testing/pg-cluster';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
 
@@ -123,6 +125,12 @@ if (!(await postgresAnswers())) {
 // db:backup and db:restore on PostgreSQL run PostgreSQL's own client programs.
 if (!onPath('pg_dump') && !(aptInstall(['postgresql-client']) && onPath('pg_dump'))) {
   problems.push('pg_dump and pg_restore for the PostgreSQL backup tests: install them (`sudo apt-get install -y postgresql-client`).');
+}
+
+// The replica story (npm run test:replicas) starts its own primary and replicas with the server's
+// programs (initdb, pg_ctl, pg_basebackup), which a server reached elsewhere may not have brought.
+if (!postgresBinDir() && !(aptInstall(['postgresql']) && postgresBinDir())) {
+  problems.push('PostgreSQL server programs (initdb, pg_ctl, pg_basebackup) for the replica tests: install them (`sudo apt-get install -y postgresql`).');
 }
 
 if (problems.length > 0) {

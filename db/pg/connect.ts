@@ -184,26 +184,3 @@ export async function openPostgres(url: string, options: { migrate?: boolean; ma
     throw err;
   }
 }
-
-/**
- * Why the server does not start with DATABASE_URL set, in this version: what is wrong with the
- * database if anything is (checked without writing), else that serving from PostgreSQL is not
- * built yet (decision 0043).
- */
-export async function postgresServingRefusal(url: string): Promise<Error> {
-  try {
-    const connection = await connectPostgres(url, { max: 1 });
-    try {
-      await checkPostgresSchema(connection);
-    } finally {
-      await connection.close();
-    }
-  } catch (err) {
-    return new PostgresRefusedError(`DATABASE_URL: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return new PostgresRefusedError(
-    `DATABASE_URL is set (${redact(url)}), but this version of the tracker serves from SQLite only. ` +
-      'PostgreSQL can hold a verified copy (npm run db:copy) and be backed up and restored (npm run db:backup, db:restore); ' +
-      'the app does not read from it yet (docs/decisions/0043). Unset DATABASE_URL to serve from DATABASE_PATH.',
-  );
-}

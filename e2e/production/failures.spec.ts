@@ -65,14 +65,18 @@ test.describe('The production server, when something is wrong', () => {
     const file = path.join(tmp.dir, 'never-created.db');
     const unused = await createTestPostgres('tracker_e2e_url');
     try {
-      for (const [label, url, says] of [
-        ['a server that does not answer', 'postgres://postgres@127.0.0.1:1/tracker', /PostgreSQL at 127\.0\.0\.1:1 does not answer/],
-        ['a database that does not exist', withDatabase(unused.url, `${unused.name}_missing`), /has no database ".*_missing"\. Create it first/],
-        ['an address that is not PostgreSQL\'s', 'mysql://root@127.0.0.1/tracker', /DATABASE_URL: must be a PostgreSQL address/],
+      const primary = (url: string, replicas = '') => ({ DATABASE_URL: url, DATABASE_REPLICA_URLS: replicas });
+      for (const [label, vars, says] of [
+        ['a server that does not answer', primary('postgres://postgres@127.0.0.1:1/tracker'), /PostgreSQL at 127\.0\.0\.1:1 does not answer/],
+        ['a database that does not exist', primary(withDatabase(unused.url, `${unused.name}_missing`)), /has no database ".*_missing"\. Create it first/],
+        ['an address that is not PostgreSQL\'s', primary('mysql://root@127.0.0.1/tracker'), /DATABASE_URL: must be a PostgreSQL address/],
+        ['replicas without a primary', primary('', unused.url), /DATABASE_REPLICA_URLS: is set without DATABASE_URL/],
+        // The server itself named as its own replica: it accepts writes, so it would not follow (decision 0044).
+        ['a "replica" that is not a standby', primary(unused.url, withDatabase(unused.url, 'postgres')), /DATABASE_REPLICA_URLS: .* is not a standby \(it accepts writes\)/],
         // A usable database: this version still serves from SQLite only, and says so (decision 0043).
-        ['a usable database', unused.url, /serves from SQLite only.*Unset DATABASE_URL/],
+        ['a usable database', primary(unused.url), /serves from SQLite only.*Unset DATABASE_URL/],
       ] as const) {
-        const exit = await ProductionServer.runUntilExit({ port: PORT, databasePath: file, env: { DATABASE_URL: url, SEED_ON_EMPTY: 'true' } });
+        const exit = await ProductionServer.runUntilExit({ port: PORT, databasePath: file, env: { ...vars, SEED_ON_EMPTY: 'true' } });
         expect(exit.code, `${label}:\n${exit.output}`).not.toBe(0);
         expect(exit.output, label).toContain('The tracker cannot start.');
         expect(exit.output, label).toMatch(says);

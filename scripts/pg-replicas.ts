@@ -1,0 +1,187 @@
+/**
+ * npm run test:replicas: the read-replica story of issue 16 against real servers.
+ *
+ * Starts a PostgreSQL primary and two streaming replicas on 127.0.0.1 (testing/pg-cluster.ts),
+ * copies the seeded tracker into the primary (npm run db:copy's code), opens them as the app would
+ * with DATABASE_URL and DATABASE_REPLICA_URLS (db/pg/replicas.ts), and checks, printing numbers:
+ *   1. reads spread across both replicas, none on the primary;
+ *   2. an editor's save is visible on their very next read (the write's WAL mark), title and
+ *      full-text search both, while reads without the mark may still be stale;
+ *   3. stopping one replica does not stop reads: they move to the other;
+ *   4. stopping both does not either: they move to the primary;
+ *   5. a replica started again catches up on what it missed and is read from again;
+ *   6. status reports each replica's state and lag.
+ * Everything it started is stopped and removed at the end, pass or fail.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
+import { copyDatabase } from '@/db/copy/copy';
+import { events, eventSearch } from '@/db/pg/schema';
+import { openReplicaSet, type ReplicaSet, type ReplicaStatus, type WriteMark } from '@/db/pg/replicas';
+import type { PgDb } from '@/db/pg/connect';
+import { startPgCluster, type PgCluster } from '@/testing/pg-cluster';
+import { runScript } from './run-script';
+
+const DOWN_FOR_MS = 1_000;
+
+function line(message: string): void {
+  console.log(`  ${message}`);
+}
+
+function describeStatus(status: ReplicaStatus[]): string {
+  return status
+    .map((s) => (s.state === 'streaming' ? `${s.label} streaming, lag ${s.lagBytes} B / ${s.lagSeconds?.toFixed(2)} s` : `${s.label} ${s.state}`))
+    .join('; ');
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const serverPort = (db: PgDb) => db.select({ port: sql<number>`inet_server_port()`, events: count() }).from(events);
+
+async function saveTitle(set: ReplicaSet, id: number, title: string): Promise<WriteMark> {
+  const { mark } = await set.write(async (tx) => {
+    await tx
+      .update(events)
+      .set({ title, version: sql`${events.version} + 1` })
+      .where(eq(events.id, id));
+    await tx.update(eventSearch).set({ title }).where(eq(eventSearch.eventId, id));
+  });
+  return mark;
+}
+
+const readTitle = (id: number) => async (db: PgDb) => (await db.select({ title: events.title }).from(events).where(eq(events.id, id)))[0]?.title;
+const searchHits = (word: string) => async (db: PgDb) =>
+  (await db.select({ n: count() }).from(eventSearch).where(sql`${eventSearch.document} @@ plainto_tsquery('simple', tracker_unaccent(${word}))`))[0]!.n;
+
+async function spreadAcrossReplicas(set: ReplicaSet, cluster: PgCluster, seedEvents: number): Promise<void> {
+  const byPort = new Map<number, number>();
+  for (let i = 0; i < 40; i++) {
+    const [row] = await serverPort(set.db);
+    assert.equal(row!.events, seedEvents, 'a replica holds the copied events');
+    byPort.set(row!.port, (byPort.get(row!.port) ?? 0) + 1);
+  }
+  const [r1, r2] = cluster.replicas;
+  line(`40 reads through withReplicas: ${r1!.name} ${byPort.get(r1!.port) ?? 0}, ${r2!.name} ${byPort.get(r2!.port) ?? 0}, primary ${byPort.get(cluster.primary.port) ?? 0}`);
+  assert.equal(byPort.get(cluster.primary.port) ?? 0, 0, 'no read reaches the primary while replicas answer');
+  assert.ok((byPort.get(r1!.port) ?? 0) >= 10 && (byPort.get(r2!.port) ?? 0) >= 10, 'both replicas serve reads');
+}
+
+async function readYourWrites(set: ReplicaSet, id: number): Promise<void> {
+  let onReplica = 0;
+  let staleWithoutMark = 0;
+  const rounds = 25;
+  for (let i = 1; i <= rounds; i++) {
+    const word = `replicacheck${i}x${Date.now().toString(36)}`;
+    const title = `Edited for the replica check ${i} ${word}`;
+    const mark = await saveTitle(set, id, title);
+    const unmarked = await set.read(readTitle(id));
+    if (unmarked.value !== title) staleWithoutMark++;
+    const seen = await set.read(readTitle(id), { after: mark });
+    assert.equal(seen.value, title, `round ${i}: the editor's next read shows their save`);
+    const hits = await set.read(searchHits(word), { after: mark });
+    assert.equal(hits.value, 1, `round ${i}: the saved title is found by full-text search on the next read`);
+    if (!seen.onPrimary) onReplica++;
+  }
+  line(`${rounds} saves, each read straight back with its mark: ${rounds} of ${rounds} saw the save (${onReplica} from a replica, ${rounds - onReplica} from the primary); search found each new title`);
+  line(`the same reads without the mark: ${staleWithoutMark} of ${rounds} were stale (the replica had not replayed the save yet)`);
+}
+
+async function readsOnly(set: ReplicaSet, n: number, id: number): Promise<Map<string, number>> {
+  const servers = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = await set.read(readTitle(id));
+    assert.ok(r.value, 'the read answered');
+    servers.set(r.server, (servers.get(r.server) ?? 0) + 1);
+  }
+  return servers;
+}
+
+const show = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v}`).join(', ');
+
+async function survivesStoppedReplicas(set: ReplicaSet, cluster: PgCluster, id: number): Promise<void> {
+  const [r1, r2] = cluster.replicas;
+  const label = (n: typeof r1) => `127.0.0.1:${n!.port}/tracker`;
+  cluster.stop(r1!);
+  const oneDown = await readsOnly(set, 20, id);
+  line(`${r1!.name} stopped; 20 reads: ${show(oneDown)}`);
+  assert.equal(oneDown.get(label(r2)), 20, 'every read moved to the replica still running');
+  const [row] = await serverPort(set.db);
+  assert.equal(row!.port, r2!.port, 'withReplicas leaves the stopped replica aside too');
+  line(`status: ${describeStatus(await set.status())}`);
+
+  cluster.stop(r2!);
+  const bothDown = await readsOnly(set, 10, id);
+  line(`${r2!.name} stopped too; 10 reads: ${show(bothDown)}`);
+  assert.equal(bothDown.get(set.primary.label), 10, 'with no replica, the primary answers');
+
+  const title = `Saved while both replicas were down ${Date.now()}`;
+  const mark = await saveTitle(set, id, title);
+  cluster.start(r1!);
+  const back = await waitFor(`${r1!.name} to catch up and be read from`, async () => {
+    await new Promise((r) => setTimeout(r, DOWN_FOR_MS));
+    const r = await set.read(readTitle(id), { after: mark });
+    return r.server === label(r1) ? r : undefined;
+  });
+  assert.equal(back.value, title, 'the restarted replica replayed what it missed');
+  const status = await set.status();
+  line(`${r1!.name} started again: it replayed the save made while it was down and serves reads; status: ${describeStatus(status)}`);
+  assert.equal(status[0]!.state, 'streaming');
+  assert.equal(status[1]!.state, 'unreachable');
+}
+
+runScript(async () => {
+  const started = Date.now();
+  console.log('Starting a PostgreSQL primary and two streaming replicas on 127.0.0.1 ...');
+  const cluster = await startPgCluster(2);
+  // Interrupted (Ctrl-C), the servers it started must not outlive it.
+  const interrupted = () => {
+    cluster.destroy();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  let set: ReplicaSet | undefined;
+  try {
+    line(`primary :${cluster.primary.port}, ${cluster.replicas.map((r) => `${r.name} :${r.port}`).join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const seedFile = path.join(cluster.dir, 'seed.db');
+    const seeded = bootstrapDatabase({ path: seedFile, seedOnEmpty: true, check: 'schema' });
+    seeded.sqlite.close();
+    const copy = await copyDatabase(seedFile, cluster.primary.url);
+    const seedEvents = copy.tables.find((t) => t.name === 'events')!.rows;
+    line(`copied the seeded tracker into the primary: ${copy.tables.length} tables verified, ${seedEvents} events`);
+
+    set = await openReplicaSet(cluster.primary.url, cluster.replicas.map((r) => r.url), { downForMs: DOWN_FOR_MS });
+    const caughtUp = await waitFor('both replicas to replay the copy', async () => {
+      const status = await set!.status();
+      return status.every((s) => s.state === 'streaming' && s.lagBytes === 0) ? status : undefined;
+    });
+    line(`status: ${describeStatus(caughtUp)}`);
+    const ops = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-status.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: cluster.primary.url, DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url).join(',') },
+    });
+    assert.equal(ops.status, 0, `npm run db:status exits 0 with both replicas streaming:\n${ops.stdout}${ops.stderr}`);
+    assert.equal(ops.stdout.match(/: streaming, lag \d+ bytes/g)?.length, 2, `db:status reports both replicas' lag:\n${ops.stdout}`);
+    line(`npm run db:status: ${ops.stdout.trim().split('\n').join(' | ')}`);
+
+    const [{ id }] = (await set.db.select({ id: events.id }).from(events).orderBy(events.id).limit(1)) as [{ id: number }];
+    await spreadAcrossReplicas(set, cluster, seedEvents);
+    await readYourWrites(set, id);
+    await survivesStoppedReplicas(set, cluster, id);
+    console.log(`Replica checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await set?.close().catch(() => {});
+    cluster.destroy();
+  }
+});
