@@ -111,6 +111,22 @@ describe('db:copy between SQLite and PostgreSQL', () => {
   });
 });
 
+describe('db:copy into a database that was only migrated', () => {
+  it('takes it as empty: the reference rows its migration wrote are replaced by the source\'s', async () => {
+    const migrated = await createTestPostgres('tracker_copy_migrated');
+    try {
+      const opened = await openPostgres(migrated.url, { migrate: true });
+      await opened.close();
+      expect(await psql(migrated.url, 'SELECT count(*) FROM relation_organisations')).toBe('8');
+      const report = await copyDatabase(source, migrated.url);
+      expect(report.tables.find((t) => t.name === 'relation_organisations')).toEqual(toPg.tables.find((t) => t.name === 'relation_organisations'));
+      expect(await psql(migrated.url, 'SELECT count(*) FROM events')).toBe(await psql(target.url, 'SELECT count(*) FROM events'));
+    } finally {
+      await migrated.drop();
+    }
+  });
+});
+
 describe('db:copy refuses, and writes nothing', () => {
   it('into a PostgreSQL database that already holds a tracker', async () => {
     const before = await psql(target.url, 'SELECT count(*) FROM events');

@@ -33,7 +33,7 @@ import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { pgDerivedMismatches, setDerivedTriggers } from '@/db/pg/derived';
 import { eventSearch } from '@/db/pg/schema';
 import { TableChecksum } from './checksum';
-import { copiedTables, type TablePair } from './tables';
+import { copiedTables, MIGRATION_FILLED_TABLES, type TablePair } from './tables';
 
 type Row = Record<string, unknown>;
 
@@ -185,6 +185,7 @@ async function openPgTarget(url: string): Promise<PgConnection> {
       const end = pgEnd(connection.db, connection.pool, connection.label);
       const held: string[] = [];
       for (const p of copiedTables()) {
+        if (MIGRATION_FILLED_TABLES.has(p.name)) continue;
         const n = await end.count(p.name);
         if (n > 0) held.push(`${p.name} ${n}`);
       }

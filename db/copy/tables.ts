@@ -54,6 +54,13 @@ function referencesFirst(pairs: TablePair[]): TablePair[] {
   return out;
 }
 
+/**
+ * Tables whose rows a migration writes on both engines (reference lists): a newly migrated
+ * database holds them, so they do not make a target "not empty", and a copy replaces them with
+ * the source's.
+ */
+export const MIGRATION_FILLED_TABLES: ReadonlySet<string> = new Set(['relation_organisations']);
+
 let cached: TablePair[] | undefined;
 
 export function copiedTables(): TablePair[] {

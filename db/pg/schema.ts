@@ -23,7 +23,7 @@
  * Derived tables (facet_counts, event_month_counts, event_pairs, the copied `event_*` facts on
  * junction tables) are kept by PL/pgSQL triggers, the twins of SQLite's (migration
  * `derived_triggers`, checked by db/pg/derived.ts `pgDerivedMismatches`). `relation_organisations`
- * is filled by the copy (SQLite's migration 0016 inserts its rows; this schema's does not yet).
+ * rows are inserted by the migration `relation_organisations`, as SQLite's 0016 inserts them.
  * The append-only guard on `revisions` is the custom migration `history_guard`.
  */
 import { sql } from 'drizzle-orm';
