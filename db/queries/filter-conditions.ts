@@ -11,76 +11,95 @@
  * the full-text search `+id IN (...)` (SQLite builds the set of matches once and tests each row).
  * The facet index (db/derived/facet-index.ts, decision 0039) answers the app's views at scale;
  * these conditions are the plain SQL it is checked against, and what answers while it builds.
+ *
+ * The same conditions are PostgreSQL's (db/pg/filters.ts): a row source carries its engine's
+ * tables (`FilterSchema`), and the two pieces of SQL that differ (a period's last day, the
+ * full-text match) come with them. db/pg/filters.test.ts compares the selections of both engines.
  */
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, gte, inArray, isNull, lte, sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import { dateBounds, type TimelineFilters } from '@/lib/filters';
-import { eventCountries, eventEntities, events, eventTags, tags } from '../schema';
-import { visibilityConditions, type Visibility } from './events';
+import type { QueryGroups } from '@/lib/search/query';
+import * as sqliteSchema from '../schema';
+import type { Visibility } from './events';
 import { matchingIdsSql, searchQueryGroups } from './search';
 
 /** A facet whose own filter is left out when counting its options ("other active filters"). */
 export type Facet = 'types' | 'countries' | 'counterparts' | 'actors' | 'authorities' | 'programs' | 'tags' | 'dates';
 
+type Columns<K extends string> = Table & Record<K, Column>;
+type JunctionFacts = 'eventId' | 'eventType' | 'eventDate' | 'eventDatePrecision' | 'eventVisibility';
+
+/**
+ * The tables the conditions read and the little SQL that differs between engines: the same
+ * conditions serve SQLite (`SQLITE_FILTERS`, here) and PostgreSQL (db/pg/filters.ts), whose tables
+ * have the same names and columns (db/pg/schema-parity.test.ts).
+ */
+export interface FilterSchema {
+  events: Columns<'id' | 'type' | 'date' | 'datePrecision' | 'status' | 'deletedAt' | 'legalAuthority' | 'program'>;
+  eventCountries: Columns<JunctionFacts | 'countryCode' | 'role' | 'firstRole'>;
+  eventEntities: Columns<JunctionFacts | 'entityId' | 'firstRole'>;
+  eventTags: Columns<JunctionFacts | 'tagId'>;
+  tags: Columns<'id' | 'slug'>;
+  /** The last day of the period a (date, precision) names, as `YYYY-MM-DD` text. */
+  periodEnd(date: Column, precision: Column): SQL;
+  /** `SELECT id ...` of the live events matching a search (db/queries/search.ts, db/pg/search.ts). */
+  matchingIds(groups: QueryGroups): SQL;
+}
+
+export const SQLITE_FILTERS: FilterSchema = {
+  events: sqliteSchema.events,
+  eventCountries: sqliteSchema.eventCountries,
+  eventEntities: sqliteSchema.eventEntities,
+  eventTags: sqliteSchema.eventTags,
+  tags: sqliteSchema.tags,
+  periodEnd: (date, precision) => sql`(CASE ${precision}
+      WHEN 'year' THEN date(${date}, '+1 year', '-1 day')
+      WHEN 'month' THEN date(${date}, '+1 month', '-1 day')
+      ELSE ${date} END)`,
+  matchingIds: matchingIdsSql,
+};
+
 /** Where an event's id, visibility, type and date are read from. */
 export interface RowSource {
   table: 'events' | 'countries' | 'actors' | 'tags';
-  id: AnySQLiteColumn;
-  type: AnySQLiteColumn;
-  date: AnySQLiteColumn;
-  datePrecision: AnySQLiteColumn;
+  id: Column;
+  type: Column;
+  date: Column;
+  datePrecision: Column;
+  /** A junction table's copy of its event's visibility; null on `events` (its status and deletedAt). */
+  visibility: Column | null;
+  schema: FilterSchema;
 }
 
-export const EVENTS_SOURCE: RowSource = {
-  table: 'events',
-  id: events.id,
-  type: events.type,
-  date: events.date,
-  datePrecision: events.datePrecision,
-};
-
-export const JUNCTION_SOURCES = {
-  countries: {
-    table: 'countries',
-    id: eventCountries.eventId,
-    type: eventCountries.eventType,
-    date: eventCountries.eventDate,
-    datePrecision: eventCountries.eventDatePrecision,
-  },
-  actors: {
-    table: 'actors',
-    id: eventEntities.eventId,
-    type: eventEntities.eventType,
-    date: eventEntities.eventDate,
-    datePrecision: eventEntities.eventDatePrecision,
-  },
-  tags: {
-    table: 'tags',
-    id: eventTags.eventId,
-    type: eventTags.eventType,
-    date: eventTags.eventDate,
-    datePrecision: eventTags.eventDatePrecision,
-  },
-} as const satisfies Record<string, RowSource>;
-
-function visibilityColumn(source: RowSource): AnySQLiteColumn | null {
-  switch (source.table) {
-    case 'countries':
-      return eventCountries.eventVisibility;
-    case 'actors':
-      return eventEntities.eventVisibility;
-    case 'tags':
-      return eventTags.eventVisibility;
-    default:
-      return null;
-  }
+/** The row sources over one engine's tables. */
+export function rowSources(schema: FilterSchema) {
+  const junction = (table: 'countries' | 'actors' | 'tags', t: FilterSchema['eventCountries'] | FilterSchema['eventEntities'] | FilterSchema['eventTags']): RowSource => ({
+    table,
+    id: t.eventId,
+    type: t.eventType,
+    date: t.eventDate,
+    datePrecision: t.eventDatePrecision,
+    visibility: t.eventVisibility,
+    schema,
+  });
+  const e = schema.events;
+  return {
+    events: { table: 'events', id: e.id, type: e.type, date: e.date, datePrecision: e.datePrecision, visibility: null, schema } satisfies RowSource,
+    countries: junction('countries', schema.eventCountries),
+    actors: junction('actors', schema.eventEntities),
+    tags: junction('tags', schema.eventTags),
+  };
 }
+
+const SQLITE_SOURCES = rowSources(SQLITE_FILTERS);
+export const EVENTS_SOURCE: RowSource = SQLITE_SOURCES.events;
+export const JUNCTION_SOURCES = { countries: SQLITE_SOURCES.countries, actors: SQLITE_SOURCES.actors, tags: SQLITE_SOURCES.tags };
 
 export interface ConditionOptions extends Visibility {
   omit?: Facet;
   /** Leave the free-text condition out (relevance order joins the FTS results instead). */
   omitSearch?: boolean;
-  /** Where the event columns are read from (default `events`). */
+  /** Where the event columns are read from (default SQLite's `events`); its schema names the engine. */
   source?: RowSource;
 }
 
@@ -89,13 +108,16 @@ export interface ConditionOptions extends Visibility {
  * junction source this is its copy of the event's visibility.
  */
 export function sourceVisibility(source: RowSource, visibility: Visibility = {}): SQL[] {
-  const column = visibilityColumn(source);
-  if (!column) return visibilityConditions(visibility);
+  const column = source.visibility;
+  if (!column) {
+    const { events } = source.schema;
+    return visibility.includeDrafts ? [isNull(events.deletedAt)] : [isNull(events.deletedAt), eq(events.status, 'published')];
+  }
   return [visibility.includeDrafts ? inArray(column, ['published', 'draft']) : eq(column, 'published')];
 }
 
 function statusCondition(source: RowSource, status: 'published' | 'draft'): SQL {
-  return eq(visibilityColumn(source) ?? events.status, status);
+  return eq(source.visibility ?? source.schema.events.status, status);
 }
 
 /** The same day a year earlier, as text ("2023-12-31" gives "2022-12-31"): only ever compared as text. */
@@ -117,10 +139,7 @@ function dateConditions(filters: TimelineFilters, source: RowSource): SQL[] {
     // A period that starts a year or more before the end cannot reach past it, so the costly end
     // of the period (two date() calls per row; docs/performance.md) is only worked out for
     // events in the last year of the range; SQLite stops at the first true term of an OR.
-    out.push(sql`(${source.date} <= ${yearBefore(end)} OR (CASE ${source.datePrecision}
-      WHEN 'year' THEN date(${source.date}, '+1 year', '-1 day')
-      WHEN 'month' THEN date(${source.date}, '+1 month', '-1 day')
-      ELSE ${source.date} END) <= ${end})`);
+    out.push(sql`(${source.date} <= ${yearBefore(end)} OR ${source.schema.periodEnd(source.date, source.datePrecision)} <= ${end})`);
   }
   return out;
 }
@@ -134,25 +153,25 @@ function eventLevelConditions(filters: TimelineFilters, source: RowSource, optio
   return out;
 }
 
-function countryMatch(filters: TimelineFilters): SQL {
+function countryMatch(t: FilterSchema, filters: TimelineFilters): SQL {
   return and(
-    inArray(eventCountries.countryCode, filters.countries),
-    filters.role === 'any' ? undefined : eq(eventCountries.role, filters.role),
+    inArray(t.eventCountries.countryCode, filters.countries),
+    filters.role === 'any' ? undefined : eq(t.eventCountries.role, filters.role),
   )!;
 }
 
-function actorMatch(filters: TimelineFilters): SQL {
-  return inArray(eventEntities.entityId, filters.actors);
+function actorMatch(t: FilterSchema, filters: TimelineFilters): SQL {
+  return inArray(t.eventEntities.entityId, filters.actors);
 }
 
-function tagMatch(filters: TimelineFilters): SQL {
-  return sql`${eventTags.tagId} IN (SELECT ${tags.id} FROM ${tags} WHERE ${inArray(tags.slug, filters.tags)})`;
+function tagMatch(t: FilterSchema, filters: TimelineFilters): SQL {
+  return sql`${t.eventTags.tagId} IN (SELECT ${t.tags.id} FROM ${t.tags} WHERE ${inArray(t.tags.slug, filters.tags)})`;
 }
 
 const JUNCTION = {
-  countries: { table: eventCountries, eventId: eventCountries.eventId, match: countryMatch },
-  actors: { table: eventEntities, eventId: eventEntities.eventId, match: actorMatch },
-  tags: { table: eventTags, eventId: eventTags.eventId, match: tagMatch },
+  countries: { table: (t: FilterSchema) => t.eventCountries, match: countryMatch },
+  actors: { table: (t: FilterSchema) => t.eventEntities, match: actorMatch },
+  tags: { table: (t: FilterSchema) => t.eventTags, match: tagMatch },
 } as const;
 
 /**
@@ -161,13 +180,15 @@ const JUNCTION = {
  * probe otherwise.
  */
 function junctionCondition(dimension: 'countries' | 'actors' | 'tags', filters: TimelineFilters, source: RowSource): SQL {
+  const t = source.schema;
   const j = JUNCTION[dimension];
   if (source.table === dimension) {
-    if (dimension === 'countries' && filters.role === 'any') return and(j.match(filters), eq(eventCountries.firstRole, true))!;
-    if (dimension === 'actors') return and(j.match(filters), eq(eventEntities.firstRole, true))!;
-    return j.match(filters);
+    if (dimension === 'countries' && filters.role === 'any') return and(j.match(t, filters), eq(t.eventCountries.firstRole, true))!;
+    if (dimension === 'actors') return and(j.match(t, filters), eq(t.eventEntities.firstRole, true))!;
+    return j.match(t, filters);
   }
-  return sql`EXISTS (SELECT 1 FROM ${j.table} WHERE ${j.eventId} = ${source.id} AND ${j.match(filters)})`;
+  const table = j.table(t);
+  return sql`EXISTS (SELECT 1 FROM ${table} WHERE ${table.eventId} = ${source.id} AND ${j.match(t, filters)})`;
 }
 
 /**
@@ -184,16 +205,18 @@ function counterpartCondition(filters: TimelineFilters, source: RowSource): SQL 
 }
 
 /** Authority and program live on `events`: from a junction source, a set of event ids. */
-function eventColumnCondition(column: AnySQLiteColumn, values: string[], source: RowSource): SQL {
-  if (source.table === 'events') return inArray(column, values);
-  return sql`${source.id} IN (SELECT ${events.id} FROM ${events} WHERE ${inArray(column, values)} AND ${events.deletedAt} is null)`;
+function eventColumnCondition(column: 'legalAuthority' | 'program', values: string[], source: RowSource): SQL {
+  const { events } = source.schema;
+  if (source.table === 'events') return inArray(events[column], values);
+  return sql`${source.id} IN (SELECT ${events.id} FROM ${events} WHERE ${inArray(events[column], values)} AND ${events.deletedAt} is null)`;
 }
 
 /** Condition: the event matches the search (db/queries/search.ts: keyed words, country names). */
 export function searchCondition(filters: TimelineFilters, source: RowSource = EVENTS_SOURCE): SQL | null {
   const groups = searchQueryGroups(filters);
   if (!groups) return null;
-  return sql`+${source.id} IN (${matchingIdsSql(groups)})`;
+  // `+`: SQLite tests each row against the set built once, never looks the id up in the MATCH.
+  return sql`+${source.id} IN (${source.schema.matchingIds(groups)})`;
 }
 
 /**
@@ -208,9 +231,9 @@ export function filterConditions(filters: TimelineFilters, options: ConditionOpt
   if (omit !== 'counterparts' && filters.counterparts.length > 0) out.push(counterpartCondition(filters, source));
   if (omit !== 'actors' && filters.actors.length > 0) out.push(junctionCondition('actors', filters, source));
   if (omit !== 'authorities' && filters.authorities.length > 0) {
-    out.push(eventColumnCondition(events.legalAuthority, filters.authorities, source));
+    out.push(eventColumnCondition('legalAuthority', filters.authorities, source));
   }
-  if (omit !== 'programs' && filters.programs.length > 0) out.push(eventColumnCondition(events.program, filters.programs, source));
+  if (omit !== 'programs' && filters.programs.length > 0) out.push(eventColumnCondition('program', filters.programs, source));
   if (omit !== 'tags' && filters.tags.length > 0) out.push(junctionCondition('tags', filters, source));
   if (!options.omitSearch) {
     const search = searchCondition(filters, source);
