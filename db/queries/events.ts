@@ -48,7 +48,7 @@ export interface EventTag {
 export type CitedSource = Omit<SourceRow, 'eventId' | 'position'>;
 
 /** The event columns every list needs; `details` and the bookkeeping stay out (they can be long). */
-const SUMMARY_FIELDS = [
+export const SUMMARY_FIELDS = [
   'id',
   'type',
   'title',
@@ -89,11 +89,11 @@ export interface EventLinkView {
   event: LinkedEvent;
 }
 
-const DETAIL_FIELDS = ['details', 'externalId', 'createdBy', 'updatedBy', 'deletedAt'] as const;
+export const DETAIL_FIELDS = ['details', 'externalId', 'createdBy', 'updatedBy', 'deletedAt'] as const;
 
 export type EventDetail = EventSummary & Pick<EventRow, (typeof DETAIL_FIELDS)[number]> & { links: EventLinkView[] };
 
-type Relations = Omit<EventSummary, keyof EventSummaryRow>;
+export type Relations = Omit<EventSummary, keyof EventSummaryRow>;
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -109,7 +109,7 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 // SQLite limits bound parameters per statement; pages are far smaller, exports batch below it.
 const IN_CHUNK = 500;
 
-function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
+export function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -121,10 +121,10 @@ const COUNTRY_ROLE_ORDER: Record<CountryRole, number> = { actor: 0, target: 1, l
 export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const countryRows: { eventId: number; code: string; role: CountryRole }[] = [];
-  const actorRows: { eventId: number; id: number; name: string; kind: EntityKind; role: EntityRole }[] = [];
-  const tagRows: { eventId: number; slug: string; label: string }[] = [];
-  const sourceRows: (CitedSource & { eventId: number })[] = [];
+  const countryRows: RelationRows['countryRows'] = [];
+  const actorRows: RelationRows['actorRows'] = [];
+  const tagRows: RelationRows['tagRows'] = [];
+  const sourceRows: RelationRows['sourceRows'] = [];
   for (const part of chunks(ids)) {
     countryRows.push(
       ...db
@@ -145,7 +145,8 @@ export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]
         .from(eventEntities)
         .innerJoin(entities, eq(entities.id, eventEntities.entityId))
         .where(inArray(eventEntities.eventId, part))
-        .orderBy(asc(eventEntities.eventId), asc(entities.name))
+        // Then by actor and role: one actor may take part in two roles, and the order must not be left to the plan.
+        .orderBy(asc(eventEntities.eventId), asc(entities.name), asc(eventEntities.entityId), asc(eventEntities.role))
         .all(),
     );
     tagRows.push(
@@ -154,7 +155,7 @@ export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]
         .from(eventTags)
         .innerJoin(tags, eq(tags.id, eventTags.tagId))
         .where(inArray(eventTags.eventId, part))
-        .orderBy(asc(tags.label))
+        .orderBy(asc(tags.label), asc(tags.slug))
         .all(),
     );
     sourceRows.push(
@@ -175,6 +176,22 @@ export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]
         .all(),
     );
   }
+  return assembleRelations(rows, { countryRows, actorRows, tagRows, sourceRows });
+}
+
+/** The four relation queries' rows, as `attachRelations` reads them (and db/pg/events.ts, its twin). */
+export interface RelationRows {
+  countryRows: { eventId: number; code: string; role: CountryRole }[];
+  /** Ordered by event, then actor name. */
+  actorRows: { eventId: number; id: number; name: string; kind: EntityKind; role: EntityRole }[];
+  /** Ordered by label. */
+  tagRows: { eventId: number; slug: string; label: string }[];
+  /** Ordered by event, position, id. */
+  sourceRows: (CitedSource & { eventId: number })[];
+}
+
+/** Each row with its relations, in the order lists show them. */
+export function assembleRelations<R extends EventSummaryRow>(rows: R[], { countryRows, actorRows, tagRows, sourceRows }: RelationRows): (R & Relations)[] {
   const countriesBy = groupBy(countryRows, (r) => r.eventId);
   const actorsBy = groupBy(actorRows, (r) => r.eventId);
   const tagsBy = groupBy(tagRows, (r) => r.eventId);

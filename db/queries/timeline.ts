@@ -29,11 +29,11 @@ import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-const MAX_RANK_OFFSET = 100_000;
+export const MAX_RANK_OFFSET = 100_000;
 
 export type TimelinePosition = { kind: 'date'; cursor: TimelineCursor } | { kind: 'rank'; offset: number };
 
-function encodeRankCursor(offset: number): string {
+export function encodeRankCursor(offset: number): string {
   return Buffer.from(`rank|${offset}`, 'utf8').toString('base64url');
 }
 
@@ -54,7 +54,7 @@ export interface TimelineQueryOptions extends Visibility {
   limit?: number;
 }
 
-function clampLimit(limit: number | undefined): number {
+export function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 }
 
