@@ -31,14 +31,32 @@ export function actorOptions(
           .all()
           .map((r) => [r.id, r.name]),
   );
+  const { ranked, missing } = rankActors(names, top, selected);
+  return actorOptionList(names, ranked, missing.length > 0 ? new Map(countsOf(missing)) : new Map(), selected);
+}
+
+/**
+ * The TOP_ACTORS largest counts among the actors the viewer may see (`names`), ties by name in
+ * SQLite's binary order as ORDER BY name would, and the selected actors that did not make the list.
+ */
+export function rankActors(names: Map<number, string>, top: { value: number; n: number }[], selected: readonly number[]) {
   const ranked = top
     .filter((t) => names.has(t.value))
-    // By name in SQLite's (binary) order, as ORDER BY name would.
     .sort((a, b) => b.n - a.n || binary(names.get(a.value)!, names.get(b.value)!))
     .slice(0, TOP_ACTORS);
-  const counts = new Map(ranked.map((r) => [r.value, r.n]));
-  const missing = selected.filter((id) => !counts.has(id) && names.has(id));
-  if (missing.length > 0) for (const [id, n] of countsOf(missing)) counts.set(id, n);
+  const listed = new Set(ranked.map((r) => r.value));
+  return { ranked, missing: selected.filter((id) => !listed.has(id) && names.has(id)) };
+}
+
+/** The options: the ranked actors, then the missing selected ones with their own counts. */
+export function actorOptionList(
+  names: Map<number, string>,
+  ranked: { value: number; n: number }[],
+  missingCounts: Map<number, number>,
+  selected: readonly number[],
+): FacetOption<number>[] {
+  const counts = new Map([...ranked.map((r) => [r.value, r.n] as [number, number]), ...missingCounts]);
+  const missing = selected.filter((id) => !ranked.some((r) => r.value === id) && names.has(id));
   return [...ranked.map((r) => r.value), ...missing].map((id) => ({
     value: id,
     label: names.get(id)!,
