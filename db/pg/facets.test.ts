@@ -1,5 +1,5 @@
 /**
- * Facet counts on PostgreSQL equal SQLite's plain SQL counts (index-consistency.test.ts holds the
+ * Facet counts and the density chart on PostgreSQL equal SQLite's plain SQL counts (index-consistency.test.ts holds the
  * facet index to the same): every option, count, selection and order of every facet, for the
  * public and for staff, over views that take each path (the maintained counts, the month counts,
  * a GROUP BY over the facet's rows). A synthetic database of 2,000 events is copied across.
@@ -10,11 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDatabase } from '@/db/copy/copy';
 import { openDatabase, type Connection } from '@/db/engine/client';
+import { densityChart } from '@/db/queries/density';
 import { timelineFacets } from '@/db/queries/facets';
 import { buildSynthDatabase } from '@/db/synth/build';
 import { parseFilters } from '@/lib/filters';
 import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { connectPostgres, type PgConnection } from './connect';
+import { pgDensityChart } from './density';
 import { pgTimelineFacets } from './facets';
 
 let dir: string;
@@ -82,6 +84,15 @@ describe('every facet of a view, on both engines', () => {
         expect(b[facet], `${facet} of ${fill(query)}, drafts ${includeDrafts}`).toEqual(a[facet]);
       }
       expect(a.countries.some((o) => o.count > 0) || a.years.some((o) => o.count > 0), `${query}: something is counted`).toBe(true);
+    }
+  });
+});
+
+describe('the density chart of a view, on both engines', () => {
+  it.each([...VIEWS, 'from=2019-03&to=2019-08', 'from=2021', 'from=1990&to=2030', 'q=nothingmatchesthis'])('%s', async (query) => {
+    const { filters } = parseFilters(new URLSearchParams(fill(query)));
+    for (const includeDrafts of [false, true]) {
+      expect(await pgDensityChart(pg.db, filters, { includeDrafts }), `${fill(query)}, drafts ${includeDrafts}`).toEqual(densityChart(sqlite.db, filters, { includeDrafts }));
     }
   });
 });
