@@ -29,7 +29,8 @@ import {
 import { pickColumns } from '@/db/queries/columns';
 import { filterConditions } from '@/db/queries/filter-conditions';
 import { searchQueryGroups } from '@/db/queries/search';
-import { clampLimit, encodeRankCursor, MAX_RANK_OFFSET, type TimelineQueryOptions } from '@/db/queries/timeline';
+import { monthWhere, onlyMonthCounts, singleValueTotalSql } from '@/db/queries/maintained-counts';
+import { clampLimit, countsDescribe, encodeRankCursor, MAX_RANK_OFFSET, type TimelineQueryOptions } from '@/db/queries/timeline';
 import type { PgDb } from './connect';
 import { PG_SOURCES, pgTimelineWhere } from './filters';
 import { entities, eventCountries, eventEntities, eventLinks, events, eventTags, sources, tags } from './schema';
@@ -93,8 +94,9 @@ function afterCursor(cursor: TimelineCursor): SQL {
   return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;
 }
 
-// Dates are ISO text of one length: byte order is date order on both engines.
-const TIMELINE_ORDER = [desc(byteOrder(sql`${events.date}`)), desc(events.id)] as const;
+// Dates are ISO text of one shape (YYYY-MM-DD): every collation orders them as bytes do, so the
+// column's own collation keeps the date indexes usable (COLLATE "C" here made PostgreSQL sort).
+const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;
 
 /** One page of the filtered timeline in the filters' order: `listBySql`'s twin. */
 export async function pgListTimeline(db: PgDb, filters: TimelineFilters, options: TimelineQueryOptions = {}): Promise<EventsPage> {
@@ -137,8 +139,18 @@ export async function pgListTimeline(db: PgDb, filters: TimelineFilters, options
   };
 }
 
-/** How many events the filtered view holds: `countTimeline`'s twin, in SQL. */
+/**
+ * How many events the filtered view holds: `countTimeline`'s twin. The maintained counts answer a
+ * published view filtered by types and whole months, or by one value of one filter, with the same
+ * SQL as on SQLite (maintained-counts.ts); anything else is counted.
+ */
 export async function pgCountTimeline(db: PgDb, filters: TimelineFilters, visibility: Visibility = {}): Promise<number> {
+  if (countsDescribe(filters, visibility)) {
+    const maintained = onlyMonthCounts(filters)
+      ? sql`SELECT sum(n) AS n FROM event_month_counts WHERE ${monthWhere(filters)}`
+      : singleValueTotalSql(filters);
+    if (maintained) return Number((await db.execute<{ n: string | null }>(maintained)).rows[0]?.n ?? 0);
+  }
   const [row] = await db
     .select({ n: sql<string>`count(*)` })
     .from(events)

@@ -58,6 +58,12 @@ export function monthTotals(db: DbOrTx, group: SQL, filters: TimelineFilters, om
  * a tag, an authority, a program) and nothing else, from its maintained count; null for any other view.
  */
 export function singleValueTotal(db: DbOrTx, filters: TimelineFilters): number | null {
+  const query = singleValueTotalSql(filters);
+  return query ? (db.get<{ n: number | null }>(query)?.n ?? 0) : null;
+}
+
+/** The SQL of `singleValueTotal` (the same on PostgreSQL), or null when the view is not of one value. */
+export function singleValueTotalSql(filters: TimelineFilters): SQL | null {
   const active = activeDimensions(filters);
   if (active.types || active.dates || active.search || active.counterparts) return null;
   const multi = (['countries', 'actors', 'tags', 'authorities', 'programs'] as const).filter((d) => active[d]);
@@ -65,7 +71,7 @@ export function singleValueTotal(db: DbOrTx, filters: TimelineFilters): number |
   const d = multi[0]!;
   const facet = { countries: filters.role === 'any' ? 'country' : `country:${filters.role}`, actors: 'actor', tags: 'tag', authorities: 'authority', programs: 'program' }[d];
   const value = d === 'tags' ? sql`(SELECT CAST(id AS TEXT) FROM tags WHERE slug = ${filters.tags[0]!})` : sql`${String(filters[d][0]!)}`;
-  return db.get<{ n: number | null }>(sql`SELECT sum(n) AS n FROM facet_counts WHERE facet = ${facet} AND value = ${value}`)?.n ?? 0;
+  return sql`SELECT sum(n) AS n FROM facet_counts WHERE facet = ${facet} AND value = ${value}`;
 }
 
 /** Whether a date range starts on the first of a month and ends on the last day of one. */
