@@ -19,6 +19,7 @@ import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench/args';
 import { analystViews, pickCombinations } from './bench/combinations';
 import { exportSqlForCli, exportThroughApp, exportThroughCli, sqliteCliVersion } from './bench/export';
 import { repeatGet } from './bench/http';
+import { benchEngines } from './bench/engines';
 import { buildBenchIndex, measureInProcess, openForBench } from './bench/in-process';
 import { EDITOR, runLoad, signIn } from './bench/load';
 import { benchLists, formatLists } from './bench/lists';
@@ -215,6 +216,10 @@ runScript(async () => {
     return;
   }
   if (os.platform() !== 'linux') throw new UsageError('The benchmark reads server memory from /proc: it runs on Linux.');
+  if (args.engine === 'postgres') {
+    await benchEngines(args, (events) => ensureDatabase(args, events), log);
+    return;
+  }
   const loadBefore = os.loadavg();
   log('official lists: a generated 20,000-entry sdn.xml, imported twice, and the comparison of the two versions');
   const lists = await benchLists(ROOT);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseCount } from '../db-synth-args';
 import { parseFlags, UsageError } from '../run-script';
+import { pgAdminUrl } from '@/testing/postgres';
 
 export const BENCH_USAGE = `Usage: npm run bench [-- --sizes 100000,1000000] [--quick] [--runs N] [--port P] [--data-dir DIR]
 
@@ -18,6 +19,12 @@ build if there is none; the servers listen on 127.0.0.1 only. Writes docs/bench/
   --port P        port of the app (default 3250; the baseline server uses P+1)
   --data-dir DIR  where the synthetic databases are kept (default data/)
   --out FILE      where the results go (default docs/bench/results.json)
+  --engine E      sqlite (default): everything above; postgres: SQLite and PostgreSQL side by side,
+                  in-process (the app does not serve from PostgreSQL yet), on a copy of each
+                  synthetic database in PostgreSQL (kept as tracker_bench_<N>); writes
+                  docs/bench/engines.json
+  --pg-url URL    the PostgreSQL server for --engine postgres (default: PG_TEST_ADMIN_URL or
+                  postgres://postgres:postgres@127.0.0.1:5432/postgres)
   --lists-only    only the official-lists part: import of a generated 20,000-entry sdn.xml and
                   the comparison of two such versions (issue 13; runs first in every benchmark)
   --help          show this message`;
@@ -32,6 +39,8 @@ export interface BenchArgs {
   out: string;
   help: boolean;
   listsOnly: boolean;
+  engine: 'sqlite' | 'postgres';
+  pgUrl: string;
 }
 
 function usage(problem: string): UsageError {
@@ -58,6 +67,8 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       'lists-only': { type: 'boolean', default: false },
+      engine: { type: 'string' },
+      'pg-url': { type: 'string' },
     },
     BENCH_USAGE,
   );
@@ -67,6 +78,10 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
     throw usage(`--sizes must list numbers of events from 100 to 10m, separated by commas (got "${values.sizes}").`);
   }
   const quick = values.quick ?? false;
+  const engine = values.engine ?? 'sqlite';
+  if (engine !== 'sqlite' && engine !== 'postgres') throw usage(`--engine is sqlite or postgres (got "${engine}").`);
+  const pgUrl = values['pg-url'] ?? pgAdminUrl();
+  if (!/^postgres(ql)?:\/\//.test(pgUrl)) throw usage(`--pg-url must be a PostgreSQL address, postgres://user:password@host:5432/postgres (got "${pgUrl}").`);
   return {
     sizes: [...new Set(counts as number[])],
     quick,
@@ -77,5 +92,7 @@ export function parseBenchArgs(argv: string[], cwd = process.cwd()): BenchArgs {
     out: path.resolve(cwd, values.out ?? 'docs/bench/results.json'),
     help: values.help ?? false,
     listsOnly: values['lists-only'] ?? false,
+    engine,
+    pgUrl,
   };
 }
