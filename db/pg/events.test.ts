@@ -5,48 +5,31 @@
  * SQLite answers by its plain SQL (the facet index is not started here), as it does while the
  * index builds and as its own tests hold the index to.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDatabase } from '@/db/copy/copy';
-import { openDatabase, type Connection } from '@/db/engine/client';
+import type { Connection } from '@/db/engine/client';
 import { getEvent, type EventsPage } from '@/db/queries/events';
 import { countTimeline, decodeTimelineCursor, listTimeline } from '@/db/queries/timeline';
-import { buildSynthDatabase } from '@/db/synth/build';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
-import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
-import { connectPostgres, type PgConnection } from './connect';
+import { synthOnBothEngines, type SynthOnBothEngines } from '@/testing/pg-synth';
+import type { PgConnection } from './connect';
 import { pgCountTimeline, pgGetEvent, pgListTimeline } from './events';
 
-let dir: string;
+let both: SynthOnBothEngines;
 let sqlite: Connection;
-let database: TestPostgres;
 let pg: PgConnection;
 let country: string;
 let actor: string;
 let tag: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-pg-events-'));
-  const file = path.join(dir, 'synth.db');
-  buildSynthDatabase({ file, events: 2_000, seed: 'pg-events', revisions: false });
-  database = await createTestPostgres('tracker_events');
-  await copyDatabase(file, database.url);
-  sqlite = openDatabase(file);
-  pg = await connectPostgres(database.url);
-  const first = (query: string) => String(sqlite.sqlite.prepare(query).pluck().get());
-  country = first(`SELECT country_code FROM event_countries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-  actor = first(`SELECT entity_id FROM event_entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-  tag = first(`SELECT t.slug FROM event_tags et JOIN tags t ON t.id = et.tag_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  both = await synthOnBothEngines('pg-events');
+  ({ sqlite, pg } = both);
+  country = both.first(`SELECT country_code FROM event_countries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  actor = both.first(`SELECT entity_id FROM event_entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  tag = both.first(`SELECT t.slug FROM event_tags et JOIN tags t ON t.id = et.tag_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
 }, 120_000);
 
-afterAll(async () => {
-  sqlite?.sqlite.close();
-  await pg?.close();
-  await database?.drop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => both?.close());
 
 const filtersOf = (query: string): TimelineFilters => parseFilters(new URLSearchParams(fill(query))).filters;
 /** As the API sends it: JSON, so dates and absent values compare as the client sees them. */

@@ -4,48 +4,31 @@
  * public and for staff, over views that take each path (the maintained counts, the month counts,
  * a GROUP BY over the facet's rows). A synthetic database of 2,000 events is copied across.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDatabase } from '@/db/copy/copy';
-import { openDatabase, type Connection } from '@/db/engine/client';
+import type { Connection } from '@/db/engine/client';
 import { densityChart } from '@/db/queries/density';
 import { timelineFacets } from '@/db/queries/facets';
-import { buildSynthDatabase } from '@/db/synth/build';
 import { parseFilters } from '@/lib/filters';
-import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
-import { connectPostgres, type PgConnection } from './connect';
+import { synthOnBothEngines, type SynthOnBothEngines } from '@/testing/pg-synth';
+import type { PgConnection } from './connect';
 import { pgDensityChart } from './density';
 import { pgTimelineFacets } from './facets';
 
-let dir: string;
+let both: SynthOnBothEngines;
 let sqlite: Connection;
-let database: TestPostgres;
 let pg: PgConnection;
 const top: Record<'country' | 'actor' | 'tag' | 'authority', string> = { country: '', actor: '', tag: '', authority: '' };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-pg-facets-'));
-  const file = path.join(dir, 'synth.db');
-  buildSynthDatabase({ file, events: 2_000, seed: 'pg-facets', revisions: false });
-  database = await createTestPostgres('tracker_facets');
-  await copyDatabase(file, database.url);
-  sqlite = openDatabase(file);
-  pg = await connectPostgres(database.url);
-  const first = (query: string) => String(sqlite.sqlite.prepare(query).pluck().get());
-  top.country = first(`SELECT country_code FROM event_countries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-  top.actor = first(`SELECT entity_id FROM event_entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 20`);
-  top.tag = first(`SELECT t.slug FROM event_tags et JOIN tags t ON t.id = et.tag_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-  top.authority = first(`SELECT legal_authority FROM events WHERE legal_authority IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  both = await synthOnBothEngines('pg-facets');
+  ({ sqlite, pg } = both);
+  top.country = both.first(`SELECT country_code FROM event_countries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  top.actor = both.first(`SELECT entity_id FROM event_entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 20`);
+  top.tag = both.first(`SELECT t.slug FROM event_tags et JOIN tags t ON t.id = et.tag_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  top.authority = both.first(`SELECT legal_authority FROM events WHERE legal_authority IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
 }, 120_000);
 
-afterAll(async () => {
-  sqlite?.sqlite.close();
-  await pg?.close();
-  await database?.drop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => both?.close());
 
 const VIEWS = [
   // The maintained counts answer these (types and whole months only).

@@ -6,34 +6,23 @@
  * the view read from `events`, and the facet counts read from the junction tables with the facet's
  * own filter left out, as the facet counts of the app are read.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDatabase } from '@/db/copy/copy';
-import { openDatabase, type Connection } from '@/db/engine/client';
+import type { Connection } from '@/db/engine/client';
 import { JUNCTION_SOURCES, timelineWhere, type Facet } from '@/db/queries/filter-conditions';
-import { buildSynthDatabase } from '@/db/synth/build';
 import { parseFilters, type TimelineFilters } from '@/lib/filters';
-import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
-import { connectPostgres, type PgConnection } from './connect';
+import { synthOnBothEngines, type SynthOnBothEngines } from '@/testing/pg-synth';
+import type { PgConnection } from './connect';
 import { pgTimelineWhere } from './filters';
 
-let dir: string;
+let both: SynthOnBothEngines;
 let sqlite: Connection;
-let database: TestPostgres;
 let pg: PgConnection;
 const values: Record<'country' | 'actor' | 'tag' | 'authority' | 'program', string[]> = { country: [], actor: [], tag: [], authority: [], program: [] };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-pg-filters-'));
-  const file = path.join(dir, 'synth.db');
-  buildSynthDatabase({ file, events: 2_000, seed: 'pg-filters', revisions: false });
-  database = await createTestPostgres('tracker_filters');
-  await copyDatabase(file, database.url);
-  sqlite = openDatabase(file);
-  pg = await connectPostgres(database.url);
+  both = await synthOnBothEngines('pg-filters');
+  ({ sqlite, pg } = both);
   const top = (query: string) => sqlite.sqlite.prepare(query).pluck().all().map(String);
   values.country = top(`SELECT country_code FROM event_countries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8`);
   values.actor = top(`SELECT entity_id FROM event_entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8`);
@@ -42,12 +31,7 @@ beforeAll(async () => {
   values.program = top(`SELECT program FROM events WHERE program IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5`);
 }, 120_000);
 
-afterAll(async () => {
-  sqlite?.sqlite.close();
-  await pg?.close();
-  await database?.drop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => both?.close());
 
 const filtersOf = (query: string): TimelineFilters => {
   const { filters, issues } = parseFilters(new URLSearchParams(query));
