@@ -40,6 +40,14 @@ function rememberedVariants(term: string): string[] {
   return hit;
 }
 
+/** A suggester over an index's words and how many events hold each. */
+export function suggesterOf(vocabulary: { term: string; doc: number }[]): Suggester {
+  return new Suggester(
+    vocabulary.map((v) => ({ term: v.term, frequency: v.doc })),
+    { variantsOf: rememberedVariants },
+  );
+}
+
 function version(db: DbOrTx): string {
   const row = db.get<{ v: number; c: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`);
   return `${row?.v}:${row?.c}`;
@@ -53,10 +61,7 @@ export function indexSuggester(db: DbOrTx, now = Date.now()): Suggester {
     return cached.suggester;
   }
   const vocabulary = db.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM events_fts_vocab`);
-  const suggester = new Suggester(
-    vocabulary.map((v) => ({ term: v.term, frequency: v.doc })),
-    { variantsOf: rememberedVariants },
-  );
+  const suggester = suggesterOf(vocabulary);
   built.set(db, { suggester, version: current, at: now });
   return suggester;
 }
@@ -66,7 +71,11 @@ export function indexSuggester(db: DbOrTx, now = Date.now()): Suggester {
  * (lib/search/correction.ts), or null when every word is known or nothing is near.
  */
 export function suggestCorrection(db: DbOrTx, q: string): CorrectedQuery | null {
-  const suggester = indexSuggester(db);
+  return correctionFrom(indexSuggester(db), q);
+}
+
+/** A correction of `q` by a suggester over an index's vocabulary (SQLite's here, PostgreSQL's in db/pg/suggestions.ts). */
+export function correctionFrom(suggester: Suggester, q: string): CorrectedQuery | null {
   return correctQuery(
     q,
     (word) => suggester.termsWithPrefix(spellingVariantKey(word), 1).length > 0,

@@ -24,6 +24,8 @@ const ROLE = ENTITY_ROLES[0];
 import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { connectPostgres, type PgConnection } from './connect';
 import { pgMatchingIdsSql, pgRankedMatchesSql, pgReindexEvents, toTsQuery } from './search';
+import { pgIndexSuggester, pgSuggestCorrection, pgVocabulary } from './suggestions';
+import { suggestCorrection } from '@/db/derived/suggestions';
 
 let dir: string;
 let sqlite: Connection;
@@ -141,6 +143,31 @@ describe('relevance', () => {
     expect([...r.pg].sort((a, b) => a - b)).toEqual([...r.sqlite].sort((a, b) => a - b));
     expect(await titleMatches(r.sqlite[0]!, q), 'SQLite').toBe(true);
     expect(await titleMatches(r.pg[0]!, q), 'PostgreSQL').toBe(true);
+  });
+});
+
+describe('did you mean', () => {
+  it('reads the same vocabulary from both indexes: every word and how many events hold it', async () => {
+    const a = sqlite.db.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM events_fts_vocab ORDER BY term`);
+    const b = (await pgVocabulary(pg.db)).sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(300);
+  });
+
+  it.each(['qadour', 'normalisaton', 'erdogn', 'sanctons', 'Damscus', 'caeser act', 'assad', 'قدوور', 'xqzv'])('suggests the same for %s', async (q) => {
+    expect(await pgSuggestCorrection(pg.db, q)).toEqual(suggestCorrection(sqlite.db, q));
+  });
+
+  it('a misspelling is corrected, and a word written since is known', async () => {
+    expect((await pgSuggestCorrection(pg.db, 'qadour'))?.text).toMatch(/qaddour/i);
+    const before = await pgIndexSuggester(pg.db);
+    expect(await pgIndexSuggester(pg.db)).toBe(before);
+    await pg.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE events SET summary = summary || ' Zanzibarian observers attended.' WHERE id = ${ids.spellings!}`);
+      await pgReindexEvents(tx, [ids.spellings!]);
+    });
+    expect(await pgIndexSuggester(pg.db)).not.toBe(before);
+    expect((await pgSuggestCorrection(pg.db, 'zanzibarien'))?.text).toMatch(/zanzibarian/i);
   });
 });
 

@@ -1,0 +1,47 @@
+/**
+ * "Did you mean …?" on PostgreSQL: the twin of db/derived/suggestions.ts over the same JavaScript
+ * suggester, fed by this engine's vocabulary of the search index, `ts_stat` over event_search's
+ * tsvectors (every word and how many events hold it, as FTS5's vocabulary table gives them). The
+ * vocabulary is read again when the server's WAL position has moved (any write since) and, for a
+ * large vocabulary, at most once a minute, as on SQLite.
+ */
+import { sql } from 'drizzle-orm';
+import type { CorrectedQuery } from '@/lib/search/correction';
+import type { Suggester } from '@/lib/search/did-you-mean';
+import { correctionFrom, suggesterOf } from '@/db/derived/suggestions';
+import type { PgDb } from './connect';
+
+const SMALL_VOCABULARY = 20_000;
+const LARGE_REBUILD_MS = 60_000;
+
+const built = new WeakMap<object, { suggester: Suggester; version: string; at: number }>();
+
+/** Where the server's WAL stands: it moves with every write (on a replica, with every replayed one). */
+async function walPosition(db: PgDb): Promise<string> {
+  const { rows } = await db.execute<{ lsn: string }>(
+    sql`SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text AS lsn`,
+  );
+  return rows[0]!.lsn;
+}
+
+/** Every word of the search index and how many events hold it. */
+export async function pgVocabulary(db: PgDb): Promise<{ term: string; doc: number }[]> {
+  const { rows } = await db.execute<{ term: string; doc: number }>(sql`SELECT word AS term, ndoc AS doc FROM ts_stat('SELECT document FROM event_search')`);
+  return rows.map((r) => ({ term: r.term, doc: Number(r.doc) }));
+}
+
+export async function pgIndexSuggester(db: PgDb, now = Date.now()): Promise<Suggester> {
+  const current = await walPosition(db);
+  const cached = built.get(db);
+  if (cached && (cached.version === current || (cached.suggester.size > SMALL_VOCABULARY && now - cached.at < LARGE_REBUILD_MS))) {
+    return cached.suggester;
+  }
+  const suggester = suggesterOf(await pgVocabulary(db));
+  built.set(db, { suggester, version: current, at: now });
+  return suggester;
+}
+
+/** `suggestCorrection`'s twin: the search with each unknown word replaced by the nearest known one, or null. */
+export async function pgSuggestCorrection(db: PgDb, q: string): Promise<CorrectedQuery | null> {
+  return correctionFrom(await pgIndexSuggester(db), q);
+}
