@@ -94,7 +94,7 @@ async function ensurePgCopy(adminUrl: string, file: string, events: number, sqli
     await admin.end();
   }
   log(`copying ${path.basename(file)} into ${redact(url)} (npm run db:copy; about 2.5 minutes per 100,000 events)`);
-  const report = await copyDatabase(file, url);
+  const report = await copyDatabase(file, url, { progress: (m) => log(`  ${m}`) });
   return { url, copySeconds: report.ms / 1000 };
 }
 
