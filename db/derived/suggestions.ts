@@ -17,7 +17,7 @@ import { spellingVariantKey, spellingVariants } from '@/lib/search/spelling';
 const SMALL_VOCABULARY = 20_000;
 const LARGE_REBUILD_MS = 60_000;
 
-interface Built {
+export interface Built {
   suggester: Suggester;
   version: string;
   at: number;
@@ -40,6 +40,14 @@ function rememberedVariants(term: string): string[] {
   return hit;
 }
 
+/**
+ * Whether a suggester built earlier still serves: nothing was written since (`version`, what the
+ * engine says of its changes), or its vocabulary is large and was read less than a minute ago.
+ */
+export function stillFresh(cached: Built, version: string, now: number): boolean {
+  return cached.version === version || (cached.suggester.size > SMALL_VOCABULARY && now - cached.at < LARGE_REBUILD_MS);
+}
+
 /** A suggester over an index's words and how many events hold each. */
 export function suggesterOf(vocabulary: { term: string; doc: number }[]): Suggester {
   return new Suggester(
@@ -57,9 +65,7 @@ function version(db: DbOrTx): string {
 export function indexSuggester(db: DbOrTx, now = Date.now()): Suggester {
   const current = version(db);
   const cached = built.get(db);
-  if (cached && (cached.version === current || (cached.suggester.size > SMALL_VOCABULARY && now - cached.at < LARGE_REBUILD_MS))) {
-    return cached.suggester;
-  }
+  if (cached && stillFresh(cached, current, now)) return cached.suggester;
   const vocabulary = db.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM events_fts_vocab`);
   const suggester = suggesterOf(vocabulary);
   built.set(db, { suggester, version: current, at: now });

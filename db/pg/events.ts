@@ -2,17 +2,20 @@
  * Reading events on PostgreSQL: the twins of db/queries/events.ts's `attachRelations` and
  * `getEvent`, and of db/queries/timeline.ts's SQL path (`listBySql`, `countTimeline`), with the
  * same shapes, the same order and the same cursors, so an HTTP answer cannot tell the engines
- * apart (db/pg/events.test.ts compares them). Text is ordered with `COLLATE "C"`: byte order, as
- * SQLite's BINARY collation orders it, whatever the database's own collation is.
+ * apart (db/pg/events.test.ts compares them). Names and labels are ordered with `COLLATE "C"`:
+ * byte order, as SQLite's BINARY collation orders them, whatever the database's own collation is.
  *
- * The facet index (db/derived/facet-index.ts) and the maintained counts are SQLite's shortcuts to
- * the same answers; here the plain SQL answers, as it does on SQLite while the index builds.
+ * The facet index (db/derived/facet-index.ts) is SQLite's shortcut to the same pages; here the
+ * plain SQL answers, as it does on SQLite while the index builds. Totals take the maintained
+ * counts where SQLite does.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type Column, type SQL } from 'drizzle-orm';
 import type { TimelineFilters } from '@/lib/filters';
 import {
+  afterCursor,
   assembleRelations,
   chunks,
+  CITED_SOURCE_FIELDS,
   DETAIL_FIELDS,
   encodeCursor,
   SUMMARY_FIELDS,
@@ -23,11 +26,10 @@ import {
   type GetEventOptions,
   type Relations,
   type RelationRows,
-  type TimelineCursor,
   type Visibility,
 } from '@/db/queries/events';
 import { pickColumns } from '@/db/queries/columns';
-import { filterConditions } from '@/db/queries/filter-conditions';
+import { sourceVisibility } from '@/db/queries/filter-conditions';
 import { searchQueryGroups } from '@/db/queries/search';
 import { monthWhere, onlyMonthCounts, singleValueTotalSql } from '@/db/queries/maintained-counts';
 import { clampLimit, countsDescribe, encodeRankCursor, MAX_RANK_OFFSET, type TimelineQueryOptions } from '@/db/queries/timeline';
@@ -62,16 +64,7 @@ export async function pgAttachRelations<R extends EventSummaryRow>(db: PgDb, row
         .where(inArray(eventTags.eventId, part))
         .orderBy(byteOrder(tags.label), byteOrder(tags.slug)),
       db
-        .select({
-          eventId: sources.eventId,
-          id: sources.id,
-          url: sources.url,
-          title: sources.title,
-          publisher: sources.publisher,
-          publishedDate: sources.publishedDate,
-          excerpt: sources.excerpt,
-          note: sources.note,
-        })
+        .select(pickColumns(sources, CITED_SOURCE_FIELDS))
         .from(sources)
         .where(inArray(sources.eventId, part))
         .orderBy(asc(sources.eventId), asc(sources.position), asc(sources.id)),
@@ -84,15 +77,7 @@ export async function pgAttachRelations<R extends EventSummaryRow>(db: PgDb, row
   return assembleRelations(rows, found);
 }
 
-function visibilityConditions(visibility: Visibility = {}): SQL[] {
-  const conditions: SQL[] = [isNull(events.deletedAt)];
-  if (!visibility.includeDrafts) conditions.push(eq(events.status, 'published'));
-  return conditions;
-}
-
-function afterCursor(cursor: TimelineCursor): SQL {
-  return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;
-}
+const visibilityConditions = (visibility: Visibility = {}) => sourceVisibility(PG_SOURCES.events, visibility);
 
 // Dates are ISO text of one shape (YYYY-MM-DD): every collation orders them as bytes do, so the
 // column's own collation keeps the date indexes usable (COLLATE "C" here made PostgreSQL sort).
@@ -103,10 +88,6 @@ export async function pgListTimeline(db: PgDb, filters: TimelineFilters, options
   const limit = clampLimit(options.limit);
   const groups = searchQueryGroups(filters);
   const visibility: Visibility = { includeDrafts: options.includeDrafts };
-  const conditions = (omitSearch: boolean) => [
-    ...visibilityConditions(visibility),
-    ...filterConditions(filters, { ...visibility, omitSearch, source: PG_SOURCES.events }),
-  ];
 
   if (filters.sort === 'relevance' && groups) {
     const offset = options.position?.kind === 'rank' ? options.position.offset : 0;
@@ -115,7 +96,7 @@ export async function pgListTimeline(db: PgDb, filters: TimelineFilters, options
       .select(summaryColumns)
       .from(events)
       .innerJoin(sql`${ranked} AS ranked`, sql`ranked.id = ${events.id}`)
-      .where(and(...conditions(true)))
+      .where(pgTimelineWhere(filters, { ...visibility, omitSearch: true }))
       .orderBy(sql`ranked.score`, ...TIMELINE_ORDER)
       .limit(limit + 1)
       .offset(offset);
@@ -128,7 +109,7 @@ export async function pgListTimeline(db: PgDb, filters: TimelineFilters, options
   const rows = await db
     .select(summaryColumns)
     .from(events)
-    .where(and(...conditions(false), options.position?.kind === 'date' ? afterCursor(options.position.cursor) : undefined))
+    .where(and(pgTimelineWhere(filters, visibility), options.position?.kind === 'date' ? afterCursor(options.position.cursor, events) : undefined))
     .orderBy(...TIMELINE_ORDER)
     .limit(limit + 1);
   const page = rows.slice(0, limit);

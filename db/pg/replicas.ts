@@ -120,13 +120,16 @@ export class ReplicaSet {
   readonly downForMs: number;
   /** Drizzle's withReplicas: selects to a replica in use (the primary when none), writes to the primary. */
   readonly db: PgWithReplicas<PgDb>;
+  /** Replicas that did not answer when the set was opened (set aside, named for the log). */
+  readonly unreachable: string[];
   primaryReads = 0;
   private next = 0;
 
-  constructor(primary: CheckedConnection, replicas: ReplicaHandle[], downForMs: number) {
+  constructor(primary: CheckedConnection, replicas: ReplicaHandle[], downForMs: number, unreachable: string[] = []) {
     this.primary = primary;
     this.replicas = replicas;
     this.downForMs = downForMs;
+    this.unreachable = unreachable;
     const dbs = replicas.map((r) => r.db);
     this.db = withReplicas(primary.db, dbs.length > 0 ? (dbs as [PgDb, ...PgDb[]]) : [primary.db], () => {
       const [first] = this.order();
@@ -241,7 +244,7 @@ async function systemIdentifier(pool: pg.Pool): Promise<string> {
  * identifier): an address of the primary itself or of another cluster would serve other data, so
  * it is refused. A replica that does not answer is set aside, not refused: reads go elsewhere.
  */
-export async function openReplicaSet(primaryUrl: string, replicaUrls: readonly string[], options: ReplicaSetOptions = {}): Promise<ReplicaSet & { unreachable: string[] }> {
+export async function openReplicaSet(primaryUrl: string, replicaUrls: readonly string[], options: ReplicaSetOptions = {}): Promise<ReplicaSet> {
   const primary = await openPostgres(primaryUrl, { migrate: options.migrate, max: options.max });
   const handles: ReplicaHandle[] = [];
   const unreachable: string[] = [];
@@ -280,9 +283,7 @@ export async function openReplicaSet(primaryUrl: string, replicaUrls: readonly s
     await Promise.all([primary.close(), ...handles.map((h) => h.pool.end().catch(() => {}))]);
     throw err;
   }
-  const set = new ReplicaSet(primary, handles, options.downForMs ?? 5_000) as ReplicaSet & { unreachable: string[] };
-  set.unreachable = unreachable;
-  return set;
+  return new ReplicaSet(primary, handles, options.downForMs ?? 5_000, unreachable);
 }
 
 /** DATABASE_REPLICA_URLS: addresses separated by commas or whitespace. */

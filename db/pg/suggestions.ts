@@ -8,13 +8,10 @@
 import { sql } from 'drizzle-orm';
 import type { CorrectedQuery } from '@/lib/search/correction';
 import type { Suggester } from '@/lib/search/did-you-mean';
-import { correctionFrom, suggesterOf } from '@/db/derived/suggestions';
+import { correctionFrom, stillFresh, suggesterOf, type Built } from '@/db/derived/suggestions';
 import type { PgDb } from './connect';
 
-const SMALL_VOCABULARY = 20_000;
-const LARGE_REBUILD_MS = 60_000;
-
-const built = new WeakMap<object, { suggester: Suggester; version: string; at: number }>();
+const built = new WeakMap<object, Built>();
 
 /** Where the server's WAL stands: it moves with every write (on a replica, with every replayed one). */
 async function walPosition(db: PgDb): Promise<string> {
@@ -33,9 +30,7 @@ export async function pgVocabulary(db: PgDb): Promise<{ term: string; doc: numbe
 export async function pgIndexSuggester(db: PgDb, now = Date.now()): Promise<Suggester> {
   const current = await walPosition(db);
   const cached = built.get(db);
-  if (cached && (cached.version === current || (cached.suggester.size > SMALL_VOCABULARY && now - cached.at < LARGE_REBUILD_MS))) {
-    return cached.suggester;
-  }
+  if (cached && stillFresh(cached, current, now)) return cached.suggester;
   const suggester = suggesterOf(await pgVocabulary(db));
   built.set(db, { suggester, version: current, at: now });
   return suggester;

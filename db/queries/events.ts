@@ -3,7 +3,7 @@
  * WHERE as an array of conditions joined with `and(...)`, so it can be tested on a temporary
  * database and reused by the page, the API and the exports alike.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type Column, type SQL } from 'drizzle-orm';
 import type { CountryRole } from '@/lib/countries';
 import type { Visibility } from '@/lib/filters';
 import type { EntityKind, EntityRole, LinkKind } from '@/lib/vocabulary';
@@ -117,6 +117,9 @@ export function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
 
 const COUNTRY_ROLE_ORDER: Record<CountryRole, number> = { actor: 0, target: 1, location: 2 };
 
+/** The columns of a cited source with its event, for `pickColumns` on either engine's `sources`. */
+export const CITED_SOURCE_FIELDS = ['eventId', 'id', 'url', 'title', 'publisher', 'publishedDate', 'excerpt', 'note'] as const;
+
 /** Loads countries, actors, tags and sources for a batch of rows in four queries. */
 export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]): (R & Relations)[] {
   if (rows.length === 0) return [];
@@ -160,16 +163,7 @@ export function attachRelations<R extends EventSummaryRow>(db: DbOrTx, rows: R[]
     );
     sourceRows.push(
       ...db
-        .select({
-          eventId: sources.eventId,
-          id: sources.id,
-          url: sources.url,
-          title: sources.title,
-          publisher: sources.publisher,
-          publishedDate: sources.publishedDate,
-          excerpt: sources.excerpt,
-          note: sources.note,
-        })
+        .select(pickColumns(sources, CITED_SOURCE_FIELDS))
         .from(sources)
         .where(inArray(sources.eventId, part))
         .orderBy(asc(sources.eventId), asc(sources.position), asc(sources.id))
@@ -240,8 +234,8 @@ export function decodeCursor(value: string): TimelineCursor | null {
  * the cursor: without it, a deep page walked past every index entry before the cursor first, and
  * the CSV export's batches grew slower with every batch (docs/performance.md, "Measurements behind the code").
  */
-export function afterCursor(cursor: TimelineCursor): SQL {
-  return and(lte(events.date, cursor.date), or(lt(events.date, cursor.date), and(eq(events.date, cursor.date), lt(events.id, cursor.id))))!;
+export function afterCursor(cursor: TimelineCursor, t: { date: Column; id: Column } = events): SQL {
+  return and(lte(t.date, cursor.date), or(lt(t.date, cursor.date), and(eq(t.date, cursor.date), lt(t.id, cursor.id))))!;
 }
 
 export const TIMELINE_ORDER = [desc(events.date), desc(events.id)] as const;
