@@ -53,6 +53,8 @@ beforeAll(async () => {
   source = path.join(dir, 'source.db');
   const connection = bootstrapDatabase({ path: source, seedOnEmpty: true, check: 'schema' });
   await createWriteFixtures(connection);
+  // A row deleted for good: AUTOINCREMENT never gives its id again, and the copy must not either.
+  connection.sqlite.exec(`INSERT INTO tags (slug, label) VALUES ('withdrawn', 'Withdrawn'); DELETE FROM tags WHERE slug = 'withdrawn'`);
   connection.sqlite.close();
   target = await createTestPostgres('tracker_copy');
   toPg = await copyDatabase(source, target.url, { progress: (m) => progress.push(m) });
@@ -96,6 +98,19 @@ describe('db:copy between SQLite and PostgreSQL', () => {
     const max = Number(sqlite3(source, 'SELECT max(id) FROM events'));
     const next = await psql(target.url, `SELECT nextval(pg_get_serial_sequence('public."events"', 'id'))`);
     expect(Number(next)).toBe(max + 1);
+  });
+
+  it('never gives again an id SQLite gave to a row since deleted, on PostgreSQL or back on SQLite', async () => {
+    const used = Number(sqlite3(source, `SELECT seq FROM sqlite_sequence WHERE name = 'tags'`));
+    expect(used).toBeGreaterThan(Number(sqlite3(source, 'SELECT max(id) FROM tags')));
+    const next = await psql(target.url, `SELECT nextval(pg_get_serial_sequence('public."tags"', 'id'))`);
+    expect(Number(next)).toBe(used + 1);
+    const back = path.join(dir, 'sequences-back.db');
+    await copyDatabase(target.url, back);
+    // PostgreSQL gave `next` above, so SQLite goes on after it.
+    expect(Number(sqlite3(back, `SELECT seq FROM sqlite_sequence WHERE name = 'tags'`))).toBe(used + 1);
+    const pgEvents = await psql(target.url, `SELECT pg_sequence_last_value(pg_get_serial_sequence('public."events"', 'id'))`);
+    expect(Number(sqlite3(back, `SELECT seq FROM sqlite_sequence WHERE name = 'events'`))).toBe(Number(pgEvents));
   });
 
   it('copies back into a new SQLite file with equal checksums in every table', async () => {

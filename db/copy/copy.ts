@@ -289,7 +289,7 @@ async function sqliteToPostgres(from: string, to: string, progress: Progress): P
         searchRows += rows.length;
         after = rows.at(-1)!.eventId;
       }
-      await resetIdentities(client);
+      await resetIdentities(client, sqliteSequences(source));
       await setDerivedTriggers(client, true);
       const targetEnd = pgEnd(db, client, target.label);
       const tables = await verify(targetEnd, sums);
@@ -323,16 +323,48 @@ async function sqliteToPostgres(from: string, to: string, progress: Progress): P
   }
 }
 
-/** Identity columns continue after the copied ids, so the next row the app inserts gets a new one. */
-async function resetIdentities(client: pg.PoolClient): Promise<void> {
+/**
+ * Identity columns continue after the copied ids, so the next row the app inserts gets a new one,
+ * and after the highest id SQLite ever gave (`used`, from sqlite_sequence): an AUTOINCREMENT table
+ * never gives a deleted row's id again (an event an undone import removed keeps its number, so an
+ * old link to it cannot come to show another event), and neither does PostgreSQL after the copy.
+ */
+async function resetIdentities(client: pg.PoolClient, used: ReadonlyMap<string, number>): Promise<void> {
   const identities = await client.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
   );
   for (const { table_name: t, column_name: c } of identities.rows) {
     await client.query(
-      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${c}") FROM "${t}"), 0) + 1, false)`,
-      [`public."${t}"`, c],
+      `SELECT setval(pg_get_serial_sequence($1, $2), greatest(coalesce((SELECT max("${c}") FROM "${t}"), 0), $3::bigint) + 1, false)`,
+      [`public."${t}"`, c, used.get(t) ?? 0],
     );
+  }
+}
+
+/** The highest id each AUTOINCREMENT table of a SQLite database has given, deleted rows' included. */
+function sqliteSequences(connection: Connection): Map<string, number> {
+  const rows = connection.sqlite.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[];
+  return new Map(rows.map((r) => [r.name, r.seq]));
+}
+
+/** The highest id each identity sequence of PostgreSQL has given (whether or not its row is still there). */
+async function pgSequences(pool: pg.Pool): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ table_name: string; used: string | null }>(
+    `SELECT c.table_name, pg_sequence_last_value(pg_get_serial_sequence(format('public.%I', c.table_name), c.column_name)::regclass) AS used
+       FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.is_identity = 'YES'`,
+  );
+  return new Map(rows.filter((r) => r.used !== null).map((r) => [r.table_name, Number(r.used)]));
+}
+
+/** `sqliteSequences`' other direction: AUTOINCREMENT goes on after the highest id PostgreSQL gave. */
+function setSqliteSequences(connection: Connection, used: ReadonlyMap<string, number>): void {
+  const autoincrement = new Set(sqliteSequences(connection).keys());
+  const tables = connection.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'`).pluck().all() as string[];
+  for (const name of tables) {
+    const seq = used.get(name);
+    if (seq === undefined) continue;
+    if (autoincrement.has(name)) connection.sqlite.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq, name);
+    else connection.sqlite.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(name, seq);
   }
 }
 
@@ -362,6 +394,7 @@ async function postgresToSqlite(from: string, to: string, progress: Progress): P
       };
       const sums = await copyTables(pgEnd(source.db, source.pool, source.label), insert, 'sqlite', progress);
       for (const t of triggers) sqlite.exec(t.sql);
+      setSqliteSequences(target, await pgSequences(source.pool));
       rebuildSearchIndex(db);
       const targetEnd = sqliteEnd(target);
       const tables = await verify(targetEnd, sums);
