@@ -27,36 +27,29 @@ export function ensureTags(tx: Tx, labels: string[]): number[] {
 }
 
 function checkReferences(tx: Tx, input: EventInput, selfId: number | null): void {
-  const errors: Record<string, string> = {};
   const entityIds = [...new Set(input.actors.map((a) => a.entityId))];
-  if (entityIds.length > 0) {
-    const found = new Set(
-      tx
-        .select({ id: entities.id })
-        .from(entities)
-        .where(inArray(entities.id, entityIds))
-        .all()
-        .map((r) => r.id),
-    );
-    input.actors.forEach((a, i) => {
-      if (!found.has(a.entityId)) errors[`actors.${i}.entityId`] = `Actor #${a.entityId} does not exist.`;
-    });
-  }
   const linkIds = [...new Set(input.links.map((l) => l.toEventId))];
-  if (linkIds.length > 0) {
-    const found = new Set(
-      tx
-        .select({ id: events.id })
-        .from(events)
-        .where(inArray(events.id, linkIds))
-        .all()
-        .map((r) => r.id),
-    );
-    input.links.forEach((l, i) => {
-      if (l.toEventId === selfId) errors[`links.${i}.toEventId`] = 'An event cannot link to itself.';
-      else if (!found.has(l.toEventId)) errors[`links.${i}.toEventId`] = `Event #${l.toEventId} does not exist.`;
-    });
-  }
+  const foundEntities = entityIds.length === 0 ? [] : tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, entityIds)).all();
+  const foundEvents = linkIds.length === 0 ? [] : tx.select({ id: events.id }).from(events).where(inArray(events.id, linkIds)).all();
+  refuseMissingReferences(input, selfId, foundEntities, foundEvents);
+}
+
+/**
+ * The references of an input checked against what the database holds (`foundEntities`, `foundEvents`:
+ * the rows found among those it names); refused with a message per field when one is missing. Both
+ * engines' write paths call it with what they read.
+ */
+export function refuseMissingReferences(input: EventInput, selfId: number | null, foundEntities: readonly { id: number }[], foundEvents: readonly { id: number }[]): void {
+  const errors: Record<string, string> = {};
+  const entitySet = new Set(foundEntities.map((r) => r.id));
+  const eventSet = new Set(foundEvents.map((r) => r.id));
+  input.actors.forEach((a, i) => {
+    if (!entitySet.has(a.entityId)) errors[`actors.${i}.entityId`] = `Actor #${a.entityId} does not exist.`;
+  });
+  input.links.forEach((l, i) => {
+    if (l.toEventId === selfId) errors[`links.${i}.toEventId`] = 'An event cannot link to itself.';
+    else if (!eventSet.has(l.toEventId)) errors[`links.${i}.toEventId`] = `Event #${l.toEventId} does not exist.`;
+  });
   if (Object.keys(errors).length > 0) {
     throw new MutationError('Some references point at records that do not exist.', errors);
   }
@@ -98,7 +91,8 @@ export function writeEventChildren(tx: Tx, id: number, input: EventInput): void 
   }
 }
 
-function eventColumns(input: EventInput) {
+/** The events row's own columns from an input (both engines write these). */
+export function eventColumns(input: EventInput) {
   return {
     type: input.type,
     title: input.title,
@@ -128,9 +122,14 @@ export interface CreateEventOptions {
  * Duplicates this creates (both actors in one role) collapse into one.
  */
 function resolveMergedActors(tx: Tx, input: EventInput): EventInput {
+  return withActorsResolved(input, (id) => resolveEntityId(tx, id));
+}
+
+/** The input with each actor replaced by `resolve(actor)` and the (actor, role) pairs this repeats dropped. */
+export function withActorsResolved(input: EventInput, resolve: (entityId: number) => number): EventInput {
   const seen = new Set<string>();
   const actors = input.actors
-    .map((a) => ({ ...a, entityId: resolveEntityId(tx, a.entityId) }))
+    .map((a) => ({ ...a, entityId: resolve(a.entityId) }))
     .filter((a) => {
       const key = `${a.entityId}:${a.role}`;
       if (seen.has(key)) return false;
@@ -337,14 +336,14 @@ function claimVersion(
     .where(and(eq(events.id, id), eq(events.version, expectedVersion), state))
     .run();
   if (result.changes === 1) return expectedVersion + 1;
-  const current = tx.select({ version: events.version, deletedAt: events.deletedAt }).from(events).where(eq(events.id, id)).get();
-  if (!current) throw new MutationError('This event does not exist.', {}, 404);
-  if (current.version !== expectedVersion) throw new VersionConflictError(current.version, current.deletedAt !== null);
-  throw new MutationError(
-    current.deletedAt ? 'This event is deleted: restore it before changing it.' : 'This event is not deleted.',
-    {},
-    409,
-  );
+  throw claimRefusal(tx.select({ version: events.version, deletedAt: events.deletedAt }).from(events).where(eq(events.id, id)).get(), expectedVersion);
+}
+
+/** Why a version claim matched nothing, from the row as it is now (undefined: there is none). */
+export function claimRefusal(current: { version: number; deletedAt: string | null } | undefined, expectedVersion: number): MutationError {
+  if (!current) return new MutationError('This event does not exist.', {}, 404);
+  if (current.version !== expectedVersion) return new VersionConflictError(current.version, current.deletedAt !== null);
+  return new MutationError(current.deletedAt ? 'This event is deleted: restore it before changing it.' : 'This event is not deleted.', {}, 409);
 }
 
 /** Whether two snapshots say the same thing (ignoring version, timestamps and who saved). */
@@ -453,6 +452,14 @@ export function resolveEntityId(tx: Tx, id: number): number {
 
 /** The input that puts an event back to what a snapshot held. */
 export function snapshotToInput(tx: Tx, snapshot: EventSnapshot): EventInput {
+  return inputFromSnapshot(snapshot, (id) => resolveEntityId(tx, id));
+}
+
+/**
+ * The input that puts an event back to what a snapshot held, its actors through `resolve` (merged
+ * actors to their survivors); refused with 409 when that content no longer passes validation.
+ */
+export function inputFromSnapshot(snapshot: EventSnapshot, resolve: (entityId: number) => number): EventInput {
   const parsed = eventInputSchema.safeParse({
     type: snapshot.type,
     title: snapshot.title,
@@ -468,7 +475,7 @@ export function snapshotToInput(tx: Tx, snapshot: EventSnapshot): EventInput {
     legalAuthority: snapshot.legalAuthority,
     program: snapshot.program,
     countries: snapshot.countries,
-    actors: snapshot.actors.map((a) => ({ entityId: resolveEntityId(tx, a.entityId), role: a.role })),
+    actors: snapshot.actors.map((a) => ({ entityId: resolve(a.entityId), role: a.role })),
     tags: snapshot.tags,
     sources: snapshot.sources,
     links: snapshot.links.filter((l) => l.toEventId !== snapshot.id),

@@ -59,11 +59,20 @@ export function enqueueAlerts(tx: Tx, eventId: number, trigger: AlertTrigger): n
       matches.set(sub.viewId, match);
     }
     if (!match) continue;
-    const payload = JSON.stringify(alertPayload(trigger, event, { id: sub.viewId, name: sub.name, query: sub.query }));
-    tx.insert(webhookDeliveries)
-      .values({ subscriptionId: sub.id, eventId, trigger, payload, payloadHash: createHash('sha256').update(payload).digest('hex'), state: 'pending', nextAttemptAt: ts, createdAt: ts, updatedAt: ts })
-      .run();
+    tx.insert(webhookDeliveries).values(pendingDelivery(trigger, event, sub, ts)).run();
     queued++;
   }
   return queued;
+}
+
+/** The outbox row of one alert: its payload (and that payload's hash), pending from `ts`. */
+export function pendingDelivery(
+  trigger: AlertTrigger,
+  event: Parameters<typeof alertPayload>[1],
+  subscription: { id: number; viewId: number; name: string; query: string },
+  ts: string,
+) {
+  const payload = JSON.stringify(alertPayload(trigger, event, { id: subscription.viewId, name: subscription.name, query: subscription.query }));
+  const payloadHash = createHash('sha256').update(payload).digest('hex');
+  return { subscriptionId: subscription.id, eventId: event.id, trigger, payload, payloadHash, state: 'pending' as const, nextAttemptAt: ts, createdAt: ts, updatedAt: ts };
 }
