@@ -8,8 +8,10 @@ import 'server-only';
 import { env } from '@/lib/env';
 import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection, Db } from '@/db/engine/client';
+import { sqliteStore } from '@/db/store/sqlite';
+import type { TrackerStore } from '@/db/store/store';
 
-const globalForDb = globalThis as unknown as { __trackerDb?: Connection };
+const globalForDb = globalThis as unknown as { __trackerDb?: Connection; __trackerStore?: { db: Db; store: TrackerStore } };
 
 export function getConnection(): Connection {
   if (!globalForDb.__trackerDb) {
@@ -26,4 +28,14 @@ export function getConnection(): Connection {
 
 export function getDb(): Db {
   return getConnection().db;
+}
+
+/**
+ * The data-access interface (db/store/store.ts) over the app's database: what code above `db/`
+ * calls for the parts that have moved behind it, so that it does not know which engine answers.
+ */
+export function getStore(): TrackerStore {
+  const db = getDb();
+  if (globalForDb.__trackerStore?.db !== db) globalForDb.__trackerStore = { db, store: sqliteStore(db) };
+  return globalForDb.__trackerStore.store;
 }

@@ -1,0 +1,45 @@
+/**
+ * The data-access interface on PostgreSQL: writes on the primary (db/pg/event-writes.ts), reads on
+ * a replica when there are any (db/pg/replicas.ts). A store reads its own writes: after a write it
+ * keeps the primary's WAL position, and its later reads go only to a replica that has replayed
+ * that far, or else to the primary (decision 0044). Give a store the position a person's last
+ * write left (`after`) and their next request reads it too.
+ */
+import { pgCreateEvent, pgDeleteEvent, pgRestoreDeletedEvent, pgRestoreEventRevision, pgUpdateEvent } from '@/db/pg/event-writes';
+import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
+import type { PgDb } from '@/db/pg/connect';
+import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
+import type { TrackerStore } from './store';
+
+export interface PostgresStore extends TrackerStore {
+  readonly engine: 'postgres';
+  /** The WAL position of this store's last write (or the one it was given): what its reads wait for. */
+  readonly lastWrite: WriteMark | undefined;
+}
+
+export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = {}): PostgresStore {
+  let lastWrite = options.after;
+  const primary = set.primary.db;
+  const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: lastWrite })).value;
+  const write = async <T>(run: () => Promise<T>): Promise<T> => {
+    const value = await run();
+    lastWrite = await set.currentMark();
+    return value;
+  };
+  return {
+    engine: 'postgres',
+    get lastWrite() {
+      return lastWrite;
+    },
+    events: {
+      get: (id, getOptions) => read((db) => pgGetEvent(db, id, getOptions)),
+      list: (filters, listOptions) => read((db) => pgListTimeline(db, filters, listOptions)),
+      count: (filters, visibility) => read((db) => pgCountTimeline(db, filters, visibility)),
+      create: (input, actor, createOptions) => write(() => pgCreateEvent(primary, input, actor, createOptions)),
+      update: (id, input, expectedVersion, actor, updateOptions) => write(() => pgUpdateEvent(primary, id, input, expectedVersion, actor, updateOptions)),
+      delete: (id, expectedVersion, actor, note) => write(() => pgDeleteEvent(primary, id, expectedVersion, actor, note ?? null)),
+      restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreDeletedEvent(primary, id, expectedVersion, actor)),
+      restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreEventRevision(primary, id, revisionId, expectedVersion, actor)),
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * One set of behaviour tests for the data-access interface, run on each engine (issue 16: "the
+ * database tests of the unit suite run against both engines"): the seed in a SQLite file, and the
+ * same seed copied into a PostgreSQL database of this file's own, each behind its store. What is
+ * asserted is what a person would notice: who sees a draft, what the timeline and its total show,
+ * what a stale save is told, what search finds, what delete and restore do.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDatabase } from '@/db/copy/copy';
+import { bootstrapDatabase } from '@/db/engine/bootstrap';
+import type { Connection } from '@/db/engine/client';
+import { MutationError, VersionConflictError } from '@/db/mutations/errors';
+import { openReplicaSet, type ReplicaSet } from '@/db/pg/replicas';
+import { decodeTimelineCursor } from '@/db/queries/timeline';
+import { TEST_ACTOR } from '@/db/testing/test-db';
+import { parseFilters } from '@/lib/filters';
+import { eventInputSchema, type EventInput, type EventInputRaw } from '@/lib/validation/event';
+import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
+import { postgresStore } from './postgres';
+import { sqliteStore } from './sqlite';
+import type { TrackerStore } from './store';
+
+let dir: string;
+let sqlite: Connection;
+let database: TestPostgres;
+let set: ReplicaSet;
+const stores: Partial<Record<'sqlite' | 'postgres', TrackerStore>> = {};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-store-'));
+  const file = path.join(dir, 'tracker.db');
+  bootstrapDatabase({ path: file, seedOnEmpty: true, check: 'schema' }).sqlite.close();
+  database = await createTestPostgres('tracker_store');
+  await copyDatabase(file, database.url);
+  sqlite = bootstrapDatabase({ path: file, seedOnEmpty: false, check: 'schema' });
+  set = await openReplicaSet(database.url, []);
+  stores.sqlite = sqliteStore(sqlite.db);
+  stores.postgres = postgresStore(set);
+}, 120_000);
+
+afterAll(async () => {
+  sqlite?.sqlite.close();
+  await set?.close();
+  await database?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const filters = (query = '') => parseFilters(new URLSearchParams(query)).filters;
+
+const input = (raw: Partial<EventInputRaw> = {}): EventInput =>
+  eventInputSchema.parse({ type: 'statement', title: 'A statement', summary: 'Something was said.', date: '2024-02-01', status: 'published', ...raw });
+
+async function refusal(promise: Promise<unknown>): Promise<MutationError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(MutationError);
+  return err as MutationError;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('the events store on %s', (engine) => {
+  const store = () => stores[engine]!;
+
+  it('says which engine it is', () => {
+    expect(store().engine).toBe(engine);
+  });
+
+  it('shows a draft to staff only, and to everyone once published, first on the timeline with the total one higher', async () => {
+    const before = await store().events.count(filters());
+    const { id, version } = await store().events.create(input({ status: 'draft', title: 'Embassy to reopen in Damascus', date: '2030-01-15' }), TEST_ACTOR);
+    expect(await store().events.get(id)).toBeNull();
+    expect((await store().events.get(id, { includeDrafts: true }))?.title).toBe('Embassy to reopen in Damascus');
+    expect(await store().events.count(filters())).toBe(before);
+
+    const saved = await store().events.update(id, input({ title: 'Embassy to reopen in Damascus', date: '2030-01-15' }), version, TEST_ACTOR);
+    expect(saved).toEqual({ id, version: 2, changed: true });
+    expect(await store().events.count(filters())).toBe(before + 1);
+    const page = await store().events.list(filters(), { limit: 3 });
+    expect(page.items[0]).toMatchObject({ id, title: 'Embassy to reopen in Damascus', date: '2030-01-15' });
+  });
+
+  it('refuses a save from a stale version, says which is current, and keeps the first save', async () => {
+    const { id } = await store().events.create(input({ title: 'Letter to the Secretary' }), TEST_ACTOR);
+    await store().events.update(id, input({ title: 'Letter to the Secretary of State' }), 1, TEST_ACTOR);
+    const err = await refusal(store().events.update(id, input({ title: 'Letter, second editor' }), 1, TEST_ACTOR));
+    expect(err).toBeInstanceOf(VersionConflictError);
+    expect(err).toMatchObject({ status: 409, currentVersion: 2, deleted: false });
+    expect((await store().events.get(id))?.title).toBe('Letter to the Secretary of State');
+  });
+
+  it('writes nothing for a save that changes nothing', async () => {
+    const { id } = await store().events.create(input({ title: 'Unchanged remarks' }), TEST_ACTOR);
+    expect(await store().events.update(id, input({ title: 'Unchanged remarks' }), 1, TEST_ACTOR)).toEqual({ id, version: 1, changed: false });
+    expect((await store().events.get(id))?.version).toBe(1);
+  });
+
+  it('refuses an actor that does not exist, names the field, and creates nothing', async () => {
+    const before = await store().events.count(filters('status=all'), { includeDrafts: true });
+    const err = await refusal(store().events.create(input({ actors: [{ entityId: 987_654, role: 'target' }] }), TEST_ACTOR));
+    expect(err.status).toBe(400);
+    expect(err.fieldErrors).toEqual({ 'actors.0.entityId': 'Actor #987654 does not exist.' });
+    expect(await store().events.count(filters('status=all'), { includeDrafts: true })).toBe(before);
+  });
+
+  it('finds a new event by a word of its title, in either spelling', async () => {
+    const { id } = await store().events.create(input({ title: 'Talks on normalisation with Damascus resume' }), TEST_ACTOR);
+    for (const q of ['normalisation damascus', 'normalization', 'NORMALIS']) {
+      const page = await store().events.list(filters(`q=${encodeURIComponent(q)}`));
+      expect(page.items.map((e) => e.id), q).toContain(id);
+    }
+  });
+
+  it('takes a deleted event off the timeline and brings it back on restore; a second restore is refused', async () => {
+    const { id } = await store().events.create(input({ title: 'Withdrawn designation notice', date: '2030-02-01' }), TEST_ACTOR);
+    expect(await store().events.delete(id, 1, TEST_ACTOR, 'Duplicate')).toEqual({ id, version: 2 });
+    expect(await store().events.get(id)).toBeNull();
+    expect((await store().events.get(id, { includeDeleted: true }))?.deletedAt).not.toBeNull();
+    expect((await store().events.list(filters('q=withdrawn'))).items.map((e) => e.id)).not.toContain(id);
+    const stale = await refusal(store().events.update(id, input(), 2, TEST_ACTOR));
+    expect(stale.message).toMatch(/deleted: restore it/);
+
+    expect(await store().events.restoreDeleted(id, 2, TEST_ACTOR)).toEqual({ id, version: 3 });
+    expect((await store().events.get(id))?.title).toBe('Withdrawn designation notice');
+    expect((await store().events.list(filters('q=withdrawn'))).items.map((e) => e.id)).toContain(id);
+    expect((await refusal(store().events.restoreDeleted(id, 3, TEST_ACTOR))).message).toBe('This event is not deleted.');
+  });
+
+  it('restores an earlier version as a new one', async () => {
+    const { id } = await store().events.create(input({ title: 'Arab League vote' }), TEST_ACTOR);
+    await store().events.update(id, input({ title: 'Arab League vote on readmission' }), 1, TEST_ACTOR);
+    const first = await firstRevisionId(engine, id);
+    expect(await store().events.restoreRevision(id, first, 2, TEST_ACTOR)).toEqual({ id, version: 3, changed: true });
+    expect((await store().events.get(id))?.title).toBe('Arab League vote');
+    expect((await refusal(store().events.restoreRevision(id + 10_000, first, 1, TEST_ACTOR))).status).toBe(404);
+  });
+
+  it('pages through the timeline with its cursor, newest first, without repeating an event', async () => {
+    const first = await store().events.list(filters(), { limit: 4 });
+    expect(first.nextCursor).not.toBeNull();
+    const second = await store().events.list(filters(), { limit: 4, position: decodeTimelineCursor(first.nextCursor!, 'date') });
+    const all = [...first.items, ...second.items];
+    expect(new Set(all.map((e) => e.id)).size).toBe(8);
+    const dates = all.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('both engines, side by side', () => {
+  it('hold the same timeline after the same writes', async () => {
+    const [a, b] = await Promise.all([stores.sqlite!.events.list(filters(), { limit: 50 }), stores.postgres!.events.list(filters(), { limit: 50 })]);
+    const strip = (page: typeof a) => page.items.map(({ id, title, date, countries, actors, tags }) => ({ id, title, date, countries, actors, tags }));
+    expect(strip(b)).toEqual(strip(a));
+    expect(await stores.postgres!.events.count(filters())).toBe(await stores.sqlite!.events.count(filters()));
+  });
+});
+
+async function firstRevisionId(engine: 'sqlite' | 'postgres', id: number): Promise<number> {
+  if (engine === 'sqlite') return sqlite.sqlite.prepare(`SELECT min(id) FROM revisions WHERE record_type = 'event' AND record_id = ?`).pluck().get(id) as number;
+  const { rows } = await set.primary.pool.query<{ id: number }>(`SELECT min(id) AS id FROM revisions WHERE record_type = 'event' AND record_id = $1`, [id]);
+  return rows[0]!.id;
+}

@@ -1,0 +1,38 @@
+/**
+ * The data-access interface (issue 16): what the app asks of the database, asynchronous, with one
+ * implementation per engine (./sqlite.ts, ./postgres.ts). Code above `db/` that goes through a
+ * store does not know which engine answers; ./store.test.ts runs one set of behaviour tests
+ * against both. The events aggregate is the first part behind it; the rest of the app still calls
+ * the SQLite functions directly until it moves here (decision 0045).
+ */
+import type { CreateEventOptions, UpdateEventOptions, UpdateResult } from '@/db/mutations/events';
+import type { ChangeActor } from '@/db/mutations/revisions';
+import type { EventDetail, EventsPage, GetEventOptions, Visibility } from '@/db/queries/events';
+import type { TimelineQueryOptions } from '@/db/queries/timeline';
+import type { TimelineFilters } from '@/lib/filters';
+import type { EventInput } from '@/lib/validation/event';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Events: read one, list and count a filtered view, and the staff writes with their history. */
+export interface EventStore {
+  /** One event with everything its page shows, or null when it does not exist or may not be seen. */
+  get(id: number, options?: GetEventOptions): Promise<EventDetail | null>;
+  /** One page of the filtered timeline, in the filters' order, with the cursor of the next. */
+  list(filters: TimelineFilters, options?: TimelineQueryOptions): Promise<EventsPage>;
+  /** How many events the filtered view holds. */
+  count(filters: TimelineFilters, visibility?: Visibility): Promise<number>;
+  create(input: EventInput, actor: ChangeActor, options?: CreateEventOptions): Promise<{ id: number; version: number }>;
+  /** Saves an edit made from `expectedVersion`; a stale one is refused with VersionConflictError and nothing is written. */
+  update(id: number, input: EventInput, expectedVersion: number, actor: ChangeActor, options?: UpdateEventOptions): Promise<UpdateResult>;
+  /** Soft delete: the event leaves the timeline, the API, search and exports. */
+  delete(id: number, expectedVersion: number, actor: ChangeActor, note?: string | null): Promise<{ id: number; version: number }>;
+  restoreDeleted(id: number, expectedVersion: number, actor: ChangeActor): Promise<{ id: number; version: number }>;
+  /** An earlier version's content comes back as a new version. */
+  restoreRevision(id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): Promise<UpdateResult>;
+}
+
+export interface TrackerStore {
+  readonly engine: Engine;
+  readonly events: EventStore;
+}
