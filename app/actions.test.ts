@@ -25,7 +25,10 @@ class Redirect extends Error {
   }
 }
 
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));

@@ -12,6 +12,7 @@ import { NextRequest } from 'next/server';
 import type { Connection } from '@/db/engine/client';
 import { seedDatabase } from '@/db/seed/seed';
 import { createTestDb } from '@/db/testing/test-db';
+import { sqliteStore } from '@/db/store/sqlite';
 import { AuthorizationError, authorize, canSeeDrafts, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
 export const harness = {
@@ -38,7 +39,7 @@ export function signInAs(role: Role | null): void {
 }
 
 export function dbModule() {
-  return { getDb: () => connection().db, getConnection: () => connection() };
+  return { getDb: () => connection().db, getConnection: () => connection(), getStore: () => sqliteStore(connection().db) };
 }
 
 export function viewerModule() {

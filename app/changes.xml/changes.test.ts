@@ -20,7 +20,10 @@ import { entityInputSchema } from '@/lib/validation/entity';
 import type { Viewer } from '@/lib/auth/roles';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection }));
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   getViewer: async () => null,
   readAccessIsPublic: () => true,

@@ -6,10 +6,9 @@
  * so a refused save never loses input. Next.js checks the Origin of every server action.
  */
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, getStore } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { createEntity } from '@/db/mutations/entities';
-import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { parseId } from '@/db/queries/events';
 import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
 import { entityNames } from '@/db/queries/suggest';
@@ -82,23 +81,23 @@ export const saveEvent = guardedAction<EventFormState, EventFormValues, EventInp
       return { status: 'invalid', values, errors, message: `Nothing was saved. ${message}`, submission };
     },
   },
-  (input, { viewer, values, form, count: submission }) => {
+  async (input, { viewer, values, form, count: submission }) => {
     const rawId = form.get('id');
     const id = typeof rawId === 'string' && rawId !== '' ? parseId(rawId) : null;
     if (typeof rawId === 'string' && rawId !== '' && id === null) {
       return { status: 'refused', values, message: 'Nothing was saved: this form points at an event that does not exist.', submission };
     }
-    const db = getDb();
+    const events = getStore().events;
     const actor = changeActor(viewer);
     if (id === null) {
-      const created = createEvent(db, input, actor);
+      const created = await events.create(input, actor);
       kickAlerts();
       return showAfterWrite(`/events/${created.id}?saved=created`);
     }
     const version = expectedVersionSchema.safeParse(form.get('version'));
     if (!version.success) return { status: 'refused', values, message: version.error.issues[0]!.message, submission };
     try {
-      const result = updateEvent(db, id, input, version.data, actor);
+      const result = await events.update(id, input, version.data, actor);
       if (result.changed) kickAlerts();
       return showAfterWrite(`/events/${id}?saved=${result.changed ? 'updated' : 'unchanged'}`);
     } catch (err) {
@@ -133,17 +132,17 @@ export async function createActorInline(raw: { kind: string; name: string; count
 
 const eventVersion = z.object({ id: formId, version: expectedVersionSchema });
 
-export const deleteEventAction = buttonAction('records:write', eventVersion, ({ id, version }, viewer) => {
-  deleteEvent(getDb(), id, version, changeActor(viewer));
+export const deleteEventAction = buttonAction('records:write', eventVersion, async ({ id, version }, viewer) => {
+  await getStore().events.delete(id, version, changeActor(viewer));
   return `/events/deleted?deleted=${id}`;
 });
 
-export const restoreDeletedEventAction = buttonAction('records:write', eventVersion, ({ id, version }, viewer) => {
-  restoreDeletedEvent(getDb(), id, version, changeActor(viewer));
+export const restoreDeletedEventAction = buttonAction('records:write', eventVersion, async ({ id, version }, viewer) => {
+  await getStore().events.restoreDeleted(id, version, changeActor(viewer));
   return `/events/${id}?saved=restored`;
 });
 
-export const restoreVersionAction = buttonAction('records:write', eventVersion.extend({ revisionId: formId }), ({ id, version, revisionId }, viewer) => {
-  const result = restoreEventRevision(getDb(), id, revisionId, version, changeActor(viewer));
+export const restoreVersionAction = buttonAction('records:write', eventVersion.extend({ revisionId: formId }), async ({ id, version, revisionId }, viewer) => {
+  const result = await getStore().events.restoreRevision(id, revisionId, version, changeActor(viewer));
   return `/events/${id}?saved=${result.changed ? 'reverted' : 'unchanged'}#section-history`;
 });

@@ -142,7 +142,7 @@ const OUT_OF_DATE = 'This form is out of date; reload the page.';
 export function buttonAction<Shape extends z.ZodRawShape>(
   permission: Permission,
   schema: z.ZodObject<Shape>,
-  run: (input: z.output<z.ZodObject<Shape>>, viewer: Viewer) => string,
+  run: (input: z.output<z.ZodObject<Shape>>, viewer: Viewer) => string | Promise<string>,
 ): (previous: SmallActionState, submitted: FormData) => Promise<SmallActionState> {
   return guardedAction<SmallActionState, null, z.output<z.ZodObject<Shape>>>(
     {
@@ -155,6 +155,6 @@ export function buttonAction<Shape extends z.ZodRawShape>(
         attempt: count,
       }),
     },
-    (input, { viewer }) => showAfterWrite(run(input, viewer)),
+    async (input, { viewer }) => showAfterWrite(await run(input, viewer)),
   );
 }

@@ -26,7 +26,10 @@ const harness = vi.hoisted(() => ({
   permissionCheck: null as Promise<void> | null,
 }));
 
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => {
     await harness.permissionCheck;

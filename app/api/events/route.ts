@@ -14,14 +14,13 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { recordForFilters } from '@/db/derived/as-recorded';
-import { getConnection, getDb } from '@/db/index';
+import { getConnection, getDb, getStore } from '@/db/index';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, untilViewAnswers } from '@/db/queries/timeline';
 import type { ApiError } from '@/db/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
-import { createEvent } from '@/db/mutations/events';
 import { changeActor } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
@@ -87,6 +86,6 @@ export const POST = withStaff('records:write', async ({ request, viewer }) => {
     const issues = input.error.issues.map((i) => ({ param: ['event', ...i.path].join('.'), message: i.message }));
     throw new RouteError(400, 'The event is not valid; nothing was saved.', { issues });
   }
-  const created = createEvent(getDb(), input.data, changeActor(viewer));
+  const created = await getStore().events.create(input.data, changeActor(viewer));
   return NextResponse.json(created, { status: 201, headers: { Location: `/events/${created.id}` } });
 });

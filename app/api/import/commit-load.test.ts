@@ -26,7 +26,10 @@ import { parseRow, readCsvUpload } from '@/lib/csv/import';
 import { eventInputSchema, type EventInput } from '@/lib/validation/event';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));

@@ -12,7 +12,10 @@ import { authorize, type Permission, type Role, type Viewer } from '@/lib/auth/r
 import type { ImportPlan } from '@/db/import/import';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
 }));

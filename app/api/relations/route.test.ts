@@ -15,7 +15,10 @@ import { eventInputSchema } from '@/lib/validation/event';
 
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null, publicReading: true }));
 
-vi.mock('@/db/index', () => ({ getDb: () => harness.conn.db, getConnection: () => harness.conn }));
+vi.mock('@/db/index', async () => {
+  const { sqliteStore } = await import('@/db/store/sqlite');
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn.db) };
+});
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
   getViewer: async () => harness.viewer,

@@ -7,9 +7,8 @@
  * Writes from another site get 403 before anything is read.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { deleteEvent, updateEvent } from '@/db/mutations/events';
-import { getEvent, parseId, type EventDetail } from '@/db/queries/events';
+import { getStore } from '@/db/index';
+import { parseId, type EventDetail } from '@/db/queries/events';
 import type { EventDetailJson } from '@/db/api-types';
 import { eventDatesToJson, toPartialIso } from '@/lib/dates';
 import { AuthorizationError, canSeeDrafts, changeActor } from '@/lib/auth/roles';
@@ -44,7 +43,7 @@ export async function GET(request: NextRequest, { params }: Context) {
     throw err;
   }
   const id = parseId((await params).id);
-  const event = id === null ? null : getEvent(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
+  const event = id === null ? null : await getStore().events.get(id, { includeDrafts: canSeeDrafts(viewer) });
   if (!event) return jsonError(404, NOT_FOUND);
   const json = eventDetailJson(event);
   const { createdBy: _c, updatedBy: _u, deletedAt: _d, ...rest } = json;
@@ -64,12 +63,12 @@ export const PUT = withStaff<{ id: string }>('records:write', async ({ request, 
     ];
     throw new RouteError(400, 'The event is not valid; nothing was saved.', { issues });
   }
-  return NextResponse.json(updateEvent(getDb(), id, input.data, version.data, changeActor(viewer)));
+  return NextResponse.json(await getStore().events.update(id, input.data, version.data, changeActor(viewer)));
 });
 
-export const DELETE = withStaff<{ id: string }>('records:write', ({ request, viewer, params }) => {
+export const DELETE = withStaff<{ id: string }>('records:write', async ({ request, viewer, params }) => {
   const id = eventIdParam(params.id);
   const version = expectedVersionSchema.safeParse(request.nextUrl.searchParams.get('version'));
   if (!version.success) throw new RouteError(400, 'Say which version you are deleting: ?version=N.', { issues: [{ param: 'version', message: version.error.issues[0]!.message }] });
-  return NextResponse.json(deleteEvent(getDb(), id, version.data, changeActor(viewer)));
+  return NextResponse.json(await getStore().events.delete(id, version.data, changeActor(viewer)));
 });
