@@ -12,7 +12,6 @@ import { NextRequest } from 'next/server';
 import type { Connection } from '@/db/engine/client';
 import { seedDatabase } from '@/db/seed/seed';
 import { createTestDb } from '@/db/testing/test-db';
-import { sqliteStore } from '@/db/store/sqlite';
 import { AuthorizationError, authorize, canSeeDrafts, type Permission, type Role, type Viewer } from '@/lib/auth/roles';
 
 export const harness = {
@@ -38,7 +37,10 @@ export function signInAs(role: Role | null): void {
   harness.viewer = role ? { id: `user-${role}`, email: `${role}@example.org`, name: role, role } : null;
 }
 
-export function dbModule() {
+export async function dbModule() {
+  // Imported here, not at the top: the store reaches modules that tests mock with this harness
+  // (lib/auth/password through the accounts), and a static import would wait on itself.
+  const { sqliteStore } = await import('@/db/store/sqlite');
   return { getDb: () => connection().db, getConnection: () => connection(), getStore: () => sqliteStore(connection().db) };
 }
 

@@ -9,6 +9,7 @@ import { pgCreateEvent, pgDeleteEvent, pgRestoreDeletedEvent, pgRestoreEventRevi
 import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
+import { postgresAuthStore } from './auth-postgres';
 import type { TrackerStore } from './store';
 
 export interface PostgresStore extends TrackerStore {
@@ -41,5 +42,6 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreDeletedEvent(primary, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreEventRevision(primary, id, revisionId, expectedVersion, actor)),
     },
+    auth: postgresAuthStore(primary),
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from '@/db/engine/client';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { getEvent } from '@/db/queries/events';
 import { countTimeline, listTimeline } from '@/db/queries/timeline';
+import { sqliteAuthStore } from './auth-sqlite';
 import type { TrackerStore } from './store';
 
 /** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
@@ -25,5 +26,6 @@ export function sqliteStore(db: Db): TrackerStore {
       restoreDeleted: (id, expectedVersion, actor) => settle(() => restoreDeletedEvent(db, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreEventRevision(db, id, revisionId, expectedVersion, actor)),
     },
+    auth: sqliteAuthStore(db),
   };
 }

@@ -5,12 +5,16 @@
  * against both. The events aggregate is the first part behind it; the rest of the app still calls
  * the SQLite functions directly until it moves here (decision 0045).
  */
+import type { BetterAuthOptions } from 'better-auth';
 import type { CreateEventOptions, UpdateEventOptions, UpdateResult } from '@/db/mutations/events';
+import type { CreateUserOptions } from '@/db/mutations/users';
 import type { ChangeActor } from '@/db/mutations/revisions';
 import type { EventDetail, EventsPage, GetEventOptions, Visibility } from '@/db/queries/events';
 import type { TimelineQueryOptions } from '@/db/queries/timeline';
 import type { TimelineFilters } from '@/lib/filters';
+import type { Role } from '@/lib/auth/roles';
 import type { EventInput } from '@/lib/validation/event';
+import type { NewUserInput } from '@/lib/validation/user';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -32,7 +36,31 @@ export interface EventStore {
   restoreRevision(id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): Promise<UpdateResult>;
 }
 
+/** Which sign-in failures to read: an account's, a client's, or one account's from one client. */
+export interface FailureMatch {
+  account?: string;
+  client?: string;
+}
+
+/** Accounts: Better Auth's tables, the sign-in throttle's failures, settings, new accounts. */
+export interface AuthStore {
+  /** Better Auth's database adapter for this engine and its tables. */
+  adapter(): NonNullable<BetterAuthOptions['database']>;
+  /** Failure times (milliseconds, oldest first) after `since`, for what `match` names. */
+  failureTimes(match: FailureMatch, since: number): Promise<number[]>;
+  /** Counts a failure at `at`, forgetting every failure before `forgetBefore` in the same step. */
+  recordFailure(account: string, client: string, at: number, forgetBefore: number): Promise<void>;
+  clearPairFailures(account: string, client: string): Promise<void>;
+  /** A stored setting, or null when it was never set. */
+  setting(key: string): Promise<string | null>;
+  /** Stores `value` unless the key has one already; returns what is stored (the first writer wins). */
+  settingOnce(key: string, value: string): Promise<string>;
+  /** A user who signs in with e-mail and password; 409 when the address is taken. */
+  createUser(input: NewUserInput, options?: CreateUserOptions): Promise<{ id: string; email: string; role: Role }>;
+}
+
 export interface TrackerStore {
   readonly engine: Engine;
   readonly events: EventStore;
+  readonly auth: AuthStore;
 }

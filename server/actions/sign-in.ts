@@ -3,7 +3,7 @@
 import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getStore } from '@/db';
 import { authFor } from '@/server/auth/instance';
 import { SIGN_IN_LIMITS, clientKey, normaliseAccount, signInBlock, tooManyAttemptsMessage } from '@/server/auth/sign-in-throttle';
 import { asForm, nextCount, NOT_A_FORM } from '@/lib/http/action-args';
@@ -39,7 +39,7 @@ export async function signIn(previous: SignInState, submitted: FormData): Promis
     if (!isAPIError(err)) throw err;
     if (err.statusCode === 401) {
       // That failure may have been the last one allowed: say so now rather than on the next try.
-      const block = signInBlock(getDb(), normaliseAccount(parsed.data.email), clientKey(requestHeaders));
+      const block = await signInBlock(getStore().auth, normaliseAccount(parsed.data.email), clientKey(requestHeaders));
       const error = block ? tooManyAttemptsMessage(block.retryAfterMs) : 'Wrong e-mail or password.';
       return { email, error, fieldErrors: {}, attempt };
     }

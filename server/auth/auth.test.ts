@@ -5,6 +5,7 @@ import type { Connection } from '@/db/engine/client';
 import { createUser, setUserPassword } from '@/db/mutations/users';
 import { session, signInFailures, user } from '@/db/schema';
 import { createTestDb } from '@/db/testing/test-db';
+import { sqliteAuthStore } from '@/db/store/auth-sqlite';
 import { createAuth, type Auth } from './config';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { resolveAuthSecret } from './secret';
@@ -51,7 +52,7 @@ async function signIn(email: string, password: string, from = HERE, extra: Recor
 
 beforeEach(async () => {
   conn = createTestDb();
-  auth = createAuth({ db: conn.db, secret: resolveAuthSecret(conn.db, undefined).secret, baseURL: ORIGIN, password: fastPassword });
+  auth = createAuth({ store: sqliteAuthStore(conn.db), secret: resolveAuthSecret(conn.db, undefined).secret, baseURL: ORIGIN, password: fastPassword });
   await createUser(conn.db, { email: 'Editor@Example.org', name: '', role: 'editor', password: 'correct horse battery' }, { hash: fastPassword.hash });
 });
 afterEach(() => {
@@ -80,7 +81,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure when the site is served over HTTPS', async () => {
-    auth = createAuth({ db: conn.db, secret: 'x'.repeat(32), baseURL: 'https://tracker.example.org', password: fastPassword });
+    auth = createAuth({ store: sqliteAuthStore(conn.db), secret: 'x'.repeat(32), baseURL: 'https://tracker.example.org', password: fastPassword });
     const res = await signIn('editor@example.org', 'correct horse battery');
     expect(res.headers.get('set-cookie')).toMatch(/^__Secure-tracker\.session_token=.*Secure/i);
   });

@@ -1,21 +1,20 @@
 /**
  * The Better Auth instance: e-mail and password only, public sign-up off, users and sessions in
- * our SQLite file through the Drizzle adapter, passwords hashed with scrypt at OWASP cost, failed
+ * the app's database through the Drizzle adapter (db/store: SQLite or PostgreSQL), passwords hashed with scrypt at OWASP cost, failed
  * sign-ins throttled per account and per client. A factory, so tests build one on a temporary
  * database; the server caches its own in lib/auth/server.ts.
  */
 import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
-import type { Db } from '@/db/engine/client';
-import * as schema from '@/db/schema';
+import type { AuthStore } from '@/db/store/store';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { SIGN_IN_LIMITS, signInThrottle, type SignInLimits } from './sign-in-throttle';
 import { PASSWORD_MAX } from '@/lib/validation/user';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/request-site';
 
 export interface AuthConfig {
-  db: Db;
+  /** The accounts' data on the app's engine (db/store): Better Auth's adapter and the throttle's failures. */
+  store: AuthStore;
   secret: string;
   /**
    * This site's origin, as lib/http/request-site.ts decides it for the request (BETTER_AUTH_URL,
@@ -35,10 +34,7 @@ export function createAuth(config: AuthConfig) {
     appName: 'Sanctions & Policy Tracker',
     secret: config.secret,
     baseURL: config.baseURL,
-    database: drizzleAdapter(config.db, {
-      provider: 'sqlite',
-      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
-    }),
+    database: config.store.adapter(),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -79,7 +75,7 @@ export function createAuth(config: AuthConfig) {
       },
     },
     // nextCookies must come last: it copies the cookies other hooks set onto the Next.js response.
-    plugins: [signInThrottle(config.db, config.limits ?? SIGN_IN_LIMITS), nextCookies()],
+    plugins: [signInThrottle(config.store, config.limits ?? SIGN_IN_LIMITS), nextCookies()],
   });
 }
 

@@ -6,7 +6,7 @@
  * http://127.0.0.1:3000 and http://localhost:3000 keeps one instance for each.
  */
 import 'server-only';
-import { getDb } from '@/db';
+import { getDb, getStore } from '@/db';
 import { env } from '@/lib/env';
 import { requestSite } from '@/lib/http/request-site';
 import { createAuth, type Auth } from './config';
@@ -22,7 +22,7 @@ export function getAuth(origin: string): Auth {
   const existing = instances.get(origin);
   if (existing) return existing;
   const db = getDb();
-  const auth = createAuth({ db, secret: resolveAuthSecret(db, env().BETTER_AUTH_SECRET).secret, baseURL: origin });
+  const auth = createAuth({ store: getStore().auth, secret: resolveAuthSecret(db, env().BETTER_AUTH_SECRET).secret, baseURL: origin });
   if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
   instances.set(origin, auth);
   return auth;

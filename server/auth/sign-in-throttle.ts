@@ -18,9 +18,7 @@
  */
 import type { BetterAuthOptions, BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api';
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/engine/client';
-import { signInFailures } from '@/db/schema';
+import type { AuthStore } from '@/db/store/store';
 import { CLIENT_ADDRESS_HEADER, requestSite } from '@/lib/http/request-site';
 
 export const SIGN_IN_LIMITS = {
@@ -89,39 +87,27 @@ export function signInWait(history: FailureHistory, now: number, limits: SignInL
   return { ...longest, retryAfterMs: Math.max(longest.retryAfterMs, 1000) };
 }
 
-export function failureHistory(db: DbOrTx, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): FailureHistory {
-  const since = gt(signInFailures.at, now - limits.windowMs);
-  const times = (...conditions: ReturnType<typeof eq>[]) =>
-    db
-      .select({ at: signInFailures.at })
-      .from(signInFailures)
-      .where(and(since, ...conditions))
-      .orderBy(asc(signInFailures.at))
-      .all()
-      .map((r) => r.at);
-  return {
-    pair: account ? times(eq(signInFailures.account, account), eq(signInFailures.client, client)) : [],
-    client: times(eq(signInFailures.client, client)),
-    account: account ? times(eq(signInFailures.account, account)) : [],
-  };
+export async function failureHistory(store: AuthStore, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): Promise<FailureHistory> {
+  const since = now - limits.windowMs;
+  const [pair, byClient, byAccount] = await Promise.all([
+    account ? store.failureTimes({ account, client }, since) : [],
+    store.failureTimes({ client }, since),
+    account ? store.failureTimes({ account }, since) : [],
+  ]);
+  return { pair, client: byClient, account: byAccount };
 }
 
-export function signInBlock(db: DbOrTx, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): SignInBlock | null {
-  return signInWait(failureHistory(db, account, client, now, limits), now, limits);
+export async function signInBlock(store: AuthStore, account: string, client: string, now = Date.now(), limits: SignInLimits = SIGN_IN_LIMITS): Promise<SignInBlock | null> {
+  return signInWait(await failureHistory(store, account, client, now, limits), now, limits);
 }
 
-export function recordSignInFailure(db: DbOrTx, account: string, client: string, now = Date.now(), limits = SIGN_IN_LIMITS): void {
-  db.transaction((tx) => {
-    tx.delete(signInFailures).where(lt(signInFailures.at, now - limits.windowMs)).run();
-    tx.insert(signInFailures).values({ account, client, at: now }).run();
-  });
+export function recordSignInFailure(store: AuthStore, account: string, client: string, now = Date.now(), limits = SIGN_IN_LIMITS): Promise<void> {
+  return store.recordFailure(account, client, now, now - limits.windowMs);
 }
 
 /** After a success: this address's failures for this account are forgotten; others' stay. */
-export function clearPairFailures(db: DbOrTx, account: string, client: string): void {
-  db.delete(signInFailures)
-    .where(and(eq(signInFailures.account, account), eq(signInFailures.client, client)))
-    .run();
+export function clearPairFailures(store: AuthStore, account: string, client: string): Promise<void> {
+  return store.clearPairFailures(account, client);
 }
 
 export function tooManyAttemptsMessage(retryAfterMs: number): string {
@@ -150,7 +136,7 @@ function keys(ctx: HookContext) {
   return { account: normaliseAccount(body.email), client: clientKey(ctx.headers ?? ctx.request?.headers) };
 }
 
-export function signInThrottle(db: DbOrTx, limits: SignInLimits = SIGN_IN_LIMITS): BetterAuthPlugin {
+export function signInThrottle(store: AuthStore, limits: SignInLimits = SIGN_IN_LIMITS): BetterAuthPlugin {
   return {
     id: 'sign-in-throttle',
     hooks: {
@@ -159,7 +145,7 @@ export function signInThrottle(db: DbOrTx, limits: SignInLimits = SIGN_IN_LIMITS
           matcher: isEmailSignIn,
           handler: createAuthMiddleware(async (ctx) => {
             const { account, client } = keys(ctx);
-            const block = signInBlock(db, account, client, Date.now(), limits);
+            const block = await signInBlock(store, account, client, Date.now(), limits);
             if (block) throw tooMany(block);
           }),
         },
@@ -172,10 +158,10 @@ export function signInThrottle(db: DbOrTx, limits: SignInLimits = SIGN_IN_LIMITS
             const returned = ctx.context.returned;
             if (isAPIError(returned)) {
               // Wrong e-mail or password: count it. The next attempt meets the rules above.
-              if (returned.statusCode === 401) recordSignInFailure(db, account, client, Date.now(), limits);
+              if (returned.statusCode === 401) await recordSignInFailure(store, account, client, Date.now(), limits);
               return;
             }
-            if (account) clearPairFailures(db, account, client);
+            if (account) await clearPairFailures(store, account, client);
           }),
         },
       ],

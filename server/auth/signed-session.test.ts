@@ -9,6 +9,7 @@ import type { Connection } from '@/db/engine/client';
 import { createUser } from '@/db/mutations/users';
 import { createTestDb } from '@/db/testing/test-db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { sqliteAuthStore } from '@/db/store/auth-sqlite';
 import { createAuth } from './config';
 import { resolveAuthSecret } from './secret';
 import { isSignedWith } from './signed-session';
@@ -22,7 +23,7 @@ beforeEach(async () => {
   conn = createTestDb();
   secret = resolveAuthSecret(conn.db, undefined).secret;
   const auth = createAuth({
-    db: conn.db,
+    store: sqliteAuthStore(conn.db),
     secret,
     baseURL: 'http://127.0.0.1:3000',
     password: { hash: (p) => hashPassword(p, FAST), verify: ({ hash, password }) => verifyPassword(hash, password) },
