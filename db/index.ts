@@ -11,7 +11,7 @@ import type { Connection, Db } from '@/db/engine/client';
 import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
 
-const globalForDb = globalThis as unknown as { __trackerDb?: Connection; __trackerStore?: { db: Db; store: TrackerStore } };
+const globalForDb = globalThis as unknown as { __trackerDb?: Connection; __trackerStore?: { connection: Connection; store: TrackerStore } };
 
 export function getConnection(): Connection {
   if (!globalForDb.__trackerDb) {
@@ -35,7 +35,7 @@ export function getDb(): Db {
  * calls for the parts that have moved behind it, so that it does not know which engine answers.
  */
 export function getStore(): TrackerStore {
-  const db = getDb();
-  if (globalForDb.__trackerStore?.db !== db) globalForDb.__trackerStore = { db, store: sqliteStore(db) };
+  const connection = getConnection();
+  if (globalForDb.__trackerStore?.connection !== connection) globalForDb.__trackerStore = { connection, store: sqliteStore(connection) };
   return globalForDb.__trackerStore.store;
 }

@@ -41,7 +41,7 @@ export async function dbModule() {
   // Imported here, not at the top: the store reaches modules that tests mock with this harness
   // (lib/auth/password through the accounts), and a static import would wait on itself.
   const { sqliteStore } = await import('@/db/store/sqlite');
-  return { getDb: () => connection().db, getConnection: () => connection(), getStore: () => sqliteStore(connection().db) };
+  return { getDb: () => connection().db, getConnection: () => connection(), getStore: () => sqliteStore(connection()) };
 }
 
 export function viewerModule() {

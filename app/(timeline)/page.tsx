@@ -12,9 +12,7 @@ import { TimelineResults } from '@/components/timeline/timeline-results';
 import { AsRecordedBanner, AsRecordedForm } from '@/components/timeline/as-recorded';
 import { SaveViewForm } from '@/components/saved-views/save-view-form';
 import { NewSinceLastVisit } from '@/components/timeline/new-since-last-visit';
-import { recordForFilters } from '@/db/derived/as-recorded';
-import { getConnection, getDb } from '@/db/index';
-import { resolveFilters } from '@/db/queries/filter-lookups';
+import { getStore } from '@/db/index';
 import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { countryName } from '@/lib/countries';
@@ -42,7 +40,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const viewer = { includeDrafts: canSeeDrafts(await getViewer()) };
-  const { filters, lookups } = resolveFilters(getDb(), parseFilters(await searchParams), viewer);
+  const { filters, lookups } = await getStore().timeline.resolve(parseFilters(await searchParams), viewer);
   return {
     title: isFiltered(filters) ? `Timeline: ${describeFiltersText(filters, lookups)}` : 'Timeline',
     alternates: { types: { 'application/atom+xml': `/feed.xml${exportQueryString(filters)}` } },
@@ -54,12 +52,12 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const params = toUrlSearchParams(await searchParams);
   const reader = await readerForPage(params.size > 0 ? `/?${params.toString()}` : '/');
   const viewer = { includeDrafts: canSeeDrafts(reader) };
-  const db = getDb();
-  const resolved = resolveFilters(db, parseFilters(params), viewer);
+  const store = getStore();
+  const resolved = await store.timeline.resolve(parseFilters(params), viewer);
   const { issues, lookups } = resolved;
   // With as_recorded, the record as it stood then (db/derived/as-recorded.ts); a moment it cannot
   // show is a notice, and today's record is shown instead.
-  const record = recordForFilters(getConnection(), resolved.filters);
+  const record = await store.recordFor(resolved.filters);
   const filters = record.filters;
 
   const cursorParam = params.get('cursor');
@@ -69,7 +67,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     notices.push({ param: 'cursor', message: 'That position does not exist; showing the newest events instead.' });
   }
 
-  const view = await timelineViewForRequest(filters, { ...viewer, position, withFacets: true }, record.connection);
+  const view = await timelineViewForRequest(filters, { ...viewer, position, withFacets: true }, record.store);
   const filtered = isFiltered(filters);
 
   return (

@@ -120,7 +120,7 @@ async function countryFacet(ctx: Ctx): Promise<FacetOption[]> {
 }
 
 /** The twin of entity-visibility.ts's condition, with PostgreSQL's boolean. */
-function entityVisibleTo(visibility: Visibility): SQL | undefined {
+export function pgEntityVisibleTo(visibility: Visibility): SQL | undefined {
   return visibility.includeDrafts
     ? undefined
     : sql`(${entities.madePublic} OR EXISTS (SELECT 1 FROM event_entities pe WHERE pe.entity_id = ${entities.id} AND pe.event_visibility = 'published'))`;
@@ -140,7 +140,7 @@ async function actorFacet(ctx: Ctx): Promise<FacetOption<number>[]> {
   const names = new Map(
     ids.length === 0
       ? []
-      : (await db.select({ id: entities.id, name: entities.name }).from(entities).where(and(inArray(entities.id, ids), entityVisibleTo(ctx.visibility)))).map(
+      : (await db.select({ id: entities.id, name: entities.name }).from(entities).where(and(inArray(entities.id, ids), pgEntityVisibleTo(ctx.visibility)))).map(
           (r) => [r.id, r.name] as [number, string],
         ),
   );

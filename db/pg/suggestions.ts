@@ -9,7 +9,10 @@ import { sql } from 'drizzle-orm';
 import type { CorrectedQuery } from '@/lib/search/correction';
 import type { Suggester } from '@/lib/search/did-you-mean';
 import { correctionFrom, stillFresh, suggesterOf, type Built } from '@/db/derived/suggestions';
+import type { Visibility } from '@/db/queries/events';
+import type { TimelineFilters } from '@/lib/filters';
 import type { PgDb } from './connect';
+import { pgCountTimeline } from './events';
 
 const built = new WeakMap<object, Built>();
 
@@ -39,4 +42,12 @@ export async function pgIndexSuggester(db: PgDb, now = Date.now()): Promise<Sugg
 /** `suggestCorrection`'s twin: the search with each unknown word replaced by the nearest known one, or null. */
 export async function pgSuggestCorrection(db: PgDb, q: string): Promise<CorrectedQuery | null> {
   return correctionFrom(await pgIndexSuggester(db), q);
+}
+
+/** A corrected search for a view that found nothing, when the correction finds something: `searchSuggestion`'s twin. */
+export async function pgSearchSuggestion(db: PgDb, filters: TimelineFilters, visibility: Visibility): Promise<CorrectedQuery | null> {
+  if (!filters.q) return null;
+  const corrected = await pgSuggestCorrection(db, filters.q);
+  if (!corrected) return null;
+  return (await pgCountTimeline(db, { ...filters, q: corrected.text }, visibility)) > 0 ? corrected : null;
 }

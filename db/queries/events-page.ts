@@ -8,7 +8,7 @@ import type { TimelineFilters } from '@/lib/filters';
 import type { EventsPageResponse } from '@/db/api-types';
 import type { Connection } from '@/db/engine/client';
 import { ConnectionCaches } from '@/db/derived/read-cache';
-import type { Visibility } from './events';
+import type { EventsPage, Visibility } from './events';
 import { loadEventsPage, type TimelinePosition } from './timeline';
 
 // The encoded bytes are kept, so that a hit costs no serialising or encoding either. Up to 256
@@ -30,9 +30,13 @@ export function eventsPageJson(
   // Filters are in canonical form (lib/filters.ts), so equal views share a key.
   const key = JSON.stringify([!!options.includeDrafts, filters, options.position, options.limit]);
   const { value, cached } = pages.read(connection.sqlite, key, !!options.fresh, () => {
-    const { items, nextCursor, total } = loadEventsPage(connection.db, filters, options);
-    const page: EventsPageResponse = { items: items.map(eventDatesToJson), nextCursor, total };
-    return Buffer.from(JSON.stringify(page), 'utf8');
+    return eventsPageBody(loadEventsPage(connection.db, filters, options));
   });
   return { body: value, cached };
+}
+
+/** The answer's bytes for a page and its total: dates at their precision (decision 0032). Both engines' answers. */
+export function eventsPageBody({ items, nextCursor, total }: EventsPage & { total: number }): Buffer {
+  const page: EventsPageResponse = { items: items.map(eventDatesToJson), nextCursor, total };
+  return Buffer.from(JSON.stringify(page), 'utf8');
 }

@@ -6,7 +6,12 @@
  * write left (`after`) and their next request reads it too.
  */
 import { pgCreateEvent, pgDeleteEvent, pgRestoreDeletedEvent, pgRestoreEventRevision, pgUpdateEvent } from '@/db/pg/event-writes';
+import { eventsPageBody } from '@/db/queries/events-page';
+import { pgDensityChart } from '@/db/pg/density';
 import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
+import { pgTimelineFacets } from '@/db/pg/facets';
+import { pgResolveFilters } from '@/db/pg/filter-lookups';
+import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { postgresAuthStore } from './auth-postgres';
@@ -27,7 +32,7 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
     lastWrite = await set.currentMark();
     return value;
   };
-  return {
+  const store: PostgresStore = {
     engine: 'postgres',
     get lastWrite() {
       return lastWrite;
@@ -42,6 +47,37 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreDeletedEvent(primary, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreEventRevision(primary, id, revisionId, expectedVersion, actor)),
     },
+    timeline: {
+      resolve: (parsed, viewer) => read((db) => pgResolveFilters(db, parsed, viewer)),
+      view: (filters, viewOptions) =>
+        read(async (db) => {
+          const visibility = { includeDrafts: viewOptions.includeDrafts };
+          const [page, total, chart, facets] = await Promise.all([
+            pgListTimeline(db, filters, { ...visibility, position: viewOptions.position, limit: viewOptions.limit }),
+            pgCountTimeline(db, filters, visibility),
+            pgDensityChart(db, filters, visibility),
+            viewOptions.withFacets ? pgTimelineFacets(db, filters, visibility) : null,
+          ]);
+          return { page, total, chart, facets, suggestion: total === 0 ? await pgSearchSuggestion(db, filters, visibility) : null };
+        }),
+      pageJson: (filters, pageOptions) =>
+        read(async (db) => {
+          const visibility = { includeDrafts: pageOptions.includeDrafts };
+          const [page, total] = await Promise.all([
+            pgListTimeline(db, filters, { ...visibility, position: pageOptions.position, limit: pageOptions.limit }),
+            pgCountTimeline(db, filters, visibility),
+          ]);
+          return eventsPageBody({ ...page, total });
+        }),
+    },
     auth: postgresAuthStore(primary),
+    async recordFor(filters) {
+      if (!filters.asRecorded) return { store, filters, issues: [], asRecorded: null };
+      // The record as it stood then is rebuilt from the history into SQLite (db/derived/as-recorded.ts), from SQLite's tables so far.
+      return { store, filters: { ...filters, asRecorded: null }, issues: [{ param: 'as_recorded', message: AS_RECORDED_UNAVAILABLE }], asRecorded: null };
+    },
   };
+  return store;
 }
+
+export const AS_RECORDED_UNAVAILABLE = 'The record as it stood on a past date cannot be shown on PostgreSQL yet; this is the record as it is now.';

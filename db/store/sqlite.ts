@@ -1,20 +1,26 @@
 /**
  * The data-access interface on SQLite: the synchronous better-sqlite3 functions behind promises.
  * Each write is still one IMMEDIATE transaction, whole before the promise settles; reads go
- * through the facet index where the functions do.
+ * through the facet index and the read caches of the current database state where the functions
+ * do, and a view waits for the facet index only when the SQL would be slow without it.
  */
-import type { Db } from '@/db/engine/client';
+import { recordForFilters } from '@/db/derived/as-recorded';
+import type { Connection } from '@/db/engine/client';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { getEvent } from '@/db/queries/events';
-import { countTimeline, listTimeline } from '@/db/queries/timeline';
+import { eventsPageJson } from '@/db/queries/events-page';
+import { resolveFilters } from '@/db/queries/filter-lookups';
+import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/timeline';
+import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import type { TrackerStore } from './store';
 
 /** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
 const settle = <T>(run: () => T): Promise<T> => new Promise((resolve) => resolve(run()));
 
-export function sqliteStore(db: Db): TrackerStore {
-  return {
+export function sqliteStore(connection: Connection): TrackerStore {
+  const { db } = connection;
+  const store: TrackerStore = {
     engine: 'sqlite',
     events: {
       get: (id, options) => settle(() => getEvent(db, id, options)),
@@ -26,6 +32,22 @@ export function sqliteStore(db: Db): TrackerStore {
       restoreDeleted: (id, expectedVersion, actor) => settle(() => restoreDeletedEvent(db, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreEventRevision(db, id, revisionId, expectedVersion, actor)),
     },
+    timeline: {
+      resolve: (parsed, viewer) => settle(() => resolveFilters(db, parsed, viewer)),
+      async view(filters, options) {
+        await untilViewAnswers(db, filters, options);
+        return cachedTimelineView(connection, filters, options).view;
+      },
+      async pageJson(filters, options) {
+        await untilViewAnswers(db, filters, options);
+        return eventsPageJson(connection, filters, options).body;
+      },
+    },
     auth: sqliteAuthStore(db),
+    async recordFor(filters) {
+      const record = recordForFilters(connection, filters);
+      return { store: record.connection === connection ? store : sqliteStore(record.connection), filters: record.filters, issues: record.issues, asRecorded: record.asRecorded };
+    },
   };
+  return store;
 }

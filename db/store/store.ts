@@ -10,8 +10,11 @@ import type { CreateEventOptions, UpdateEventOptions, UpdateResult } from '@/db/
 import type { CreateUserOptions } from '@/db/mutations/users';
 import type { ChangeActor } from '@/db/mutations/revisions';
 import type { EventDetail, EventsPage, GetEventOptions, Visibility } from '@/db/queries/events';
+import type { EventsPageOptions } from '@/db/queries/events-page';
+import type { ResolvedFilters } from '@/db/queries/filter-lookups';
+import type { TimelineViewData, TimelineViewOptions } from '@/db/queries/timeline-view';
 import type { TimelineQueryOptions } from '@/db/queries/timeline';
-import type { TimelineFilters } from '@/lib/filters';
+import type { FilterIssue, ParsedFilters, TimelineFilters } from '@/lib/filters';
 import type { Role } from '@/lib/auth/roles';
 import type { EventInput } from '@/lib/validation/event';
 import type { NewUserInput } from '@/lib/validation/user';
@@ -59,8 +62,30 @@ export interface AuthStore {
   createUser(input: NewUserInput, options?: CreateUserOptions): Promise<{ id: string; email: string; role: Role }>;
 }
 
+/** The filtered timeline as the page and `GET /api/events` show it. */
+export interface TimelineStore {
+  /** Checks a parsed filter's actors and tags against the record and the viewer (unknown or unseen ones become issues). */
+  resolve(parsed: ParsedFilters, viewer: Visibility): Promise<ResolvedFilters>;
+  /** The first page, the total, the density chart, the facets when asked, and a "did you mean" when nothing matched. */
+  view(filters: TimelineFilters, options: TimelineViewOptions & { fresh?: boolean }): Promise<TimelineViewData>;
+  /** `GET /api/events`' answer for one page: its JSON, as bytes. */
+  pageJson(filters: TimelineFilters, options: EventsPageOptions): Promise<Buffer>;
+}
+
+/** The record a request reads: the live one, or (with `as_recorded`) the record as it stood then. */
+export interface RecordedStore {
+  store: TrackerStore;
+  /** The filters without `asRecorded` when it could not be used (the issue says why). */
+  filters: TimelineFilters;
+  issues: FilterIssue[];
+  asRecorded: { at: number; iso: string; requested: string } | null;
+}
+
 export interface TrackerStore {
   readonly engine: Engine;
   readonly events: EventStore;
+  readonly timeline: TimelineStore;
   readonly auth: AuthStore;
+  /** The store to read for these filters: this one, or the record as it stood at `as_recorded`. */
+  recordFor(filters: TimelineFilters): Promise<RecordedStore>;
 }

@@ -4,7 +4,8 @@
  */
 import 'server-only';
 import { recordForFilters, type RecordForRequest } from '@/db/derived/as-recorded';
-import { getConnection } from '@/db/index';
+import { getConnection, getStore } from '@/db/index';
+import type { RecordedStore } from '@/db/store/store';
 import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
 
 export function recordForParam(asRecordedParam: unknown): RecordForRequest | null {
@@ -12,4 +13,12 @@ export function recordForParam(asRecordedParam: unknown): RecordForRequest | nul
   const parsed = parseFilters({ as_recorded: asRecordedParam });
   if (parsed.issues.length > 0) return { connection: getConnection(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
   return recordForFilters(getConnection(), parsed.filters);
+}
+
+/** The same through the data-access interface: the store to read, for the pages that have moved behind it. */
+export async function storeForParam(asRecordedParam: unknown): Promise<RecordedStore | null> {
+  if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
+  const parsed = parseFilters({ as_recorded: asRecordedParam });
+  if (parsed.issues.length > 0) return { store: getStore(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
+  return getStore().recordFor(parsed.filters);
 }

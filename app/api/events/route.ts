@@ -13,11 +13,8 @@
  * `Server-Timing` report the time of all the handler's database work (session, lookups, count, page).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { recordForFilters } from '@/db/derived/as-recorded';
-import { getConnection, getDb, getStore } from '@/db/index';
-import { eventsPageJson } from '@/db/queries/events-page';
-import { resolveFilters } from '@/db/queries/filter-lookups';
-import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, untilViewAnswers } from '@/db/queries/timeline';
+import { getStore } from '@/db/index';
+import { decodeTimelineCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/db/queries/timeline';
 import type { ApiError } from '@/db/api-types';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -41,16 +38,16 @@ export async function GET(request: NextRequest) {
   if (turn) await turn;
   const params = request.nextUrl.searchParams;
   const viewer = { includeDrafts: access.includeDrafts };
-  const db = getDb();
+  const store = getStore();
 
   const issues: FilterIssue[] = unknownParams(params, PAGING_PARAMS).map((param) => ({
     param,
     message: `Unknown parameter. Known parameters: ${[...FILTER_PARAMS, ...PAGING_PARAMS].join(', ')}.`,
   }));
-  const resolved = resolveFilters(db, parseFilters(params), viewer);
+  const resolved = await store.timeline.resolve(parseFilters(params), viewer);
   issues.push(...resolved.issues);
   // With as_recorded, the record as it stood then (db/derived/as-recorded.ts).
-  const record = recordForFilters(getConnection(), resolved.filters);
+  const record = await store.recordFor(resolved.filters);
   issues.push(...record.issues);
 
   const cursorParam = params.get('cursor');
@@ -72,8 +69,7 @@ export async function GET(request: NextRequest) {
   }
 
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  await untilViewAnswers(record.connection.db, resolved.filters, viewer);
-  const { body } = eventsPageJson(record.connection, resolved.filters, { ...viewer, position, limit, fresh });
+  const body = await record.store.timeline.pageJson(resolved.filters, { ...viewer, position, limit, fresh });
   const headers = new Headers({ 'Content-Type': 'application/json', ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.

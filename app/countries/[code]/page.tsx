@@ -12,7 +12,7 @@ import { countryName, isCountryCode } from '@/lib/countries';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import { recordForParam } from '@/server/views/record';
+import { storeForParam } from '@/server/views/record';
 import { canSeeDrafts, readerForPage } from '@/server/auth/viewer';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,10 +31,10 @@ export default async function CountryPage({ params, searchParams }: { params: Pa
   if (raw !== code) permanentRedirect(`/countries/${code}`);
 
   // The country's events are the timeline filtered to this country, in any role.
-  const record = recordForParam((await searchParams)?.as_recorded);
+  const record = await storeForParam((await searchParams)?.as_recorded);
   const past = record?.asRecorded ? record : null;
   const filters = { ...EMPTY_FILTERS, countries: [code], asRecorded: past ? past.filters.asRecorded : null };
-  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.connection);
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.store);
   const asOf = todayIso();
   const toYear = Number(asOf.slice(0, 4));
   const range = { from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts: canSeeDrafts(viewer) };

@@ -17,7 +17,7 @@ import { getViewer, readerForPage, type Viewer } from '@/server/auth/viewer';
 import { EMPTY_FILTERS } from '@/lib/filters';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import { recordForParam } from '@/server/views/record';
+import { storeForParam } from '@/server/views/record';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -43,10 +43,10 @@ export default async function EntityPage({ params, searchParams }: { params: Par
   if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);
 
   // The actor's events are the timeline filtered to this actor: same list, chart and API.
-  const record = recordForParam((await searchParams)?.as_recorded);
+  const record = await storeForParam((await searchParams)?.as_recorded);
   const past = record?.asRecorded ? record : null;
   const filters = { ...EMPTY_FILTERS, actors: [entity.id], asRecorded: past ? past.filters.asRecorded : null };
-  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.connection);
+  const view = await timelineViewForRequest(filters, { includeDrafts: canSeeDrafts(viewer) }, past?.store);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
