@@ -9,7 +9,7 @@ import type { EntitySnapshot, EventSnapshot } from '@/db/mutations/revisions';
 import { entities, entityMerges, events, revisions, type RevisionRow } from '../schema';
 import { revisionAuthorName } from './staff-names';
 import { diffEntityContent, entityContent } from '@/lib/entity-content';
-import { contentFromSnapshot, diffEventContent, type EventContent, type FieldChange } from '@/lib/event-content';
+import { contentFromSnapshot, diffEventContent, type FieldChange } from '@/lib/event-content';
 import type { RevisionRecordType } from '@/lib/vocabulary';
 
 /** One version in a record's history, with what it changed. */
@@ -30,7 +30,7 @@ function revisionRows(db: DbOrTx, recordType: RevisionRecordType, id: number): R
     .all();
 }
 
-function entryOf({ id, action, version, actor, createdAt, note }: RevisionRow): Omit<HistoryEntry, 'changes'> {
+export function entryOf({ id, action, version, actor, createdAt, note }: RevisionRow): Omit<HistoryEntry, 'changes'> {
   return { id, action, version, actor, createdAt, note };
 }
 
@@ -50,13 +50,21 @@ export function eventTitles(db: DbOrTx, ids: Iterable<number>): (id: number) => 
   return (id) => titles.get(id) ?? `Event #${id}`;
 }
 
-const linkIds = (contents: EventContent[]) => contents.flatMap((c) => c.links.map((l) => l.toEventId));
+/** The events a history's versions link to, whose titles its differences show. */
+export function linkedEventIds(rows: readonly Pick<RevisionRow, 'snapshot'>[]): number[] {
+  return rows.flatMap((r) => (r.snapshot as EventSnapshot).links.map((l) => l.toEventId));
+}
 
 /** The event's history, newest first, each entry with its field-by-field differences. */
 export function getEventHistory(db: DbOrTx, id: number): EventHistoryEntry[] {
   const rows = revisionRows(db, 'event', id);
+  return eventHistoryOf(rows, eventTitles(db, linkedEventIds(rows)));
+}
+
+/** An event's revisions (oldest first) as its history: both engines' rule, given the linked events' titles. */
+export function eventHistoryOf(rows: readonly RevisionRow[], eventTitle: (id: number) => string): EventHistoryEntry[] {
   const contents = rows.map((r) => contentFromSnapshot(r.snapshot as EventSnapshot));
-  const ctx = { eventTitle: eventTitles(db, linkIds(contents)) };
+  const ctx = { eventTitle };
   const latest = contents[contents.length - 1];
   const entries = rows.map((row, i) => {
     const changes = diffEventContent(i === 0 ? null : contents[i - 1]!, contents[i]!, ctx);

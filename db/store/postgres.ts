@@ -10,12 +10,14 @@ import { eventsPageBody } from '@/db/queries/events-page';
 import { pgDensityChart } from '@/db/pg/density';
 import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
 import { pgTimelineFacets } from '@/db/pg/facets';
+import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
+import { pgEventSnapshot } from '@/db/pg/event-writes';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
 import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { postgresAuthStore } from './auth-postgres';
-import type { TrackerStore } from './store';
+import { conflictLinkIds, type TrackerStore } from './store';
 
 export interface PostgresStore extends TrackerStore {
   readonly engine: 'postgres';
@@ -46,6 +48,18 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       delete: (id, expectedVersion, actor, note) => write(() => pgDeleteEvent(primary, id, expectedVersion, actor, note ?? null)),
       restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreDeletedEvent(primary, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreEventRevision(primary, id, revisionId, expectedVersion, actor)),
+      history: (id) => read((db) => pgEventHistory(db, id)),
+      revisions: (id) => read((db) => pgListRevisions(db, 'event', id)),
+      // On the primary: the conflict is with what is stored now, which a replica may not have yet.
+      async conflictContext(id, startedFrom, mine) {
+        const [theirs, base, latest, actorNames] = await Promise.all([
+          pgEventSnapshot(primary, id),
+          pgEventSnapshotAtVersion(primary, id, startedFrom),
+          pgLatestRevision(primary, 'event', id),
+          pgEntityNames(primary, mine.actorIds),
+        ]);
+        return { theirs, base, latest, actorNames, eventTitle: await pgEventTitles(primary, conflictLinkIds(theirs, base, mine)) };
+      },
     },
     timeline: {
       resolve: (parsed, viewer) => read((db) => pgResolveFilters(db, parsed, viewer)),

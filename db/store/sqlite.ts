@@ -7,13 +7,16 @@
 import { recordForFilters } from '@/db/derived/as-recorded';
 import type { Connection } from '@/db/engine/client';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
-import { getEvent } from '@/db/queries/events';
+import { eventSnapshot } from '@/db/mutations/revisions';
+import { getEvent, listRevisions } from '@/db/queries/events';
+import { eventTitles, getEventHistory, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
+import { entityNames } from '@/db/queries/suggest';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/timeline';
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
-import type { TrackerStore } from './store';
+import { conflictLinkIds, type TrackerStore } from './store';
 
 /** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
 const settle = <T>(run: () => T): Promise<T> => new Promise((resolve) => resolve(run()));
@@ -31,6 +34,15 @@ export function sqliteStore(connection: Connection): TrackerStore {
       delete: (id, expectedVersion, actor, note) => settle(() => deleteEvent(db, id, expectedVersion, actor, note ?? null)),
       restoreDeleted: (id, expectedVersion, actor) => settle(() => restoreDeletedEvent(db, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreEventRevision(db, id, revisionId, expectedVersion, actor)),
+      history: (id) => settle(() => getEventHistory(db, id)),
+      revisions: (id) => settle(() => listRevisions(db, 'event', id)),
+      conflictContext: (id, startedFrom, mine) =>
+        settle(() => {
+          const theirs = eventSnapshot(db, id);
+          const base = getEventSnapshotAtVersion(db, id, startedFrom);
+          const latest = getLatestRevision(db, 'event', id);
+          return { theirs, base, latest, actorNames: entityNames(db, mine.actorIds), eventTitle: eventTitles(db, conflictLinkIds(theirs, base, mine)) };
+        }),
     },
     timeline: {
       resolve: (parsed, viewer) => settle(() => resolveFilters(db, parsed, viewer)),

@@ -138,6 +138,36 @@ describe.each(['sqlite', 'postgres'] as const)('the events store on %s', (engine
     expect((await refusal(store().events.restoreRevision(id + 10_000, first, 1, TEST_ACTOR))).status).toBe(404);
   });
 
+  it('keeps the history a person reads: each version with what it changed, newest first', async () => {
+    const { id } = await store().events.create(input({ title: 'Joint statement on Damascus', links: [{ toEventId: 1, kind: 'related' }] }), TEST_ACTOR);
+    await store().events.update(id, input({ title: 'Joint statement on Damascus, revised', links: [{ toEventId: 1, kind: 'related' }] }), 1, TEST_ACTOR);
+    const history = await store().events.history(id);
+    expect(history.map((h) => [h.version, h.action, h.actor, h.restorable])).toEqual([
+      [2, 'update', TEST_ACTOR.label, false],
+      [1, 'create', TEST_ACTOR.label, true],
+    ]);
+    expect(history[0]!.changes).toEqual([expect.objectContaining({ key: 'title', before: 'Joint statement on Damascus', after: 'Joint statement on Damascus, revised' })]);
+    const linked = (await store().events.get(1))!.title;
+    expect(history[1]!.changes).toContainEqual(expect.objectContaining({ kind: 'items', added: [expect.stringContaining(linked)] }));
+    expect((await store().events.revisions(id)).map((r) => [r.version, r.action])).toEqual([
+      [2, 'update'],
+      [1, 'create'],
+    ]);
+  });
+
+  it('gives the conflict view what it shows after a stale save: the stored version, the starting one, who changed it, names and titles', async () => {
+    const { id } = await store().events.create(input({ title: 'Congressional letter' }), TEST_ACTOR);
+    await store().events.update(id, input({ title: 'Congressional letter to State' }), 1, TEST_ACTOR);
+    await refusal(store().events.update(id, input({ title: 'Mine' }), 1, TEST_ACTOR));
+    const context = await store().events.conflictContext(id, 1, { actorIds: [987_654], linkIds: [1, 987_654] });
+    expect(context.theirs).toMatchObject({ id, version: 2, title: 'Congressional letter to State' });
+    expect(context.base).toMatchObject({ id, version: 1, title: 'Congressional letter' });
+    expect(context.latest).toMatchObject({ actor: TEST_ACTOR.label });
+    expect(context.actorNames).toEqual(new Map());
+    expect(context.eventTitle(1)).toBe((await store().events.get(1))!.title);
+    expect(context.eventTitle(987_654)).toBe('Event #987654');
+  });
+
   it('pages through the timeline with its cursor, newest first, without repeating an event', async () => {
     const first = await store().events.list(filters(), { limit: 4 });
     expect(first.nextCursor).not.toBeNull();

@@ -8,8 +8,9 @@
 import type { BetterAuthOptions } from 'better-auth';
 import type { CreateEventOptions, UpdateEventOptions, UpdateResult } from '@/db/mutations/events';
 import type { CreateUserOptions } from '@/db/mutations/users';
-import type { ChangeActor } from '@/db/mutations/revisions';
-import type { EventDetail, EventsPage, GetEventOptions, Visibility } from '@/db/queries/events';
+import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
+import type { EventDetail, EventsPage, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
+import type { EventHistoryEntry } from '@/db/queries/revisions';
 import type { EventsPageOptions } from '@/db/queries/events-page';
 import type { ResolvedFilters } from '@/db/queries/filter-lookups';
 import type { TimelineViewData, TimelineViewOptions } from '@/db/queries/timeline-view';
@@ -37,6 +38,30 @@ export interface EventStore {
   restoreDeleted(id: number, expectedVersion: number, actor: ChangeActor): Promise<{ id: number; version: number }>;
   /** An earlier version's content comes back as a new version. */
   restoreRevision(id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): Promise<UpdateResult>;
+  /** The event's history for staff, newest first, each version with what it changed. */
+  history(id: number): Promise<EventHistoryEntry[]>;
+  /** The event's versions, newest first, without their snapshots. */
+  revisions(id: number): Promise<RevisionListItem[]>;
+  /** What the conflict view shows after a save was refused as stale (`startedFrom`: the version the edit began at). */
+  conflictContext(id: number, startedFrom: number, mine: { actorIds: number[]; linkIds: number[] }): Promise<ConflictContext>;
+}
+
+export interface ConflictContext {
+  /** The event as it is now. */
+  theirs: EventSnapshot;
+  /** The version the edit started from, when recorded. */
+  base: EventSnapshot | null;
+  /** Who made the latest change, and when. */
+  latest: { actor: string; createdAt: string } | null;
+  /** Names of the actors the refused edit names. */
+  actorNames: Map<number, string>;
+  /** Titles of the events any of the three versions links to. */
+  eventTitle: (id: number) => string;
+}
+
+/** The events the conflict view names: those the stored, the starting and the refused versions link to. */
+export function conflictLinkIds(theirs: EventSnapshot, base: EventSnapshot | null, mine: { linkIds: number[] }): number[] {
+  return [...theirs.links, ...(base?.links ?? [])].map((l) => l.toEventId).concat(mine.linkIds);
 }
 
 /** Which sign-in failures to read: an account's, a client's, or one account's from one client. */

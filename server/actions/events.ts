@@ -10,9 +10,6 @@ import { getDb, getStore } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { createEntity } from '@/db/mutations/entities';
 import { parseId } from '@/db/queries/events';
-import { eventTitles, getEventSnapshotAtVersion, getLatestRevision } from '@/db/queries/revisions';
-import { entityNames } from '@/db/queries/suggest';
-import { eventSnapshot } from '@/db/mutations/revisions';
 import { changeActor } from '@/lib/auth/roles';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
 import { entityInputSchema } from '@/lib/validation/entity';
@@ -39,17 +36,15 @@ export type EventFormState =
   | { status: 'refused'; values: EventFormValues; message: string; submission: number }
   | { status: 'conflict'; values: EventFormValues; conflict: ConflictInfo; submission: number };
 
-function buildConflict(id: number, startedFrom: number, error: VersionConflictError, mine: EventFormValues): ConflictInfo {
-  const db = getDb();
+async function buildConflict(id: number, startedFrom: number, error: VersionConflictError, mine: EventFormValues): Promise<ConflictInfo> {
   const parsed = validateEventForm(mine);
-  const theirsSnapshot = eventSnapshot(db, id);
-  const base = getEventSnapshotAtVersion(db, id, startedFrom);
+  const { theirs: theirsSnapshot, base, latest, actorNames: names, eventTitle } = await getStore().events.conflictContext(id, startedFrom, {
+    actorIds: parsed.success ? parsed.input.actors.map((a) => a.entityId) : [],
+    linkIds: parsed.success ? parsed.input.links.map((l) => l.toEventId) : [],
+  });
   const theirs = contentFromSnapshot(theirsSnapshot);
   const baseContent = base ? contentFromSnapshot(base) : null;
-  const latest = getLatestRevision(db, 'event', id);
-  const names = parsed.success ? entityNames(db, parsed.input.actors.map((a) => a.entityId)) : new Map<number, string>();
-  const titles = eventTitles(db, [...theirs.links, ...(baseContent?.links ?? []), ...(parsed.success ? parsed.input.links : [])].map((l) => l.toEventId));
-  const ctx = { eventTitle: titles };
+  const ctx = { eventTitle };
   const mineContent = parsed.success ? contentFromInput(parsed.input, (entityId) => names.get(entityId) ?? `Actor #${entityId}`) : theirs;
   const { fields, reapplied } = compareForConflict(baseContent, theirs, mineContent, mine, ctx);
   return {
@@ -101,7 +96,7 @@ export const saveEvent = guardedAction<EventFormState, EventFormValues, EventInp
       if (result.changed) kickAlerts();
       return showAfterWrite(`/events/${id}?saved=${result.changed ? 'updated' : 'unchanged'}`);
     } catch (err) {
-      if (err instanceof VersionConflictError) return { status: 'conflict', values, conflict: buildConflict(id, version.data, err, values), submission };
+      if (err instanceof VersionConflictError) return { status: 'conflict', values, conflict: await buildConflict(id, version.data, err, values), submission };
       throw err;
     }
   },

@@ -13,11 +13,10 @@ import { DraftBadge } from '@/components/ui/draft-badge';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import type { Db } from '@/db/engine/client';
-import { getDb } from '@/db/index';
-import { recordForParam } from '@/server/views/record';
-import { getEvent, listRevisions, parseId, type EventDetail } from '@/db/queries/events';
-import { getEventHistory } from '@/db/queries/revisions';
+import { getDb, getStore } from '@/db/index';
+import type { TrackerStore } from '@/db/store/store';
+import { storeForParam } from '@/server/views/record';
+import { parseId, type EventDetail } from '@/db/queries/events';
 import { standingChangesCitingEvent } from '@/db/queries/relations';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
 import { getViewer, readerForPage } from '@/server/auth/viewer';
@@ -36,14 +35,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * database read: the live one, or the record as it stood at `as_recorded`, where an event deleted
  * by then is not shown to anyone (it was not in the record then).
  */
-function loadEvent(idParam: string, viewer: Viewer | null, record: Db = getDb(), past = false): EventDetail | null {
+async function loadEvent(idParam: string, viewer: Viewer | null, record: TrackerStore = getStore(), past = false): Promise<EventDetail | null> {
   const id = parseId(idParam);
-  return id === null ? null : getEvent(record, id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) && !past });
+  return id === null ? null : record.events.get(id, { includeDrafts: canSeeDrafts(viewer), includeDeleted: canWrite(viewer) && !past });
 }
 
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const event = loadEvent((await params).id, await getViewer());
+  const event = await loadEvent((await params).id, await getViewer());
   return { title: event ? event.title : 'Event not found' };
 }
 
@@ -57,13 +56,14 @@ const SAVED: Record<string, string> = {
 };
 
 /** Every change: field by field with who made it for staff (editors can restore), what and when for the public. */
-function EventHistorySection({ event, staff, editor }: { event: EventDetail; staff: boolean; editor: boolean }) {
+async function EventHistorySection({ event, staff, editor }: { event: EventDetail; staff: boolean; editor: boolean }) {
+  const events = getStore().events;
   return (
     <EventSection title="History">
       {staff ? (
-        <EventHistory eventId={event.id} currentVersion={event.version} entries={getEventHistory(getDb(), event.id)} canRestore={editor && !event.deletedAt} />
+        <EventHistory eventId={event.id} currentVersion={event.version} entries={await events.history(event.id)} canRestore={editor && !event.deletedAt} />
       ) : (
-        <RevisionList revisions={listRevisions(getDb(), 'event', event.id)} />
+        <RevisionList revisions={await events.revisions(event.id)} />
       )}
       <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
         Record created {formatTimestamp(event.createdAt)}, last changed {formatTimestamp(event.updatedAt)}; version {event.version}.
@@ -76,9 +76,9 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const idParam = (await params).id;
   const viewer = await readerForPage(`/events/${idParam}`);
   const query = await searchParams;
-  const record = recordForParam(query.as_recorded);
+  const record = await storeForParam(query.as_recorded);
   const past = record?.asRecorded ? record : null;
-  const event = loadEvent(idParam, viewer, past ? past.connection.db : getDb(), Boolean(past));
+  const event = await loadEvent(idParam, viewer, past ? past.store : getStore(), Boolean(past));
   if (!event) notFound();
   const editor = canWrite(viewer) && !past;
   const saved = query.saved;
