@@ -28,6 +28,17 @@ module.exports = {
       to: { path: above },
     })),
     {
+      name: 'behind-the-store',
+      severity: 'error',
+      comment:
+        'Events, the timeline and accounts answer through the data-access interface (getStore() in db/index.ts; decision 0045): above db/, call the store, never an engine\'s own functions.',
+      from: { path: '^(app|components|server)/', pathNot: '\\.test\\.tsx?$' },
+      to: {
+        path: '^db/(pg/|store/(sqlite|postgres|auth-sqlite|auth-postgres)\\.ts|mutations/events\\.ts|queries/(timeline-view|events-page)\\.ts)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-app-outside-app',
       severity: 'error',
       comment: 'Routes are leaves: nothing outside app/ imports them (tests beside a route may).',
