@@ -10,7 +10,11 @@
  *   3. stopping one replica does not stop reads: they move to the other;
  *   4. stopping both does not either: they move to the primary;
  *   5. a replica started again catches up on what it missed and is read from again;
- *   6. status reports each replica's state and lag.
+ *   6. status reports each replica's state and lag;
+ *   7. the app's data-access interface on PostgreSQL (db/store/postgres.ts) does the same for an
+ *      editor: each save through the store is on the store's next read, and on the next request's
+ *      store given the position of that save (as a cookie will carry it), from a replica where
+ *      one has replayed it.
  * Everything it started is stopped and removed at the end, pass or fail.
  */
 import assert from 'node:assert/strict';
@@ -22,6 +26,9 @@ import { copyDatabase } from '@/db/copy/copy';
 import { events, eventSearch } from '@/db/pg/schema';
 import { openReplicaSet, type ReplicaSet, type ReplicaStatus, type WriteMark } from '@/db/pg/replicas';
 import type { PgDb } from '@/db/pg/connect';
+import { postgresStore } from '@/db/store/postgres';
+import { TEST_ACTOR } from '@/db/testing/test-db';
+import { eventInputSchema } from '@/lib/validation/event';
 import { startPgCluster, type PgCluster } from '@/testing/pg-cluster';
 import { runScript } from './run-script';
 
@@ -95,6 +102,23 @@ async function readYourWrites(set: ReplicaSet, id: number): Promise<void> {
   }
   line(`${rounds} saves, each read straight back with its mark: ${rounds} of ${rounds} saw the save (${onReplica} from a replica, ${rounds - onReplica} from the primary); search found each new title`);
   line(`the same reads without the mark: ${staleWithoutMark} of ${rounds} were stale (the replica had not replayed the save yet)`);
+}
+
+async function storeReadsItsWrites(set: ReplicaSet): Promise<void> {
+  const store = postgresStore(set);
+  const input = (title: string) => eventInputSchema.parse({ type: 'statement', title, summary: 'Saved through the store.', date: '2024-05-01', status: 'published' });
+  let { id, version } = await store.events.create(input('Store check 0'), TEST_ACTOR);
+  const rounds = 20;
+  const replicaReads = () => set.replicas.reduce((n, r) => n + r.reads, 0);
+  const before = replicaReads();
+  for (let i = 1; i <= rounds; i++) {
+    const title = `Store check ${i}`;
+    ({ version } = await store.events.update(id, input(title), version, TEST_ACTOR));
+    assert.equal((await store.events.get(id))?.title, title, `round ${i}: the store's next read shows the save`);
+    const nextRequest = postgresStore(set, { after: store.lastWrite });
+    assert.equal((await nextRequest.events.get(id))?.title, title, `round ${i}: the next request, given the save's position, shows it`);
+  }
+  line(`${rounds} saves through the app's store, each read back by the same store and by the next request's: ${rounds * 2} of ${rounds * 2} saw the save, ${replicaReads() - before} of those reads from a replica`);
 }
 
 async function readsOnly(set: ReplicaSet, n: number, id: number): Promise<Map<string, number>> {
@@ -178,6 +202,7 @@ runScript(async () => {
     const [{ id }] = (await set.db.select({ id: events.id }).from(events).orderBy(events.id).limit(1)) as [{ id: number }];
     await spreadAcrossReplicas(set, cluster, seedEvents);
     await readYourWrites(set, id);
+    await storeReadsItsWrites(set);
     await survivesStoppedReplicas(set, cluster, id);
     console.log(`Replica checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

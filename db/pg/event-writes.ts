@@ -60,35 +60,34 @@ const byteOrder = (column: SQL | Column) => sql`${column} COLLATE "C"`;
 export async function pgEventSnapshot(tx: PgTx | PgDb, id: number): Promise<EventSnapshot> {
   const [event] = await tx.select().from(events).where(eq(events.id, id));
   if (!event) throw new Error(`pgEventSnapshot: no event ${id}`);
-  const [countries, actors, tagRows, sourceRows, links] = await Promise.all([
-    tx
-      .select({ code: eventCountries.countryCode, role: eventCountries.role })
-      .from(eventCountries)
-      .where(eq(eventCountries.eventId, id))
-      .orderBy(byteOrder(eventCountries.countryCode), byteOrder(eventCountries.role)),
-    tx
-      .select({ entityId: eventEntities.entityId, name: entities.name, role: eventEntities.role })
-      .from(eventEntities)
-      .innerJoin(entities, eq(entities.id, eventEntities.entityId))
-      .where(eq(eventEntities.eventId, id))
-      .orderBy(byteOrder(entities.name), byteOrder(eventEntities.role)),
-    tx
-      .select({ label: tags.label })
-      .from(eventTags)
-      .innerJoin(tags, eq(tags.id, eventTags.tagId))
-      .where(eq(eventTags.eventId, id))
-      .orderBy(byteOrder(tags.label)),
-    tx
-      .select({ url: sources.url, title: sources.title, publisher: sources.publisher, publishedDate: sources.publishedDate, excerpt: sources.excerpt, note: sources.note })
-      .from(sources)
-      .where(eq(sources.eventId, id))
-      .orderBy(asc(sources.position), asc(sources.id)),
-    tx
-      .select({ toEventId: eventLinks.toEventId, kind: eventLinks.kind })
-      .from(eventLinks)
-      .where(eq(eventLinks.fromEventId, id))
-      .orderBy(asc(eventLinks.toEventId), byteOrder(eventLinks.kind)),
-  ]);
+  // One query after another: inside a transaction they share one connection, which runs one at a time.
+  const countries = await tx
+    .select({ code: eventCountries.countryCode, role: eventCountries.role })
+    .from(eventCountries)
+    .where(eq(eventCountries.eventId, id))
+    .orderBy(byteOrder(eventCountries.countryCode), byteOrder(eventCountries.role));
+  const actors = await tx
+    .select({ entityId: eventEntities.entityId, name: entities.name, role: eventEntities.role })
+    .from(eventEntities)
+    .innerJoin(entities, eq(entities.id, eventEntities.entityId))
+    .where(eq(eventEntities.eventId, id))
+    .orderBy(byteOrder(entities.name), byteOrder(eventEntities.role));
+  const tagRows = await tx
+    .select({ label: tags.label })
+    .from(eventTags)
+    .innerJoin(tags, eq(tags.id, eventTags.tagId))
+    .where(eq(eventTags.eventId, id))
+    .orderBy(byteOrder(tags.label));
+  const sourceRows = await tx
+    .select({ url: sources.url, title: sources.title, publisher: sources.publisher, publishedDate: sources.publishedDate, excerpt: sources.excerpt, note: sources.note })
+    .from(sources)
+    .where(eq(sources.eventId, id))
+    .orderBy(asc(sources.position), asc(sources.id));
+  const links = await tx
+    .select({ toEventId: eventLinks.toEventId, kind: eventLinks.kind })
+    .from(eventLinks)
+    .where(eq(eventLinks.fromEventId, id))
+    .orderBy(asc(eventLinks.toEventId), byteOrder(eventLinks.kind));
   return { ...event, countries, actors, tags: tagRows.map((t) => t.label), sources: sourceRows, links } as EventSnapshot;
 }
 
