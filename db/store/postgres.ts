@@ -17,6 +17,7 @@ import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { postgresAuthStore } from './auth-postgres';
+import { pgOutbox } from '@/db/pg/outbox';
 import { conflictLinkIds, type TrackerStore } from './store';
 
 export interface PostgresStore extends TrackerStore {
@@ -85,6 +86,8 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
         }),
     },
     auth: postgresAuthStore(primary),
+    // On the primary: a delivery's state is what several servers' dispatchers agree on.
+    outbox: pgOutbox(primary),
     async recordFor(filters) {
       if (!filters.asRecorded) return { store, filters, issues: [], asRecorded: null };
       // The record as it stood then is rebuilt from the history into SQLite (db/derived/as-recorded.ts), from SQLite's tables so far.

@@ -16,6 +16,7 @@ import { resolveFilters } from '@/db/queries/filter-lookups';
 import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/timeline';
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
+import { sqliteOutboxStore } from './outbox-sqlite';
 import { conflictLinkIds, type TrackerStore } from './store';
 
 /** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
@@ -56,6 +57,7 @@ export function sqliteStore(connection: Connection): TrackerStore {
       },
     },
     auth: sqliteAuthStore(db),
+    outbox: sqliteOutboxStore(db),
     async recordFor(filters) {
       const record = recordForFilters(connection, filters);
       return { store: record.connection === connection ? store : sqliteStore(record.connection), filters: record.filters, issues: record.issues, asRecorded: record.asRecorded };

@@ -106,11 +106,50 @@ export interface RecordedStore {
   asRecorded: { at: number; iso: string; requested: string } | null;
 }
 
+/** A queued alert the dispatcher may send now, with its destination. */
+export interface DueDelivery {
+  id: number;
+  attempt: number;
+  payload: string;
+  nextAttemptAt: string | null;
+  destinationId: number;
+  url: string;
+  secret: string;
+  enabled: boolean;
+}
+
+/** What an attempt at a delivery came to (only the fields it sets). */
+export interface DeliveryOutcome {
+  state?: 'pending' | 'delivered' | 'failed' | 'gave_up';
+  attempt?: number;
+  durationMs?: number | null;
+  statusCode?: number | null;
+  error?: string | null;
+  nextAttemptAt?: string | null;
+}
+
+/** The webhook outbox as the dispatcher works through it (server/alerts/dispatcher.ts; decision 0035). */
+export interface OutboxStore {
+  /** Deliveries pending, or failed with their retry time reached, by `nowIso`: the earliest first, at most `batch`. */
+  due(nowIso: string, batch: number): Promise<DueDelivery[]>;
+  /**
+   * Takes a due delivery until `until` if nobody else has (its due time is still `dueAt`): false
+   * when another step, or another server, took it first. Only the taker sends it.
+   */
+  lease(id: number, dueAt: string, until: string): Promise<boolean>;
+  record(id: number, outcome: DeliveryOutcome, nowIso: string): Promise<void>;
+  /** Switches a destination off, saying why (a receiver that answers "gone"). */
+  disableDestination(id: number, reason: string): Promise<void>;
+  /** When the next delivery falls due (ms since the epoch), or null when nothing waits. */
+  nextDueAt(): Promise<number | null>;
+}
+
 export interface TrackerStore {
   readonly engine: Engine;
   readonly events: EventStore;
   readonly timeline: TimelineStore;
   readonly auth: AuthStore;
+  readonly outbox: OutboxStore;
   /** The store to read for these filters: this one, or the record as it stood at `as_recorded`. */
   recordFor(filters: TimelineFilters): Promise<RecordedStore>;
 }

@@ -8,7 +8,8 @@ import { user, webhookDeliveries, webhookDestinations } from '@/db/schema';
 import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '@/lib/alerts/retry';
 import { SIGNATURE_HEADER, verifySignature } from '@/lib/alerts/webhook-signing';
-import { nextDueAt, runDueDeliveries } from './dispatcher';
+import { sqliteOutboxStore } from '@/db/store/outbox-sqlite';
+import { runDueDeliveries } from './dispatcher';
 
 interface Received {
   body: string;
@@ -64,7 +65,7 @@ describe('the webhook dispatcher', () => {
     const { secret } = subscribe();
     const event = makeEvent(conn.db, { type: 'designation', title: 'Caesar Act designations', date: '2023', datePrecision: 'year' });
     clock = Date.now() + 1000;
-    expect(await runDueDeliveries(conn.db, options())).toBe(1);
+    expect(await runDueDeliveries(sqliteOutboxStore(conn.db), options())).toBe(1);
     expect(received).toHaveLength(1);
     const got = received[0]!;
     expect(verifySignature(secret, got.body, got.signature, { now: clock })).toEqual({ ok: true, timestamp: Math.floor(clock / 1000) });
@@ -76,9 +77,9 @@ describe('the webhook dispatcher', () => {
     });
     expect(got.delivery).toBe(String(rows()[0]!.id));
     expect(rows()[0]).toMatchObject({ state: 'delivered', attempt: 1, statusCode: 204, error: null, nextAttemptAt: null });
-    expect(nextDueAt(conn.db)).toBeNull();
+    expect(await sqliteOutboxStore(conn.db).nextDueAt()).toBeNull();
     // Nothing is sent twice.
-    expect(await runDueDeliveries(conn.db, options())).toBe(0);
+    expect(await runDueDeliveries(sqliteOutboxStore(conn.db), options())).toBe(0);
     expect(received).toHaveLength(1);
   });
 
@@ -87,13 +88,13 @@ describe('the webhook dispatcher', () => {
     answer = (n, res) => res.writeHead(n === 1 ? 500 : 200).end('ok');
     makeEvent(conn.db, { type: 'designation' });
     clock = Date.now() + 1000;
-    await runDueDeliveries(conn.db, options());
+    await runDueDeliveries(sqliteOutboxStore(conn.db), options());
     expect(rows()[0]).toMatchObject({ state: 'failed', attempt: 1, statusCode: 500 });
     expect(Date.parse(rows()[0]!.nextAttemptAt!)).toBe(clock + RETRY_DELAYS_MS[0]);
     // Not yet due: nothing is sent.
-    expect(await runDueDeliveries(conn.db, options())).toBe(0);
+    expect(await runDueDeliveries(sqliteOutboxStore(conn.db), options())).toBe(0);
     clock += RETRY_DELAYS_MS[0];
-    expect(await runDueDeliveries(conn.db, options())).toBe(1);
+    expect(await runDueDeliveries(sqliteOutboxStore(conn.db), options())).toBe(1);
     expect(rows()[0]).toMatchObject({ state: 'delivered', attempt: 2, statusCode: 200 });
     expect(received[1]!.body).toBe(received[0]!.body);
   });
@@ -104,7 +105,7 @@ describe('the webhook dispatcher', () => {
     makeEvent(conn.db, { type: 'designation' });
     clock = Date.now() + 1000;
     const started = performance.now();
-    await runDueDeliveries(conn.db, options());
+    await runDueDeliveries(sqliteOutboxStore(conn.db), options());
     expect(performance.now() - started).toBeLessThan(3000);
     expect(rows()[0]).toMatchObject({ state: 'failed', attempt: 1, statusCode: null, error: 'No answer within 0.3 seconds.' });
     expect(rows()[0]!.durationMs).toBeGreaterThanOrEqual(250);
@@ -116,7 +117,7 @@ describe('the webhook dispatcher', () => {
     makeEvent(conn.db, { type: 'designation' });
     clock = Date.now() + 1000;
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
-      await runDueDeliveries(conn.db, options());
+      await runDueDeliveries(sqliteOutboxStore(conn.db), options());
       clock += 3 * 3_600_000;
     }
     expect(received).toHaveLength(MAX_ATTEMPTS);
@@ -130,7 +131,7 @@ describe('the webhook dispatcher', () => {
     makeEvent(conn.db, { type: 'designation' });
     makeEvent(conn.db, { type: 'designation' });
     clock = Date.now() + 1000;
-    await runDueDeliveries(conn.db, options());
+    await runDueDeliveries(sqliteOutboxStore(conn.db), options());
     expect(rows().map((r) => [r.state, r.statusCode])).toEqual([['gave_up', 400], ['gave_up', 410]]);
     expect(conn.db.select().from(webhookDestinations).get()).toMatchObject({ id: destination.id, enabled: false });
   });
@@ -143,7 +144,7 @@ describe('the webhook dispatcher', () => {
     server.listen(0, '127.0.0.1');
     makeEvent(conn.db, { type: 'designation' });
     clock = Date.now() + 1000;
-    await runDueDeliveries(conn.db, options());
+    await runDueDeliveries(sqliteOutboxStore(conn.db), options());
     expect(rows()[0]).toMatchObject({ state: 'failed', attempt: 1, statusCode: null });
     expect(rows()[0]!.error).toMatch(/fetch failed|ECONNREFUSED/);
   });

@@ -7,10 +7,7 @@
  * (never at build time) and is started lazily; `runDueDeliveries` is the one step, which tests
  * drive with their own clock.
  */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Db } from '@/db/engine/client';
-import { setWebhookDestinationEnabled } from '@/db/mutations/webhooks';
-import { webhookDeliveries, webhookDestinations, webhookSubscriptions } from '@/db/schema';
+import type { DeliveryOutcome, OutboxStore } from '@/db/store/store';
 import { payloadBody } from '@/lib/alerts/payload';
 import { DELIVERY_TIMEOUT_MS, decideDelivery, type DeliveryResult } from '@/lib/alerts/retry';
 import { SIGNATURE_HEADER, signPayload } from '@/lib/alerts/webhook-signing';
@@ -58,39 +55,19 @@ export async function sendWebhook(url: string, secret: string, body: string, del
  * One step: every delivery due by now (pending, or failed with its retry time reached) is sent once
  * and its outcome recorded. Returns how many were attempted.
  */
-export async function runDueDeliveries(db: Db, options: DispatchOptions): Promise<number> {
+export async function runDueDeliveries(outbox: OutboxStore, options: DispatchOptions): Promise<number> {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
-  const due = db
-    .select({
-      id: webhookDeliveries.id,
-      attempt: webhookDeliveries.attempt,
-      payload: webhookDeliveries.payload,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
-      destinationId: webhookDestinations.id,
-      url: webhookDestinations.url,
-      secret: webhookDestinations.secret,
-      enabled: webhookDestinations.enabled,
-    })
-    .from(webhookDeliveries)
-    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .innerJoin(webhookDestinations, eq(webhookDestinations.id, webhookSubscriptions.destinationId))
-    .where(and(inArray(webhookDeliveries.state, ['pending', 'failed']), lte(webhookDeliveries.nextAttemptAt, new Date(now()).toISOString())))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-    .limit(options.batch ?? 20)
-    .all();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const record = (id: number, outcome: DeliveryOutcome) => outbox.record(id, outcome, iso(now()));
+  const due = await outbox.due(iso(now()), options.batch ?? 20);
   for (const d of due) {
     if (!d.enabled) {
-      record(db, d.id, { state: 'gave_up', error: 'The destination was switched off before this could be sent.', nextAttemptAt: null }, now);
+      await record(d.id, { state: 'gave_up', error: 'The destination was switched off before this could be sent.', nextAttemptAt: null });
       continue;
     }
-    // Lease the row past the timeout, so an overlapping step does not send it a second time.
-    const leased = db
-      .update(webhookDeliveries)
-      .set({ nextAttemptAt: new Date(now() + timeoutMs * 2).toISOString() })
-      .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.nextAttemptAt, d.nextAttemptAt!)))
-      .run();
-    if (leased.changes === 0) continue;
+    // Lease the row past the timeout, so an overlapping step (or another server) does not send it a second time.
+    if (!(await outbox.lease(d.id, d.nextAttemptAt!, iso(now() + timeoutMs * 2)))) continue;
     const attempt = d.attempt + 1;
     const { result, durationMs } = await sendWebhook(d.url, d.secret, payloadBody(d.payload, options.origin), d.id, { now, timeoutMs });
     const decision = decideDelivery(result, attempt, { now: now(), random: options.random });
@@ -100,28 +77,12 @@ export async function runDueDeliveries(db: Db, options: DispatchOptions): Promis
       statusCode: result.kind === 'response' ? result.status : null,
       error: result.kind === 'timeout' ? `No answer within ${Math.round(timeoutMs / 100) / 10} seconds.` : result.kind === 'network' ? result.message : null,
     };
-    if (decision.action === 'done') record(db, d.id, { ...outcome, state: 'delivered', nextAttemptAt: null }, now);
-    else if (decision.action === 'retry') record(db, d.id, { ...outcome, state: 'failed', nextAttemptAt: new Date(now() + decision.delayMs).toISOString() }, now);
+    if (decision.action === 'done') await record(d.id, { ...outcome, state: 'delivered', nextAttemptAt: null });
+    else if (decision.action === 'retry') await record(d.id, { ...outcome, state: 'failed', nextAttemptAt: iso(now() + decision.delayMs) });
     else {
-      record(db, d.id, { ...outcome, error: decision.reason.slice(0, ERROR_TEXT_MAX), state: 'gave_up', nextAttemptAt: null }, now);
-      if (decision.action === 'disable') setWebhookDestinationEnabled(db, d.destinationId, false, decision.reason);
+      await record(d.id, { ...outcome, error: decision.reason.slice(0, ERROR_TEXT_MAX), state: 'gave_up', nextAttemptAt: null });
+      if (decision.action === 'disable') await outbox.disableDestination(d.destinationId, decision.reason);
     }
   }
   return due.length;
-}
-
-function record(db: Db, id: number, values: Partial<typeof webhookDeliveries.$inferInsert>, now: () => number) {
-  db.update(webhookDeliveries).set({ ...values, updatedAt: new Date(now()).toISOString() }).where(eq(webhookDeliveries.id, id)).run();
-}
-
-/** When the next delivery falls due (ms since the epoch), or null when nothing waits. */
-export function nextDueAt(db: Db): number | null {
-  const row = db
-    .select({ at: webhookDeliveries.nextAttemptAt })
-    .from(webhookDeliveries)
-    .where(inArray(webhookDeliveries.state, ['pending', 'failed']))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(1)
-    .get();
-  return row?.at ? Date.parse(row.at) : null;
 }

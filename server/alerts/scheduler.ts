@@ -5,10 +5,10 @@
  * failing step is logged and tried again later: deliveries never block or break a save.
  */
 import 'server-only';
-import { getDb } from '@/db/index';
+import { getStore } from '@/db/index';
 import { writeRefusal } from '@/db/engine/integrity';
 import { env } from '@/lib/env';
-import { nextDueAt, runDueDeliveries } from './dispatcher';
+import { runDueDeliveries } from './dispatcher';
 
 /** Even with nothing due, look again this often (a write in another process, a clock jump). */
 const POLL_MS = 30_000;
@@ -53,11 +53,11 @@ async function step() {
   if (writeRefusal()) return schedule(POLL_MS);
   s.running = true;
   try {
-    const db = getDb();
+    const { outbox } = getStore();
     // Batch after batch while some were due (each step moves every row it read out of "due").
-    for (let i = 0; i < 50 && (await runDueDeliveries(db, { origin: s.origin })) > 0; i++);
+    for (let i = 0; i < 50 && (await runDueDeliveries(outbox, { origin: s.origin })) > 0; i++);
     s.again = false;
-    const due = nextDueAt(db);
+    const due = await outbox.nextDueAt();
     schedule(due === null ? POLL_MS : due - Date.now());
   } catch (err) {
     console.error('Webhook dispatcher step failed; trying again shortly.', err);
