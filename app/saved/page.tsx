@@ -6,9 +6,8 @@ import { SmallActionForm } from '@/components/forms/small-action-form';
 import { PageFrame } from '@/components/layout/page-frame';
 import { DeliveryLog } from '@/components/saved-views/delivery-log';
 import { FeedTokenForm, RenameViewForm, SubscribeForm } from '@/components/saved-views/saved-view-forms';
-import { getDb } from '@/db/index';
-import { resolveFilters } from '@/db/queries/filter-lookups';
-import { deliveriesOfOwner, enabledWebhookDestinations, listSavedViews } from '@/db/queries/saved-views';
+import { getStore } from '@/db/index';
+import { DELIVERY_LOG_SIZE } from '@/db/queries/saved-views';
 import { savedViewFilters } from '@/lib/alerts/saved-view-filters';
 import { canSeeDrafts } from '@/lib/auth/roles';
 import { formatTimestamp } from '@/lib/dates';
@@ -30,11 +29,15 @@ function flash(params: Record<string, string | string[] | undefined>): string | 
 export default async function SavedViewsPage({ searchParams }: { searchParams: SearchParams }) {
   const { viewer, forbidden } = await staffPage('/saved', 'drafts:read');
   if (forbidden) return forbidden;
-  const db = getDb();
+  const store = getStore();
   const visibility = { includeDrafts: canSeeDrafts(viewer) };
-  const views = listSavedViews(db, viewer.id, visibility);
-  const destinations = enabledWebhookDestinations(db);
-  const deliveries = deliveriesOfOwner(db, viewer.id);
+  const [views, destinations, deliveries] = await Promise.all([
+    store.savedViews.list(viewer.id, visibility),
+    store.webhooks.enabledDestinations(),
+    store.savedViews.deliveriesOfOwner(viewer.id, DELIVERY_LOG_SIZE),
+  ]);
+  // The names behind each view's actor and tag chips.
+  const lookups = await Promise.all(views.map(async (v) => (await store.timeline.resolve({ filters: savedViewFilters(v.query), issues: [] }, visibility)).lookups));
   const message = flash(await searchParams);
 
   return (
@@ -49,9 +52,9 @@ export default async function SavedViewsPage({ searchParams }: { searchParams: S
         </div>
       ) : (
         <ul className="space-y-6" aria-label="Your saved views">
-          {views.map((v) => {
+          {views.map((v, i) => {
             const filters = savedViewFilters(v.query);
-            const { lookups } = resolveFilters(db, { filters, issues: [] }, visibility);
+            const viewLookups = lookups[i]!;
             const available = destinations.filter((d) => !v.subscriptions.some((s) => s.destinationId === d.id));
             return (
               <li key={v.id} className="space-y-3 rounded border border-zinc-200 p-4 dark:border-zinc-800" data-testid="saved-view">
@@ -64,7 +67,7 @@ export default async function SavedViewsPage({ searchParams }: { searchParams: S
                     {v.newCount === 0 ? 'Nothing new' : `${v.newCount.toLocaleString('en')} new`} since you last opened it ({formatTimestamp(v.lastSeenAt)})
                   </p>
                 </div>
-                <p className="text-sm text-zinc-700 dark:text-zinc-300">{isFiltered(filters) ? describeFiltersText(filters, lookups) : 'All events'}</p>
+                <p className="text-sm text-zinc-700 dark:text-zinc-300">{isFiltered(filters) ? describeFiltersText(filters, viewLookups) : 'All events'}</p>
                 <RenameViewForm id={v.id} name={v.name} />
                 <details className="text-sm">
                   <summary className="cursor-pointer font-medium">Subscribe</summary>

@@ -14,15 +14,22 @@ export const SAVED_VIEW_NOT_FOUND = 'This saved view does not exist (it may have
 export const MAX_SAVED_VIEWS = 200;
 
 function owned(db: DbOrTx, userId: string, id: number) {
-  const row = db.select().from(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, userId))).get();
+  return ownedOrRefused(db.select().from(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, userId))).get());
+}
+
+/** A view of another person reads as missing (404), on either engine. */
+export function ownedOrRefused<R>(row: R | undefined): R {
   if (!row) throw new MutationError(SAVED_VIEW_NOT_FOUND, {}, 404);
   return row;
 }
 
+export const tooManyViews = () => new MutationError(`You have ${MAX_SAVED_VIEWS} saved views, the most one account can keep; delete some first.`, { name: 'Too many saved views.' });
+export const DESTINATION_UNAVAILABLE = 'That webhook destination is not available; an admin may have switched it off.';
+
 /** `name` is already checked (lib/validation/saved-view.ts); `query` is the canonical filter string. */
 export function createSavedView(db: DbOrTx, userId: string, name: string, query: string): { id: number } {
   const count = db.select({ n: sql<number>`count(*)` }).from(savedViews).where(eq(savedViews.userId, userId)).get()?.n ?? 0;
-  if (count >= MAX_SAVED_VIEWS) throw new MutationError(`You have ${MAX_SAVED_VIEWS} saved views, the most one account can keep; delete some first.`, { name: 'Too many saved views.' });
+  if (count >= MAX_SAVED_VIEWS) throw tooManyViews();
   const ts = nowIso();
   return db.insert(savedViews).values({ userId, name, query, createdAt: ts, updatedAt: ts, lastSeenAt: ts }).returning({ id: savedViews.id }).get();
 }
@@ -65,7 +72,7 @@ export function subscribeSavedView(db: DbOrTx, userId: string, id: number, desti
   owned(db, userId, id);
   const destination = db.select({ enabled: webhookDestinations.enabled }).from(webhookDestinations).where(eq(webhookDestinations.id, destinationId)).get();
   if (!destination || !destination.enabled) {
-    throw new MutationError('That webhook destination is not available; an admin may have switched it off.', { destinationId: 'Choose an available destination.' });
+    throw new MutationError(DESTINATION_UNAVAILABLE, { destinationId: 'Choose an available destination.' });
   }
   db.insert(webhookSubscriptions).values({ savedViewId: id, destinationId }).onConflictDoNothing().run();
 }

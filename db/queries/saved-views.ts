@@ -38,19 +38,25 @@ export function listSavedViews(db: DbOrTx, userId: string, visibility: Visibilit
     .from(webhookSubscriptions)
     .innerJoin(webhookDestinations, eq(webhookDestinations.id, webhookSubscriptions.destinationId))
     .where(inArray(webhookSubscriptions.savedViewId, rows.map((r) => r.id)))
+    .orderBy(webhookSubscriptions.id)
     .all();
-  return rows.map((row) => ({
+  return rows.map((row) => savedViewListItem(row, countRecordedSince(db, row.lastSeenAt, savedViewFilters(row.query), visibility), subs));
+}
+
+/** One row of a person's list, on either engine: a revoked feed shows no prefix, only when it was revoked. */
+export function savedViewListItem(row: SavedViewRow, newCount: number, subs: readonly (SavedViewSubscription & { savedViewId: number })[]): SavedViewListItem {
+  return {
     id: row.id,
     name: row.name,
     query: row.query,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
-    newCount: countRecordedSince(db, row.lastSeenAt, savedViewFilters(row.query), visibility),
+    newCount,
     feedTokenPrefix: row.feedTokenHash ? row.feedTokenPrefix : null,
     feedTokenCreatedAt: row.feedTokenHash ? row.feedTokenCreatedAt : null,
     feedTokenRevokedAt: row.feedTokenRevokedAt,
     subscriptions: subs.filter((s) => s.savedViewId === row.id).map(({ destinationId, label, enabled }) => ({ destinationId, label, enabled })),
-  }));
+  };
 }
 
 /** The filters of one of the person's saved views, or null when they have no such view. */

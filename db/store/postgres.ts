@@ -18,6 +18,7 @@ import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { postgresAuthStore } from './auth-postgres';
 import { pgOutbox } from '@/db/pg/outbox';
+import { postgresSavedViewStore, postgresWebhookStore } from './saved-views-postgres';
 import { conflictLinkIds, type TrackerStore } from './store';
 
 export interface PostgresStore extends TrackerStore {
@@ -88,6 +89,8 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
     auth: postgresAuthStore(primary),
     // On the primary: a delivery's state is what several servers' dispatchers agree on.
     outbox: pgOutbox(primary),
+    savedViews: postgresSavedViewStore(primary),
+    webhooks: postgresWebhookStore(primary),
     async recordFor(filters) {
       if (!filters.asRecorded) return { store, filters, issues: [], asRecorded: null };
       // The record as it stood then is rebuilt from the history into SQLite (db/derived/as-recorded.ts), from SQLite's tables so far.

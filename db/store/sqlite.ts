@@ -17,6 +17,7 @@ import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/time
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import { sqliteOutboxStore } from './outbox-sqlite';
+import { sqliteSavedViewStore, sqliteWebhookStore } from './saved-views-sqlite';
 import { conflictLinkIds, type TrackerStore } from './store';
 
 /** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
@@ -58,6 +59,8 @@ export function sqliteStore(connection: Connection): TrackerStore {
     },
     auth: sqliteAuthStore(db),
     outbox: sqliteOutboxStore(db),
+    savedViews: sqliteSavedViewStore(db),
+    webhooks: sqliteWebhookStore(db),
     async recordFor(filters) {
       const record = recordForFilters(connection, filters);
       return { store: record.connection === connection ? store : sqliteStore(record.connection), filters: record.filters, issues: record.issues, asRecorded: record.asRecorded };

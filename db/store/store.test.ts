@@ -200,6 +200,77 @@ describe.each(['sqlite', 'postgres'] as const)('the timeline store on %s', (engi
   });
 });
 
+describe.each(['sqlite', 'postgres'] as const)('saved views and webhooks on %s', (engine) => {
+  const store = () => stores[engine]!;
+  let owner: string;
+  let other: string;
+
+  beforeAll(async () => {
+    owner = (await store().auth.createUser({ email: `owner-${engine}@example.org`, name: 'Owner', role: 'editor', password: 'correct horse battery' }, { hash: async () => 'x' })).id;
+    other = (await store().auth.createUser({ email: `other-${engine}@example.org`, name: 'Other', role: 'editor', password: 'correct horse battery' }, { hash: async () => 'x' })).id;
+  });
+
+  it('counts what is new in a saved view since it was last opened, and starts again when it is opened', async () => {
+    const { id } = await store().savedViews.create(owner, 'Captagon designations', 'q=captagon&type=designation');
+    expect((await store().savedViews.list(owner, {})).map((v) => [v.name, v.newCount])).toEqual([['Captagon designations', 0]]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store().events.create(input({ type: 'designation', title: 'Captagon network designated' }), TEST_ACTOR);
+    await store().events.create(input({ type: 'statement', title: 'Captagon remarks' }), TEST_ACTOR);
+    expect((await store().savedViews.list(owner, {}))[0]!.newCount).toBe(1);
+    expect(await store().savedViews.markSeen(owner, id)).toBe('q=captagon&type=designation');
+    expect((await store().savedViews.list(owner, {}))[0]!.newCount).toBe(0);
+    await store().savedViews.rename(owner, id, 'Captagon');
+    expect((await store().savedViews.list(owner, {}))[0]!.name).toBe('Captagon');
+  });
+
+  it("treats another person's view as missing", async () => {
+    const { id } = await store().savedViews.create(owner, 'Mine', 'type=statement');
+    const views = store().savedViews;
+    for (const attempt of [() => views.rename(other, id, 'Theirs'), () => views.delete(other, id), () => views.markSeen(other, id), () => views.regenerateFeedToken(other, id)]) {
+      expect(await refusal(attempt())).toMatchObject({ status: 404, message: 'This saved view does not exist (it may have been deleted).' });
+    }
+    expect(await store().savedViews.query(other, id)).toBeNull();
+    expect(await store().savedViews.query(owner, id)).toBe('type=statement');
+    expect(await store().savedViews.delete(owner, id)).toEqual({ name: 'Mine' });
+    expect(await store().savedViews.query(owner, id)).toBeNull();
+  });
+
+  it('opens a private feed with its token until the token is revoked', async () => {
+    const { id } = await store().savedViews.create(owner, 'Feed', 'country=SY');
+    const token = await store().savedViews.regenerateFeedToken(owner, id);
+    expect((await store().savedViews.byFeedToken(id, token))?.name).toBe('Feed');
+    expect(await store().savedViews.byFeedToken(id, `${token.slice(0, -1)}x`)).toBeNull();
+    const listed = (await store().savedViews.list(owner, {})).find((v) => v.id === id)!;
+    expect(token.startsWith(listed.feedTokenPrefix!)).toBe(true);
+    await store().savedViews.revokeFeedToken(owner, id);
+    expect(await store().savedViews.byFeedToken(id, token)).toBeNull();
+    expect((await store().savedViews.list(owner, {})).find((v) => v.id === id)).toMatchObject({ feedTokenPrefix: null, feedTokenRevokedAt: expect.any(String) });
+  });
+
+  it('subscribes a view to an enabled destination only, and logs what was queued for it', async () => {
+    const hook = await store().webhooks.createDestination({ url: 'http://127.0.0.1:9/hook', label: `Team chat ${engine}` }, 'admin@example.org');
+    expect(hook.secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+    const off = await store().webhooks.createDestination({ url: 'http://127.0.0.1:9/off', label: `Off ${engine}` }, 'admin@example.org');
+    await store().webhooks.setDestinationEnabled(off.id, false, 'Not used');
+    expect((await store().webhooks.enabledDestinations()).map((d) => d.id)).toEqual(expect.arrayContaining([hook.id]));
+    expect((await store().webhooks.enabledDestinations()).map((d) => d.id)).not.toContain(off.id);
+    expect((await store().webhooks.destinations()).find((d) => d.id === off.id)).toMatchObject({ enabled: false, disabledReason: 'Not used' });
+    expect((await refusal(store().webhooks.setDestinationEnabled(987_654, true))).status).toBe(404);
+
+    const { id } = await store().savedViews.create(owner, 'Designations in Syria', 'type=designation&country=SY');
+    expect((await refusal(store().savedViews.subscribe(owner, id, off.id))).fieldErrors).toEqual({ destinationId: 'Choose an available destination.' });
+    await store().savedViews.subscribe(owner, id, hook.id);
+    await store().savedViews.subscribe(owner, id, hook.id);
+    expect((await store().savedViews.list(owner, {})).find((v) => v.id === id)!.subscriptions).toEqual([{ destinationId: hook.id, label: `Team chat ${engine}`, enabled: true }]);
+
+    const { id: eventId } = await store().events.create(input({ type: 'designation', title: 'Officials designated', countries: [{ code: 'SY', role: 'target' }] }), TEST_ACTOR);
+    expect((await store().savedViews.deliveriesOfOwner(owner, 50)).map((d) => [d.eventId, d.viewName, d.destinationLabel, d.state])).toEqual([[eventId, 'Designations in Syria', `Team chat ${engine}`, 'pending']]);
+    expect((await store().webhooks.deliveriesTo(hook.id, 50)).map((d) => d.eventId)).toEqual([eventId]);
+    await store().savedViews.unsubscribe(owner, id, hook.id);
+    expect((await store().savedViews.list(owner, {})).find((v) => v.id === id)!.subscriptions).toEqual([]);
+  });
+});
+
 describe('both engines, side by side', () => {
   const VIEWS = ['', 'type=designation', 'country=SY', 'q=caesar', 'q=caesar&type=designation', 'from=2020&to=2023-06', 'status=all', 'sort=relevance&q=assad'];
 

@@ -11,6 +11,9 @@ import type { CreateUserOptions } from '@/db/mutations/users';
 import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
 import type { EventDetail, EventsPage, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
+import type { DeliveryLogItem, SavedViewListItem } from '@/db/queries/saved-views';
+import type { SavedViewRow, WebhookDestinationRow } from '@/db/schema';
+import type { WebhookDestinationInput } from '@/lib/validation/saved-view';
 import type { EventsPageOptions } from '@/db/queries/events-page';
 import type { ResolvedFilters } from '@/db/queries/filter-lookups';
 import type { TimelineViewData, TimelineViewOptions } from '@/db/queries/timeline-view';
@@ -144,8 +147,44 @@ export interface OutboxStore {
   nextDueAt(): Promise<number | null>;
 }
 
+/** A person's saved views, their private feeds and webhook subscriptions (decision 0035). Another person's view reads as missing (404). */
+export interface SavedViewStore {
+  /** `name` is already checked; `query` is the canonical filter string. */
+  create(userId: string, name: string, query: string): Promise<{ id: number }>;
+  rename(userId: string, id: number, name: string): Promise<void>;
+  delete(userId: string, id: number): Promise<{ name: string }>;
+  /** Opening the view: "N new" counts from `at` on. Returns the saved query. */
+  markSeen(userId: string, id: number, at?: string): Promise<string>;
+  /** A new private-feed token, returned once; the old one stops working at once. */
+  regenerateFeedToken(userId: string, id: number): Promise<string>;
+  revokeFeedToken(userId: string, id: number): Promise<void>;
+  subscribe(userId: string, id: number, destinationId: number): Promise<void>;
+  unsubscribe(userId: string, id: number, destinationId: number): Promise<void>;
+  /** The person's views by name, each with "N new since you last opened it" and its subscriptions. */
+  list(userId: string, visibility: Visibility): Promise<SavedViewListItem[]>;
+  /** The filters of one of the person's views, or null. */
+  query(userId: string, id: number): Promise<string | null>;
+  /** The view behind a private feed URL, or null for a wrong, revoked or malformed token. */
+  byFeedToken(id: number, token: string | null): Promise<SavedViewRow | null>;
+  /** The latest deliveries of the person's views. */
+  deliveriesOfOwner(userId: string, limit: number): Promise<DeliveryLogItem[]>;
+}
+
+/** Webhook destinations, as admins manage them. */
+export interface WebhookStore {
+  destinations(): Promise<WebhookDestinationRow[]>;
+  enabledDestinations(): Promise<{ id: number; label: string }[]>;
+  /** A new destination with a generated secret, which is shown once. */
+  createDestination(input: WebhookDestinationInput, createdBy: string): Promise<{ id: number; secret: string }>;
+  setDestinationEnabled(id: number, enabled: boolean, reason?: string | null): Promise<void>;
+  /** The latest deliveries to one destination. */
+  deliveriesTo(destinationId: number, limit: number): Promise<DeliveryLogItem[]>;
+}
+
 export interface TrackerStore {
   readonly engine: Engine;
+  readonly savedViews: SavedViewStore;
+  readonly webhooks: WebhookStore;
   readonly events: EventStore;
   readonly timeline: TimelineStore;
   readonly auth: AuthStore;

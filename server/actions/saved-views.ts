@@ -8,9 +8,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { createSavedView, deleteSavedView, regenerateFeedToken, renameSavedView, revokeFeedToken, subscribeSavedView, unsubscribeSavedView } from '@/db/mutations/saved-views';
-import { createWebhookDestination, setWebhookDestinationEnabled } from '@/db/mutations/webhooks';
+import { getStore } from '@/db';
 import { savedViewFilters } from '@/lib/alerts/saved-view-filters';
 import { filtersQueryString } from '@/lib/filters';
 import { requestSite } from '@/lib/http/request-site';
@@ -52,8 +50,8 @@ export const saveViewAction = guardedAction<SaveViewState, SaveViewState['values
     },
     refuse: ({ message, errors, values, count }) => ({ status: 'error', message, errors, values, savedId: null, attempt: count }),
   },
-  ({ name, query }, { viewer, count }) => {
-    const { id } = createSavedView(getDb(), viewer.id, name, query);
+  async ({ name, query }, { viewer, count }) => {
+    const { id } = await getStore().savedViews.create(viewer.id, name, query);
     revalidatePath('/saved');
     return { status: 'done', message: `Saved as "${name}".`, errors: {}, values: { name: '' }, savedId: id, attempt: count };
   },
@@ -81,8 +79,8 @@ export const renameViewAction = guardedAction<RenameState, RenameState['values']
     },
     refuse: ({ message, errors, values, count }) => ({ status: 'error', message, errors, values, attempt: count }),
   },
-  ({ id, name }, { viewer, count }) => {
-    renameSavedView(getDb(), viewer.id, id, name);
+  async ({ id, name }, { viewer, count }) => {
+    await getStore().savedViews.rename(viewer.id, id, name);
     revalidatePath('/saved');
     return { status: 'done', message: `Renamed to "${name}".`, errors: {}, values: { name }, attempt: count };
   },
@@ -90,8 +88,8 @@ export const renameViewAction = guardedAction<RenameState, RenameState['values']
 
 const viewId = z.object({ id: formId });
 
-export const deleteViewAction = buttonAction('drafts:read', viewId, ({ id }, viewer) => {
-  const { name } = deleteSavedView(getDb(), viewer.id, id);
+export const deleteViewAction = buttonAction('drafts:read', viewId, async ({ id }, viewer) => {
+  const { name } = await getStore().savedViews.delete(viewer.id, id);
   return `/saved?deleted=${encodeURIComponent(name)}`;
 });
 
@@ -113,7 +111,7 @@ export const regenerateFeedAction = guardedAction<FeedTokenState, null, { id: nu
     refuse: ({ message, count }) => ({ status: 'error', message, feedUrl: null, attempt: count }),
   },
   async ({ id }, { viewer, count }) => {
-    const token = regenerateFeedToken(getDb(), viewer.id, id);
+    const token = await getStore().savedViews.regenerateFeedToken(viewer.id, id);
     const origin = requestSite(await headers()).origin;
     revalidatePath('/saved');
     return {
@@ -125,20 +123,20 @@ export const regenerateFeedAction = guardedAction<FeedTokenState, null, { id: nu
   },
 );
 
-export const revokeFeedAction = buttonAction('drafts:read', viewId, ({ id }, viewer) => {
-  revokeFeedToken(getDb(), viewer.id, id);
+export const revokeFeedAction = buttonAction('drafts:read', viewId, async ({ id }, viewer) => {
+  await getStore().savedViews.revokeFeedToken(viewer.id, id);
   return '/saved?revoked=1';
 });
 
 const subscription = z.object({ id: formId, destinationId: formId });
 
-export const subscribeViewAction = buttonAction('drafts:read', subscription, ({ id, destinationId }, viewer) => {
-  subscribeSavedView(getDb(), viewer.id, id, destinationId);
+export const subscribeViewAction = buttonAction('drafts:read', subscription, async ({ id, destinationId }, viewer) => {
+  await getStore().savedViews.subscribe(viewer.id, id, destinationId);
   return '/saved?subscribed=1';
 });
 
-export const unsubscribeViewAction = buttonAction('drafts:read', subscription, ({ id, destinationId }, viewer) => {
-  unsubscribeSavedView(getDb(), viewer.id, id, destinationId);
+export const unsubscribeViewAction = buttonAction('drafts:read', subscription, async ({ id, destinationId }, viewer) => {
+  await getStore().savedViews.unsubscribe(viewer.id, id, destinationId);
   return '/saved?unsubscribed=1';
 });
 
@@ -164,8 +162,8 @@ export const createDestinationAction = guardedAction<DestinationFormState, Desti
     },
     refuse: ({ message, errors, values, count }) => ({ status: 'error', message, errors, values, secret: null, attempt: count }),
   },
-  (input, { viewer, count }) => {
-    const { secret } = createWebhookDestination(getDb(), input, viewer.email);
+  async (input, { viewer, count }) => {
+    const { secret } = await getStore().webhooks.createDestination(input, viewer.email);
     revalidatePath('/admin/webhooks');
     return {
       status: 'done',
@@ -180,7 +178,7 @@ export const createDestinationAction = guardedAction<DestinationFormState, Desti
 
 const toggle = z.object({ id: formId, enabled: z.enum(['true', 'false']) });
 
-export const setDestinationEnabledAction = buttonAction('users:manage', toggle, ({ id, enabled }) => {
-  setWebhookDestinationEnabled(getDb(), id, enabled === 'true');
+export const setDestinationEnabledAction = buttonAction('users:manage', toggle, async ({ id, enabled }) => {
+  await getStore().webhooks.setDestinationEnabled(id, enabled === 'true');
   return '/admin/webhooks';
 });

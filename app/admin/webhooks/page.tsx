@@ -4,8 +4,8 @@ import { staffPage } from '@/components/auth/staff-page';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import { PageFrame } from '@/components/layout/page-frame';
 import { DeliveryLog } from '@/components/saved-views/delivery-log';
-import { getDb } from '@/db/index';
-import { DELIVERY_LOG_SIZE, deliveriesToDestination, listWebhookDestinations } from '@/db/queries/saved-views';
+import { getStore } from '@/db/index';
+import { DELIVERY_LOG_SIZE } from '@/db/queries/saved-views';
 import { MAX_ATTEMPTS } from '@/lib/alerts/retry';
 import { SIGNATURE_HEADER } from '@/lib/alerts/webhook-signing';
 import { formatTimestamp } from '@/lib/dates';
@@ -16,8 +16,9 @@ export const metadata: Metadata = { title: 'Webhooks' };
 export default async function WebhooksPage() {
   const { forbidden } = await staffPage('/admin/webhooks', 'users:manage');
   if (forbidden) return forbidden;
-  const db = getDb();
-  const destinations = listWebhookDestinations(db);
+  const { webhooks } = getStore();
+  const destinations = await webhooks.destinations();
+  const logs = new Map(await Promise.all(destinations.map(async (d) => [d.id, await webhooks.deliveriesTo(d.id, DELIVERY_LOG_SIZE)] as const)));
   const intro = (
     <p className="text-sm text-zinc-700 dark:text-zinc-300">
       Saved views send webhooks only to the URLs allowed here. Each is a POST of JSON signed in the <code>{SIGNATURE_HEADER}</code> header (
@@ -53,7 +54,7 @@ export default async function WebhooksPage() {
             <details className="text-sm">
               <summary className="cursor-pointer">Latest deliveries (up to {DELIVERY_LOG_SIZE})</summary>
               <div className="mt-2">
-                <DeliveryLog deliveries={deliveriesToDestination(db, d.id)} caption={`The latest deliveries to ${d.label}`} show="destination" />
+                <DeliveryLog deliveries={logs.get(d.id)!} caption={`The latest deliveries to ${d.label}`} show="destination" />
               </div>
             </details>
           </article>

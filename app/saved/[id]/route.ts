@@ -5,11 +5,9 @@
  */
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
+import { getStore } from '@/db/index';
 import { MutationError } from '@/db/mutations/errors';
-import { markSavedViewSeen } from '@/db/mutations/saved-views';
 import { parseId } from '@/db/queries/events';
-import { savedViewQuery } from '@/db/queries/saved-views';
 import { writeRefusal } from '@/db/engine/integrity';
 import { getViewer, signInPath } from '@/server/auth/viewer';
 
@@ -22,7 +20,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const id = parseId(raw);
   let query: string | null = null;
   try {
-    if (id !== null) query = writeRefusal() ? savedViewQuery(getDb(), viewer.id, id) : markSavedViewSeen(getDb(), viewer.id, id);
+    if (id !== null) query = writeRefusal() ? await getStore().savedViews.query(viewer.id, id) : await getStore().savedViews.markSeen(viewer.id, id);
   } catch (err) {
     if (!(err instanceof MutationError)) throw err;
   }
