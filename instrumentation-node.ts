@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getConnection } from './db/index';
+import { getConnection, getStore } from './db/index';
 import { installConnectionHook } from './lib/http/connection-hook';
 import { ensureFirstAdmin } from './server/auth/first-admin';
 import { resolveAuthSecret } from './server/auth/secret';
@@ -27,7 +27,7 @@ try {
   if (resolveAuthSecret(db, config.BETTER_AUTH_SECRET).source === 'generated') {
     console.log('Generated a session-signing secret and stored it in the database (set BETTER_AUTH_SECRET to manage it yourself).');
   }
-  await ensureFirstAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
+  await ensureFirstAdmin(getStore().auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
 } catch (caught) {
   // Damage the checks at open could not see may show on the pages these first reads touch.
   const err = isDamageError(caught) ? damagedDatabaseError(path.resolve(env().DATABASE_PATH), caught) : caught;

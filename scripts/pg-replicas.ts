@@ -107,7 +107,9 @@ async function readYourWrites(set: ReplicaSet, id: number): Promise<void> {
 async function storeReadsItsWrites(set: ReplicaSet): Promise<void> {
   const store = postgresStore(set);
   const input = (title: string) => eventInputSchema.parse({ type: 'statement', title, summary: 'Saved through the store.', date: '2024-05-01', status: 'published' });
-  let { id, version } = await store.events.create(input('Store check 0'), TEST_ACTOR);
+  const created = await store.events.create(input('Store check 0'), TEST_ACTOR);
+  const { id } = created;
+  let { version } = created;
   const rounds = 20;
   const replicaReads = () => set.replicas.reduce((n, r) => n + r.reads, 0);
   const before = replicaReads();

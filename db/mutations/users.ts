@@ -54,19 +54,25 @@ export async function createUser(
 }
 
 function requireUser(db: DbOrTx, id: string) {
-  const row = db.select().from(user).where(eq(user.id, id)).get();
+  return existingAccount(db.select().from(user).where(eq(user.id, id)).get());
+}
+
+/** The rules both engines apply to accounts, with what was read. */
+export function existingAccount<R>(row: R | undefined): R {
   if (!row) throw new MutationError('That account no longer exists.', {}, 404);
   return row;
 }
+
+export const lastAdminCannotLoseRole = () => new MutationError('This is the only admin: make someone else an admin first.', { role: 'The only admin cannot lose the role.' }, 409);
+export const cannotRemoveSelf = () => new MutationError('You cannot remove your own account.', {}, 409);
+export const lastAdminCannotBeRemoved = () => new MutationError('This is the only admin and cannot be removed.', {}, 409);
 
 /** Changes a role; refuses to leave the tracker without an admin. */
 export function setUserRole(db: DbOrTx, id: string, role: Role): void {
   db.transaction((tx) => {
     const target = requireUser(tx, id);
     if (target.role === role) return;
-    if (target.role === 'admin' && countAdmins(tx) <= 1) {
-      throw new MutationError('This is the only admin: make someone else an admin first.', { role: 'The only admin cannot lose the role.' }, 409);
-    }
+    if (target.role === 'admin' && countAdmins(tx) <= 1) throw lastAdminCannotLoseRole();
     tx.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id)).run();
   });
 }
@@ -93,14 +99,14 @@ export async function setUserPassword(db: DbOrTx, id: string, password: string, 
 export function deleteUser(db: DbOrTx, id: string, actingUserId: string): void {
   db.transaction((tx) => {
     const target = requireUser(tx, id);
-    if (id === actingUserId) throw new MutationError('You cannot remove your own account.', {}, 409);
+    if (id === actingUserId) throw cannotRemoveSelf();
     if (target.role === 'admin') {
       const others = tx
         .select({ n: sql<number>`count(*)` })
         .from(user)
         .where(and(eq(user.role, 'admin'), ne(user.id, id)))
         .get()?.n ?? 0;
-      if (others === 0) throw new MutationError('This is the only admin and cannot be removed.', {}, 409);
+      if (others === 0) throw lastAdminCannotBeRemoved();
     }
     tx.delete(user).where(eq(user.id, id)).run();
   });

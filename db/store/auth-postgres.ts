@@ -7,7 +7,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { PgDb } from '@/db/pg/connect';
 import { account, appSettings, session, signInFailures, user, verification } from '@/db/pg/auth-schema';
-import { pgCreateUser } from '@/db/pg/users';
+import { pgCountAdmins, pgCreateUser, pgDeleteUser, pgListUsers, pgSetUserPassword, pgSetUserRole } from '@/db/pg/users';
 import type { AuthStore, FailureMatch } from './store';
 
 export function postgresAuthStore(db: PgDb): AuthStore {
@@ -40,5 +40,10 @@ export function postgresAuthStore(db: PgDb): AuthStore {
       return row!.value;
     },
     createUser: (input, options) => pgCreateUser(db, input, options),
+    listUsers: () => pgListUsers(db),
+    countAdmins: () => pgCountAdmins(db),
+    setRole: (id, role) => pgSetUserRole(db, id, role),
+    setPassword: (id, password, options) => pgSetUserPassword(db, id, password, options),
+    deleteUser: (id, actingUserId) => pgDeleteUser(db, id, actingUserId),
   };
 }

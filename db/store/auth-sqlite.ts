@@ -6,7 +6,8 @@
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '@/db/engine/client';
-import { createUser } from '@/db/mutations/users';
+import { createUser, deleteUser, setUserPassword, setUserRole } from '@/db/mutations/users';
+import { countAdmins, listUsers } from '@/db/queries/users';
 import { account, appSettings, session, signInFailures, user, verification } from '@/db/schema';
 import type { AuthStore, FailureMatch } from './store';
 
@@ -41,5 +42,10 @@ export function sqliteAuthStore(db: Db): AuthStore {
       return db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key)).get()!.value;
     },
     createUser: (input, options) => createUser(db, input, options),
+    listUsers: async () => listUsers(db),
+    countAdmins: async () => countAdmins(db),
+    setRole: async (id, role) => setUserRole(db, id, role),
+    setPassword: (id, password, options) => setUserPassword(db, id, password, options),
+    deleteUser: async (id, actingUserId) => deleteUser(db, id, actingUserId),
   };
 }

@@ -271,6 +271,32 @@ describe.each(['sqlite', 'postgres'] as const)('saved views and webhooks on %s',
   });
 });
 
+describe.each(['sqlite', 'postgres'] as const)('accounts on %s', (engine) => {
+  const auth = () => stores[engine]!.auth;
+  const cheap = { hash: async () => 'not-a-real-hash' };
+
+  it('never leaves the tracker without an admin, and never lets an admin remove themself', async () => {
+    const first = await auth().createUser({ email: `first-admin-${engine}@example.org`, name: '', role: 'admin', password: 'correct horse battery' }, cheap);
+    expect(await auth().countAdmins()).toBe(1);
+    expect(await refusal(auth().setRole(first.id, 'editor'))).toMatchObject({ status: 409, message: 'This is the only admin: make someone else an admin first.' });
+    expect(await refusal(auth().deleteUser(first.id, 'someone-else'))).toMatchObject({ status: 409, message: 'This is the only admin and cannot be removed.' });
+    expect(await refusal(auth().deleteUser(first.id, first.id))).toMatchObject({ status: 409, message: 'You cannot remove your own account.' });
+
+    const second = await auth().createUser({ email: `second-admin-${engine}@example.org`, name: 'Second', role: 'editor', password: 'correct horse battery' }, cheap);
+    await auth().setRole(second.id, 'admin');
+    expect(await auth().countAdmins()).toBe(2);
+    await auth().setRole(first.id, 'viewer');
+    expect((await auth().listUsers()).filter((u) => u.email.endsWith(`-admin-${engine}@example.org`)).map((u) => [u.email, u.role, u.lastSeenAt])).toEqual([
+      [`first-admin-${engine}@example.org`, 'viewer', null],
+      [`second-admin-${engine}@example.org`, 'admin', null],
+    ]);
+    await auth().deleteUser(first.id, second.id);
+    expect((await auth().listUsers()).map((u) => u.email)).not.toContain(`first-admin-${engine}@example.org`);
+    expect((await refusal(auth().setPassword(first.id, 'another long password', cheap))).status).toBe(404);
+    await auth().setPassword(second.id, 'another long password', cheap);
+  });
+});
+
 describe('both engines, side by side', () => {
   const VIEWS = ['', 'type=designation', 'country=SY', 'q=caesar', 'q=caesar&type=designation', 'from=2020&to=2023-06', 'status=all', 'sort=relevance&q=assad'];
 

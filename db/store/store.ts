@@ -12,6 +12,7 @@ import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
 import type { EventDetail, EventsPage, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
 import type { DeliveryLogItem, SavedViewListItem } from '@/db/queries/saved-views';
+import type { UserListItem } from '@/db/queries/users';
 import type { SavedViewRow, WebhookDestinationRow } from '@/db/schema';
 import type { WebhookDestinationInput } from '@/lib/validation/saved-view';
 import type { EventsPageOptions } from '@/db/queries/events-page';
@@ -88,6 +89,15 @@ export interface AuthStore {
   settingOnce(key: string, value: string): Promise<string>;
   /** A user who signs in with e-mail and password; 409 when the address is taken. */
   createUser(input: NewUserInput, options?: CreateUserOptions): Promise<{ id: string; email: string; role: Role }>;
+  /** Every account by e-mail, with when it last used a session. */
+  listUsers(): Promise<UserListItem[]>;
+  countAdmins(): Promise<number>;
+  /** Changes a role; refused (409) when it would leave the tracker without an admin. */
+  setRole(id: string, role: Role): Promise<void>;
+  /** A new password: the person is signed out everywhere and any sign-in wait is lifted. */
+  setPassword(id: string, password: string, options?: CreateUserOptions): Promise<void>;
+  /** Removes an account; never one's own, never the last admin. */
+  deleteUser(id: string, actingUserId: string): Promise<void>;
 }
 
 /** The filtered timeline as the page and `GET /api/events` show it. */

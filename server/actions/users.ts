@@ -6,8 +6,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { createUser, deleteUser, setUserPassword, setUserRole } from '@/db/mutations/users';
+import { getStore } from '@/db';
 import type { Viewer } from '@/lib/auth/roles';
 import { issuesToFieldErrors, type FieldErrors } from '@/lib/validation/event-form';
 import { newPasswordSchema, newUserSchema, roleSchema, type NewUserInput } from '@/lib/validation/user';
@@ -44,7 +43,7 @@ export const createUserAction = guardedAction<UserFormState, UserFormState['valu
     refuse: ({ message, errors, values, count }) => ({ status: 'error', message, errors, values, attempt: count }),
   },
   async (input, { count }) => {
-    await createUser(getDb(), input);
+    await getStore().auth.createUser(input);
     revalidatePath('/admin/users');
     return {
       status: 'done',
@@ -77,17 +76,17 @@ function rowAction<Shape extends z.ZodRawShape>(
   );
 }
 
-export const setRoleAction = rowAction(z.object({ userId: formText, role: roleSchema }), ({ userId, role }) => {
-  setUserRole(getDb(), userId, role);
+export const setRoleAction = rowAction(z.object({ userId: formText, role: roleSchema }), async ({ userId, role }) => {
+  await getStore().auth.setRole(userId, role);
   return `Role changed to ${role}.`;
 });
 
 export const setPasswordAction = rowAction(z.object({ userId: formText, password: newPasswordSchema }), async ({ userId, password }) => {
-  await setUserPassword(getDb(), userId, password);
+  await getStore().auth.setPassword(userId, password);
   return 'Password changed; they are signed out everywhere and any sign-in lockout is lifted.';
 });
 
-export const deleteUserAction = rowAction(z.object({ userId: formText }), ({ userId }, viewer) => {
-  deleteUser(getDb(), userId, viewer.id);
+export const deleteUserAction = rowAction(z.object({ userId: formText }), async ({ userId }, viewer) => {
+  await getStore().auth.deleteUser(userId, viewer.id);
   return 'Account removed.';
 });

@@ -120,4 +120,13 @@ describe('Better Auth on PostgreSQL', () => {
     expect(await resolveAuthSecretIn(store, undefined)).toEqual({ secret: value, source: 'database' });
     expect((await resolveAuthSecretIn(store, 'from-the-environment-'.repeat(2))).source).toBe('environment');
   });
+
+  it('keeps an admin when two admins demote each other at the same moment', async () => {
+    const a = await store.createUser({ email: 'admin-a@example.org', name: 'A', role: 'admin', password: 'correct horse battery' }, { hash: fastPassword.hash });
+    const b = await store.createUser({ email: 'admin-b@example.org', name: 'B', role: 'admin', password: 'correct horse battery' }, { hash: fastPassword.hash });
+    const results = await Promise.allSettled([store.setRole(a.id, 'editor'), store.setRole(b.id, 'editor')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await store.countAdmins()).toBe(1);
+  });
 });

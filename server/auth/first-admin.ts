@@ -3,10 +3,8 @@
  * ADMIN_PASSWORD set and no admin yet, that admin is created; otherwise the console says how to
  * create one. Never touches an existing account.
  */
-import type { Db } from '@/db/engine/client';
 import { MutationError } from '@/db/mutations/errors';
-import { createUser } from '@/db/mutations/users';
-import { countAdmins } from '@/db/queries/users';
+import type { AuthStore } from '@/db/store/store';
 import { newUserSchema } from '@/lib/validation/user';
 
 export const CREATE_ADMIN_HINT =
@@ -16,12 +14,12 @@ export const CREATE_ADMIN_HINT =
 export type FirstAdminOutcome = 'exists' | 'created' | 'missing' | 'invalid';
 
 export async function ensureFirstAdmin(
-  db: Db,
+  store: AuthStore,
   config: { email?: string; password?: string },
   log: (message: string) => void,
   options: { hash?: (password: string) => Promise<string> } = {},
 ): Promise<FirstAdminOutcome> {
-  if (countAdmins(db) > 0) return 'exists';
+  if ((await store.countAdmins()) > 0) return 'exists';
   if (!config.email || !config.password) {
     const half = config.email ? 'ADMIN_EMAIL is set but ADMIN_PASSWORD is not. ' : config.password ? 'ADMIN_PASSWORD is set but ADMIN_EMAIL is not. ' : '';
     log(`No admin account exists yet. ${half}${CREATE_ADMIN_HINT}`);
@@ -33,7 +31,7 @@ export async function ensureFirstAdmin(
     return 'invalid';
   }
   try {
-    await createUser(db, parsed.data, options);
+    await store.createUser(parsed.data, options);
   } catch (err) {
     // The address exists with another role: do not promote it silently.
     if (err instanceof MutationError) {

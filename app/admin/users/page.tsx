@@ -3,8 +3,7 @@ import { CreateUserForm } from '@/components/admin/create-user-form';
 import { PasswordForm, RemoveUserForm, RoleForm } from '@/components/admin/user-row-forms';
 import { staffPage } from '@/components/auth/staff-page';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { listUsers } from '@/db/queries/users';
+import { getStore } from '@/db/index';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
 import { formatTimestamp } from '@/lib/dates';
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const { viewer, forbidden } = await staffPage('/admin/users', 'users:manage');
   if (forbidden) return forbidden;
-  const users = listUsers(getDb());
+  const users = await getStore().auth.listUsers();
   const roles = (
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
       {ROLES.map((r) => (
