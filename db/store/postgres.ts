@@ -5,19 +5,18 @@
  * that far, or else to the primary (decision 0044). Give a store the position a person's last
  * write left (`after`) and their next request reads it too.
  */
-import { pgCreateEvent, pgDeleteEvent, pgRestoreDeletedEvent, pgRestoreEventRevision, pgUpdateEvent } from '@/db/pg/event-writes';
 import { eventsPageBody } from '@/db/queries/events-page';
+import { pgCreateEvent, pgDeleteEvent, pgEventSnapshot, pgRestoreDeletedEvent, pgRestoreEventRevision, pgUpdateEvent } from '@/db/pg/event-writes';
 import { pgDensityChart } from '@/db/pg/density';
 import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
 import { pgTimelineFacets } from '@/db/pg/facets';
 import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
-import { pgEventSnapshot } from '@/db/pg/event-writes';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
 import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
-import { postgresAuthStore } from './auth-postgres';
 import { pgOutbox } from '@/db/pg/outbox';
+import { postgresAuthStore } from './auth-postgres';
 import { postgresSavedViewStore, postgresWebhookStore } from './saved-views-postgres';
 import { conflictLinkIds, type TrackerStore } from './store';
 
@@ -93,7 +92,7 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
     webhooks: postgresWebhookStore(primary),
     async recordFor(filters) {
       if (!filters.asRecorded) return { store, filters, issues: [], asRecorded: null };
-      // The record as it stood then is rebuilt from the history into SQLite (db/derived/as-recorded.ts), from SQLite's tables so far.
+      // db/derived/as-recorded.ts rebuilds a past record from SQLite's own history; reading PostgreSQL's for it is still to come.
       return { store, filters: { ...filters, asRecorded: null }, issues: [{ param: 'as_recorded', message: AS_RECORDED_UNAVAILABLE }], asRecorded: null };
     },
   };

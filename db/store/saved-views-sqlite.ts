@@ -3,9 +3,8 @@ import type { Db } from '@/db/engine/client';
 import { createSavedView, deleteSavedView, markSavedViewSeen, regenerateFeedToken, renameSavedView, revokeFeedToken, subscribeSavedView, unsubscribeSavedView } from '@/db/mutations/saved-views';
 import { createWebhookDestination, setWebhookDestinationEnabled } from '@/db/mutations/webhooks';
 import { deliveriesOfOwner, deliveriesToDestination, enabledWebhookDestinations, listSavedViews, listWebhookDestinations, savedViewByFeedToken, savedViewQuery } from '@/db/queries/saved-views';
+import { settle } from './settle';
 import type { SavedViewStore, WebhookStore } from './store';
-
-const settle = <T>(run: () => T): Promise<T> => new Promise((resolve) => resolve(run()));
 
 export function sqliteSavedViewStore(db: Db): SavedViewStore {
   return {

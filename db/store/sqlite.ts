@@ -18,10 +18,9 @@ import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import { sqliteOutboxStore } from './outbox-sqlite';
 import { sqliteSavedViewStore, sqliteWebhookStore } from './saved-views-sqlite';
+import { settle } from './settle';
 import { conflictLinkIds, type TrackerStore } from './store';
 
-/** Runs a synchronous call as a promise, so that a throw becomes a rejection as on PostgreSQL. */
-const settle = <T>(run: () => T): Promise<T> => new Promise((resolve) => resolve(run()));
 
 export function sqliteStore(connection: Connection): TrackerStore {
   const { db } = connection;
