@@ -11,7 +11,7 @@ import type { Connection, Db } from '@/db/engine/client';
 import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
 
-const globalForDb = globalThis as unknown as { __trackerDb?: Connection; __trackerStore?: { connection: Connection; store: TrackerStore } };
+const globalForDb = globalThis as unknown as { __trackerDb?: Connection };
 
 export function getConnection(): Connection {
   if (!globalForDb.__trackerDb) {
@@ -33,9 +33,16 @@ export function getDb(): Db {
 /**
  * The data-access interface (db/store/store.ts) over the app's database: what code above `db/`
  * calls for the parts that have moved behind it, so that it does not know which engine answers.
+ *
+ * Cached in this module, not on globalThis as the connection is: a store is code, and each bundle
+ * (instrumentation, route handlers, server actions) has its own copy of the error classes callers
+ * test with `instanceof`. A store built by another bundle would throw errors of that bundle's
+ * classes, and a stale save would escape the conflict view as a 500.
  */
+let cachedStore: { connection: Connection; store: TrackerStore } | undefined;
+
 export function getStore(): TrackerStore {
   const connection = getConnection();
-  if (globalForDb.__trackerStore?.connection !== connection) globalForDb.__trackerStore = { connection, store: sqliteStore(connection) };
-  return globalForDb.__trackerStore.store;
+  if (cachedStore?.connection !== connection) cachedStore = { connection, store: sqliteStore(connection) };
+  return cachedStore.store;
 }
