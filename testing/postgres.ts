@@ -43,10 +43,16 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates an empty database named for this process and a random suffix. */
-export async function createTestPostgres(prefix = 'tracker_test'): Promise<TestPostgres> {
+/**
+ * Creates an empty database named for this process and a random suffix. `icuLocale` gives it a
+ * linguistic collation (ICU's "en-US" orders "aid" before "Assets" before "Caesar"), as managed
+ * servers often have, where this machine's databases order bytes (C.UTF-8): a query that forgets
+ * `COLLATE "C"` then orders differently from SQLite, and the test comparing them fails.
+ */
+export async function createTestPostgres(prefix = 'tracker_test', options: { icuLocale?: string } = {}): Promise<TestPostgres> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const locale = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/[^A-Za-z-]/g, '')}' LOCALE 'C.UTF-8'` : '';
+  await admin((c) => c.query(`CREATE DATABASE "${name}"${locale}`));
   return {
     name,
     url: withDatabase(pgAdminUrl(), name),

@@ -3,9 +3,8 @@
  * parameters as the timeline), for feed readers. A bad parameter gets a 400 with a plain-text reason.
  */
 import type { NextRequest } from 'next/server';
-import { getConnection } from '@/db/index';
+import { getStore } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
-import { listTimeline, untilViewAnswers } from '@/db/queries/timeline';
 import { renderAtomFeed } from '@/server/feeds/atom';
 import { EXPORT_VISIBILITY, issuesAsText, parseExportRequest } from '@/server/http/export-request';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -20,15 +19,14 @@ const FEED_MAX_AGE = 300;
 export async function GET(request: NextRequest) {
   const access = await readAccess('text');
   if (access.denied) return access.denied;
-  const parsed = parseExportRequest(getConnection(), request.nextUrl.searchParams, []);
+  const parsed = await parseExportRequest(getStore(), request.nextUrl.searchParams, []);
   if (!parsed.ok) {
     return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cacheHeadersFor(request, access.viewer) } });
   }
   const filters = { ...parsed.filters, sort: 'date' as const };
   const query = filtersQueryString(filters);
   const origin = requestSite(request.headers).origin;
-  await untilViewAnswers(parsed.db, filters, EXPORT_VISIBILITY);
-  const { items } = listTimeline(parsed.db, filters, { ...EXPORT_VISIBILITY, limit: FEED_SIZE });
+  const items = await parsed.store.exports.newest(filters, EXPORT_VISIBILITY, FEED_SIZE);
   const view = isFiltered(filters) ? describeFiltersText(filters, parsed.lookups) : 'All events';
   const xml = renderAtomFeed({
     selfUrl: `${origin}/feed.xml${query ? `?${query}` : ''}`,

@@ -139,6 +139,15 @@ export async function pgCountTimeline(db: PgDb, filters: TimelineFilters, visibi
   return Number(row?.n ?? 0);
 }
 
+/** How many events of the view were recorded after `since` (an ISO instant): `countRecordedSince`'s twin. */
+export async function pgCountRecordedSince(db: PgDb, since: string, filters: TimelineFilters, visibility: Visibility): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(events)
+    .where(and(sql`${events.createdAt} > ${since}`, pgTimelineWhere(filters, visibility)));
+  return Number(row?.n ?? 0);
+}
+
 const linkedColumns = pickColumns(events, ['id', 'title', 'type', 'date', 'datePrecision', 'status']);
 
 /** Links both ways, to events the reader may see, oldest first: `getEventLinks`' twin. */

@@ -40,21 +40,30 @@ export function matchRank(typed: { words: string[]; key: string }, candidate: st
   return key.startsWith(typed.key) ? 1 : 2;
 }
 
-export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility: Visibility = {}): EntityMatch[] {
+/** What was typed, as words to match; null when there is nothing to search for. */
+export function typedQuery(text: string): { words: string[]; key: string } | null {
   const typedWords = words(text.slice(0, 200)).slice(0, 8);
-  if (typedWords.length === 0) return [];
-  const typed = { words: typedWords, key: typedWords.join(' ') };
-  const rows = db
-    .select({ id: entities.id, name: entities.name, kind: entities.kind, countryCode: entities.countryCode, alias: entityAliases.alias })
-    .from(entities)
-    .leftJoin(entityAliases, eq(entityAliases.entityId, entities.id))
-    .where(isNull(entities.mergedIntoId))
-    .all();
+  return typedWords.length === 0 ? null : { words: typedWords, key: typedWords.join(' ') };
+}
 
-  // One row per alias: an actor ranks by its best match, by name or by any alias; an alias ranks
-  // half a step behind the name, so an exact alias still beats the beginning of the name.
+/** An actor's name, and one of its aliases (null when it has none): what the search reads. */
+export interface NameRow {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  countryCode: string | null;
+  alias: string | null;
+}
+
+export type Candidate = Omit<EntityMatch, 'eventCount'> & { rank: number };
+
+/**
+ * The actors whose name or an alias matches, each by its best match. One row per alias: an alias
+ * ranks half a step behind the name, so an exact alias still beats the beginning of the name.
+ */
+export function matchingCandidates(typed: { words: string[]; key: string }, rows: Iterable<NameRow>): Map<number, Candidate> {
   const byName = new Map<number, number | null>();
-  const found = new Map<number, Omit<EntityMatch, 'eventCount'> & { rank: number }>();
+  const found = new Map<number, Candidate>();
   for (const r of rows) {
     if (!byName.has(r.id)) byName.set(r.id, matchRank(typed, r.name));
     const nameRank = byName.get(r.id)!;
@@ -65,6 +74,29 @@ export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility:
     const prev = found.get(r.id);
     if (!prev || rank < prev.rank) found.set(r.id, { id: r.id, name: r.name, kind: r.kind, countryCode: r.countryCode, alias: viaAlias ? r.alias : null, rank });
   }
+  return found;
+}
+
+/** Best first: by match, then the actor in more events, then by name. */
+export function bestMatches(candidates: Candidate[], counts: Map<number, number>, limit: number): EntityMatch[] {
+  return candidates
+    .map((c) => ({ ...c, eventCount: counts.get(c.id) ?? 0 }))
+    .sort((a, b) => a.rank - b.rank || b.eventCount - a.eventCount || a.name.localeCompare(b.name, 'en'))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...m }) => m);
+}
+
+export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility: Visibility = {}): EntityMatch[] {
+  const typed = typedQuery(text);
+  if (!typed) return [];
+  const rows = db
+    .select({ id: entities.id, name: entities.name, kind: entities.kind, countryCode: entities.countryCode, alias: entityAliases.alias })
+    .from(entities)
+    .leftJoin(entityAliases, eq(entityAliases.entityId, entities.id))
+    .where(isNull(entities.mergedIntoId))
+    .all();
+  const found = matchingCandidates(typed, rows);
+
   // Only actors this viewer may see (entity-visibility.ts): a name only a draft holds is not public.
   // Asked of the matches only, one index seek each, rather than of every actor read above.
   const visibleIds = new Set<number>();
@@ -87,15 +119,10 @@ export function searchEntities(db: DbOrTx, text: string, limit = 10, visibility:
       .all();
     for (const r of rowsCount) counts.set(r.id, r.n);
   }
-
-  return candidates
-    .map((c) => ({ ...c, eventCount: counts.get(c.id) ?? 0 }))
-    .sort((a, b) => a.rank - b.rank || b.eventCount - a.eventCount || a.name.localeCompare(b.name, 'en'))
-    .slice(0, limit)
-    .map(({ rank: _rank, ...m }) => m);
+  return bestMatches(candidates, counts, limit);
 }
 
-function chunk<T>(items: T[], size: number): T[][] {
+export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

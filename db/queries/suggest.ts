@@ -10,7 +10,7 @@ import { entities, events, eventTags, tags } from '../schema';
 import type { EventStatus } from '@/lib/vocabulary';
 import type { DatePrecision } from '@/lib/dates';
 
-const MAX_QUERY = 100;
+export const MAX_SUGGEST_QUERY = 100;
 
 export interface EventSuggestion {
   id: number;
@@ -22,7 +22,7 @@ export interface EventSuggestion {
 
 /** Events to link to: by title, or by number ("12", "#12"); newest first. */
 export function suggestEvents(db: DbOrTx, query: string, options: { exclude?: number | null; limit?: number } = {}): EventSuggestion[] {
-  const q = query.trim().slice(0, MAX_QUERY);
+  const q = query.trim().slice(0, MAX_SUGGEST_QUERY);
   if (q === '') return [];
   const byId = /^#?(\d{1,12})$/.exec(q);
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -8,7 +8,9 @@
 import { eventsPageBody } from '@/db/queries/events-page';
 import { pgCreateEvent, pgDeleteEvent, pgEventSnapshot, pgRestoreDeletedEvent, pgRestoreEventRevision, pgUpdateEvent } from '@/db/pg/event-writes';
 import { pgDensityChart } from '@/db/pg/density';
-import { pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
+import { pgCountRecordedSince, pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
+import { pgExportRows } from '@/db/pg/exports';
+import { pgSearchEntities, pgSuggestEvents } from '@/db/pg/entity-search';
 import { pgTimelineFacets } from '@/db/pg/facets';
 import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
@@ -18,7 +20,7 @@ import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
 import { postgresAuthStore } from './auth-postgres';
 import { postgresSavedViewStore, postgresWebhookStore } from './saved-views-postgres';
-import { conflictLinkIds, type TrackerStore } from './store';
+import { conflictLinkIds, everyEvent, type TrackerStore } from './store';
 
 export interface PostgresStore extends TrackerStore {
   readonly engine: 'postgres';
@@ -30,6 +32,20 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
   let lastWrite = options.after;
   const primary = set.primary.db;
   const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: lastWrite })).value;
+  // A stream of batches reads from one server: the first that answers the first batch (a replica
+  // that has replayed this store's last write, or the primary) serves the rest.
+  async function* readBatches<T>(open: (db: PgDb) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+    const { value: started } = await set.read(
+      async (db) => {
+        const batches = open(db);
+        return { batches, first: await batches.next() };
+      },
+      { after: lastWrite },
+    );
+    if (started.first.done) return;
+    yield started.first.value;
+    yield* started.batches;
+  }
   const write = async <T>(run: () => Promise<T>): Promise<T> => {
     const value = await run();
     lastWrite = await set.currentMark();
@@ -84,6 +100,16 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
           ]);
           return eventsPageBody({ ...page, total });
         }),
+      countRecordedSince: (since, filters, visibility) => read((db) => pgCountRecordedSince(db, since, filters, visibility)),
+    },
+    exports: {
+      rows: (filters, visibility) => readBatches((db) => pgExportRows(db, filters, visibility)),
+      summaries: (filters, visibility) => everyEvent(store.events, filters, visibility),
+      newest: (filters, visibility, limit) => read(async (db) => (await pgListTimeline(db, { ...filters, sort: 'date' }, { ...visibility, limit })).items),
+    },
+    suggest: {
+      entities: (text, limit, visibility) => read((db) => pgSearchEntities(db, text, limit, visibility)),
+      events: (query, suggestOptions) => read((db) => pgSuggestEvents(db, query, suggestOptions)),
     },
     auth: postgresAuthStore(primary),
     // On the primary: a delivery's state is what several servers' dispatchers agree on.

@@ -14,13 +14,16 @@ import { entityNames } from '@/db/queries/suggest';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/timeline';
+import { countRecordedSince } from '@/db/queries/changes';
+import { searchEntities } from '@/db/queries/entity-search';
+import { exportRows } from '@/db/queries/export';
+import { suggestEvents } from '@/db/queries/suggest';
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import { sqliteOutboxStore } from './outbox-sqlite';
 import { sqliteSavedViewStore, sqliteWebhookStore } from './saved-views-sqlite';
 import { settle } from './settle';
-import { conflictLinkIds, type TrackerStore } from './store';
-
+import { conflictLinkIds, everyEvent, type TrackerStore } from './store';
 
 export function sqliteStore(connection: Connection): TrackerStore {
   const { db } = connection;
@@ -55,6 +58,20 @@ export function sqliteStore(connection: Connection): TrackerStore {
         await untilViewAnswers(db, filters, options);
         return eventsPageJson(connection, filters, options).body;
       },
+      countRecordedSince: (since, filters, visibility) => settle(() => countRecordedSince(db, since, filters, visibility)),
+    },
+    exports: {
+      rows: (filters, visibility) => batchesOf(exportRows(db, filters, visibility)),
+      summaries: (filters, visibility) => everyEvent(store.events, filters, visibility),
+      async newest(filters, visibility, limit) {
+        const byDate = { ...filters, sort: 'date' as const };
+        await untilViewAnswers(db, byDate, visibility);
+        return listTimeline(db, byDate, { ...visibility, limit }).items;
+      },
+    },
+    suggest: {
+      entities: (text, limit, visibility) => settle(() => searchEntities(db, text, limit, visibility)),
+      events: (query, options) => settle(() => suggestEvents(db, query, options)),
     },
     auth: sqliteAuthStore(db),
     outbox: sqliteOutboxStore(db),
@@ -66,4 +83,13 @@ export function sqliteStore(connection: Connection): TrackerStore {
     },
   };
   return store;
+}
+
+/** A synchronous generator's batches, one per turn: each batch is one complete query, so the connection is free between them. */
+async function* batchesOf<T>(batches: Generator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  try {
+    for (const batch of batches) yield batch;
+  } finally {
+    batches.return();
+  }
 }

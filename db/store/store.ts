@@ -9,7 +9,10 @@ import type { BetterAuthOptions } from 'better-auth';
 import type { CreateEventOptions, UpdateEventOptions, UpdateResult } from '@/db/mutations/events';
 import type { CreateUserOptions } from '@/db/mutations/users';
 import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
-import type { EventDetail, EventsPage, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
+import type { EventDetail, EventsPage, EventSummary, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
+import type { EntityMatch } from '@/db/queries/entity-search';
+import type { ExportRow } from '@/db/queries/export';
+import type { EventSuggestion } from '@/db/queries/suggest';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
 import type { DeliveryLogItem, SavedViewListItem } from '@/db/queries/saved-views';
 import type { UserListItem } from '@/db/queries/users';
@@ -108,6 +111,42 @@ export interface TimelineStore {
   view(filters: TimelineFilters, options: TimelineViewOptions & { fresh?: boolean }): Promise<TimelineViewData>;
   /** `GET /api/events`' answer for one page: its JSON, as bytes. */
   pageJson(filters: TimelineFilters, options: EventsPageOptions): Promise<Buffer>;
+  /** How many events of the view (as it stands now) were recorded after `since` (an ISO instant): "N new since your last visit". */
+  countRecordedSince(since: string, filters: TimelineFilters, visibility: Visibility): Promise<number>;
+}
+
+/** What the exports and feeds read: every event of a view, or its newest. */
+export interface ExportStore {
+  /** Every event of the view in the CSV's and the spreadsheet's shape (lists joined into cells), newest first, a batch at a time. */
+  rows(filters: TimelineFilters, visibility: Visibility): AsyncGenerator<ExportRow[], void, undefined>;
+  /** Every event of the view as `GET /api/events` shows it, newest first, a batch at a time. */
+  summaries(filters: TimelineFilters, visibility: Visibility): AsyncGenerator<EventSummary[], void, undefined>;
+  /** The newest events of the view, for a feed. */
+  newest(filters: TimelineFilters, visibility: Visibility, limit: number): Promise<EventSummary[]>;
+}
+
+/** What the search boxes of the filters and the staff forms ask as a person types. */
+export interface SuggestStore {
+  /** Actors by name or alias, best first, each with how many events the viewer can see for it. */
+  entities(text: string, limit: number, visibility: Visibility): Promise<EntityMatch[]>;
+  /** Events to link to, by title or number ("12", "#12"), newest first; drafts included, deleted ones not. */
+  events(query: string, options?: { exclude?: number | null; limit?: number }): Promise<EventSuggestion[]>;
+}
+
+/**
+ * Every event of a view, page after page of `events.list` in date order: the JSON export's
+ * batches, on either engine.
+ */
+export async function* everyEvent(events: EventStore, filters: TimelineFilters, visibility: Visibility): AsyncGenerator<EventSummary[], void, undefined> {
+  const dateOrder = { ...filters, sort: 'date' as const };
+  let position: TimelineQueryOptions['position'] = null;
+  for (;;) {
+    const page = await events.list(dateOrder, { ...visibility, position, limit: 200 });
+    if (page.items.length > 0) yield page.items;
+    if (!page.nextCursor) return;
+    const last = page.items[page.items.length - 1]!;
+    position = { kind: 'date', cursor: { date: last.date, id: last.id } };
+  }
 }
 
 /** The record a request reads: the live one, or (with `as_recorded`) the record as it stood then. */
@@ -197,6 +236,8 @@ export interface TrackerStore {
   readonly webhooks: WebhookStore;
   readonly events: EventStore;
   readonly timeline: TimelineStore;
+  readonly exports: ExportStore;
+  readonly suggest: SuggestStore;
   readonly auth: AuthStore;
   readonly outbox: OutboxStore;
   /** The store to read for these filters: this one, or the record as it stood at `as_recorded`. */

@@ -5,7 +5,10 @@ import { createSavedView, regenerateFeedToken, revokeFeedToken } from '@/db/muta
 import { savedViews, user } from '@/db/schema';
 import { createTestDb, makeEvent } from '@/db/testing/test-db';
 import { hashFeedToken } from '@/lib/alerts/feed-token';
-import { savedViewFeed } from './saved-view-feed';
+import { sqliteStore } from '@/db/store/sqlite';
+import { savedViewFeed as feedOf } from './saved-view-feed';
+
+const savedViewFeed = (c: Connection, id: number, token: string | null, o: string) => feedOf(sqliteStore(c), id, token, o);
 
 let conn: Connection;
 let viewId: number;
@@ -21,16 +24,16 @@ beforeEach(() => {
 });
 
 describe('the private feed of a saved view', () => {
-  it('with its token: the view’s published events, read by a feed parser', () => {
+  it('with its token: the view’s published events, read by a feed parser', async () => {
     const token = regenerateFeedToken(conn.db, 'u1', viewId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const parsed = parseFeed(savedViewFeed(conn.db, viewId, token, origin)!);
+    const parsed = parseFeed((await savedViewFeed(conn, viewId, token, origin))!);
     expect(parsed.title).toBe('Sanctions & Policy Tracker: Designations');
     expect(parsed.url).toBe('https://tracker.example/?type=designation');
     expect(parsed.items.map((i) => i.title)).toEqual(['Caesar Act designations']);
   });
 
-  it('stores only the token’s hash', () => {
+  it('stores only the token’s hash', async () => {
     const token = regenerateFeedToken(conn.db, 'u1', viewId);
     const row = conn.db.select().from(savedViews).get()!;
     expect(row.feedTokenHash).toBe(hashFeedToken(token));
@@ -38,22 +41,22 @@ describe('the private feed of a saved view', () => {
     expect(row.feedTokenPrefix).toBe(token.slice(0, 6));
   });
 
-  it('with a wrong, missing or malformed token, or another id: nothing (the route answers 404)', () => {
+  it('with a wrong, missing or malformed token, or another id: nothing (the route answers 404)', async () => {
     const token = regenerateFeedToken(conn.db, 'u1', viewId);
     const other = createSavedView(conn.db, 'u1', 'Statements', 'type=statement').id;
-    expect(savedViewFeed(conn.db, viewId, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, origin)).toBeNull();
-    expect(savedViewFeed(conn.db, viewId, null, origin)).toBeNull();
-    expect(savedViewFeed(conn.db, viewId, "' OR 1=1 --", origin)).toBeNull();
-    expect(savedViewFeed(conn.db, other, token, origin)).toBeNull();
-    expect(savedViewFeed(conn.db, 999, token, origin)).toBeNull();
+    expect(await savedViewFeed(conn, viewId, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, origin)).toBeNull();
+    expect(await savedViewFeed(conn, viewId, null, origin)).toBeNull();
+    expect(await savedViewFeed(conn, viewId, "' OR 1=1 --", origin)).toBeNull();
+    expect(await savedViewFeed(conn, other, token, origin)).toBeNull();
+    expect(await savedViewFeed(conn, 999, token, origin)).toBeNull();
   });
 
-  it('stops working when revoked, and when a new token replaces it', () => {
+  it('stops working when revoked, and when a new token replaces it', async () => {
     const first = regenerateFeedToken(conn.db, 'u1', viewId);
     const second = regenerateFeedToken(conn.db, 'u1', viewId);
-    expect(savedViewFeed(conn.db, viewId, first, origin)).toBeNull();
-    expect(savedViewFeed(conn.db, viewId, second, origin)).not.toBeNull();
+    expect(await savedViewFeed(conn, viewId, first, origin)).toBeNull();
+    expect(await savedViewFeed(conn, viewId, second, origin)).not.toBeNull();
     revokeFeedToken(conn.db, 'u1', viewId);
-    expect(savedViewFeed(conn.db, viewId, second, origin)).toBeNull();
+    expect(await savedViewFeed(conn, viewId, second, origin)).toBeNull();
   });
 });

@@ -4,19 +4,17 @@
  * readers have no session). A wrong, revoked or malformed token, or an id that does not exist,
  * all give null, which the route answers 404: a reader cannot learn which ids exist.
  */
-import type { DbOrTx } from '@/db/engine/client';
-import { savedViewByFeedToken } from '@/db/queries/saved-views';
-import { listTimeline } from '@/db/queries/timeline';
+import type { TrackerStore } from '@/db/store/store';
 import { savedViewFilters } from '@/lib/alerts/saved-view-filters';
 import { renderAtomFeed } from './atom';
 
 export const SAVED_FEED_SIZE = 50;
 
-export function savedViewFeed(db: DbOrTx, id: number, token: string | null, origin: string, now?: Date): string | null {
-  const view = savedViewByFeedToken(db, id, token);
+export async function savedViewFeed(store: TrackerStore, id: number, token: string | null, origin: string, now?: Date): Promise<string | null> {
+  const view = await store.savedViews.byFeedToken(id, token);
   if (!view) return null;
-  const filters = { ...savedViewFilters(view.query), sort: 'date' as const, status: 'published' as const };
-  const { items } = listTimeline(db, filters, { includeDrafts: false, limit: SAVED_FEED_SIZE });
+  const filters = { ...savedViewFilters(view.query), status: 'published' as const };
+  const items = await store.exports.newest(filters, { includeDrafts: false }, SAVED_FEED_SIZE);
   return renderAtomFeed({
     selfUrl: `${origin}/saved/${view.id}/feed.xml`,
     viewUrl: `${origin}/${view.query ? `?${view.query}` : ''}`,

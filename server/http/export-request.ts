@@ -4,20 +4,18 @@
  * exported around. Exports hold published events only: drafts are never exported, whoever asks.
  */
 import 'server-only';
-import { recordForFilters } from '@/db/derived/as-recorded';
-import type { Connection, Db } from '@/db/engine/client';
-import { resolveFilters } from '@/db/queries/filter-lookups';
+import type { TrackerStore } from '@/db/store/store';
 import { slugify } from '@/lib/slug';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type FilterLookups, type TimelineFilters } from '@/lib/filters';
 
 export const EXPORT_VISIBILITY = { includeDrafts: false } as const;
 
 export type ExportRequest =
-  /** `db` is the record to export: the live one, or the one as it stood at `as_recorded`. */
-  | { ok: true; filters: TimelineFilters; lookups: FilterLookups; params: URLSearchParams; db: Db }
+  /** `store` is the record to export: the live one, or the one as it stood at `as_recorded`. */
+  | { ok: true; filters: TimelineFilters; lookups: FilterLookups; params: URLSearchParams; store: TrackerStore }
   | { ok: false; issues: FilterIssue[] };
 
-export function parseExportRequest(live: Connection, params: URLSearchParams, extraParams: readonly string[]): ExportRequest {
+export async function parseExportRequest(live: TrackerStore, params: URLSearchParams, extraParams: readonly string[]): Promise<ExportRequest> {
   const issues: FilterIssue[] = unknownParams(params, extraParams).map((param) => ({
     param,
     message: `Unknown parameter. Known parameters: ${[...FILTER_PARAMS, ...extraParams].join(', ')}.`,
@@ -28,12 +26,12 @@ export function parseExportRequest(live: Connection, params: URLSearchParams, ex
   }
   const withoutStatus = new URLSearchParams(params);
   withoutStatus.delete('status');
-  const resolved = resolveFilters(live.db, parseFilters(withoutStatus), EXPORT_VISIBILITY);
+  const resolved = await live.timeline.resolve(parseFilters(withoutStatus), EXPORT_VISIBILITY);
   issues.push(...resolved.issues);
   if (issues.length > 0) return { ok: false, issues };
-  const record = recordForFilters(live, resolved.filters);
+  const record = await live.recordFor(resolved.filters);
   if (record.issues.length > 0) return { ok: false, issues: record.issues };
-  return { ok: true, filters: resolved.filters, lookups: resolved.lookups, params, db: record.connection.db };
+  return { ok: true, filters: resolved.filters, lookups: resolved.lookups, params, store: record.store };
 }
 
 /** "type: “rumour” is not an event type." lines, for plain-text error bodies. */

@@ -3,8 +3,7 @@
  * `limit` is 1-20 (default 10). Each match says how many events the viewer can see for it.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { searchEntities } from '@/db/queries/entity-search';
+import { getStore } from '@/db/index';
 import type { ApiError, EntitySearchResponse } from '@/db/api-types';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
 
@@ -25,6 +24,6 @@ export async function GET(request: NextRequest) {
   if (!Number.isInteger(limit) || limit < 1 || limit > 20) issues.push({ param: 'limit', message: 'Must be a whole number from 1 to 20.' });
   if (issues.length > 0) return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
 
-  const items = searchEntities(getDb(), q, limit, { includeDrafts: access.includeDrafts });
+  const items = await getStore().suggest.entities(q, limit, { includeDrafts: access.includeDrafts });
   return NextResponse.json<EntitySearchResponse>({ items }, { headers: { ...cache } });
 }

@@ -5,9 +5,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import type { ApiError } from '@/db/api-types';
-import { getDb } from '@/db/index';
-import { countRecordedSince } from '@/db/queries/changes';
-import { resolveFilters } from '@/db/queries/filter-lookups';
+import { getStore } from '@/db/index';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue } from '@/lib/filters';
 import { parseMoment } from '@/lib/history/as-recorded';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -25,7 +23,8 @@ export async function GET(request: NextRequest) {
   }));
   const filterParams = new URLSearchParams(params);
   filterParams.delete('since');
-  const resolved = resolveFilters(getDb(), parseFilters(filterParams), viewer);
+  const store = getStore();
+  const resolved = await store.timeline.resolve(parseFilters(filterParams), viewer);
   issues.push(...resolved.issues);
   const since = parseMoment(params.get('since') ?? '', { name: 'since', endOfDay: false });
   if (!since.ok) issues.push({ param: 'since', message: since.message });
@@ -33,6 +32,6 @@ export async function GET(request: NextRequest) {
   if (issues.length > 0 || !since.ok) {
     return NextResponse.json<ApiError>({ error: 'Invalid query parameters.', issues }, { status: 400, headers: { ...cache } });
   }
-  const count = countRecordedSince(getDb(), since.iso, resolved.filters, viewer);
+  const count = await store.timeline.countRecordedSince(since.iso, resolved.filters, viewer);
   return NextResponse.json({ since: since.iso, count }, { headers: { ...cache } });
 }

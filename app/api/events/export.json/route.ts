@@ -4,9 +4,8 @@
  * Same filter parameters as the timeline; a bad one gets a 400 with the JSON error body.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getConnection } from '@/db/index';
+import { getStore } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
-import { exportEvents } from '@/db/queries/export';
 import type { ApiError } from '@/db/api-types';
 import { eventDatesToJson, todayIso } from '@/lib/dates';
 import { EXPORT_VISIBILITY, exportFileName, exportNameParts, parseExportRequest } from '@/server/http/export-request';
@@ -20,7 +19,7 @@ export async function GET(request: NextRequest) {
   if (access.denied) return access.denied;
   const cache = cacheHeadersFor(request, access.viewer);
   const params = request.nextUrl.searchParams;
-  const parsed = parseExportRequest(getConnection(), params, ['format']);
+  const parsed = await parseExportRequest(getStore(), params, ['format']);
   const issues = parsed.ok ? [] : [...parsed.issues];
   const formats = params.getAll('format');
   const format = (formats[0] ?? 'json') as JsonStreamFormat;
@@ -32,7 +31,7 @@ export async function GET(request: NextRequest) {
   }
 
   const origin = requestSite(request.headers).origin;
-  const stream = createJsonStream(exportEvents(parsed.db, parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
+  const stream = createJsonStream(parsed.store.exports.summaries(parsed.filters, EXPORT_VISIBILITY), format, (event) => ({
     permalink: `${origin}/events/${event.id}`,
     ...eventDatesToJson(event),
   }));

@@ -4,9 +4,8 @@
  * streamed; a bad parameter gets the CSV export's 400 with a plain-text reason, never a file.
  */
 import type { NextRequest } from 'next/server';
-import { getConnection } from '@/db/index';
+import { getStore } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
-import { exportRows } from '@/db/queries/export';
 import { createEventXlsxStream } from '@/db/exports/xlsx';
 import { todayIso } from '@/lib/dates';
 import { XLSX_CONTENT_TYPE } from '@/lib/xlsx/writer';
@@ -19,13 +18,13 @@ export async function GET(request: NextRequest) {
   const access = await readAccess('text');
   if (access.denied) return access.denied;
   const cache = cacheHeadersFor(request, access.viewer);
-  const parsed = parseExportRequest(getConnection(), request.nextUrl.searchParams, []);
+  const parsed = await parseExportRequest(getStore(), request.nextUrl.searchParams, []);
   if (!parsed.ok) {
     return new Response(issuesAsText(parsed.issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   }
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso(), 'xlsx');
-  const stream = createEventXlsxStream(exportRows(parsed.db, parsed.filters, EXPORT_VISIBILITY), { origin: requestSite(request.headers).origin });
+  const stream = createEventXlsxStream(parsed.store.exports.rows(parsed.filters, EXPORT_VISIBILITY), { origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': XLSX_CONTENT_TYPE,

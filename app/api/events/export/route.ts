@@ -5,9 +5,8 @@
  * never a file.
  */
 import type { NextRequest } from 'next/server';
-import { getConnection } from '@/db/index';
+import { getStore } from '@/db/index';
 import { requestSite } from '@/lib/http/request-site';
-import { exportRows } from '@/db/queries/export';
 import { createEventCsvStream } from '@/db/exports/csv';
 import { todayIso } from '@/lib/dates';
 import { cacheHeadersFor, readAccess } from '@/server/auth/read-access';
@@ -21,13 +20,13 @@ export async function GET(request: NextRequest) {
   const cache = cacheHeadersFor(request, access.viewer);
   const plain = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   const params = request.nextUrl.searchParams;
-  const parsed = parseExportRequest(getConnection(), params, ['bom']);
+  const parsed = await parseExportRequest(getStore(), params, ['bom']);
   const issues = parsed.ok ? [] : parsed.issues;
   const bom = readFlag(params, 'bom', true, issues);
   if (!parsed.ok || issues.length > 0) return plain(issuesAsText(issues), 400);
 
   const name = exportFileName(exportNameParts(parsed.filters, parsed.lookups), todayIso());
-  const stream = createEventCsvStream(exportRows(parsed.db, parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
+  const stream = createEventCsvStream(parsed.store.exports.rows(parsed.filters, EXPORT_VISIBILITY), { bom, origin: requestSite(request.headers).origin });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

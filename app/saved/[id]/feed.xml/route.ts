@@ -4,8 +4,7 @@
  * view exists (decision 0035).
  */
 import type { NextRequest } from 'next/server';
-import { untilFacetIndexAnswers } from '@/db/derived/facet-index';
-import { getDb } from '@/db/index';
+import { getStore } from '@/db/index';
 import { parseId } from '@/db/queries/events';
 import { requestSite } from '@/lib/http/request-site';
 import { savedViewFeed } from '@/server/feeds/saved-view-feed';
@@ -17,8 +16,7 @@ const NOT_FOUND = 'No such feed. If you had this address, its token may have bee
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   const token = request.nextUrl.searchParams.get('token');
-  await untilFacetIndexAnswers(getDb());
-  const xml = id === null ? null : savedViewFeed(getDb(), id, token, requestSite(request.headers).origin);
+  const xml = id === null ? null : await savedViewFeed(getStore(), id, token, requestSite(request.headers).origin);
   // The token is in the URL: no shared cache may keep the answer, and no referrer carries it on.
   const privateHeaders = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' };
   if (xml === null) return new Response(NOT_FOUND, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...privateHeaders } });
