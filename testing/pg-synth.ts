@@ -25,7 +25,8 @@ export async function synthOnBothEngines(name: string, events = 2_000): Promise<
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tracker-${name}-`));
   const file = path.join(dir, 'synth.db');
   buildSynthDatabase({ file, events, seed: name, revisions: false });
-  const database = await createTestPostgres(`tracker_${name.replace(/\W/g, '_')}`);
+  // Ordered as a managed server in the United States would order text (testing/postgres.ts).
+  const database = await createTestPostgres(`tracker_${name.replace(/\W/g, '_')}`, { icuLocale: 'en-US' });
   await copyDatabase(file, database.url);
   const sqlite = openDatabase(file);
   const pg = await connectPostgres(database.url);

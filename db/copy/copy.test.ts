@@ -56,7 +56,7 @@ beforeAll(async () => {
   // A row deleted for good: AUTOINCREMENT never gives its id again, and the copy must not either.
   connection.sqlite.exec(`INSERT INTO tags (slug, label) VALUES ('withdrawn', 'Withdrawn'); DELETE FROM tags WHERE slug = 'withdrawn'`);
   connection.sqlite.close();
-  target = await createTestPostgres('tracker_copy');
+  target = await createTestPostgres('tracker_copy', { icuLocale: 'en-US' });
   toPg = await copyDatabase(source, target.url, { progress: (m) => progress.push(m) });
 }, 120_000);
 

@@ -29,7 +29,7 @@ let pg: PgConnection;
 let lite: Connection;
 
 beforeAll(async () => {
-  server = await createTestPostgres('tracker_derived');
+  server = await createTestPostgres('tracker_derived', { icuLocale: 'en-US' });
   pg = await openPostgres(server.url, { migrate: true });
 }, 60_000);
 

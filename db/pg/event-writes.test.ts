@@ -60,7 +60,7 @@ beforeAll(async () => {
   subscribeSavedView(db, 'u1', createSavedView(db, 'u1', 'Designations', 'type=designation').id, destination.id);
   source.sqlite.close();
 
-  database = await createTestPostgres('tracker_writes');
+  database = await createTestPostgres('tracker_writes', { icuLocale: 'en-US' });
   await copyDatabase(file, database.url);
   sqlite = bootstrapDatabase({ path: file, seedOnEmpty: false, check: 'schema' });
   pg = await connectPostgres(database.url);

@@ -54,7 +54,7 @@ beforeAll(async () => {
   ids.deleted = deleted.id;
   source.sqlite.close();
 
-  database = await createTestPostgres('tracker_search');
+  database = await createTestPostgres('tracker_search', { icuLocale: 'en-US' });
   await copyDatabase(file, database.url);
   sqlite = bootstrapDatabase({ path: file, seedOnEmpty: false, check: 'schema' });
   pg = await connectPostgres(database.url);
