@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { countriesWithEvents } from '@/db/queries/directory';
+import { getStore } from '@/db/index';
 import { readerForPage } from '@/server/auth/viewer';
 
 export const metadata: Metadata = { title: 'Countries' };
@@ -12,7 +11,7 @@ const events = (n: number) => (n === 1 ? '1 event' : `${n.toLocaleString('en')} 
 /** Every country a published event involves, in any role, with its number of events. */
 export default async function CountriesPage() {
   await readerForPage('/countries');
-  const countries = countriesWithEvents(getDb());
+  const countries = await getStore().entities.countries();
   return (
     <PageFrame title="Countries" intro="Every country that a published event involves, as actor, target or location, with how many events.">
       {countries.length === 0 ? (

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { actorsWithEvents } from '@/db/queries/directory';
+import { getStore } from '@/db/index';
 import { countryName } from '@/lib/countries';
 import { ENTITY_KIND_LABELS } from '@/lib/vocabulary';
 import { readerForPage } from '@/server/auth/viewer';
@@ -18,7 +17,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Sea
   const raw = (await searchParams).page;
   await readerForPage(typeof raw === 'string' ? `/entities?page=${encodeURIComponent(raw)}` : '/entities');
   const asked = typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
-  const { items, total, pages } = actorsWithEvents(getDb(), asked);
+  const { items, total, pages } = await getStore().entities.actors(asked);
   const page = Math.min(asked, pages);
   return (
     <PageFrame

@@ -29,27 +29,41 @@ export interface EntityWriteOptions {
  * next step (docs/performance.md, "Measurements behind the code").
  */
 export function namesakesOf(tx: DbOrTx, name: string, exceptId: number | null = null): { id: number; name: string }[] {
-  const key = nameKey(name);
-  const found = new Map<number, string>();
-  for (const r of tx.select({ id: entities.id, name: entities.name }).from(entities).where(isNull(entities.mergedIntoId)).all()) {
-    if (r.id !== exceptId && nameKey(r.name) === key) found.set(r.id, r.name);
-  }
+  const names = tx.select({ id: entities.id, name: entities.name }).from(entities).where(isNull(entities.mergedIntoId)).all();
   const aliases = tx
     .select({ id: entities.id, name: entities.name, alias: entityAliases.alias })
     .from(entityAliases)
     .innerJoin(entities, eq(entities.id, entityAliases.entityId))
     .where(isNull(entities.mergedIntoId))
     .all();
+  return namesakesAmong(name, names, aliases, exceptId);
+}
+
+/** Of actors' names and aliases (merged actors left out by the caller), those that read as `name`: both engines' rule. */
+export function namesakesAmong(
+  name: string,
+  names: Iterable<{ id: number; name: string }>,
+  aliases: Iterable<{ id: number; name: string; alias: string }>,
+  exceptId: number | null,
+): { id: number; name: string }[] {
+  const key = nameKey(name);
+  const found = new Map<number, string>();
+  for (const r of names) if (r.id !== exceptId && nameKey(r.name) === key) found.set(r.id, r.name);
   for (const r of aliases) if (r.id !== exceptId && !found.has(r.id) && nameKey(r.alias) === key) found.set(r.id, r.name);
   return [...found].map(([id, n]) => ({ id, name: n })).sort((a, b) => a.id - b.id);
 }
 
 function refuseNamesakes(tx: DbOrTx, name: string, exceptId: number | null): void {
-  const others = namesakesOf(tx, name, exceptId);
-  if (others.length === 0) return;
+  const refusal = namesakeRefusal(namesakesOf(tx, name, exceptId));
+  if (refusal) throw refusal;
+}
+
+/** The 409 that names the actors who read the same, or null when there are none. */
+export function namesakeRefusal(others: { id: number; name: string }[]): MutationError | null {
+  if (others.length === 0) return null;
   const list = others.slice(0, 3).map((o) => `“${o.name}” (#${o.id})`).join(', ');
   const message = `${others.length === 1 ? 'Another actor' : 'Other actors'} already ${others.length === 1 ? 'has' : 'have'} this name or an alias that reads the same: ${list}. Choose ${others.length === 1 ? 'that actor' : 'one of them'} instead, or confirm that this is a different actor with the same name.`;
-  throw new MutationError(message, { name: message }, 409);
+  return new MutationError(message, { name: message }, 409);
 }
 
 export function createEntity(db: DbOrTx, input: EntityInput, actor: ChangeActor, options: EntityWriteOptions = {}): { id: number; version: number } {
@@ -123,10 +137,14 @@ function claimEntityVersion(tx: Tx, id: number, expectedVersion: number, set: Pa
     .where(and(eq(entities.id, id), eq(entities.version, expectedVersion), isNull(entities.mergedIntoId)))
     .run();
   if (result.changes === 1) return expectedVersion + 1;
-  const current = tx.select({ version: entities.version, mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, id)).get();
-  if (!current) throw new MutationError('This actor does not exist.', {}, 404);
-  if (current.version !== expectedVersion) throw new VersionConflictError(current.version, false);
-  throw new MutationError('This actor has been merged into another; edit that one, or undo the merge first.', {}, 409);
+  throw entityClaimRefusal(tx.select({ version: entities.version, mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, id)).get(), expectedVersion);
+}
+
+/** Why an actor's version claim matched nothing: gone, changed since, or merged. */
+export function entityClaimRefusal(current: { version: number } | undefined, expectedVersion: number): MutationError {
+  if (!current) return new MutationError('This actor does not exist.', {}, 404);
+  if (current.version !== expectedVersion) return new VersionConflictError(current.version, false);
+  return new MutationError('This actor has been merged into another; edit that one, or undo the merge first.', {}, 409);
 }
 
 function eventIdsOf(tx: DbOrTx, entityIds: number[]): number[] {
@@ -144,7 +162,7 @@ function eventIdsOf(tx: DbOrTx, entityIds: number[]): number[] {
 }
 
 /** The `entities` row's columns from the form's input (aliases are rows of their own). */
-function entityFields({ aliases: _aliases, ...fields }: EntityInput) {
+export function entityFields({ aliases: _aliases, ...fields }: EntityInput) {
   return fields;
 }
 
@@ -161,11 +179,7 @@ export function updateEntity(
       const before = tx.select().from(entities).where(eq(entities.id, id)).get();
       if (!before) throw new MutationError('This actor does not exist.', {}, 404);
       const beforeAliases = entityAliasList(tx, id).sort();
-      const fields = entityFields(input);
-      const unchanged =
-        (Object.keys(fields) as (keyof typeof fields)[]).every((k) => before[k] === fields[k]) &&
-        JSON.stringify(beforeAliases) === JSON.stringify([...input.aliases].sort());
-      if (unchanged) {
+      if (entityUnchanged(before, beforeAliases, input)) {
         // Still refuse a stale save: the person must see what changed before "nothing to do".
         if (before.version !== expectedVersion) throw new VersionConflictError(before.version, false);
         return { id, version: before.version, changed: false };
@@ -183,7 +197,7 @@ export function updateEntity(
           .run();
       }
       // Search finds events by their actors' names and aliases.
-      if (before.name !== input.name || JSON.stringify(beforeAliases) !== JSON.stringify([...input.aliases].sort())) {
+      if (namesChanged(before, beforeAliases, input)) {
         reindexEvents(tx, eventIdsOf(tx, [id]));
       }
       recordRevision(tx, 'entity', id, { action: 'update', actor });
@@ -192,6 +206,19 @@ export function updateEntity(
     { behavior: 'immediate' },
   );
 }
+
+/** Whether a save would change nothing (`beforeAliases` sorted). */
+export function entityUnchanged(before: typeof entities.$inferSelect, beforeAliases: string[], input: EntityInput): boolean {
+  const fields = entityFields(input);
+  return (Object.keys(fields) as (keyof typeof fields)[]).every((k) => before[k] === fields[k]) && !aliasesChanged(beforeAliases, input);
+}
+
+/** Whether search must read the actor's events again: its name or aliases change (`beforeAliases` sorted). */
+export function namesChanged(before: { name: string }, beforeAliases: string[], input: EntityInput): boolean {
+  return before.name !== input.name || aliasesChanged(beforeAliases, input);
+}
+
+const aliasesChanged = (beforeAliases: string[], input: EntityInput) => JSON.stringify(beforeAliases) !== JSON.stringify([...input.aliases].sort());
 
 /** Marks events whose actors a merge changed: new version, revision, fresh search row. */
 function touchEvents(tx: Tx, eventIds: number[], actor: ChangeActor, action: 'merge' | 'unmerge', note: string): void {
@@ -214,6 +241,80 @@ export interface MergeParams {
   mergedVersion: number;
 }
 
+type EntityRow = typeof entities.$inferSelect;
+
+/** Why two actors cannot be merged (gone, already merged, of different kinds), or null. */
+export function mergeRefusal(survivor: EntityRow | undefined, merged: EntityRow | undefined): MutationError | null {
+  if (!survivor || !merged) return new MutationError('One of these actors no longer exists.', {}, 404);
+  if (survivor.mergedIntoId || merged.mergedIntoId) return new MutationError('One of these actors has already been merged into another.', { mergedId: 'Already merged.' }, 409);
+  if (survivor.kind !== merged.kind) {
+    return new MutationError('Only actors of the same kind can be merged; correct the kind of one of them first.', { mergedId: 'This actor is of another kind.' });
+  }
+  return null;
+}
+
+/** Identifiers the survivor lacks and the merged actor has: copied over. */
+export function copiedInMerge(survivor: EntityRow, merged: EntityRow): Record<string, string> {
+  const copiedFields: Record<string, string> = {};
+  for (const field of COPYABLE) {
+    const value = merged[field];
+    if (survivor[field] === null && value !== null) copiedFields[field] = value;
+  }
+  return copiedFields;
+}
+
+/** The merged actor's name and aliases the survivor gains: not one spelt as one it has (lib/text/normalise.ts `spellingKey`). */
+export function aliasesAddedInMerge(survivorName: string, survivorAliases: string[], mergedName: string, mergedAliases: string[]): string[] {
+  const known = new Set([survivorName, ...survivorAliases].map(spellingKey));
+  const addedAliases: string[] = [];
+  for (const alias of [mergedName, ...mergedAliases]) {
+    if (known.has(spellingKey(alias))) continue;
+    known.add(spellingKey(alias));
+    addedAliases.push(alias);
+  }
+  return addedAliases;
+}
+
+/** What the histories say of a merge. */
+export function mergeNotes(survivor: { id: number; name: string }, merged: { id: number; name: string }, mergeId: number) {
+  return {
+    events: `Actor “${merged.name}” merged into “${survivor.name}”.`,
+    survivor: `Absorbed “${merged.name}” (#${merged.id}); merge #${mergeId}.`,
+    merged: `Merged into “${survivor.name}” (#${survivor.id}); merge #${mergeId}.`,
+  };
+}
+
+/** Why a merge cannot be undone, or null. */
+export function undoRefusal(
+  merge: { survivorId: number; undoneAt: string | null } | undefined,
+  merged: EntityRow | undefined,
+  survivor: EntityRow | undefined,
+): MutationError | null {
+  if (!merge) return new MutationError('That merge does not exist.', {}, 404);
+  if (merge.undoneAt) return new MutationError('That merge has already been undone.', {}, 409);
+  if (!merged || !survivor || merged.mergedIntoId !== merge.survivorId) return new MutationError('This merge can no longer be undone: the actors have changed since.', {}, 409);
+  if (survivor.mergedIntoId) return new MutationError(`“${survivor.name}” has itself been merged since; undo that merge first.`, {}, 409);
+  return null;
+}
+
+/** Identifiers the merge copied that the survivor still holds as copied: they go again. */
+export function fieldsToUncopy(survivor: EntityRow, copiedFields: Record<string, string>): Record<string, null> {
+  const restoreFields: Record<string, null> = {};
+  for (const [field, value] of Object.entries(copiedFields)) {
+    if ((survivor as Record<string, unknown>)[field] === value) restoreFields[field] = null;
+  }
+  return restoreFields;
+}
+
+/** What the histories say of an undone merge. */
+export function undoNotes(survivor: { id: number; name: string }, merged: { id: number; name: string }, mergeId: number) {
+  return {
+    events: `Merge of “${merged.name}” into “${survivor.name}” undone.`,
+    survivor: `“${merged.name}” (#${merged.id}) separated again; merge #${mergeId} undone.`,
+    merged: `No longer merged into “${survivor.name}”; merge #${mergeId} undone.`,
+  };
+}
+
 /**
  * Merges `mergedId` into `survivorId` (two records of one person or body): the merged actor's
  * event roles move to the survivor, its name and aliases become the survivor's aliases, identifiers
@@ -227,34 +328,14 @@ export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): 
     (tx) => {
       const survivor = tx.select().from(entities).where(eq(entities.id, survivorId)).get();
       const merged = tx.select().from(entities).where(eq(entities.id, mergedId)).get();
-      if (!survivor || !merged) throw new MutationError('One of these actors no longer exists.', {}, 404);
-      if (survivor.mergedIntoId || merged.mergedIntoId) {
-        throw new MutationError('One of these actors has already been merged into another.', { mergedId: 'Already merged.' }, 409);
-      }
-      if (survivor.kind !== merged.kind) {
-        throw new MutationError(
-          'Only actors of the same kind can be merged; correct the kind of one of them first.',
-          { mergedId: 'This actor is of another kind.' },
-        );
-      }
+      const refusal = mergeRefusal(survivor, merged);
+      if (refusal) throw refusal;
 
       const ts = nowIso();
-      const copiedFields: Record<string, string> = {};
-      for (const field of COPYABLE) {
-        const value = merged[field];
-        if (survivor[field] === null && value !== null) copiedFields[field] = value;
-      }
+      const copiedFields = copiedInMerge(survivor!, merged!);
       claimEntityVersion(tx, survivorId, params.survivorVersion, { ...copiedFields, updatedAt: ts, updatedBy: actor.userId });
       claimEntityVersion(tx, mergedId, params.mergedVersion, { mergedIntoId: survivorId, updatedAt: ts, updatedBy: actor.userId });
-
-      // An alias spelt as one the survivor has (lib/text/normalise.ts `spellingKey`) adds nothing.
-      const known = new Set([survivor.name, ...entityAliasList(tx, survivorId)].map(spellingKey));
-      const addedAliases: string[] = [];
-      for (const alias of [merged.name, ...entityAliasList(tx, mergedId)]) {
-        if (known.has(spellingKey(alias))) continue;
-        known.add(spellingKey(alias));
-        addedAliases.push(alias);
-      }
+      const addedAliases = aliasesAddedInMerge(survivor!.name, entityAliasList(tx, survivorId), merged!.name, entityAliasList(tx, mergedId));
       if (addedAliases.length > 0) {
         tx.insert(entityAliases)
           .values(addedAliases.map((alias) => ({ entityId: survivorId, alias })))
@@ -289,11 +370,12 @@ export function mergeEntities(db: Db, params: MergeParams, actor: ChangeActor): 
         .get();
 
       const eventIds = [...new Set([...moved, ...dropped].map((l) => l.eventId))];
-      touchEvents(tx, eventIds, actor, 'merge', `Actor “${merged.name}” merged into “${survivor.name}”.`);
+      const notes = mergeNotes(survivor!, merged!, merge.id);
+      touchEvents(tx, eventIds, actor, 'merge', notes.events);
       // Search rows of the survivor's other events gain the new aliases.
       reindexEvents(tx, eventIdsOf(tx, [survivorId]));
-      recordRevision(tx, 'entity', survivorId, { action: 'merge', actor, note: `Absorbed “${merged.name}” (#${mergedId}); merge #${merge.id}.` });
-      recordRevision(tx, 'entity', mergedId, { action: 'merge', actor, note: `Merged into “${survivor.name}” (#${survivorId}); merge #${merge.id}.` });
+      recordRevision(tx, 'entity', survivorId, { action: 'merge', actor, note: notes.survivor });
+      recordRevision(tx, 'entity', mergedId, { action: 'merge', actor, note: notes.merged });
       return { mergeId: merge.id, eventIds };
     },
     { behavior: 'immediate' },
@@ -309,16 +391,10 @@ export function undoMerge(db: Db, mergeId: number, actor: ChangeActor): { surviv
   return db.transaction(
     (tx) => {
       const merge = tx.select().from(entityMerges).where(eq(entityMerges.id, mergeId)).get();
-      if (!merge) throw new MutationError('That merge does not exist.', {}, 404);
-      if (merge.undoneAt) throw new MutationError('That merge has already been undone.', {}, 409);
-      const merged = tx.select().from(entities).where(eq(entities.id, merge.mergedId)).get();
-      const survivor = tx.select().from(entities).where(eq(entities.id, merge.survivorId)).get();
-      if (!merged || !survivor || merged.mergedIntoId !== merge.survivorId) {
-        throw new MutationError('This merge can no longer be undone: the actors have changed since.', {}, 409);
-      }
-      if (survivor.mergedIntoId) {
-        throw new MutationError(`“${survivor.name}” has itself been merged since; undo that merge first.`, {}, 409);
-      }
+      const merged = merge ? tx.select().from(entities).where(eq(entities.id, merge.mergedId)).get() : undefined;
+      const survivor = merge ? tx.select().from(entities).where(eq(entities.id, merge.survivorId)).get() : undefined;
+      const refusal = undoRefusal(merge, merged, survivor);
+      if (refusal || !merge || !merged || !survivor) throw refusal;
 
       const ts = nowIso();
       const touched = new Set<number>();
@@ -345,10 +421,7 @@ export function undoMerge(db: Db, mergeId: number, actor: ChangeActor): { surviv
           .where(and(eq(entityAliases.entityId, merge.survivorId), inArray(entityAliases.alias, merge.addedAliases)))
           .run();
       }
-      const restoreFields: Record<string, null> = {};
-      for (const [field, value] of Object.entries(merge.copiedFields)) {
-        if ((survivor as Record<string, unknown>)[field] === value) restoreFields[field] = null;
-      }
+      const restoreFields = fieldsToUncopy(survivor, merge.copiedFields);
       tx.update(entities)
         .set({ ...restoreFields, version: sql`${entities.version} + 1`, updatedAt: ts, updatedBy: actor.userId })
         .where(eq(entities.id, merge.survivorId))
@@ -360,10 +433,11 @@ export function undoMerge(db: Db, mergeId: number, actor: ChangeActor): { surviv
       tx.update(entityMerges).set({ undoneAt: ts, undoneBy: actor.userId }).where(eq(entityMerges.id, mergeId)).run();
 
       const eventIds = [...touched];
-      touchEvents(tx, eventIds, actor, 'unmerge', `Merge of “${merged.name}” into “${survivor.name}” undone.`);
+      const notes = undoNotes(survivor, merged, mergeId);
+      touchEvents(tx, eventIds, actor, 'unmerge', notes.events);
       reindexEvents(tx, eventIdsOf(tx, [merge.survivorId, merge.mergedId]));
-      recordRevision(tx, 'entity', merge.survivorId, { action: 'unmerge', actor, note: `“${merged.name}” (#${merged.id}) separated again; merge #${mergeId} undone.` });
-      recordRevision(tx, 'entity', merge.mergedId, { action: 'unmerge', actor, note: `No longer merged into “${survivor.name}”; merge #${mergeId} undone.` });
+      recordRevision(tx, 'entity', merge.survivorId, { action: 'unmerge', actor, note: notes.survivor });
+      recordRevision(tx, 'entity', merge.mergedId, { action: 'unmerge', actor, note: notes.merged });
       return { survivorId: merge.survivorId, mergedId: merge.mergedId, eventIds };
     },
     { behavior: 'immediate' },

@@ -33,6 +33,7 @@ import { pendingDelivery } from '@/db/mutations/webhooks';
 import { savedViewFilters } from '@/lib/alerts/saved-view-filters';
 import type { AlertTrigger } from '@/lib/alerts/payload';
 import { slugify } from '@/lib/slug';
+import type { RevisionAction } from '@/lib/vocabulary';
 import type { EventInput } from '@/lib/validation/event';
 import type { PgDb } from './connect';
 import { pgTimelineWhere } from './filters';
@@ -91,7 +92,8 @@ export async function pgEventSnapshot(tx: PgTx | PgDb, id: number): Promise<Even
   return { ...event, countries, actors, tags: tagRows.map((t) => t.label), sources: sourceRows, links } as EventSnapshot;
 }
 
-async function recordEventRevision(tx: PgTx, id: number, action: 'create' | 'import' | 'update' | 'delete' | 'restore', actor: ChangeActor, note: string | null | undefined) {
+/** Records the event's current state as a revision: `recordRevision`'s twin for events. */
+export async function pgRecordEventRevision(tx: PgTx, id: number, action: RevisionAction, actor: ChangeActor, note: string | null | undefined) {
   const snapshot = await pgEventSnapshot(tx, id);
   await tx.insert(revisions).values({ recordType: 'event', recordId: id, action, version: snapshot.version, userId: actor.userId, actor: actor.label, createdAt: nowIso(), snapshot, note: note ?? null });
   return snapshot;
@@ -243,7 +245,7 @@ export async function pgCreateEventInTx(tx: PgTx, rawInput: EventInput, actor: C
     .returning({ id: events.id });
   await writeEventChildren(tx, row!.id, input);
   await pgReindexEvents(tx, [row!.id]);
-  await recordEventRevision(tx, row!.id, options.action ?? 'create', actor, options.note);
+  await pgRecordEventRevision(tx, row!.id, options.action ?? 'create', actor, options.note);
   await pgEnqueueAlerts(tx, row!.id, 'recorded');
   return { id: row!.id, version: 1 };
 }
@@ -261,7 +263,7 @@ async function updateEventInTx(tx: PgTx, id: number, rawInput: EventInput, expec
   await writeEventChildren(tx, id, input);
   if (before && sameContent(before, await pgEventSnapshot(tx, id))) throw new NothingChanged();
   await pgReindexEvents(tx, [id]);
-  await recordEventRevision(tx, id, options.action ?? 'update', actor, options.note);
+  await pgRecordEventRevision(tx, id, options.action ?? 'update', actor, options.note);
   if (before && before.status !== 'published') await pgEnqueueAlerts(tx, id, 'published');
   return { id, version, changed: true };
 }
@@ -287,7 +289,7 @@ export function pgDeleteEvent(db: PgDb, id: number, expectedVersion: number, act
     await lockEvent(tx, id);
     const version = await claimVersion(tx, id, expectedVersion, false, { deletedAt: ts, updatedAt: ts, updatedBy: actor.userId });
     await pgReindexEvents(tx, [id]);
-    await recordEventRevision(tx, id, 'delete', actor, note);
+    await pgRecordEventRevision(tx, id, 'delete', actor, note);
     return { id, version };
   });
 }
@@ -298,7 +300,7 @@ export function pgRestoreDeletedEvent(db: PgDb, id: number, expectedVersion: num
     await lockEvent(tx, id);
     const version = await claimVersion(tx, id, expectedVersion, true, { deletedAt: null, updatedAt: nowIso(), updatedBy: actor.userId });
     await pgReindexEvents(tx, [id]);
-    await recordEventRevision(tx, id, 'restore', actor, 'Restored from the deleted events.');
+    await pgRecordEventRevision(tx, id, 'restore', actor, 'Restored from the deleted events.');
     return { id, version };
   });
 }

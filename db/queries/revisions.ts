@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import type { EntitySnapshot, EventSnapshot } from '@/db/mutations/revisions';
-import { entities, entityMerges, events, revisions, type RevisionRow } from '../schema';
+import { entities, entityMerges, events, revisions, type EntityMergeRow, type RevisionRow } from '../schema';
 import { revisionAuthorName } from './staff-names';
 import { diffEntityContent, entityContent } from '@/lib/entity-content';
 import { contentFromSnapshot, diffEventContent, type FieldChange } from '@/lib/event-content';
@@ -128,6 +128,11 @@ export function listMergesOf(db: DbOrTx, entityId: number): MergeView[] {
           .all()
           .map((e) => [e.id, e]),
   );
+  return mergeViewsOf(rows, info);
+}
+
+/** Merges as the history shows them, given the actors' names and where each is merged now: both engines' rule. */
+export function mergeViewsOf(rows: readonly EntityMergeRow[], info: Map<number, { name: string; mergedIntoId: number | null }>): MergeView[] {
   return rows.map((r) => ({
     id: r.id,
     survivorId: r.survivorId,
@@ -144,8 +149,7 @@ export function listMergesOf(db: DbOrTx, entityId: number): MergeView[] {
 /** An actor's history, newest first, with differences. */
 export function getEntityHistory(db: DbOrTx, id: number): HistoryEntry[] {
   const rows = revisionRows(db, 'entity', id);
-  const contents = rows.map((r) => entityContent(r.snapshot as EntitySnapshot));
-  const mergedInto = [...new Set(contents.map((c) => c.mergedIntoId).filter((x): x is number => x !== null))];
+  const mergedInto = mergedIntoIds(rows);
   const names = new Map(
     mergedInto.length === 0
       ? []
@@ -156,6 +160,17 @@ export function getEntityHistory(db: DbOrTx, id: number): HistoryEntry[] {
           .all()
           .map((e) => [e.id, e.name]),
   );
+  return entityHistoryOf(rows, names);
+}
+
+/** The actors an actor's versions say it was merged into (their names are shown). */
+export function mergedIntoIds(rows: readonly RevisionRow[]): number[] {
+  return [...new Set(rows.map((r) => (r.snapshot as EntitySnapshot).mergedIntoId).filter((x): x is number => x !== null))];
+}
+
+/** An actor's revisions (oldest first) as its history, newest first: both engines' rule, given the names of `mergedIntoIds`. */
+export function entityHistoryOf(rows: readonly RevisionRow[], names: Map<number, string>): HistoryEntry[] {
+  const contents = rows.map((r) => entityContent(r.snapshot as EntitySnapshot));
   const name = (entityId: number) => names.get(entityId) ?? `Actor #${entityId}`;
   return rows
     .map((row, i) => ({ ...entryOf(row), changes: diffEntityContent(i === 0 ? null : contents[i - 1]!, contents[i]!, name) }))

@@ -11,6 +11,19 @@ import { pgDensityChart } from '@/db/pg/density';
 import { pgCountRecordedSince, pgCountTimeline, pgGetEvent, pgListTimeline } from '@/db/pg/events';
 import { pgExportRows } from '@/db/pg/exports';
 import { pgSearchEntities, pgSuggestEvents } from '@/db/pg/entity-search';
+import {
+  pgActorsWithEvents,
+  pgCountriesWithEvents,
+  pgCreateEntity,
+  pgEntityEventCount,
+  pgEntityHistory,
+  pgGetEntity,
+  pgGetEntityFor,
+  pgMergeEntities,
+  pgMergesOf,
+  pgUndoMerge,
+  pgUpdateEntity,
+} from '@/db/pg/entities';
 import { pgTimelineFacets } from '@/db/pg/facets';
 import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
@@ -106,6 +119,21 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       rows: (filters, visibility) => readBatches((db) => pgExportRows(db, filters, visibility)),
       summaries: (filters, visibility) => everyEvent(store.events, filters, visibility),
       newest: (filters, visibility, limit) => read(async (db) => (await pgListTimeline(db, { ...filters, sort: 'date' }, { ...visibility, limit })).items),
+    },
+    entities: {
+      get: (id) => read((db) => pgGetEntity(db, id)),
+      getFor: (id, visibility) => read((db) => pgGetEntityFor(db, id, visibility)),
+      eventCount: (id) => read((db) => pgEntityEventCount(db, id)),
+      countries: () => read((db) => pgCountriesWithEvents(db)),
+      actors: (page) => read((db) => pgActorsWithEvents(db, page)),
+      history: (id) => read((db) => pgEntityHistory(db, id)),
+      merges: (id) => read((db) => pgMergesOf(db, id)),
+      // On the primary: the conflict view names whoever changed the actor last, which a replica may not know yet.
+      latestChange: (id) => pgLatestRevision(primary, 'entity', id),
+      create: (input, actor, createOptions) => write(() => pgCreateEntity(primary, input, actor, createOptions)),
+      update: (id, input, expectedVersion, actor, updateOptions) => write(() => pgUpdateEntity(primary, id, input, expectedVersion, actor, updateOptions)),
+      merge: (params, actor) => write(() => pgMergeEntities(primary, params, actor)),
+      undoMerge: (mergeId, actor) => write(() => pgUndoMerge(primary, mergeId, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => read((db) => pgSearchEntities(db, text, limit, visibility)),

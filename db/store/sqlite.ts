@@ -18,6 +18,11 @@ import { countRecordedSince } from '@/db/queries/changes';
 import { searchEntities } from '@/db/queries/entity-search';
 import { exportRows } from '@/db/queries/export';
 import { suggestEvents } from '@/db/queries/suggest';
+import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
+import { actorsWithEvents, countriesWithEvents } from '@/db/queries/directory';
+import { getEntity, getEntityFor } from '@/db/queries/entities';
+import { entityEventCount } from '@/db/queries/entity-staff';
+import { getEntityHistory, listMergesOf } from '@/db/queries/revisions';
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import { sqliteOutboxStore } from './outbox-sqlite';
@@ -68,6 +73,20 @@ export function sqliteStore(connection: Connection): TrackerStore {
         await untilViewAnswers(db, byDate, visibility);
         return listTimeline(db, byDate, { ...visibility, limit }).items;
       },
+    },
+    entities: {
+      get: (id) => settle(() => getEntity(db, id)),
+      getFor: (id, visibility) => settle(() => getEntityFor(db, id, visibility)),
+      eventCount: (id) => settle(() => entityEventCount(db, id)),
+      countries: () => settle(() => countriesWithEvents(db)),
+      actors: (page) => settle(() => actorsWithEvents(db, page)),
+      history: (id) => settle(() => getEntityHistory(db, id)),
+      merges: (id) => settle(() => listMergesOf(db, id)),
+      latestChange: (id) => settle(() => getLatestRevision(db, 'entity', id)),
+      create: (input, actor, options) => settle(() => createEntity(db, input, actor, options)),
+      update: (id, input, expectedVersion, actor, options) => settle(() => updateEntity(db, id, input, expectedVersion, actor, options)),
+      merge: (params, actor) => settle(() => mergeEntities(db, params, actor)),
+      undoMerge: (mergeId, actor) => settle(() => undoMerge(db, mergeId, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => settle(() => searchEntities(db, text, limit, visibility)),

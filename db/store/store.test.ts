@@ -20,6 +20,7 @@ import { decodeTimelineCursor } from '@/db/queries/timeline';
 import { TEST_ACTOR } from '@/db/testing/test-db';
 import { parseFilters } from '@/lib/filters';
 import { eventInputSchema, type EventInput, type EventInputRaw } from '@/lib/validation/event';
+import { entityInputSchema, type EntityInput, type EntityInputRaw } from '@/lib/validation/entity';
 import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { AS_RECORDED_UNAVAILABLE, postgresStore } from './postgres';
 import { sqliteStore } from './sqlite';
@@ -51,6 +52,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const RUN = String(Date.now());
 const filters = (query = '') => parseFilters(new URLSearchParams(query)).filters;
 
 const input = (raw: Partial<EventInputRaw> = {}): EventInput =>
@@ -431,6 +433,95 @@ describe('exports, feeds and suggestions on both engines', () => {
     expect((await stores.postgres!.suggest.events(`#${first.id}`)).map((e) => e.id)).toContain(first.id);
     expect((await stores.postgres!.suggest.events('caesar', { exclude: first.id })).map((e) => e.id)).not.toContain(first.id);
     expect(await stores.postgres!.suggest.events('100%_')).toEqual(await stores.sqlite!.suggest.events('100%_'));
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('actors on %s', (engine) => {
+  const store = () => stores[engine]!;
+  const actorInput = (raw: Partial<EntityInputRaw> = {}): EntityInput => entityInputSchema.parse({ kind: 'person', name: 'Someone', aliases: [], ...raw });
+  // The same on both engines: the side-by-side tests below compare what both hold after the same writes.
+  const unique = RUN;
+
+  it('refuses a second actor whose name reads the same, naming the first, unless told it is someone else', async () => {
+    const { id } = await store().entities.create(actorInput({ name: `Rami Makhlouf ${unique}` }), TEST_ACTOR);
+    const err = await refusal(store().entities.create(actorInput({ name: `RAMI MAKHLÔUF ${unique}` }), TEST_ACTOR));
+    expect(err.status).toBe(409);
+    expect(err.message).toContain(`(#${id})`);
+    const other = await store().entities.create(actorInput({ name: `RAMI MAKHLÔUF ${unique}` }), TEST_ACTOR, { allowNamesake: true });
+    expect(other.id).not.toBe(id);
+  });
+
+  it('refuses an edit from a stale version and keeps the first; a new alias makes its events findable by it', async () => {
+    const { id } = await store().entities.create(actorInput({ name: `Samer Foz ${unique}`, kind: 'person' }), TEST_ACTOR);
+    const event = await store().events.create(input({ title: `Designation of a businessman ${unique}`, actors: [{ entityId: id, role: 'target' }] }), TEST_ACTOR);
+    expect((await store().events.list(filters(`q=zzfozalias${engine}`))).items).toEqual([]);
+    const saved = await store().entities.update(id, actorInput({ name: `Samer Foz ${unique}`, aliases: [`zzfozalias${engine}`] }), 1, TEST_ACTOR);
+    expect(saved).toEqual({ id, version: 2, changed: true });
+    expect((await store().events.list(filters(`q=zzfozalias${engine}`))).items.map((e) => e.id)).toEqual([event.id]);
+    const stale = await refusal(store().entities.update(id, actorInput({ name: `Samer Foz, second editor ${unique}` }), 1, TEST_ACTOR));
+    expect(stale).toBeInstanceOf(VersionConflictError);
+    expect((await store().entities.get(id))?.name).toBe(`Samer Foz ${unique}`);
+    expect(await store().entities.latestChange(id)).toMatchObject({ actor: expect.any(String) });
+    expect(await store().entities.update(id, actorInput({ name: `Samer Foz ${unique}`, aliases: [`zzfozalias${engine}`] }), 2, TEST_ACTOR)).toEqual({ id, version: 2, changed: false });
+  });
+
+  it('merges two records of one person, moving their events, and undoes the merge', async () => {
+    const survivor = await store().entities.create(actorInput({ name: `Maher al-Assad ${unique}`, ofacUid: null }), TEST_ACTOR);
+    const merged = await store().entities.create(actorInput({ name: `Maher Assad ${unique}`, ofacUid: '36270', aliases: [`Maher al-Asad ${unique}`] }), TEST_ACTOR);
+    const event = await store().events.create(input({ title: `Fourth Division designated ${unique}`, actors: [{ entityId: merged.id, role: 'target' }] }), TEST_ACTOR);
+    const refusedKind = await store().entities.create(actorInput({ name: `Fourth Division ${unique}`, kind: 'organisation' }), TEST_ACTOR);
+    expect((await refusal(store().entities.merge({ survivorId: survivor.id, survivorVersion: 1, mergedId: refusedKind.id, mergedVersion: 1 }, TEST_ACTOR))).message).toMatch(/same kind/);
+
+    const { mergeId, eventIds } = await store().entities.merge({ survivorId: survivor.id, survivorVersion: 1, mergedId: merged.id, mergedVersion: 1 }, TEST_ACTOR);
+    expect(eventIds).toEqual([event.id]);
+    expect((await store().events.get(event.id))?.actors.map((a) => a.id)).toEqual([survivor.id]);
+    const after = await store().entities.get(survivor.id);
+    expect(after).toMatchObject({ ofacUid: '36270', aliases: [`Maher Assad ${unique}`, `Maher al-Asad ${unique}`] });
+    expect((await store().entities.get(merged.id))?.mergedIntoId).toBe(survivor.id);
+    expect(await store().entities.merges(merged.id)).toMatchObject([{ id: mergeId, survivorName: `Maher al-Assad ${unique}`, undoable: true, movedCount: 1 }]);
+    expect((await store().entities.history(survivor.id))[0]).toMatchObject({ action: 'merge', note: expect.stringContaining(`merge #${mergeId}`) });
+    expect((await store().events.history(event.id))[0]).toMatchObject({ action: 'merge' });
+    expect((await refusal(store().entities.update(merged.id, actorInput({ name: 'x' }), 2, TEST_ACTOR))).message).toMatch(/merged into another/);
+
+    await store().entities.undoMerge(mergeId, TEST_ACTOR);
+    expect((await store().events.get(event.id))?.actors.map((a) => a.id)).toEqual([merged.id]);
+    expect(await store().entities.get(survivor.id)).toMatchObject({ ofacUid: null, aliases: [] });
+    expect((await store().entities.get(merged.id))?.mergedIntoId).toBeNull();
+    expect((await refusal(store().entities.undoMerge(mergeId, TEST_ACTOR))).status).toBe(409);
+    expect((await refusal(store().entities.undoMerge(987654, TEST_ACTOR))).status).toBe(404);
+    expect(await store().entities.eventCount(merged.id)).toBe(1);
+  });
+
+  it('shows the public an actor only once a published event names it', async () => {
+    const { id } = await store().entities.create(actorInput({ name: `Draft-only actor ${unique}` }), TEST_ACTOR);
+    const draft = await store().events.create(input({ status: 'draft', title: `Draft naming an actor ${unique}`, actors: [{ entityId: id, role: 'subject' }] }), TEST_ACTOR);
+    expect(await store().entities.getFor(id, {})).toBeNull();
+    expect((await store().entities.getFor(id, { includeDrafts: true }))?.isPublic).toBe(false);
+    await store().events.update(draft.id, input({ title: `Draft naming an actor ${unique}`, actors: [{ entityId: id, role: 'subject' }] }), 1, TEST_ACTOR);
+    expect((await store().entities.getFor(id, {}))?.isPublic).toBe(true);
+  });
+});
+
+describe('actors side by side', () => {
+  it('list the same countries and the same page of actors, by name', async () => {
+    const [a, b] = await Promise.all([stores.sqlite!.entities.countries(), stores.postgres!.entities.countries()]);
+    expect(a.length).toBeGreaterThan(3);
+    expect(b).toEqual(a);
+    const [actorsA, actorsB] = await Promise.all([stores.sqlite!.entities.actors(1), stores.postgres!.entities.actors(1)]);
+    expect(actorsA.total).toBeGreaterThan(3);
+    expect(actorsB).toEqual(actorsA);
+  });
+
+  it('lets one of two people creating the same actor at once on PostgreSQL save it; the other is told it exists', async () => {
+    const name = `Concurrent Namesake ${Date.now()}`;
+    const results = await Promise.allSettled([
+      stores.postgres!.entities.create(entityInputSchema.parse({ kind: 'person', name, aliases: [] }), TEST_ACTOR),
+      stores.postgres!.entities.create(entityInputSchema.parse({ kind: 'person', name: name.toUpperCase(), aliases: [] }), TEST_ACTOR),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(MutationError);
+    expect((rejected.reason as MutationError).status).toBe(409);
   });
 });
 

@@ -11,6 +11,11 @@ import type { CreateUserOptions } from '@/db/mutations/users';
 import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
 import type { EventDetail, EventsPage, EventSummary, GetEventOptions, RevisionListItem, Visibility } from '@/db/queries/events';
 import type { EntityMatch } from '@/db/queries/entity-search';
+import type { EntityDetail } from '@/db/queries/entities';
+import type { ActorEntry, CountryEntry } from '@/db/queries/directory';
+import type { HistoryEntry, MergeView } from '@/db/queries/revisions';
+import type { EntityWriteOptions, MergeParams } from '@/db/mutations/entities';
+import type { EntityInput } from '@/lib/validation/entity';
 import type { ExportRow } from '@/db/queries/export';
 import type { EventSuggestion } from '@/db/queries/suggest';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
@@ -125,6 +130,33 @@ export interface ExportStore {
   newest(filters: TimelineFilters, visibility: Visibility, limit: number): Promise<EventSummary[]>;
 }
 
+/** Actors (persons, organisations, governments, other bodies) and the indexes of actors and countries. */
+export interface EntityStore {
+  /** Any actor, merged ones included, whoever may see it: for staff pages and writes (which check the role first). */
+  get(id: number): Promise<EntityDetail | null>;
+  /** The actor as this viewer may see it, or null; a merged actor is seen when the one it was merged into is. */
+  getFor(id: number, visibility: Visibility): Promise<EntityDetail | null>;
+  /** Events naming the actor in any role, drafts and deleted ones included: what a merge would move. */
+  eventCount(id: number): Promise<number>;
+  /** Every country a published event involves, by name, with how many such events. */
+  countries(): Promise<CountryEntry[]>;
+  /** One page of the actors with published events, by name, and how many there are in all. */
+  actors(page: number): Promise<{ items: ActorEntry[]; total: number; pages: number }>;
+  /** The actor's history, newest first, with differences. */
+  history(id: number): Promise<HistoryEntry[]>;
+  /** Merges the actor took part in, newest first. */
+  merges(id: number): Promise<MergeView[]>;
+  /** Who made the latest change to the actor, and when. */
+  latestChange(id: number): Promise<{ actor: string; createdAt: string } | null>;
+  /** A new actor; refused (409) when another reads the same, unless `allowNamesake`. */
+  create(input: EntityInput, actor: ChangeActor, options?: EntityWriteOptions): Promise<{ id: number; version: number }>;
+  /** Saves an edit made from `expectedVersion`; a stale one is refused with VersionConflictError. */
+  update(id: number, input: EntityInput, expectedVersion: number, actor: ChangeActor, options?: EntityWriteOptions): Promise<{ id: number; version: number; changed: boolean }>;
+  /** Two records of one person or body become one; everything moved is kept so the merge can be undone. */
+  merge(params: MergeParams, actor: ChangeActor): Promise<{ mergeId: number; eventIds: number[] }>;
+  undoMerge(mergeId: number, actor: ChangeActor): Promise<{ survivorId: number; mergedId: number; eventIds: number[] }>;
+}
+
 /** What the search boxes of the filters and the staff forms ask as a person types. */
 export interface SuggestStore {
   /** Actors by name or alias, best first, each with how many events the viewer can see for it. */
@@ -237,6 +269,7 @@ export interface TrackerStore {
   readonly events: EventStore;
   readonly timeline: TimelineStore;
   readonly exports: ExportStore;
+  readonly entities: EntityStore;
   readonly suggest: SuggestStore;
   readonly auth: AuthStore;
   readonly outbox: OutboxStore;

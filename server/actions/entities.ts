@@ -5,12 +5,9 @@
  * goes through the gate in ./guard.ts: the session and role first, then the schema.
  */
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getStore } from '@/db';
 import { VersionConflictError } from '@/db/mutations/errors';
-import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
-import { getEntity } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
-import { getLatestRevision } from '@/db/queries/revisions';
 import { changeActor } from '@/lib/auth/roles';
 import { entityInputSchema, type EntityInput } from '@/lib/validation/entity';
 import { expectedVersionSchema } from '@/lib/validation/event';
@@ -58,22 +55,21 @@ export const saveEntity = guardedAction<EntityFormState, EntityFormValues, Entit
       return { status: 'refused', values, errors, message: `Nothing was saved. ${message}`, submission, namesake };
     },
   },
-  (input, { viewer, values, form, count: submission }) => {
+  async (input, { viewer, values, form, count: submission }) => {
     const rawId = String(form.get('id') ?? '');
     const id = rawId === '' ? null : parseId(rawId);
     if (rawId !== '' && id === null) return { status: 'refused', values, errors: {}, message: 'This form points at an actor that does not exist.', submission };
-    const db = getDb();
+    const store = getStore();
     // Ticked after a refusal: this is a different actor who has the same name as another.
     const options = { allowNamesake: form.get('sameName') === 'yes' };
-    if (id === null) return showAfterWrite(`/entities/${createEntity(db, input, changeActor(viewer), options).id}`);
+    if (id === null) return showAfterWrite(`/entities/${(await store.entities.create(input, changeActor(viewer), options)).id}`);
     const version = expectedVersionSchema.safeParse(form.get('version'));
     if (!version.success) return { status: 'refused', values, errors: {}, message: version.error.issues[0]!.message, submission };
     try {
-      updateEntity(db, id, input, version.data, changeActor(viewer), options);
+      await store.entities.update(id, input, version.data, changeActor(viewer), options);
     } catch (err) {
       if (!(err instanceof VersionConflictError)) throw err;
-      const current = getEntity(db, id);
-      const latest = getLatestRevision(db, 'entity', id);
+      const [current, latest] = await Promise.all([store.entities.get(id), store.entities.latestChange(id)]);
       return {
         status: 'conflict',
         values,
@@ -94,12 +90,12 @@ export const saveEntity = guardedAction<EntityFormState, EntityFormValues, Entit
 
 const twoVersions = z.object({ survivorId: formId, survivorVersion: expectedVersionSchema, mergedId: formId, mergedVersion: expectedVersionSchema });
 
-export const mergeEntitiesAction = buttonAction('records:write', twoVersions, (input, viewer) => {
-  const { mergeId } = mergeEntities(getDb(), input, changeActor(viewer));
+export const mergeEntitiesAction = buttonAction('records:write', twoVersions, async (input, viewer) => {
+  const { mergeId } = await getStore().entities.merge(input, changeActor(viewer));
   return `/entities/${input.survivorId}/history?merged=${mergeId}`;
 });
 
-export const undoMergeAction = buttonAction('records:write', z.object({ mergeId: formId }), ({ mergeId }, viewer) => {
-  const { mergedId } = undoMerge(getDb(), mergeId, changeActor(viewer));
+export const undoMergeAction = buttonAction('records:write', z.object({ mergeId: formId }), async ({ mergeId }, viewer) => {
+  const { mergedId } = await getStore().entities.undoMerge(mergeId, changeActor(viewer));
   return `/entities/${mergedId}/history?unmerged=${mergeId}`;
 });

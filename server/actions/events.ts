@@ -6,9 +6,8 @@
  * so a refused save never loses input. Next.js checks the Origin of every server action.
  */
 import { z } from 'zod';
-import { getDb, getStore } from '@/db';
+import { getStore } from '@/db';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
-import { createEntity } from '@/db/mutations/entities';
 import { parseId } from '@/db/queries/events';
 import { changeActor } from '@/lib/auth/roles';
 import { compareForConflict, contentFromInput, contentFromSnapshot, contentToFormValues, type ConflictField } from '@/lib/event-content';
@@ -115,7 +114,7 @@ export async function createActorInline(raw: { kind: string; name: string; count
   const parsed = entityInputSchema.safeParse({ kind, name, countryCode, aliases: [] });
   if (!parsed.success) return { ok: false, message: 'The actor was not created.', errors: issuesToFieldErrors(parsed.error.issues) };
   try {
-    const { id } = createEntity(getDb(), parsed.data, changeActor(auth.viewer));
+    const { id } = await getStore().entities.create(parsed.data, changeActor(auth.viewer));
     return { ok: true, entity: { id, name: parsed.data.name } };
   } catch (err) {
     // Another actor reads the same (issue 10): pick that one from the suggestions; a namesake who

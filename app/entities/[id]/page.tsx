@@ -7,9 +7,8 @@ import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { PrintHeader } from '@/components/layout/print-header';
-import { getDb } from '@/db/index';
+import { getDb, getStore } from '@/db/index';
 import { listEntriesOfActor } from '@/db/lists/matching';
-import { getEntityFor } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
@@ -26,18 +25,18 @@ type Params = Promise<{ id: string }>;
 /** The actor if this viewer may see it: one the public may not see is as missing as an unknown id. */
 function load(idParam: string, viewer: Viewer | null) {
   const id = parseId(idParam);
-  return id === null ? null : getEntityFor(getDb(), id, { includeDrafts: canSeeDrafts(viewer) });
+  return id === null ? null : getStore().entities.getFor(id, { includeDrafts: canSeeDrafts(viewer) });
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const entity = load((await params).id, await getViewer());
+  const entity = await load((await params).id, await getViewer());
   return { title: entity ? entity.name : 'Actor not found' };
 }
 
 export default async function EntityPage({ params, searchParams }: { params: Params; searchParams?: SearchParams }) {
   const idParam = (await params).id;
   const viewer = await readerForPage(`/entities/${idParam}`);
-  const entity = load(idParam, viewer);
+  const entity = await load(idParam, viewer);
   if (!entity) notFound();
   // Not a permanent redirect: a merge can be undone, and browsers cache permanent ones.
   if (entity.mergedIntoId) redirect(`/entities/${entity.mergedIntoId}`);

@@ -13,7 +13,7 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
   const idParam = (await params).id;
   const { forbidden } = await staffPage(`/entities/${idParam}/edit`, 'records:write');
   if (forbidden) return forbidden;
-  const entity = entityForStaffPage(idParam);
+  const entity = await entityForStaffPage(idParam);
   return (
     <PageFrame title="Edit actor" current="Edit" trail={[{ href: `/entities/${entity.id}`, label: entity.name }]}>
       {entity.mergedIntoId ? (

@@ -6,8 +6,8 @@ import { HistoryList } from '@/components/event/history-list';
 import { Notice } from '@/components/forms/field';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { getEntityHistory, listMergesOf } from '@/db/queries/revisions';
+import { getStore } from '@/db/index';
+import type { MergeView } from '@/db/queries/revisions';
 import { canWrite } from '@/lib/auth/roles';
 import { entityForStaffPage } from '@/server/views/entity';
 import { formatTimestamp } from '@/lib/dates';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Actor history' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The merges this actor took part in, each with a way to undo it while it still can be. */
-function MergeList({ merges, canUndo }: { merges: ReturnType<typeof listMergesOf>; canUndo: boolean }) {
+function MergeList({ merges, canUndo }: { merges: MergeView[]; canUndo: boolean }) {
   if (merges.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No merges involve this actor.</p>;
   return (
     <ul className="space-y-3">
@@ -44,8 +44,9 @@ export default async function EntityHistoryPage({ params, searchParams }: { para
   const idParam = (await params).id;
   const { viewer, forbidden } = await staffPage(`/entities/${idParam}/history`, 'drafts:read');
   if (forbidden) return forbidden;
-  const entity = entityForStaffPage(idParam);
-  const db = getDb();
+  const entity = await entityForStaffPage(idParam);
+  const store = getStore();
+  const [merges, history] = await Promise.all([store.entities.merges(entity.id), store.entities.history(entity.id)]);
   const sp = await searchParams;
 
   return (
@@ -62,14 +63,14 @@ export default async function EntityHistoryPage({ params, searchParams }: { para
         <h2 id="merges-title" className="text-lg font-semibold">
           Merges
         </h2>
-        <MergeList merges={listMergesOf(db, entity.id)} canUndo={canWrite(viewer)} />
+        <MergeList merges={merges} canUndo={canWrite(viewer)} />
       </section>
 
       <section aria-labelledby="revisions-title" className="space-y-3">
         <h2 id="revisions-title" className="text-lg font-semibold">
           Changes
         </h2>
-        <HistoryList entries={getEntityHistory(db, entity.id)} label="Changes, newest first" />
+        <HistoryList entries={history} label="Changes, newest first" />
       </section>
     </PageFrame>
   );

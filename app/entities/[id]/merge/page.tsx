@@ -6,9 +6,8 @@ import { Notice } from '@/components/forms/field';
 import { MergePicker } from '@/components/forms/merge-picker';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { getEntity, type EntityDetail } from '@/db/queries/entities';
-import { entityEventCount } from '@/db/queries/entity-staff';
+import { getStore } from '@/db/index';
+import type { EntityDetail } from '@/db/queries/entities';
 import { parseId } from '@/db/queries/events';
 import { entityForStaffPage } from '@/server/views/entity';
 import { countryName } from '@/lib/countries';
@@ -37,11 +36,11 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   const idParam = (await params).id;
   const { forbidden } = await staffPage(`/entities/${idParam}/merge`, 'records:write');
   if (forbidden) return forbidden;
-  const db = getDb();
-  const survivor = entityForStaffPage(idParam);
+  const store = getStore();
+  const survivor = await entityForStaffPage(idParam);
   const otherParam = (await searchParams).other;
   const otherId = typeof otherParam === 'string' ? parseId(otherParam) : null;
-  const other = otherId === null ? null : getEntity(db, otherId);
+  const other = otherId === null ? null : await store.entities.get(otherId);
 
   let problem: string | null = null;
   if (survivor.mergedIntoId) problem = 'This actor has itself been merged into another; open that one instead.';
@@ -63,8 +62,8 @@ export default async function MergePage({ params, searchParams }: { params: Prom
       {other && !problem ? (
         <div className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Card title="Keep" entity={survivor} events={entityEventCount(db, survivor.id)} />
-            <Card title="Merge into it (the duplicate)" entity={other} events={entityEventCount(db, other.id)} />
+            <Card title="Keep" entity={survivor} events={await store.entities.eventCount(survivor.id)} />
+            <Card title="Merge into it (the duplicate)" entity={other} events={await store.entities.eventCount(other.id)} />
           </div>
           <SmallActionForm
             action={mergeEntitiesAction}
