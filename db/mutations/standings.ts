@@ -26,21 +26,29 @@ export interface StandingWriteResult {
   counterpart: string;
 }
 
-const REFUSED = 'The change was not saved: see the fields marked.';
+export const SAME_AS_CURRENT = 'That version says the same as the current one: nothing to restore.';
+
+export const REFUSED = 'The change was not saved: see the fields marked.';
 
 /** Checks `raw` (the shape of `standingChangeInputSchema`'s input) against the stored changes. */
 function checkChange(tx: Tx, raw: unknown, ownId?: number): StandingChangeInput {
   // The dyad's other live changes, for the conflict check; a malformed dyad reads nothing.
-  const dyad = (raw as { dyad?: { subject?: unknown; counterpart?: unknown } } | null)?.dyad;
-  const existing =
-    typeof dyad?.subject === 'string' && typeof dyad.counterpart === 'string'
-      ? listStandingChanges(tx, { subject: normaliseSubject(dyad.subject), counterpart: dyad.counterpart.trim().toUpperCase() })
-      : [];
+  const dyad = rawDyad(raw);
+  const existing = dyad ? listStandingChanges(tx, dyad) : [];
   const result = validateStandingChange(raw, existing, { id: ownId });
   if (!result.success) throw new MutationError(REFUSED, result.errors);
-  const change = result.change;
+  return checkedChange(result.change, evidenceProblem(tx, result.change.evidenceEventIds));
+}
+
+/** The dyad a raw change names, normalised as the validation reads it; null when malformed (then nothing is read). */
+export function rawDyad(raw: unknown): { subject: string; counterpart: string } | null {
+  const dyad = (raw as { dyad?: { subject?: unknown; counterpart?: unknown } } | null)?.dyad;
+  return typeof dyad?.subject === 'string' && typeof dyad.counterpart === 'string' ? { subject: normaliseSubject(dyad.subject), counterpart: dyad.counterpart.trim().toUpperCase() } : null;
+}
+
+/** The valid change, or the refusal naming its date and evidence problems. */
+export function checkedChange(change: StandingChangeInput, evidence: string | null): StandingChangeInput {
   const range = dateRangeProblem('The date', { date: change.date, precision: change.precision });
-  const evidence = evidenceProblem(tx, change.evidenceEventIds);
   const errors: Record<string, string> = {};
   if (range) errors.date = range;
   if (evidence) errors.evidenceEventIds = evidence;
@@ -62,6 +70,11 @@ function evidenceProblem(tx: Tx, ids: readonly number[]): string | null {
       )
       .map((r) => [r.id, r.deleted === 1]),
   );
+  return evidenceMessage(ids, found);
+}
+
+/** Why some evidence cannot be cited, given which events exist (and whether each is deleted), or null. */
+export function evidenceMessage(ids: readonly number[], found: Map<number, boolean>): string | null {
   const missing = ids.filter((id) => !found.has(id));
   const deleted = ids.filter((id) => found.get(id) === true);
   const parts: string[] = [];
@@ -74,7 +87,7 @@ function evidenceProblem(tx: Tx, ids: readonly number[]): string | null {
 const list = (ids: readonly number[]) => ids.map((id) => `#${id}`).join(', ');
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-function columns(change: StandingChangeInput) {
+export function standingColumns(change: StandingChangeInput) {
   return {
     subject: change.dyad.subject,
     counterpart: change.dyad.counterpart,
@@ -99,7 +112,7 @@ export function createStandingChangeInTx(tx: Tx, raw: unknown, actor: ChangeActo
   const ts = nowIso();
   const row = tx
     .insert(standingChanges)
-    .values({ ...columns(change), createdAt: ts, updatedAt: ts, createdBy: actor.userId, updatedBy: actor.userId })
+    .values({ ...standingColumns(change), createdAt: ts, updatedAt: ts, createdBy: actor.userId, updatedBy: actor.userId })
     .returning({ id: standingChanges.id })
     .get();
   writeEvidence(tx, row.id, change.evidenceEventIds);
@@ -120,27 +133,26 @@ function claimVersion(tx: Tx, id: number, expectedVersion: number, expectDeleted
     .where(and(eq(standingChanges.id, id), eq(standingChanges.version, expectedVersion), state))
     .run();
   if (result.changes === 1) return expectedVersion + 1;
-  const current = tx
-    .select({ version: standingChanges.version, deletedAt: standingChanges.deletedAt })
-    .from(standingChanges)
-    .where(eq(standingChanges.id, id))
-    .get();
-  if (!current) throw new MutationError('This standing change does not exist.', {}, 404);
-  if (current.version !== expectedVersion) throw new VersionConflictError(current.version, current.deletedAt !== null);
-  throw new MutationError(
-    current.deletedAt ? 'This standing change is deleted: restore it before changing it.' : 'This standing change is not deleted.',
-    {},
-    409,
+  throw standingClaimRefusal(
+    tx.select({ version: standingChanges.version, deletedAt: standingChanges.deletedAt }).from(standingChanges).where(eq(standingChanges.id, id)).get(),
+    expectedVersion,
   );
+}
+
+/** Why a standing change's version claim matched nothing. */
+export function standingClaimRefusal(current: { version: number; deletedAt: string | null } | undefined, expectedVersion: number): MutationError {
+  if (!current) return new MutationError('This standing change does not exist.', {}, 404);
+  if (current.version !== expectedVersion) return new VersionConflictError(current.version, current.deletedAt !== null);
+  return new MutationError(current.deletedAt ? 'This standing change is deleted: restore it before changing it.' : 'This standing change is not deleted.', {}, 409);
 }
 
 const CONTENT_KEYS = ['subject', 'counterpart', 'date', 'precision', 'status', 'level', 'embassy', 'ambassadorRecalled', 'note', 'evidenceEventIds'] as const;
 
-function sameContent(a: StandingChangeSnapshot, b: StandingChangeSnapshot): boolean {
+export function sameStandingContent(a: StandingChangeSnapshot, b: StandingChangeSnapshot): boolean {
   return CONTENT_KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-class NothingChanged extends Error {}
+export class NothingChanged extends Error {}
 
 function existingOrThrow(tx: Tx, id: number): StandingChangeSnapshot {
   const before = standingChangeSnapshotOf(tx, id);
@@ -152,9 +164,9 @@ function updateInTx(tx: Tx, id: number, raw: unknown, expectedVersion: number, a
   const before = existingOrThrow(tx, id);
   if (before.version !== expectedVersion) throw new VersionConflictError(before.version, before.deletedAt !== null);
   const change = checkChange(tx, raw, id);
-  const version = claimVersion(tx, id, expectedVersion, false, { ...columns(change), updatedAt: nowIso(), updatedBy: actor.userId });
+  const version = claimVersion(tx, id, expectedVersion, false, { ...standingColumns(change), updatedAt: nowIso(), updatedBy: actor.userId });
   writeEvidence(tx, id, change.evidenceEventIds);
-  if (sameContent(before, standingChangeSnapshotOf(tx, id)!)) throw new NothingChanged();
+  if (sameStandingContent(before, standingChangeSnapshotOf(tx, id)!)) throw new NothingChanged();
   recordRevision(tx, 'standing_change', id, { action, actor, note });
   return { id, version, changed: true, subject: change.dyad.subject, counterpart: change.dyad.counterpart };
 }
@@ -187,7 +199,7 @@ export function deleteStandingChange(db: Db, id: number, expectedVersion: number
 }
 
 /** The snapshot's content in the shape the validation takes. */
-function snapshotToRaw(s: StandingChangeSnapshot) {
+export function snapshotToRaw(s: StandingChangeSnapshot) {
   return {
     dyad: { subject: s.subject, counterpart: s.counterpart },
     date: s.date,
@@ -214,10 +226,7 @@ export function restoreStandingChange(db: Db, id: number, expectedVersion: numbe
       try {
         checkChange(tx, snapshotToRaw(before), id);
       } catch (err) {
-        if (err instanceof MutationError) {
-          throw new MutationError(`It cannot be restored: ${Object.values(err.fieldErrors).join(' ')}`, err.fieldErrors, 409);
-        }
-        throw err;
+        throw asRestoreRefusal(err);
       }
       const version = claimVersion(tx, id, expectedVersion, true, { deletedAt: null, updatedAt: nowIso(), updatedBy: actor.userId });
       recordRevision(tx, 'standing_change', id, { action: 'restore', actor, note: 'Restored from the deleted standing changes.' });
@@ -225,6 +234,11 @@ export function restoreStandingChange(db: Db, id: number, expectedVersion: numbe
     },
     { behavior: 'immediate' },
   );
+}
+
+/** A check that failed on restore, as the 409 that says it cannot be restored. */
+export function asRestoreRefusal(err: unknown): unknown {
+  return err instanceof MutationError ? new MutationError(`It cannot be restored: ${Object.values(err.fieldErrors).join(' ')}`, err.fieldErrors, 409) : err;
 }
 
 /** Makes an earlier version the current one (a new revision; history is never rewritten). */
@@ -240,7 +254,7 @@ export function restoreStandingChangeRevision(db: Db, id: number, revisionId: nu
       { behavior: 'immediate' },
     );
   } catch (err) {
-    if (err instanceof NothingChanged) throw new MutationError('That version says the same as the current one: nothing to restore.', {}, 409);
+    if (err instanceof NothingChanged) throw new MutationError(SAME_AS_CURRENT, {}, 409);
     throw err;
   }
 }

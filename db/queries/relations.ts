@@ -14,7 +14,7 @@ import type { ChangeCsvRow } from '@/lib/csv/relations';
 import type { DbOrTx } from '@/db/engine/client';
 import type Database from 'better-sqlite3';
 import { ConnectionCaches } from '@/db/derived/read-cache';
-import { revisions } from '@/db/schema';
+import { revisions, type RevisionRow } from '@/db/schema';
 import { isCountryCode } from '@/lib/countries';
 import type { DatePrecision } from '@/lib/dates';
 import { dyadBand, type DyadBand } from '@/lib/relations/bands';
@@ -46,7 +46,7 @@ export interface StandingChangeRecord extends StandingChange {
   deletedAt: string | null;
 }
 
-interface ChangeRowSql {
+export interface ChangeRowSql {
   id: number;
   subject: string;
   counterpart: string;
@@ -63,11 +63,11 @@ interface ChangeRowSql {
   deleted_at: string | null;
 }
 
-const CHANGE_COLUMNS = sql.raw(
+export const CHANGE_COLUMNS = sql.raw(
   'c.id, c.subject, c.counterpart, c.date, c.precision, c.status, c.level, c.embassy, c.ambassador_recalled, c.note, c.version, c.created_at, c.updated_at, c.deleted_at',
 );
 
-function toChange(row: ChangeRowSql, evidence: number[]): StandingChange {
+export function toChange(row: ChangeRowSql, evidence: number[]): StandingChange {
   return {
     id: row.id,
     dyad: { subject: row.subject, counterpart: row.counterpart },
@@ -117,19 +117,27 @@ function loadChanges(db: DbOrTx, options: ChangeListOptions): { row: ChangeRowSq
   if (rows.length === 0) return [];
   const includeDrafts = options.includeDrafts ?? true;
   const visible = includeDrafts ? sql`e.deleted_at IS NULL` : sql`e.deleted_at IS NULL AND e.status = 'published'`;
-  const evidence = new Map<number, number[]>();
-  for (const { change_id, event_id } of db.all<{ change_id: number; event_id: number }>(
+  const evidenceRows = db.all<{ change_id: number; event_id: number }>(
     sql`SELECT ev.change_id, ev.event_id FROM ${from}
         JOIN standing_change_evidence ev ON ev.change_id = c.id
         JOIN events e ON e.id = ev.event_id AND ${visible}
         WHERE ${condition}
         ORDER BY ev.change_id, ev.event_id`,
-  )) {
+  );
+  return withEvidence(rows, evidenceRows, includeDrafts);
+}
+
+export type LoadedChange = { row: ChangeRowSql; evidence: number[] };
+
+/** Each change with the evidence the reader may see; a reader does not see a change with none. Both engines' rule. */
+export function withEvidence(rows: readonly ChangeRowSql[], evidenceRows: Iterable<{ change_id: number; event_id: number }>, includeDrafts: boolean): LoadedChange[] {
+  const evidence = new Map<number, number[]>();
+  for (const { change_id, event_id } of evidenceRows) {
     const list = evidence.get(change_id);
     if (list) list.push(event_id);
     else evidence.set(change_id, [event_id]);
   }
-  const out: { row: ChangeRowSql; evidence: number[] }[] = [];
+  const out: LoadedChange[] = [];
   for (const row of rows) {
     const ev = evidence.get(row.id) ?? [];
     if (ev.length === 0 && !includeDrafts) continue;
@@ -146,7 +154,11 @@ export function listStandingChanges(db: DbOrTx, options: ChangeListOptions = {})
 /** The same with version, timestamps and who last wrote each (for staff lists and edit forms). */
 export function listStandingChangeRecords(db: DbOrTx, options: ChangeListOptions = {}): StandingChangeRecord[] {
   const loaded = loadChanges(db, options);
-  const actors = latestActors(db, loaded.map((l) => l.row.id));
+  return recordsOf(loaded, latestActors(db, loaded.map((l) => l.row.id)));
+}
+
+/** Changes as staff lists show them, given who last wrote each. */
+export function recordsOf(loaded: readonly LoadedChange[], actors: Map<number, string>): StandingChangeRecord[] {
   return loaded.map(({ row, evidence }) => ({
     ...toChange(row, evidence),
     version: row.version,
@@ -232,6 +244,11 @@ export function standingChangeWithHistory(
     .where(sql`${revisions.recordType} = 'standing_change' AND ${revisions.recordId} = ${id}`)
     .orderBy(revisions.id)
     .all();
+  return { change, history: standingHistoryOf(rows) };
+}
+
+/** A change's revisions (oldest first) as its history, newest first: both engines' rule. */
+export function standingHistoryOf(rows: readonly RevisionRowOf[]): StandingChangeHistoryEntry[] {
   const snapshots = rows.map((r) => r.snapshot as StandingChangeSnapshot);
   const current = snapshots[snapshots.length - 1] ?? null;
   const history = rows.map((r, i) => ({
@@ -245,8 +262,10 @@ export function standingChangeWithHistory(
     changedFields: differingFields(i === 0 ? null : snapshots[i - 1]!, snapshots[i]!),
     restorable: r.action !== 'delete' && current !== null && differingFields(current, snapshots[i]!).length > 0,
   }));
-  return { change, history: history.reverse() };
+  return history.reverse();
 }
+
+type RevisionRowOf = Pick<RevisionRow, 'id' | 'action' | 'version' | 'actor' | 'createdAt' | 'note' | 'snapshot'>;
 
 /** A timeline event between the two sides of a dyad, as the board marks it. */
 export interface DyadEvent {
@@ -347,21 +366,35 @@ function buildRows(
   changes: readonly StandingChange[],
   options: { asOf: string; from: string; to: string; includeDrafts: boolean; eventLimit?: number },
 ): BoardRow[] {
-  const range = { ...options, eventLimit: options.eventLimit ?? DEFAULT_EVENT_LIMIT };
-  const groups = groupByDyad(changes);
-  // Events are looked up per counterpart (usually one), for all its subjects at once.
-  const byCounterpart = new Map<string, Set<string>>();
-  for (const { dyad } of groups) {
-    const set = byCounterpart.get(dyad.counterpart) ?? new Set<string>();
-    set.add(dyad.subject);
-    byCounterpart.set(dyad.counterpart, set);
-  }
+  const range = eventRange(options);
   const events = new Map<string, DyadEvents>();
-  for (const [counterpart, subjects] of byCounterpart) {
+  for (const [counterpart, subjects] of sidesByCounterpart(changes)) {
     for (const [side, found] of eventsBetween(db, counterpart, [...subjects], range)) {
       events.set(dyadKey({ subject: side, counterpart }), found);
     }
   }
+  return boardRowsOf(changes, events, options);
+}
+
+/** The window and the number of event markers a board row reads. */
+export function eventRange(options: { from: string; to: string; includeDrafts: boolean; eventLimit?: number }) {
+  return { from: options.from, to: options.to, includeDrafts: options.includeDrafts, eventLimit: options.eventLimit ?? DEFAULT_EVENT_LIMIT };
+}
+
+/** Events are looked up per counterpart (usually one), for all its subjects at once. */
+export function sidesByCounterpart(changes: readonly StandingChange[]): Map<string, Set<string>> {
+  const byCounterpart = new Map<string, Set<string>>();
+  for (const { dyad } of changes) {
+    const set = byCounterpart.get(dyad.counterpart) ?? new Set<string>();
+    set.add(dyad.subject);
+    byCounterpart.set(dyad.counterpart, set);
+  }
+  return byCounterpart;
+}
+
+/** The board's rows, given the events between each dyad's sides (keyed by `dyadKey`): both engines' rule. */
+export function boardRowsOf(changes: readonly StandingChange[], events: Map<string, DyadEvents>, options: { asOf: string; from: string; to: string }): BoardRow[] {
+  const groups = groupByDyad(changes);
   const rows = groups.map(({ dyad, changes: dyadChanges }) => ({
     dyad,
     subjectKind: subjectKind(dyad.subject) ?? 'state',
@@ -376,7 +409,7 @@ function buildRows(
 }
 
 /** Everything on a board that does not depend on the as-of date: cached per database version. */
-interface BoardBase {
+export interface BoardBase {
   rows: Omit<BoardRow, 'standing'>[];
   /** Each row's changes, in row order. */
   changes: StandingChange[][];
@@ -384,10 +417,14 @@ interface BoardBase {
 
 function computeBoardBase(db: DbOrTx, options: Omit<BoardOptions, 'asOf'>): BoardBase {
   const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts });
+  return boardBaseOf(changes, buildRows(db, changes, { ...options, asOf: options.to }));
+}
+
+/** The rows without their standing (filled in per request; any date gives the same rows and order), each with its changes. */
+export function boardBaseOf(changes: readonly StandingChange[], rows: BoardRow[]): BoardBase {
   const byDyad = new Map(groupByDyad(changes).map((g) => [dyadKey(g.dyad), g.changes]));
-  // The rows' standing is filled in per request; any date gives the same rows and order.
-  const rows = buildRows(db, changes, { ...options, asOf: options.to }).map(({ standing: _standing, ...row }) => row);
-  return { rows, changes: rows.map((r) => byDyad.get(dyadKey(r.dyad))!) };
+  const base = rows.map(({ standing: _standing, ...row }) => row);
+  return { rows: base, changes: base.map((r) => byDyad.get(dyadKey(r.dyad))!) };
 }
 
 /**
@@ -420,7 +457,12 @@ export interface ReadOptions {
 export function relationsBoard(db: DbOrTx, options: BoardOptions, { fresh = false }: ReadOptions = {}): RelationsBoard {
   const { asOf, ...rest } = options;
   const key = JSON.stringify([rest.counterpart, rest.from, rest.to, rest.includeDrafts, rest.eventLimit ?? DEFAULT_EVENT_LIMIT]);
-  const base = readThrough(boardBases, db, key, fresh, () => computeBoardBase(db, rest));
+  return boardFromBase(readThrough(boardBases, db, key, fresh, () => computeBoardBase(db, rest)), options);
+}
+
+/** The board at its as-of date, from the part that does not depend on it. */
+export function boardFromBase(base: BoardBase, options: BoardOptions): RelationsBoard {
+  const { asOf } = options;
   const rows = base.rows.map((row, i) => ({ ...row, standing: standingAsOf(row.dyad, base.changes[i]!, asOf) }));
   return {
     counterpart: options.counterpart,
@@ -455,6 +497,11 @@ export function relationsAsOf(
   const { groups } = readThrough(changeLists, db, JSON.stringify([options.counterpart, options.includeDrafts]), fresh, () => ({
     groups: groupByDyad(listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts })),
   }));
+  return asOfOf(groups, options);
+}
+
+/** The as-of answer from the counterpart's changes grouped by dyad: both engines' rule. */
+export function asOfOf(groups: readonly { dyad: Dyad; changes: StandingChange[] }[], options: { counterpart: string; asOf: string }): RelationsAsOf {
   const rows = groups
     .map(({ dyad, changes: dyadChanges }) => ({
       dyad,
@@ -481,6 +528,11 @@ export interface CountryRelations {
   asCounterpart: BoardRow[];
 }
 
+/** A country page's window: from 1990 (or `from`) to the as-of date (or `to`). */
+export function countryRange(asOf: string, options: { from?: string; to?: string; includeDrafts?: boolean }) {
+  return { asOf, from: options.from ?? '1990-01-01', to: options.to ?? asOf, includeDrafts: options.includeDrafts ?? false };
+}
+
 /** A country's standings both ways, for its page; the bands run from `from` to `to`. */
 export function relationsForCountry(
   db: DbOrTx,
@@ -488,12 +540,7 @@ export function relationsForCountry(
   asOf: string,
   options: { from?: string; to?: string; includeDrafts?: boolean } = {},
 ): CountryRelations {
-  const range = {
-    asOf,
-    from: options.from ?? '1990-01-01',
-    to: options.to ?? asOf,
-    includeDrafts: options.includeDrafts ?? false,
-  };
+  const range = countryRange(asOf, options);
   if (!isCountryCode(code)) return { country: code, asOf, asSubject: [], asCounterpart: [] };
   return {
     country: code,
@@ -516,7 +563,11 @@ export function relationsExportRows(
   db: DbOrTx,
   options: { counterpart: string; fromYear: number; toYear: number; includeDrafts?: boolean },
 ): RelationsExport {
-  const changes = listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts ?? false });
+  return exportOf(listStandingChanges(db, { counterpart: options.counterpart, includeDrafts: options.includeDrafts ?? false }), options);
+}
+
+/** The export's dyad-years and changes from the counterpart's changes: both engines' rule. */
+export function exportOf(changes: StandingChange[], options: { fromYear: number; toYear: number }): RelationsExport {
   const groups = groupByDyad(changes).sort((a, b) => compareRows(rowKey(a.dyad), rowKey(b.dyad)));
   const dyadYears = groups.flatMap(({ dyad, changes: c }) => dyadYearRows(dyad, c, options.fromYear, options.toYear));
   const fromDate = `${String(options.fromYear).padStart(4, '0')}-01-01`;
@@ -565,7 +616,10 @@ export function standingChangesCitingEvent(db: DbOrTx, eventId: number, options:
   const ids = db
     .all<{ change_id: number }>(sql`SELECT change_id FROM standing_change_evidence WHERE event_id = ${eventId}`)
     .map((r) => r.change_id);
-  return listStandingChangeRecords(db, { ids, includeDrafts: options.includeDrafts }).sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id - b.id,
-  );
+  return listStandingChangeRecords(db, { ids, includeDrafts: options.includeDrafts }).sort(byDateThenId);
+}
+
+/** Oldest first, then by id. */
+export function byDateThenId(a: StandingChangeRecord, b: StandingChangeRecord): number {
+  return a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id - b.id;
 }

@@ -24,6 +24,20 @@ import {
   pgUndoMerge,
   pgUpdateEntity,
 } from '@/db/pg/entities';
+import {
+  pgCreateStandingChange,
+  pgDeleteStandingChange,
+  pgDyadRelations,
+  pgRelationsAsOf,
+  pgRelationsBoard,
+  pgRelationsExportRows,
+  pgRelationsForCountry,
+  pgRestoreStandingChange,
+  pgRestoreStandingChangeRevision,
+  pgStandingChangesCitingEvent,
+  pgStandingChangeWithHistory,
+  pgUpdateStandingChange,
+} from '@/db/pg/standings';
 import { pgTimelineFacets } from '@/db/pg/facets';
 import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
@@ -134,6 +148,20 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       update: (id, input, expectedVersion, actor, updateOptions) => write(() => pgUpdateEntity(primary, id, input, expectedVersion, actor, updateOptions)),
       merge: (params, actor) => write(() => pgMergeEntities(primary, params, actor)),
       undoMerge: (mergeId, actor) => write(() => pgUndoMerge(primary, mergeId, actor)),
+    },
+    relations: {
+      board: (boardOptions) => read((db) => pgRelationsBoard(db, boardOptions)),
+      asOf: (asOfOptions) => read((db) => pgRelationsAsOf(db, asOfOptions)),
+      forCountry: (code, asOf, countryOptions) => read((db) => pgRelationsForCountry(db, code, asOf, countryOptions)),
+      exportRows: (exportOptions) => read((db) => pgRelationsExportRows(db, exportOptions)),
+      dyad: (dyadOptions) => read((db) => pgDyadRelations(db, dyadOptions)),
+      citing: (eventId, citingOptions) => read((db) => pgStandingChangesCitingEvent(db, eventId, citingOptions)),
+      withHistory: (id) => read((db) => pgStandingChangeWithHistory(db, id)),
+      create: (raw, actor) => write(() => pgCreateStandingChange(primary, raw, actor)),
+      update: (id, raw, expectedVersion, actor) => write(() => pgUpdateStandingChange(primary, id, raw, expectedVersion, actor)),
+      delete: (id, expectedVersion, actor, note) => write(() => pgDeleteStandingChange(primary, id, expectedVersion, actor, note ?? null)),
+      restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreStandingChange(primary, id, expectedVersion, actor)),
+      restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreStandingChangeRevision(primary, id, revisionId, expectedVersion, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => read((db) => pgSearchEntities(db, text, limit, visibility)),

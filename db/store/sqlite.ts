@@ -23,6 +23,22 @@ import { actorsWithEvents, countriesWithEvents } from '@/db/queries/directory';
 import { getEntity, getEntityFor } from '@/db/queries/entities';
 import { entityEventCount } from '@/db/queries/entity-staff';
 import { getEntityHistory, listMergesOf } from '@/db/queries/revisions';
+import {
+  dyadRelations,
+  relationsAsOf,
+  relationsBoard,
+  relationsExportRows,
+  relationsForCountry,
+  standingChangesCitingEvent,
+  standingChangeWithHistory,
+} from '@/db/queries/relations';
+import {
+  createStandingChange,
+  deleteStandingChange,
+  restoreStandingChange,
+  restoreStandingChangeRevision,
+  updateStandingChange,
+} from '@/db/mutations/standings';
 import { cachedTimelineView } from '@/db/queries/timeline-view';
 import { sqliteAuthStore } from './auth-sqlite';
 import { sqliteOutboxStore } from './outbox-sqlite';
@@ -87,6 +103,20 @@ export function sqliteStore(connection: Connection): TrackerStore {
       update: (id, input, expectedVersion, actor, options) => settle(() => updateEntity(db, id, input, expectedVersion, actor, options)),
       merge: (params, actor) => settle(() => mergeEntities(db, params, actor)),
       undoMerge: (mergeId, actor) => settle(() => undoMerge(db, mergeId, actor)),
+    },
+    relations: {
+      board: (options, read) => settle(() => relationsBoard(db, options, read)),
+      asOf: (options, read) => settle(() => relationsAsOf(db, options, read)),
+      forCountry: (code, asOf, options) => settle(() => relationsForCountry(db, code, asOf, options)),
+      exportRows: (options) => settle(() => relationsExportRows(db, options)),
+      dyad: (options) => settle(() => dyadRelations(db, options)),
+      citing: (eventId, options) => settle(() => standingChangesCitingEvent(db, eventId, options)),
+      withHistory: (id) => settle(() => standingChangeWithHistory(db, id)),
+      create: (raw, actor) => settle(() => createStandingChange(db, raw, actor)),
+      update: (id, raw, expectedVersion, actor) => settle(() => updateStandingChange(db, id, raw, expectedVersion, actor)),
+      delete: (id, expectedVersion, actor, note) => settle(() => deleteStandingChange(db, id, expectedVersion, actor, note ?? null)),
+      restoreDeleted: (id, expectedVersion, actor) => settle(() => restoreStandingChange(db, id, expectedVersion, actor)),
+      restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreStandingChangeRevision(db, id, revisionId, expectedVersion, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => settle(() => searchEntities(db, text, limit, visibility)),

@@ -525,6 +525,82 @@ describe('actors side by side', () => {
   });
 });
 
+describe.each(['sqlite', 'postgres'] as const)('standings on %s', (engine) => {
+  const store = () => stores[engine]!;
+  let evidence: number;
+  const change = (over: Record<string, unknown> = {}) => ({
+    dyad: { subject: 'OM', counterpart: 'SY' },
+    date: '2020-10',
+    status: 'in_effect',
+    level: 'ambassador',
+    embassy: 'open',
+    ambassadorRecalled: null,
+    evidenceEventIds: [evidence],
+    note: null,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    evidence = (await store().events.create(input({ title: 'Oman returns its ambassador to Damascus', date: '2020-10-05', countries: [{ code: 'OM', role: 'actor' }, { code: 'SY', role: 'target' }] }), TEST_ACTOR)).id;
+  });
+
+  it('records a change that the board then shows, and refuses one citing an event that does not exist', async () => {
+    const created = await store().relations.create(change(), TEST_ACTOR);
+    expect(created).toMatchObject({ version: 1, changed: true, subject: 'OM', counterpart: 'SY' });
+    const board = await store().relations.board({ counterpart: 'SY', asOf: '2021-01-01', from: '2011-01-01', to: '2021-01-01', includeDrafts: false });
+    expect(board.rows.find((r) => r.dyad.subject === 'OM')?.events.map((e) => e.id)).toContain(evidence);
+    const missing = await refusal(store().relations.create(change({ date: '2021-02', evidenceEventIds: [987654] }), TEST_ACTOR));
+    expect(missing.fieldErrors.evidenceEventIds).toMatch(/There is no event #987654/);
+    const same = await refusal(store().relations.create(change(), TEST_ACTOR));
+    expect(same.fieldErrors.form).toMatch(new RegExp(`Change #${created.id}`));
+    expect((await store().relations.citing(evidence, { includeDrafts: false })).map((c) => c.id)).toEqual([created.id]);
+  });
+
+  it('refuses a stale edit, deletes and restores, and brings back an earlier version', async () => {
+    const { id } = await store().relations.create(change({ date: '2019-03', level: 'charge_d_affaires' }), TEST_ACTOR);
+    expect(await store().relations.update(id, change({ date: '2019-03', level: 'ambassador' }), 1, TEST_ACTOR)).toMatchObject({ version: 2, changed: true });
+    expect(await refusal(store().relations.update(id, change({ date: '2019-03', level: 'severed' }), 1, TEST_ACTOR))).toBeInstanceOf(VersionConflictError);
+    expect(await store().relations.update(id, change({ date: '2019-03', level: 'ambassador' }), 2, TEST_ACTOR)).toMatchObject({ version: 2, changed: false });
+    await store().relations.delete(id, 2, TEST_ACTOR, 'Duplicate');
+    expect((await store().relations.dyad({ subject: 'OM', counterpart: 'SY', asOf: '2021-01-01', from: '2011-01-01', to: '2021-01-01', includeDrafts: true })).deleted.map((c) => c.id)).toContain(id);
+    await store().relations.restoreDeleted(id, 3, TEST_ACTOR);
+    const found = await store().relations.withHistory(id);
+    expect(found?.history.map((h) => h.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    const first = found!.history.at(-1)!;
+    expect(await store().relations.restoreRevision(id, first.revisionId, 4, TEST_ACTOR)).toMatchObject({ version: 5, changed: true });
+    expect((await refusal(store().relations.restoreRevision(id, first.revisionId, 5, TEST_ACTOR))).status).toBe(409);
+    expect(await store().relations.withHistory(987654)).toBeNull();
+  });
+});
+
+describe('standings side by side', () => {
+  const strip = <T>(value: T): T => JSON.parse(JSON.stringify(value), (key, v) => (/^(createdAt|updatedAt|recordedBy)$/.test(key) ? 'x' : v));
+
+  it('show the same board, as-of answer, country page, dyad page and export', async () => {
+    const [a, b] = [stores.sqlite!.relations, stores.postgres!.relations];
+    const board = { counterpart: 'SY', asOf: '2023-06-01', from: '2011-01-01', to: '2024-12-31', includeDrafts: false };
+    const boardA = await a.board(board);
+    expect(boardA.rows.length).toBeGreaterThan(3);
+    expect(boardA.rows.some((r) => r.dyad.subject === 'arab-league')).toBe(true);
+    expect(strip(await b.board(board))).toEqual(strip(boardA));
+    expect(await b.asOf({ counterpart: 'SY', asOf: '2019-01-01', includeDrafts: false })).toEqual(await a.asOf({ counterpart: 'SY', asOf: '2019-01-01', includeDrafts: false }));
+    expect(strip(await b.forCountry('SY', '2023-06-01'))).toEqual(strip(await a.forCountry('SY', '2023-06-01')));
+    expect(strip(await b.forCountry('AE', '2023-06-01', { includeDrafts: true }))).toEqual(strip(await a.forCountry('AE', '2023-06-01', { includeDrafts: true })));
+    expect(await b.exportRows({ counterpart: 'SY', fromYear: 2010, toYear: 2024 })).toEqual(await a.exportRows({ counterpart: 'SY', fromYear: 2010, toYear: 2024 }));
+    const dyad = { subject: 'AE', counterpart: 'SY', asOf: '2023-06-01', from: '2011-01-01', to: '2024-12-31', includeDrafts: true };
+    expect(strip(await b.dyad(dyad))).toEqual(strip(await a.dyad(dyad)));
+  });
+
+  it('lets one of two people recording the same change at once on PostgreSQL save it; the other is told it is recorded', async () => {
+    const ev = (await stores.postgres!.events.create(input({ title: 'Jordan reopens its border crossing', date: '2018-10-15' }), TEST_ACTOR)).id;
+    const raw = { dyad: { subject: 'JO', counterpart: 'SY' }, date: '2018-10-15', status: 'in_effect', level: null, embassy: 'open', ambassadorRecalled: null, evidenceEventIds: [ev], note: null };
+    const results = await Promise.allSettled([stores.postgres!.relations.create(raw, TEST_ACTOR), stores.postgres!.relations.create(raw, TEST_ACTOR)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((rejected.reason as MutationError).fieldErrors.form).toMatch(/already records this/);
+  });
+});
+
 async function firstRevisionId(engine: 'sqlite' | 'postgres', id: number): Promise<number> {
   if (engine === 'sqlite') return sqlite.sqlite.prepare(`SELECT min(id) FROM revisions WHERE record_type = 'event' AND record_id = ?`).pluck().get(id) as number;
   const { rows } = await set.primary.pool.query<{ id: number }>(`SELECT min(id) AS id FROM revisions WHERE record_type = 'event' AND record_id = $1`, [id]);

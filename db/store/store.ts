@@ -16,6 +16,18 @@ import type { ActorEntry, CountryEntry } from '@/db/queries/directory';
 import type { HistoryEntry, MergeView } from '@/db/queries/revisions';
 import type { EntityWriteOptions, MergeParams } from '@/db/mutations/entities';
 import type { EntityInput } from '@/lib/validation/entity';
+import type { StandingWriteResult } from '@/db/mutations/standings';
+import type {
+  BoardOptions,
+  BoardRow,
+  CountryRelations,
+  ReadOptions,
+  RelationsAsOf,
+  RelationsBoard,
+  RelationsExport,
+  StandingChangeHistoryEntry,
+  StandingChangeRecord,
+} from '@/db/queries/relations';
 import type { ExportRow } from '@/db/queries/export';
 import type { EventSuggestion } from '@/db/queries/suggest';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
@@ -157,6 +169,34 @@ export interface EntityStore {
   undoMerge(mergeId: number, actor: ChangeActor): Promise<{ survivorId: number; mergedId: number; eventIds: number[] }>;
 }
 
+/** Where each state stands with a counterpart (issue 12): standing changes, the relations board, its exports. */
+export interface RelationsStore {
+  /** The board for one counterpart: a row per subject with recorded standing, its band, events and standing at `asOf`. */
+  board(options: BoardOptions, read?: ReadOptions): Promise<RelationsBoard>;
+  /** Only the standings at `asOf` (no bands, no events): `GET /api/relations`. */
+  asOf(options: { counterpart: string; asOf: string; includeDrafts: boolean }, read?: ReadOptions): Promise<RelationsAsOf>;
+  /** A country's standings both ways, for its page. */
+  forCountry(code: string, asOf: string, options?: { from?: string; to?: string; includeDrafts?: boolean }): Promise<CountryRelations>;
+  /** Dyad-year rows and the changes dated in those years, for the CSV export. */
+  exportRows(options: { counterpart: string; fromYear: number; toYear: number; includeDrafts?: boolean }): Promise<RelationsExport>;
+  /** One dyad for its page: its row, its live changes with their versions, and (staff) its deleted ones. */
+  dyad(options: { subject: string; counterpart: string; asOf: string; from: string; to: string; includeDrafts: boolean; eventLimit?: number }): Promise<{
+    row: BoardRow | null;
+    changes: StandingChangeRecord[];
+    deleted: StandingChangeRecord[];
+  }>;
+  /** The live changes citing an event as evidence, oldest first. */
+  citing(eventId: number, options: { includeDrafts: boolean }): Promise<StandingChangeRecord[]>;
+  /** A change (deleted ones included) with its history, newest first; null when there is none. */
+  withHistory(id: number): Promise<{ change: StandingChangeRecord; history: StandingChangeHistoryEntry[] } | null>;
+  /** Records a change; refused with field errors when it breaks a rule. `raw` is the form's shape, checked here. */
+  create(raw: unknown, actor: ChangeActor): Promise<StandingWriteResult>;
+  update(id: number, raw: unknown, expectedVersion: number, actor: ChangeActor): Promise<StandingWriteResult>;
+  delete(id: number, expectedVersion: number, actor: ChangeActor, note?: string | null): Promise<StandingWriteResult>;
+  restoreDeleted(id: number, expectedVersion: number, actor: ChangeActor): Promise<StandingWriteResult>;
+  restoreRevision(id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): Promise<StandingWriteResult>;
+}
+
 /** What the search boxes of the filters and the staff forms ask as a person types. */
 export interface SuggestStore {
   /** Actors by name or alias, best first, each with how many events the viewer can see for it. */
@@ -270,6 +310,7 @@ export interface TrackerStore {
   readonly timeline: TimelineStore;
   readonly exports: ExportStore;
   readonly entities: EntityStore;
+  readonly relations: RelationsStore;
   readonly suggest: SuggestStore;
   readonly auth: AuthStore;
   readonly outbox: OutboxStore;
