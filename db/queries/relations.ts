@@ -455,7 +455,7 @@ export interface ReadOptions {
 
 /** The relations board for one counterpart: a row per subject with recorded standing. */
 export function relationsBoard(db: DbOrTx, options: BoardOptions, { fresh = false }: ReadOptions = {}): RelationsBoard {
-  const { asOf, ...rest } = options;
+  const { asOf: _asOf, ...rest } = options;
   const key = JSON.stringify([rest.counterpart, rest.from, rest.to, rest.includeDrafts, rest.eventLimit ?? DEFAULT_EVENT_LIMIT]);
   return boardFromBase(readThrough(boardBases, db, key, fresh, () => computeBoardBase(db, rest)), options);
 }
