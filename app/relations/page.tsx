@@ -8,9 +8,8 @@ import { RelationsBoard } from '@/components/relations/relations-board';
 import { StandingChangeForm } from '@/components/relations/standing-change-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import { getDb } from '@/db/index';
-import { recordForParam } from '@/server/views/record';
-import { relationsBoard } from '@/db/queries/relations';
+import { getStore } from '@/db/index';
+import { storeForParam } from '@/server/views/record';
 import { canWrite } from '@/lib/auth/roles';
 import { countryName } from '@/lib/countries';
 import { boardHref, parseBoardParams } from '@/lib/relations/board-params';
@@ -31,9 +30,9 @@ export default async function RelationsPage({ searchParams }: { searchParams: Se
   const viewer = await readerForPage(boardHref(params));
   const staff = canWrite(viewer);
   // `as_recorded`: the board from the record as it stood then (decision 0034).
-  const record = recordForParam(search.as_recorded);
+  const record = await storeForParam(search.as_recorded);
   const past = record?.asRecorded ? record : null;
-  const board = relationsBoard(past ? past.connection.db : getDb(), {
+  const board = await (past ? past.store : getStore()).relations.board({
     counterpart: params.counterpart,
     asOf: params.asOf,
     from: params.from,

@@ -94,6 +94,7 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreEventRevision(primary, id, revisionId, expectedVersion, actor)),
       history: (id) => read((db) => pgEventHistory(db, id)),
       revisions: (id) => read((db) => pgListRevisions(db, 'event', id)),
+      titles: (ids) => read((db) => pgEventTitles(db, ids)),
       // On the primary: the conflict is with what is stored now, which a replica may not have yet.
       async conflictContext(id, startedFrom, mine) {
         const [theirs, base, latest, actorNames] = await Promise.all([
@@ -157,6 +158,8 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       dyad: (dyadOptions) => read((db) => pgDyadRelations(db, dyadOptions)),
       citing: (eventId, citingOptions) => read((db) => pgStandingChangesCitingEvent(db, eventId, citingOptions)),
       withHistory: (id) => read((db) => pgStandingChangeWithHistory(db, id)),
+      // On the primary, as for actors: the conflict view names whoever changed it last.
+      latestChange: (id) => pgLatestRevision(primary, 'standing_change', id),
       create: (raw, actor) => write(() => pgCreateStandingChange(primary, raw, actor)),
       update: (id, raw, expectedVersion, actor) => write(() => pgUpdateStandingChange(primary, id, raw, expectedVersion, actor)),
       delete: (id, expectedVersion, actor, note) => write(() => pgDeleteStandingChange(primary, id, expectedVersion, actor, note ?? null)),

@@ -61,6 +61,7 @@ export function sqliteStore(connection: Connection): TrackerStore {
       restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreEventRevision(db, id, revisionId, expectedVersion, actor)),
       history: (id) => settle(() => getEventHistory(db, id)),
       revisions: (id) => settle(() => listRevisions(db, 'event', id)),
+      titles: (ids) => settle(() => eventTitles(db, ids)),
       conflictContext: (id, startedFrom, mine) =>
         settle(() => {
           const theirs = eventSnapshot(db, id);
@@ -112,6 +113,7 @@ export function sqliteStore(connection: Connection): TrackerStore {
       dyad: (options) => settle(() => dyadRelations(db, options)),
       citing: (eventId, options) => settle(() => standingChangesCitingEvent(db, eventId, options)),
       withHistory: (id) => settle(() => standingChangeWithHistory(db, id)),
+      latestChange: (id) => settle(() => getLatestRevision(db, 'standing_change', id)),
       create: (raw, actor) => settle(() => createStandingChange(db, raw, actor)),
       update: (id, raw, expectedVersion, actor) => settle(() => updateStandingChange(db, id, raw, expectedVersion, actor)),
       delete: (id, expectedVersion, actor, note) => settle(() => deleteStandingChange(db, id, expectedVersion, actor, note ?? null)),

@@ -570,6 +570,9 @@ describe.each(['sqlite', 'postgres'] as const)('standings on %s', (engine) => {
     expect(await store().relations.restoreRevision(id, first.revisionId, 4, TEST_ACTOR)).toMatchObject({ version: 5, changed: true });
     expect((await refusal(store().relations.restoreRevision(id, first.revisionId, 5, TEST_ACTOR))).status).toBe(409);
     expect(await store().relations.withHistory(987654)).toBeNull();
+    expect(await store().relations.latestChange(id)).toMatchObject({ actor: expect.any(String), createdAt: expect.any(String) });
+    const title = await store().events.titles([evidence, 987654]);
+    expect([title(evidence), title(987654)]).toEqual(['Oman returns its ambassador to Damascus', 'Event #987654']);
   });
 });
 

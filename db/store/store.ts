@@ -66,6 +66,8 @@ export interface EventStore {
   history(id: number): Promise<EventHistoryEntry[]>;
   /** The event's versions, newest first, without their snapshots. */
   revisions(id: number): Promise<RevisionListItem[]>;
+  /** Current titles of events, for links and evidence ("Event #12" when gone). */
+  titles(ids: Iterable<number>): Promise<(id: number) => string>;
   /** What the conflict view shows after a save was refused as stale (`startedFrom`: the version the edit began at). */
   conflictContext(id: number, startedFrom: number, mine: { actorIds: number[]; linkIds: number[] }): Promise<ConflictContext>;
 }
@@ -187,6 +189,8 @@ export interface RelationsStore {
   }>;
   /** The live changes citing an event as evidence, oldest first. */
   citing(eventId: number, options: { includeDrafts: boolean }): Promise<StandingChangeRecord[]>;
+  /** Who made the latest change to a standing change, and when. */
+  latestChange(id: number): Promise<{ actor: string; createdAt: string } | null>;
   /** A change (deleted ones included) with its history, newest first; null when there is none. */
   withHistory(id: number): Promise<{ change: StandingChangeRecord; history: StandingChangeHistoryEntry[] } | null>;
   /** Records a change; refused with field errors when it breaks a rule. `raw` is the form's shape, checked here. */

@@ -7,11 +7,9 @@
  * saved in between, never as a silent overwrite.
  */
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getStore } from '@/db';
 import { VersionConflictError } from '@/db/mutations/errors';
-import { createStandingChange, deleteStandingChange, restoreStandingChange, restoreStandingChangeRevision, updateStandingChange } from '@/db/mutations/standings';
 import { parseId } from '@/db/queries/events';
-import { getLatestRevision } from '@/db/queries/revisions';
 import { changeActor } from '@/lib/auth/roles';
 import { validateStandingChange, type FieldErrors } from '@/lib/relations/change';
 import { dyadPath, formDataToStandingValues, standingErrorsForForm, standingValuesToRaw, type StandingFormValues } from '@/lib/relations/form';
@@ -64,8 +62,8 @@ export const saveStandingChange = guardedAction<StandingFormState, StandingFormV
       return { status: 'invalid', values, errors: fieldErrors, message: n > 0 ? attention(fieldErrors) : `Nothing was saved. ${message}`, submission };
     },
   },
-  (raw, { viewer, values, count: submission }) => {
-    const db = getDb();
+  async (raw, { viewer, values, count: submission }) => {
+    const store = getStore();
     const actor = changeActor(viewer);
     const id = values.id === '' ? null : parseId(values.id);
     if (values.id !== '' && id === null) {
@@ -76,17 +74,17 @@ export const saveStandingChange = guardedAction<StandingFormState, StandingFormV
       return `${target}${target.includes('?') ? '&' : '?'}saved=${saved}`;
     };
     if (id === null) {
-      const created = createStandingChange(db, raw, actor);
+      const created = await store.relations.create(raw, actor);
       return showAfterWrite(back(created.subject, created.counterpart, 'standing-created'));
     }
     const version = expectedVersionSchema.safeParse(values.version);
     if (!version.success) return { status: 'refused', values, message: version.error.issues[0]!.message, submission };
     try {
-      const result = updateStandingChange(db, id, raw, version.data, actor);
+      const result = await store.relations.update(id, raw, version.data, actor);
       return showAfterWrite(back(result.subject, result.counterpart, result.changed ? 'standing-updated' : 'standing-unchanged'));
     } catch (err) {
       if (!(err instanceof VersionConflictError)) throw err;
-      const latest = getLatestRevision(db, 'standing_change', id);
+      const latest = await store.relations.latestChange(id);
       return {
         status: 'conflict',
         values,
@@ -103,21 +101,21 @@ export const saveStandingChange = guardedAction<StandingFormState, StandingFormV
 
 const changeVersion = z.object({ id: formId, version: expectedVersionSchema, returnTo: z.string() });
 
-export const deleteStandingChangeAction = buttonAction('records:write', changeVersion, ({ id, version, returnTo }, viewer) => {
-  const { subject, counterpart } = deleteStandingChange(getDb(), id, version, changeActor(viewer));
+export const deleteStandingChangeAction = buttonAction('records:write', changeVersion, async ({ id, version, returnTo }, viewer) => {
+  const { subject, counterpart } = await getStore().relations.delete(id, version, changeActor(viewer));
   return `${safeNextPath(returnTo, dyadPath(subject, counterpart)).split('?')[0]}?deleted=${id}`;
 });
 
-export const restoreStandingChangeAction = buttonAction('records:write', changeVersion, ({ id, version, returnTo }, viewer) => {
-  const { subject, counterpart } = restoreStandingChange(getDb(), id, version, changeActor(viewer));
+export const restoreStandingChangeAction = buttonAction('records:write', changeVersion, async ({ id, version, returnTo }, viewer) => {
+  const { subject, counterpart } = await getStore().relations.restoreDeleted(id, version, changeActor(viewer));
   return `${safeNextPath(returnTo, dyadPath(subject, counterpart)).split('?')[0]}?saved=standing-restored`;
 });
 
 export const restoreStandingVersionAction = buttonAction(
   'records:write',
   changeVersion.extend({ revisionId: formId }),
-  ({ id, version, revisionId, returnTo }, viewer) => {
-    const { subject, counterpart } = restoreStandingChangeRevision(getDb(), id, revisionId, version, changeActor(viewer));
+  async ({ id, version, revisionId, returnTo }, viewer) => {
+    const { subject, counterpart } = await getStore().relations.restoreRevision(id, revisionId, version, changeActor(viewer));
     return `${safeNextPath(returnTo, dyadPath(subject, counterpart)).split('?')[0]}?saved=standing-reverted`;
   },
 );

@@ -3,19 +3,11 @@
  * record cannot show comes back with its issue, to show as a notice above today's record.
  */
 import 'server-only';
-import { recordForFilters, type RecordForRequest } from '@/db/derived/as-recorded';
-import { getConnection, getStore } from '@/db/index';
+import { getStore } from '@/db/index';
 import type { RecordedStore } from '@/db/store/store';
 import { EMPTY_FILTERS, parseFilters } from '@/lib/filters';
 
-export function recordForParam(asRecordedParam: unknown): RecordForRequest | null {
-  if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
-  const parsed = parseFilters({ as_recorded: asRecordedParam });
-  if (parsed.issues.length > 0) return { connection: getConnection(), filters: EMPTY_FILTERS, issues: parsed.issues, asRecorded: null };
-  return recordForFilters(getConnection(), parsed.filters);
-}
-
-/** The same through the data-access interface: the store to read, for the pages that have moved behind it. */
+/** The store a page reads for its `?as_recorded=`: today's, or the record as it stood then (with the issue when it cannot be shown). */
 export async function storeForParam(asRecordedParam: unknown): Promise<RecordedStore | null> {
   if (typeof asRecordedParam !== 'string' || asRecordedParam.trim() === '') return null;
   const parsed = parseFilters({ as_recorded: asRecordedParam });

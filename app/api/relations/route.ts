@@ -7,10 +7,9 @@
  * and cache headers as GET /api/events; with SERVER_TIMING=1, `Server-Timing` reports the database work.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { recordForParam } from '@/server/views/record';
+import { getStore } from '@/db/index';
+import { storeForParam } from '@/server/views/record';
 import type { ApiError } from '@/db/api-types';
-import { relationsAsOf } from '@/db/queries/relations';
 import { env } from '@/lib/env';
 import { wantsFresh } from '@/lib/http/cache-control';
 import { relationsJson } from '@/lib/relations/json';
@@ -28,7 +27,7 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const parsed = parseRelationsParams(params);
   // `as_recorded`: the standings as the record held them then (decision 0034).
-  const record = recordForParam(params.get('as_recorded'));
+  const record = await storeForParam(params.get('as_recorded'));
   const issues = [...unknownRelationsParams(params, KNOWN), ...parsed.issues, ...(record?.issues ?? [])];
   // Staff see standings whose only evidence is a draft: such an answer is never shared.
   const cache = cacheHeadersFor(request, access.viewer, { staffView: access.includeDrafts });
@@ -37,7 +36,7 @@ export async function GET(request: NextRequest) {
   }
   // Cached until the next write, as GET /api/events (decision 0012); `Cache-Control: no-cache` computes afresh.
   const fresh = wantsFresh(request.headers.get('cache-control'));
-  const answer = relationsAsOf(record?.asRecorded ? record.connection.db : getDb(), { counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts }, { fresh });
+  const answer = await (record?.asRecorded ? record.store : getStore()).relations.asOf({ counterpart: parsed.counterpart, asOf: parsed.asOf, includeDrafts: access.includeDrafts }, { fresh });
   const headers = new Headers({ ...cache });
   if (env().SERVER_TIMING) headers.set('Server-Timing', `db;desc="queries";dur=${(performance.now() - started).toFixed(2)}`);
   return NextResponse.json(relationsJson(answer), { headers });

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { CountryStandings, firstStandingYear } from '@/components/relations/country-standings';
 import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
-import { getDb } from '@/db/index';
-import { relationsForCountry } from '@/db/queries/relations';
+import { getStore } from '@/db/index';
 import { todayIso } from '@/lib/dates';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { PrintHeader } from '@/components/layout/print-header';
@@ -40,9 +39,9 @@ export default async function CountryPage({ params, searchParams }: { params: Pa
   const range = { from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts: canSeeDrafts(viewer) };
   // Bands from the first recorded change (2010 at the latest) to the end of this year; the first
   // read finds that change, the second clips the bands and events to the years drawn.
-  const all = relationsForCountry(getDb(), code, asOf, range);
+  const all = await getStore().relations.forCountry(code, asOf, range);
   const fromYear = firstStandingYear([...all.asSubject, ...all.asCounterpart]);
-  const shown = relationsForCountry(getDb(), code, asOf, { ...range, from: `${fromYear}-01-01` });
+  const shown = await getStore().relations.forCountry(code, asOf, { ...range, from: `${fromYear}-01-01` });
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">

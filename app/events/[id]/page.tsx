@@ -13,11 +13,10 @@ import { DraftBadge } from '@/components/ui/draft-badge';
 import { TypeBadge } from '@/components/ui/type-badge';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { AsRecordedBanner } from '@/components/timeline/as-recorded';
-import { getDb, getStore } from '@/db/index';
+import { getStore } from '@/db/index';
 import type { TrackerStore } from '@/db/store/store';
 import { storeForParam } from '@/server/views/record';
 import { parseId, type EventDetail } from '@/db/queries/events';
-import { standingChangesCitingEvent } from '@/db/queries/relations';
 import { canSeeDrafts, canWrite, type Viewer } from '@/lib/auth/roles';
 import { getViewer, readerForPage } from '@/server/auth/viewer';
 import { formatTimestamp, todayIso } from '@/lib/dates';
@@ -121,7 +120,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         <SourceList sources={event.sources} />
       </EventSection>
       <LinkedEvents links={event.links} />
-      <EventStandings event={event} changes={standingChangesCitingEvent(getDb(), event.id, { includeDrafts: canSeeDrafts(viewer) })} staff={editor} />
+      <EventStandings event={event} changes={await getStore().relations.citing(event.id, { includeDrafts: canSeeDrafts(viewer) })} staff={editor} />
       <EventHistorySection event={event} staff={canSeeDrafts(viewer)} editor={editor} />
     </article>
   );

@@ -7,8 +7,7 @@
  * reason, never a file.
  */
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { relationsExportRows } from '@/db/queries/relations';
+import { getStore } from '@/db/index';
 import { todayIso } from '@/lib/dates';
 import { encodeCsv, UTF8_BOM } from '@/lib/csv/encode';
 import { CHANGE_COLUMNS, changeRecord, DYAD_YEAR_COLUMNS, dyadYearRecord } from '@/lib/csv/relations';
@@ -49,7 +48,7 @@ export async function GET(request: NextRequest) {
     return new Response(`${body}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   }
 
-  const data = relationsExportRows(getDb(), { counterpart, fromYear, toYear, includeDrafts: access.includeDrafts });
+  const data = await getStore().relations.exportRows({ counterpart, fromYear, toYear, includeDrafts: access.includeDrafts });
   const csv =
     rows === 'years'
       ? encodeCsv(DYAD_YEAR_COLUMNS, data.dyadYears.map(dyadYearRecord), { header: true })

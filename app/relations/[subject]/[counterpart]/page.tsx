@@ -9,9 +9,8 @@ import { newChangeValues } from '@/components/relations/form-values';
 import { RelationsChart } from '@/components/relations/relations-chart';
 import { RowStanding } from '@/components/relations/row-standing';
 import { StandingChangeForm } from '@/components/relations/standing-change-form';
-import { getDb } from '@/db/index';
-import { dyadRelations, standingChangeWithHistory } from '@/db/queries/relations';
-import { eventTitles } from '@/db/queries/revisions';
+import { getStore } from '@/db/index';
+import type { StandingChangeHistoryEntry } from '@/db/queries/relations';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
 import { countryName, isCountryCode } from '@/lib/countries';
 import { formatEventDate, isIsoDay, todayIso } from '@/lib/dates';
@@ -59,7 +58,7 @@ export default async function DyadPage({ params, searchParams }: { params: Param
   const viewer = await readerForPage(path);
   const staff = canWrite(viewer);
   const includeDrafts = canSeeDrafts(viewer);
-  const db = getDb();
+  const store = getStore();
 
   const rawAsOf = one(search.as_of);
   const asOf = rawAsOf && isIsoDay(rawAsOf) ? rawAsOf : todayIso();
@@ -70,16 +69,19 @@ export default async function DyadPage({ params, searchParams }: { params: Param
   // One read from 1900: the band starts at the first recorded change (2010 at the latest); what
   // lies before it is unknown, drawn from the left edge, and the events before it are left out.
   const toYear = Math.max(Number(todayIso().slice(0, 4)), Number(asOf.slice(0, 4)));
-  const dyadData = dyadRelations(db, { ...dyad, asOf, from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts });
+  const dyadData = await store.relations.dyad({ ...dyad, asOf, from: '1900-01-01', to: `${toYear}-12-31`, includeDrafts });
   const records = [...dyadData.changes, ...(staff ? dyadData.deleted : [])];
   // An organisation key the tracker does not know, with nothing recorded: a mistyped address.
   if (records.length === 0 && subjectKind(dyad.subject) === 'organisation' && !Object.hasOwn(ORGANISATION_NAMES, dyad.subject)) notFound();
   const fromYear = Math.min(DEFAULT_FROM_YEAR, ...dyadData.changes.map((c) => Number(c.date.slice(0, 4))));
   const from = `${fromYear}-01-01`;
   const row = dyadData.row ? { ...dyadData.row, events: dyadData.row.events.filter((e) => e.date >= from) } : undefined;
-  const title = eventTitles(
-    db,
+  const title = await store.events.titles(
     records.flatMap((c) => c.evidenceEventIds),
+  );
+  // Staff edit each change from its history; read them all before drawing.
+  const histories = new Map<number, StandingChangeHistoryEntry[]>(
+    staff ? await Promise.all(records.map(async (c) => [c.id, (await store.relations.withHistory(c.id))?.history ?? []] as const)) : [],
   );
   const subject = subjectName(dyad.subject);
   const counterpart = countryName(dyad.counterpart);
@@ -137,7 +139,7 @@ export default async function DyadPage({ params, searchParams }: { params: Param
           empty={`No change in ${subject}'s standing with ${counterpart} is recorded.`}
           staff={
             staff
-              ? (c) => <ChangeStaffControls change={c} history={standingChangeWithHistory(db, c.id)?.history ?? []} returnTo={path} eventTitle={title} />
+              ? (c) => <ChangeStaffControls change={c} history={histories.get(c.id) ?? []} returnTo={path} eventTitle={title} />
               : undefined
           }
         />
