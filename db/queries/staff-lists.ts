@@ -10,7 +10,7 @@ import type { DatePrecision } from '@/lib/dates';
 import type { EventTypeKey } from '@/lib/event-types';
 import type { EventStatus } from '@/lib/vocabulary';
 
-interface ListedEvent {
+export interface ListedEvent {
   id: number;
   title: string;
   type: EventTypeKey;
@@ -41,7 +41,7 @@ const LISTED_COLUMNS = {
 };
 
 /** Who made the event's latest revision (of one action, if given), by display name. */
-function revisionAuthor(action?: 'delete') {
+export function revisionAuthor(action?: 'delete') {
   // Qualified by hand: drizzle writes the outer column as a bare "id", which would mean r.id.
   return sql<string | null>`(
     SELECT ${revisionAuthorName('r')} FROM revisions r

@@ -38,6 +38,7 @@ import {
   pgStandingChangeWithHistory,
   pgUpdateStandingChange,
 } from '@/db/pg/standings';
+import { pgCountDeletedEvents, pgEventForEditing, pgFormVocabulary, pgListDeletedEvents, pgListDrafts } from '@/db/pg/staff-lists';
 import { pgTimelineFacets } from '@/db/pg/facets';
 import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles, pgLatestRevision, pgListRevisions } from '@/db/pg/history';
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
@@ -95,6 +96,11 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       history: (id) => read((db) => pgEventHistory(db, id)),
       revisions: (id) => read((db) => pgListRevisions(db, 'event', id)),
       titles: (ids) => read((db) => pgEventTitles(db, ids)),
+      drafts: (limit) => read((db) => pgListDrafts(db, limit)),
+      deleted: (limit) => read(async (db) => ({ items: await pgListDeletedEvents(db, limit), total: await pgCountDeletedEvents(db) })),
+      // On the primary: an editor opens the form to change what is stored now.
+      forEditing: (id) => pgEventForEditing(primary, id),
+      vocabulary: () => read((db) => pgFormVocabulary(db)),
       // On the primary: the conflict is with what is stored now, which a replica may not have yet.
       async conflictContext(id, startedFrom, mine) {
         const [theirs, base, latest, actorNames] = await Promise.all([

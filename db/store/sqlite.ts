@@ -17,7 +17,9 @@ import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/time
 import { countRecordedSince } from '@/db/queries/changes';
 import { searchEntities } from '@/db/queries/entity-search';
 import { exportRows } from '@/db/queries/export';
-import { suggestEvents } from '@/db/queries/suggest';
+import { formVocabulary, suggestEvents } from '@/db/queries/suggest';
+import { countDeletedEvents, listDeletedEvents, listDrafts } from '@/db/queries/staff-lists';
+import { getEventForEditing } from '@/db/queries/event-form';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { actorsWithEvents, countriesWithEvents } from '@/db/queries/directory';
 import { getEntity, getEntityFor } from '@/db/queries/entities';
@@ -62,6 +64,10 @@ export function sqliteStore(connection: Connection): TrackerStore {
       history: (id) => settle(() => getEventHistory(db, id)),
       revisions: (id) => settle(() => listRevisions(db, 'event', id)),
       titles: (ids) => settle(() => eventTitles(db, ids)),
+      drafts: (limit) => settle(() => listDrafts(db, limit)),
+      deleted: (limit) => settle(() => ({ items: listDeletedEvents(db, limit), total: countDeletedEvents(db) })),
+      forEditing: (id) => settle(() => getEventForEditing(db, id)),
+      vocabulary: () => settle(() => formVocabulary(db)),
       conflictContext: (id, startedFrom, mine) =>
         settle(() => {
           const theirs = eventSnapshot(db, id);

@@ -604,6 +604,36 @@ describe('standings side by side', () => {
   });
 });
 
+describe('staff lists and the event form side by side', () => {
+  // Ids too: the concurrency tests above wrote to PostgreSQL only, so later rows are numbered apart.
+  const masked = <T>(value: T): T => JSON.parse(JSON.stringify(value), (key, v) => (/^(updatedAt|deletedAt|id)$/.test(key) ? 'x' : v));
+
+  it('list the same drafts and deleted events, and offer the same form and vocabulary', async () => {
+    const [a, b] = [stores.sqlite!.events, stores.postgres!.events];
+    for (const store of [stores.sqlite!, stores.postgres!]) await store.events.create(input({ status: 'draft', title: 'A statement still in draft' }), TEST_ACTOR);
+    const draftsA = await a.drafts();
+    expect(draftsA.length).toBeGreaterThan(0);
+    expect(masked(await b.drafts())).toEqual(masked(draftsA));
+    for (const store of [stores.sqlite!, stores.postgres!]) {
+      const gone = await store.events.create(input({ title: 'Recorded twice by mistake' }), TEST_ACTOR);
+      await store.events.delete(gone.id, 1, TEST_ACTOR, 'Duplicate');
+    }
+    const deletedA = await a.deleted();
+    expect(deletedA.total).toBeGreaterThan(0);
+    expect(masked(await b.deleted())).toEqual(masked(deletedA));
+    const vocabulary = await a.vocabulary();
+    expect(vocabulary.tags).toContain('Assets; frozen');
+    expect(vocabulary.legalAuthorities.length).toBeGreaterThan(0);
+    expect(await b.vocabulary()).toEqual(vocabulary);
+    // A seed event that links to others (the seed has the same ids on both).
+    const linked = sqlite.sqlite.prepare('SELECT min(from_event_id) FROM event_links').pluck().get() as number;
+    const formA = await a.forEditing(linked);
+    expect(formA?.values.links.length).toBeGreaterThan(0);
+    expect(await b.forEditing(linked)).toEqual(formA);
+    expect(await b.forEditing(987654)).toBeNull();
+  });
+});
+
 async function firstRevisionId(engine: 'sqlite' | 'postgres', id: number): Promise<number> {
   if (engine === 'sqlite') return sqlite.sqlite.prepare(`SELECT min(id) FROM revisions WHERE record_type = 'event' AND record_id = ?`).pluck().get(id) as number;
   const { rows } = await set.primary.pool.query<{ id: number }>(`SELECT min(id) AS id FROM revisions WHERE record_type = 'event' AND record_id = $1`, [id]);

@@ -29,7 +29,9 @@ import type {
   StandingChangeRecord,
 } from '@/db/queries/relations';
 import type { ExportRow } from '@/db/queries/export';
-import type { EventSuggestion } from '@/db/queries/suggest';
+import type { EventSuggestion, FormVocabulary } from '@/db/queries/suggest';
+import type { DeletedEvent, DraftListItem } from '@/db/queries/staff-lists';
+import type { EventForEditing } from '@/db/queries/event-form';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
 import type { DeliveryLogItem, SavedViewListItem } from '@/db/queries/saved-views';
 import type { UserListItem } from '@/db/queries/users';
@@ -66,6 +68,14 @@ export interface EventStore {
   history(id: number): Promise<EventHistoryEntry[]>;
   /** The event's versions, newest first, without their snapshots. */
   revisions(id: number): Promise<RevisionListItem[]>;
+  /** Drafts, most recently changed first (staff). */
+  drafts(limit?: number): Promise<DraftListItem[]>;
+  /** Deleted events, most recently deleted first (staff), and how many there are in all. */
+  deleted(limit?: number): Promise<{ items: DeletedEvent[]; total: number }>;
+  /** The edit form's starting point: the event's content as form values, and its version; null when there is no such event. */
+  forEditing(id: number): Promise<EventForEditing | null>;
+  /** Authorities, programs and tags already in use, most used first, for the form's suggestions. */
+  vocabulary(): Promise<FormVocabulary>;
   /** Current titles of events, for links and evidence ("Event #12" when gone). */
   titles(ids: Iterable<number>): Promise<(id: number) => string>;
   /** What the conflict view shows after a save was refused as stale (`startedFrom`: the version the edit began at). */

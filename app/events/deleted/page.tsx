@@ -5,8 +5,7 @@ import { StaffListEntry } from '@/components/event/staff-list-entry';
 import { Notice } from '@/components/forms/field';
 import { SmallActionForm } from '@/components/forms/small-action-form';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { countDeletedEvents, listDeletedEvents } from '@/db/queries/staff-lists';
+import { getStore } from '@/db/index';
 import { formatTimestamp } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Deleted events' };
@@ -16,9 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DeletedEventsPage({ searchParams }: { searchParams: SearchParams }) {
   const { forbidden } = await staffPage('/events/deleted', 'records:write');
   if (forbidden) return forbidden;
-  const db = getDb();
-  const items = listDeletedEvents(db);
-  const total = countDeletedEvents(db);
+  const { items, total } = await getStore().events.deleted();
   const justDeleted = (await searchParams).deleted;
 
   return (

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { staffPage } from '@/components/auth/staff-page';
 import { StaffListEntry } from '@/components/event/staff-list-entry';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { listDrafts } from '@/db/queries/staff-lists';
+import { getStore } from '@/db/index';
 import { canWrite } from '@/lib/auth/roles';
 import { formatTimestamp } from '@/lib/dates';
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Drafts' };
 export default async function DraftsPage() {
   const { viewer, forbidden } = await staffPage('/events/drafts', 'drafts:read');
   if (forbidden) return forbidden;
-  const drafts = listDrafts(getDb());
+  const drafts = await getStore().events.drafts();
   const editor = canWrite(viewer);
 
   return (

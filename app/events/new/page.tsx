@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { staffPage } from '@/components/auth/staff-page';
 import { EventForm } from '@/components/forms/event-form/event-form';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { formVocabulary } from '@/db/queries/suggest';
+import { getStore } from '@/db/index';
 import { emptyEventForm } from '@/lib/validation/event-form';
 
 export const metadata: Metadata = { title: 'New event' };
@@ -13,7 +12,7 @@ export default async function NewEventPage() {
   if (forbidden) return forbidden;
   return (
     <PageFrame title="New event">
-      <EventForm initial={emptyEventForm()} vocabulary={formVocabulary(getDb())} cancelHref="/" />
+      <EventForm initial={emptyEventForm()} vocabulary={await getStore().events.vocabulary()} cancelHref="/" />
     </PageFrame>
   );
 }

@@ -5,10 +5,8 @@ import { staffPage } from '@/components/auth/staff-page';
 import { EventForm } from '@/components/forms/event-form/event-form';
 import { Notice } from '@/components/forms/field';
 import { PageFrame } from '@/components/layout/page-frame';
-import { getDb } from '@/db/index';
-import { getEventForEditing } from '@/db/queries/event-form';
+import { getStore } from '@/db/index';
 import { parseId } from '@/db/queries/events';
-import { formVocabulary } from '@/db/queries/suggest';
 
 export const metadata: Metadata = { title: 'Edit event' };
 
@@ -19,8 +17,8 @@ export default async function EditEventPage({ params }: { params: Params }) {
   const { forbidden } = await staffPage(`/events/${idParam}/edit`, 'records:write');
   if (forbidden) return forbidden;
   const id = parseId(idParam);
-  const db = getDb();
-  const event = id === null ? null : getEventForEditing(db, id);
+  const store = getStore();
+  const event = id === null ? null : await store.events.forEditing(id);
   if (!event) notFound();
 
   return (
@@ -30,7 +28,7 @@ export default async function EditEventPage({ params }: { params: Params }) {
           This event is deleted. <Link href="/events/deleted">Restore it</Link> before editing.
         </Notice>
       ) : (
-        <EventForm eventId={event.id} version={event.version} initial={event.values} vocabulary={formVocabulary(db)} cancelHref={`/events/${event.id}`} />
+        <EventForm eventId={event.id} version={event.version} initial={event.values} vocabulary={await store.events.vocabulary()} cancelHref={`/events/${event.id}`} />
       )}
     </PageFrame>
   );
