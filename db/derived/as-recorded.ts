@@ -80,16 +80,36 @@ function dropTriggers(sqlite: Database.Database): string[] {
  * snapshot was valid when it was recorded, and a rule added since must not hide it from history.
  */
 export function buildAsRecorded(source: DbOrTx, at: number): AsRecorded {
+  return buildAsRecordedFrom(
+    {
+      eventRevisions: revisionsUpTo<EventSnapshot>(source, 'event', at),
+      standingRevisions: revisionsUpTo<StandingChangeSnapshot>(source, 'standing_change', at),
+      entityRows: source.select().from(entities).all(),
+      aliasRows: source.select().from(entityAliases).all(),
+      tagRows: source.select().from(tags).all(),
+    },
+    at,
+  );
+}
+
+/** What a past record is rebuilt from: the revisions up to the moment, and today's actors and tags (read from either engine). */
+export interface RecordSource {
+  eventRevisions: RecordRevision<EventSnapshot>[];
+  standingRevisions: RecordRevision<StandingChangeSnapshot>[];
+  entityRows: (typeof entities.$inferSelect)[];
+  aliasRows: (typeof entityAliases.$inferSelect)[];
+  tagRows: (typeof tags.$inferSelect)[];
+}
+
+/** Builds the in-memory SQLite database of the record at `at` from what was read (either engine's). */
+export function buildAsRecordedFrom({ eventRevisions, standingRevisions, entityRows, aliasRows, tagRows }: RecordSource, at: number): AsRecorded {
   const connection = openDatabase(':memory:', { check: false });
   migrateDatabase(connection.db);
   const { sqlite } = connection;
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('ignore_check_constraints = ON');
-  const states = statesAsOf(revisionsUpTo<EventSnapshot>(source, 'event', at), at);
-  const standings = statesAsOf(revisionsUpTo<StandingChangeSnapshot>(source, 'standing_change', at), at);
-  const entityRows = source.select().from(entities).all();
-  const aliasRows = source.select().from(entityAliases).all();
-  const tagRows = source.select().from(tags).all();
+  const states = statesAsOf(eventRevisions, at);
+  const standings = statesAsOf(standingRevisions, at);
 
   const triggers = dropTriggers(sqlite);
   const insertEvent = sqlite.prepare(
@@ -247,17 +267,30 @@ export interface RecordForRequest {
  * page shows the issue as a notice and today's record, the API answers 400 with it.
  */
 export function recordForFilters(live: Connection, filters: TimelineFilters): RecordForRequest {
-  if (!filters.asRecorded) return { connection: live, filters, issues: [], asRecorded: null };
+  const chosen = chooseRecord(filters, firstRecordedAt(live.db), (at) => asRecordedConnection(live, at));
+  return { ...chosen, connection: chosen.built?.connection ?? live };
+}
+
+/**
+ * Both engines' rule for `as_recorded`: the moment is checked against the first record (`first`,
+ * ms), then `build` gives the past record; a bad moment or a record too large to rebuild is an
+ * issue, with today's filters.
+ */
+export function chooseRecord<B extends AsRecorded>(
+  filters: TimelineFilters,
+  first: number | null,
+  build: (at: number) => B,
+): Omit<RecordForRequest, 'connection'> & { built: B | null } {
+  if (!filters.asRecorded) return { built: null, filters, issues: [], asRecorded: null };
   const today = { ...filters, asRecorded: null };
-  const first = firstRecordedAt(live.db);
   const moment = parseMoment(filters.asRecorded, { name: 'as_recorded', earliest: first ?? Date.now() });
-  if (!moment.ok) return { connection: live, filters: today, issues: [{ param: 'as_recorded', message: moment.message }], asRecorded: null };
+  if (!moment.ok) return { built: null, filters: today, issues: [{ param: 'as_recorded', message: moment.message }], asRecorded: null };
   try {
-    const built = asRecordedConnection(live, moment.at);
+    const built = build(moment.at);
     if (filters.q) ensureSearchable(built);
-    return { connection: built.connection, filters, issues: [], asRecorded: { at: moment.at, iso: moment.iso, requested: filters.asRecorded } };
+    return { built, filters, issues: [], asRecorded: { at: moment.at, iso: moment.iso, requested: filters.asRecorded } };
   } catch (err) {
-    if (err instanceof AsRecordedTooLargeError) return { connection: live, filters: today, issues: [{ param: 'as_recorded', message: err.message }], asRecorded: null };
+    if (err instanceof AsRecordedTooLargeError) return { built: null, filters: today, issues: [{ param: 'as_recorded', message: err.message }], asRecorded: null };
     throw err;
   }
 }

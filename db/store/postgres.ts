@@ -46,6 +46,10 @@ import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
+import { pgAsRecorded, pgFirstRecordedAt } from '@/db/pg/as-recorded';
+import { AsRecordedTooLargeError, chooseRecord } from '@/db/derived/as-recorded';
+import { parseMoment } from '@/lib/history/as-recorded';
+import { sqliteStore } from './sqlite';
 import { postgresAuthStore } from './auth-postgres';
 import { postgresSavedViewStore, postgresWebhookStore } from './saved-views-postgres';
 import { conflictLinkIds, everyEvent, type TrackerStore } from './store';
@@ -183,11 +187,25 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
     webhooks: postgresWebhookStore(primary),
     async recordFor(filters) {
       if (!filters.asRecorded) return { store, filters, issues: [], asRecorded: null };
-      // db/derived/as-recorded.ts rebuilds a past record from SQLite's own history; reading PostgreSQL's for it is still to come.
-      return { store, filters: { ...filters, asRecorded: null }, issues: [{ param: 'as_recorded', message: AS_RECORDED_UNAVAILABLE }], asRecorded: null };
+      // The past rebuilt from PostgreSQL's history into an in-memory SQLite record (db/pg/as-recorded.ts), read through SQLite's store.
+      const { first, built } = await read(async (db) => {
+        const firstAt = await pgFirstRecordedAt(db);
+        const moment = parseMoment(filters.asRecorded!, { name: 'as_recorded', earliest: firstAt ?? Date.now() });
+        if (!moment.ok) return { first: firstAt, built: null };
+        try {
+          return { first: firstAt, built: await pgAsRecorded(set, db, moment.at) };
+        } catch (err) {
+          if (err instanceof AsRecordedTooLargeError) return { first: firstAt, built: err };
+          throw err;
+        }
+      });
+      const chosen = chooseRecord(filters, first, () => {
+        if (built instanceof Error) throw built;
+        return built!;
+      });
+      return { store: chosen.built ? sqliteStore(chosen.built.connection) : store, filters: chosen.filters, issues: chosen.issues, asRecorded: chosen.asRecorded };
     },
   };
   return store;
 }
 
-export const AS_RECORDED_UNAVAILABLE = 'The record as it stood on a past date cannot be shown on PostgreSQL yet; this is the record as it is now.';
