@@ -20,7 +20,7 @@ export async function GET(request: NextRequest) {
   if (access.denied) return access.denied;
   const cache = cacheHeadersFor(request, access.viewer);
   const params = request.nextUrl.searchParams;
-  const { filters, lookups, issues, view } = changesForRequest(params, { includeDrafts: access.includeDrafts });
+  const { filters, lookups, issues, view } = await changesForRequest(params, { includeDrafts: access.includeDrafts });
   if (issues.length > 0) {
     return new Response(issuesAsText(issues), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cache } });
   }

@@ -18,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ChangesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = toUrlSearchParams(await searchParams);
   const viewer = await readerForPage(params.size > 0 ? `/changes?${params.toString()}` : '/changes');
-  const { filters, lookups, issues, sinceParam, view } = changesForRequest(params, { includeDrafts: canSeeDrafts(viewer) });
+  const { filters, lookups, issues, sinceParam, view } = await changesForRequest(params, { includeDrafts: canSeeDrafts(viewer) });
   const filterParams = serializeFilters(filters);
   const feedParams = new URLSearchParams(filterParams);
   feedParams.set('since', sinceParam);

@@ -69,7 +69,7 @@ export interface ChangesView {
 }
 
 /** Fields shown in an edit: the event's content, not its bookkeeping. */
-const IGNORED = ['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'deletedAt', 'id'] as const;
+export const IGNORED = ['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'deletedAt', 'id'] as const;
 
 function revisionsOfChanged<S>(db: DbOrTx, recordType: 'event' | 'entity' | 'standing_change', since: string): RecordRevision<S>[] {
   // Named index: the revisions since a moment are read by time, not by record.
@@ -94,7 +94,7 @@ function revisionsOfChanged<S>(db: DbOrTx, recordType: 'event' | 'entity' | 'sta
 }
 
 /** The ids among `ids` that match the filters in `db` (published, or drafts too for staff). */
-function matching(db: DbOrTx, ids: number[], filters: TimelineFilters, visibility: Visibility): Set<number> {
+export function matching(db: DbOrTx, ids: number[], filters: TimelineFilters, visibility: Visibility): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
     const where = and(inArray(events.id, ids.slice(i, i + 500)), timelineWhere(filters, visibility));
@@ -108,11 +108,14 @@ function visibleState(state: { snapshot: EventSnapshot } | null, visibility: Vis
   return state !== null && (visibility.includeDrafts || state.snapshot.status === 'published');
 }
 
+/** The events' changes in the window that the reader may see at one end of it or the other. */
+export function visibleEventChanges(history: RecordRevision<EventSnapshot>[], since: number, until: number, visibility: Visibility): RecordChange<EventSnapshot>[] {
+  return changesBetween(history, since, until, { ignore: IGNORED }).filter((c) => visibleState(c.before, visibility) || visibleState(c.after, visibility));
+}
+
 function eventChanges(live: Connection, since: number, until: number, filters: TimelineFilters, visibility: Visibility): EventChange[] {
   const history = revisionsOfChanged<EventSnapshot>(live.db, 'event', new Date(since).toISOString());
-  const changes = changesBetween(history, since, until, { ignore: IGNORED }).filter(
-    (c) => visibleState(c.before, visibility) || visibleState(c.after, visibility),
-  );
+  const changes = visibleEventChanges(history, since, until, visibility);
   let shown: RecordChange<EventSnapshot>[] = changes;
   if (isFiltered({ ...filters, asRecorded: null }) && changes.length > 0) {
     const ids = changes.map((c) => c.recordId);
@@ -126,6 +129,11 @@ function eventChanges(live: Connection, since: number, until: number, filters: T
     }
     shown = changes.filter((c) => now.has(c.recordId) || then.has(c.recordId));
   }
+  return eventChangeViews(shown, visibility);
+}
+
+/** The events' changes as the page lists them. */
+export function eventChangeViews(shown: RecordChange<EventSnapshot>[], visibility: Visibility): EventChange[] {
   return shown.map((c) => {
     const end = c.after.snapshot;
     const steps = (c.revisions as (RecordRevision<EventSnapshot> & { actor?: string })[]).map((r) => ({ action: r.action, actor: r.actor ?? '', at: r.createdAt }));
@@ -144,7 +152,7 @@ function eventChanges(live: Connection, since: number, until: number, filters: T
   });
 }
 
-interface EntitySnapshotLike {
+export interface EntitySnapshotLike {
   name: string;
   [key: string]: unknown;
 }
@@ -159,6 +167,11 @@ function entityChanges(live: Connection, since: number, until: number, visibilit
     const where = and(inArray(entities.id, ids.slice(i, i + 500)), entityVisibleTo(visibility));
     for (const row of live.db.select({ id: entities.id }).from(entities).where(where).all()) visible.add(row.id);
   }
+  return entityChangeViews(changes, visible);
+}
+
+/** The actors' changes the reader may see (`visible`), as the page lists them. */
+export function entityChangeViews(changes: RecordChange<EntitySnapshotLike>[], visible: Set<number>): EntityChange[] {
   return changes
     .filter((c) => visible.has(c.recordId))
     .map((c) => ({
@@ -170,7 +183,7 @@ function entityChanges(live: Connection, since: number, until: number, visibilit
     }));
 }
 
-interface StandingSnapshotLike {
+export interface StandingSnapshotLike {
   subject: string;
   counterpart: string;
   [key: string]: unknown;
@@ -184,6 +197,11 @@ function standingChangeChanges(live: Connection, since: number, until: number, v
   const visible = new Set(
     listStandingChanges(live.db, { ids: changes.map((c) => c.recordId), includeDeleted: true, includeDrafts: !!visibility.includeDrafts }).map((c) => c.id),
   );
+  return standingChangeViews(changes, visible);
+}
+
+/** The standing changes' changes the reader may see (`visible`), as the page lists them. */
+export function standingChangeViews(changes: RecordChange<StandingSnapshotLike>[], visible: Set<number>): StandingChangeChange[] {
   return changes
     .filter((c) => visible.has(c.recordId))
     .map((c) => ({
@@ -205,6 +223,11 @@ export function changesSince(live: Connection, since: number, until: number, fil
   const unfiltered = !isFiltered({ ...filters, asRecorded: null });
   const allEntities = unfiltered ? entityChanges(live, since, until, visibility) : [];
   const allStandings = unfiltered ? standingChangeChanges(live, since, until, visibility) : [];
+  return changesView(since, until, allEvents, allEntities, allStandings);
+}
+
+/** The page's view of the window: each list cut at CHANGES_LIMIT, saying when it was. */
+export function changesView(since: number, until: number, allEvents: EventChange[], allEntities: EntityChange[], allStandings: StandingChangeChange[]): ChangesView {
   return {
     since: new Date(since).toISOString(),
     until: new Date(until).toISOString(),

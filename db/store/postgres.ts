@@ -47,6 +47,7 @@ import type { PgDb } from '@/db/pg/connect';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
 import { pgAsRecorded, pgFirstRecordedAt } from '@/db/pg/as-recorded';
+import { pgChangesSince } from '@/db/pg/changes';
 import { AsRecordedTooLargeError, chooseRecord } from '@/db/derived/as-recorded';
 import { parseMoment } from '@/lib/history/as-recorded';
 import { sqliteStore } from './sqlite';
@@ -139,6 +140,8 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
           return eventsPageBody({ ...page, total });
         }),
       countRecordedSince: (since, filters, visibility) => read((db) => pgCountRecordedSince(db, since, filters, visibility)),
+      changes: (since, until, filters, visibility) => read((db) => pgChangesSince(set, db, since, until, filters, visibility)),
+      firstRecordedAt: () => read((db) => pgFirstRecordedAt(db)),
     },
     exports: {
       rows: (filters, visibility) => readBatches((db) => pgExportRows(db, filters, visibility)),

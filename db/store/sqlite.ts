@@ -4,7 +4,7 @@
  * through the facet index and the read caches of the current database state where the functions
  * do, and a view waits for the facet index only when the SQL would be slow without it.
  */
-import { recordForFilters } from '@/db/derived/as-recorded';
+import { firstRecordedAt, recordForFilters } from '@/db/derived/as-recorded';
 import type { Connection } from '@/db/engine/client';
 import { createEvent, deleteEvent, restoreDeletedEvent, restoreEventRevision, updateEvent } from '@/db/mutations/events';
 import { eventSnapshot } from '@/db/mutations/revisions';
@@ -14,7 +14,7 @@ import { entityNames } from '@/db/queries/suggest';
 import { eventsPageJson } from '@/db/queries/events-page';
 import { resolveFilters } from '@/db/queries/filter-lookups';
 import { countTimeline, listTimeline, untilViewAnswers } from '@/db/queries/timeline';
-import { countRecordedSince } from '@/db/queries/changes';
+import { changesSince, countRecordedSince } from '@/db/queries/changes';
 import { searchEntities } from '@/db/queries/entity-search';
 import { exportRows } from '@/db/queries/export';
 import { formVocabulary, suggestEvents } from '@/db/queries/suggest';
@@ -87,6 +87,8 @@ export function sqliteStore(connection: Connection): TrackerStore {
         return eventsPageJson(connection, filters, options).body;
       },
       countRecordedSince: (since, filters, visibility) => settle(() => countRecordedSince(db, since, filters, visibility)),
+      changes: (since, until, filters, visibility) => settle(() => changesSince(connection, since, until, filters, visibility)),
+      firstRecordedAt: () => settle(() => firstRecordedAt(db)),
     },
     exports: {
       rows: (filters, visibility) => batchesOf(exportRows(db, filters, visibility)),

@@ -13,6 +13,7 @@ import { copyDatabase } from '@/db/copy/copy';
 import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection } from '@/db/engine/client';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
+import { inputFromSnapshot } from '@/db/mutations/events';
 import { pgExportRows } from '@/db/pg/exports';
 import { openReplicaSet, type ReplicaSet } from '@/db/pg/replicas';
 import { createEventCsvStream } from '@/db/exports/csv';
@@ -354,6 +355,39 @@ describe('both engines, side by side', () => {
     expect(before.filters.asRecorded).toBeNull();
     expect(before.issues[0]).toMatchObject({ param: 'as_recorded', message: (await stores.sqlite!.recordFor(filters('as_recorded=2001-01-01'))).issues[0]!.message });
     expect((await stores.postgres!.recordFor(filters())).issues).toEqual([]);
+  });
+
+  it('list the same changes since the seed, unfiltered and filtered, with the same differences', async () => {
+    const seeded = sqlite.sqlite.prepare(`SELECT max(created_at) FROM revisions`).pluck().get() as string;
+    const since = Date.parse(seeded) - 1;
+    const until = Date.now() + 1000;
+    // The seed's own revisions and the tests' writes, moments apart on each engine.
+    const times = <T>(value: T): T => JSON.parse(JSON.stringify(value), (key, v) => (/^(at|since)$/.test(key) ? 'time' : v));
+    for (const query of ['', 'type=statement', 'q=embassy']) {
+      const [a, b] = await Promise.all([stores.sqlite!.timeline.changes(since - 3_600_000, until, filters(query), {}), stores.postgres!.timeline.changes(since - 3_600_000, until, filters(query), { })]);
+      expect(a.events.length).toBeGreaterThan(0);
+      expect(times(b)).toEqual(times(a));
+    }
+    const staff = await stores.postgres!.timeline.changes(since - 3_600_000, until, filters(), { includeDrafts: true });
+    expect(times(staff)).toEqual(times(await stores.sqlite!.timeline.changes(since - 3_600_000, until, filters(), { includeDrafts: true })));
+    expect(await stores.postgres!.timeline.firstRecordedAt()).toBe(await stores.sqlite!.timeline.firstRecordedAt());
+  });
+
+  it('list an event edited out of a filtered view, found as it stood when the window opened', async () => {
+    const seedEvent = sqlite.sqlite.prepare(`SELECT min(id) FROM events WHERE type = 'designation' AND deleted_at IS NULL AND status = 'published'`).pluck().get() as number;
+    const since = Date.now() - 1;
+    for (const store of [stores.sqlite!, stores.postgres!]) {
+      const current = (await store.events.get(seedEvent))!;
+      const { theirs } = await store.events.conflictContext(seedEvent, current.version, { actorIds: [], linkIds: [] });
+      await store.events.update(seedEvent, { ...inputFromSnapshot(theirs, (id) => id), type: 'statement', title: 'Recast as a statement while the window was open' }, current.version, TEST_ACTOR);
+    }
+    const until = Date.now() + 1000;
+    const view = filters('type=designation');
+    for (const store of [stores.sqlite!, stores.postgres!]) {
+      expect((await store.events.list(view, { limit: 200 })).items.map((e) => e.id)).not.toContain(seedEvent);
+      const changed = await store.timeline.changes(since, until, view, {});
+      expect(changed.events.map((e) => [e.id, e.kind, e.title])).toEqual([[seedEvent, 'edited', 'Recast as a statement while the window was open']]);
+    }
   });
 
   it('hold the same timeline after the same writes', async () => {

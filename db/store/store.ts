@@ -30,6 +30,7 @@ import type {
 } from '@/db/queries/relations';
 import type { ExportRow } from '@/db/queries/export';
 import type { EventSuggestion, FormVocabulary } from '@/db/queries/suggest';
+import type { ChangesView } from '@/db/queries/changes';
 import type { DeletedEvent, DraftListItem } from '@/db/queries/staff-lists';
 import type { EventForEditing } from '@/db/queries/event-form';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
@@ -140,6 +141,10 @@ export interface TimelineStore {
   view(filters: TimelineFilters, options: TimelineViewOptions & { fresh?: boolean }): Promise<TimelineViewData>;
   /** `GET /api/events`' answer for one page: its JSON, as bytes. */
   pageJson(filters: TimelineFilters, options: EventsPageOptions): Promise<Buffer>;
+  /** What changed between `since` and `until` (ms): events (as the filters match them now or then), and, unfiltered, actors and standing changes. */
+  changes(since: number, until: number, filters: TimelineFilters, visibility: Visibility): Promise<ChangesView>;
+  /** When anything was first recorded (ms), or null for an empty history. */
+  firstRecordedAt(): Promise<number | null>;
   /** How many events of the view (as it stands now) were recorded after `since` (an ISO instant): "N new since your last visit". */
   countRecordedSince(since: string, filters: TimelineFilters, visibility: Visibility): Promise<number>;
 }

@@ -4,10 +4,8 @@
  * once per request.
  */
 import 'server-only';
-import { getConnection } from '@/db';
-import { firstRecordedAt } from '@/db/derived/as-recorded';
-import { resolveFilters } from '@/db/queries/filter-lookups';
-import { changesSince, type ChangesView } from '@/db/queries/changes';
+import { getStore } from '@/db';
+import type { ChangesView } from '@/db/queries/changes';
 import { FILTER_PARAMS, parseFilters, unknownParams, type FilterIssue, type FilterLookups, type TimelineFilters, type Visibility } from '@/lib/filters';
 import { parseMoment } from '@/lib/history/as-recorded';
 
@@ -22,8 +20,8 @@ export interface ChangesRequest {
   view: ChangesView;
 }
 
-export function changesForRequest(params: URLSearchParams, visibility: Visibility, now = Date.now()): ChangesRequest {
-  const live = getConnection();
+export async function changesForRequest(params: URLSearchParams, visibility: Visibility, now = Date.now()): Promise<ChangesRequest> {
+  const store = getStore();
   const issues: FilterIssue[] = unknownParams(params, ['since']).map((param) => ({
     param,
     message: `Unknown parameter. Known parameters: since, ${FILTER_PARAMS.filter((p) => p !== 'as_recorded').join(', ')}.`,
@@ -32,12 +30,12 @@ export function changesForRequest(params: URLSearchParams, visibility: Visibilit
   const withoutAsOf = new URLSearchParams(params);
   withoutAsOf.delete('as_recorded');
   withoutAsOf.delete('since');
-  const resolved = resolveFilters(live.db, parseFilters(withoutAsOf), visibility);
+  const resolved = await store.timeline.resolve(parseFilters(withoutAsOf), visibility);
   issues.push(...resolved.issues);
 
   const fallback = new Date(now - WEEK).toISOString().slice(0, 10);
   let sinceParam = params.get('since')?.trim() || fallback;
-  const first = firstRecordedAt(live.db);
+  const first = await store.timeline.firstRecordedAt();
   let moment = parseMoment(sinceParam, { name: 'since', now, endOfDay: false });
   if (!moment.ok) {
     issues.push({ param: 'since', message: moment.message });
@@ -51,6 +49,6 @@ export function changesForRequest(params: URLSearchParams, visibility: Visibilit
     lookups: resolved.lookups,
     issues,
     sinceParam,
-    view: changesSince(live, since, now, resolved.filters, visibility),
+    view: await store.timeline.changes(since, now, resolved.filters, visibility),
   };
 }
