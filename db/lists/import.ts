@@ -148,7 +148,7 @@ export function latestVersion(db: DbOrTx, source: ListSource): ListVersionRow | 
  * reading and writing rather than as objects, which take several times the memory (the import of
  * an SDN-sized file stays within the server's heap; scripts/bench/lists.ts).
  */
-interface EntryRow {
+export interface EntryRow {
   key: string;
   kind: ListEntry['kind'];
   name: string;
@@ -180,7 +180,7 @@ function entryRow(e: ListEntry): EntryRow {
   };
 }
 
-interface ReadVersion {
+export interface ReadVersion {
   format: ListFormat;
   rows: EntryRow[];
   published: { date: string; precision: DatePrecision; raw: string; by: 'list' | 'staff' } | null;
@@ -206,7 +206,7 @@ async function readVersion(options: ImportListOptions, input: string | OfacCsvPa
 }
 
 /** Runs `work` on the file paths of the input, writing uploaded bytes to a temporary file named like the upload. */
-async function withInputPaths<T>(options: ImportListOptions, work: (input: string | OfacCsvPaths, shown: string) => Promise<T>): Promise<T> {
+export async function withInputPaths<T>(options: ImportListOptions, work: (input: string | OfacCsvPaths, shown: string) => Promise<T>): Promise<T> {
   if (options.path) return work(options.path, options.fileName ?? basename(paths(options.path)[0]!));
   if (!options.bytes) throw new ListImportError('No file was given.', 'no-file');
   const name = basename(options.fileName || 'upload').replace(/[^\w.-]+/g, '_') || 'upload';
@@ -230,6 +230,22 @@ async function withInputPaths<T>(options: ImportListOptions, work: (input: strin
  * the version, its entries and its proposals are written in one transaction (or not at all).
  */
 export async function importListVersion(db: Db, options: ImportListOptions): Promise<ListImportResult> {
+  return readListUpload(
+    options,
+    async (source, sha256) => db.select().from(listVersions).where(and(eq(listVersions.source, source), eq(listVersions.sha256, sha256))).get(),
+    (base, read) => storeVersion(db, options, base, read),
+  );
+}
+
+/**
+ * Both engines' steps before the database: the file's size and hash, the version already stored
+ * with that hash (`stored`: then nothing more is read), the list read and checked; `store` writes.
+ */
+export async function readListUpload(
+  options: ImportListOptions,
+  stored: (source: ListSource, sha256: string) => Promise<ListVersionRow | undefined>,
+  store: (base: { source: ListSource; fileName: string; sha256: string }, read: ReadVersion) => Promise<ListImportResult>,
+): Promise<ListImportResult> {
   return withInputPaths(options, async (input, shown) => {
     const files = paths(input);
     const limit = options.maxBytes ?? MAX_LIST_FILE_BYTES;
@@ -242,7 +258,7 @@ export async function importListVersion(db: Db, options: ImportListOptions): Pro
     }
     const sha256 = await sha256Of(files);
     const base = { source: options.source, fileName: shown, sha256 };
-    const same = db.select().from(listVersions).where(and(eq(listVersions.source, options.source), eq(listVersions.sha256, sha256))).get();
+    const same = await stored(options.source, sha256);
     if (same) return unchangedResult(same, base);
 
     let read: ReadVersion;
@@ -252,11 +268,11 @@ export async function importListVersion(db: Db, options: ImportListOptions): Pro
       if (err instanceof ListReadError) throw new ListImportError(err.message, err.code);
       throw err;
     }
-    return storeVersion(db, options, base, read);
+    return store(base, read);
   });
 }
 
-function unchangedResult(same: ListVersionRow, base: { source: ListSource; fileName: string; sha256: string }): ListImportResult {
+export function unchangedResult(same: ListVersionRow, base: { source: ListSource; fileName: string; sha256: string }): ListImportResult {
   return {
     ...base,
     status: 'unchanged',
@@ -276,7 +292,7 @@ function unchangedResult(same: ListVersionRow, base: { source: ListSource; fileN
   };
 }
 
-function refuseOlder(previous: ListVersionRow, published: ReadVersion['published'], fileName: string): void {
+export function refuseOlder(previous: ListVersionRow, published: ReadVersion['published'], fileName: string): void {
   if (previous.publishedAt && published && published.date < previous.publishedAt) {
     throw new ListImportError(
       `${fileName}: this version is published ${published.date}, before version #${previous.id} (published ${previous.publishedAt}) already imported. Versions are compared in publication order: import newer versions only.`,
@@ -285,7 +301,7 @@ function refuseOlder(previous: ListVersionRow, published: ReadVersion['published
   }
 }
 
-interface PlannedProposal {
+export interface PlannedProposal {
   change: ListChange;
   fingerprint: string;
   listDate: ListDate | null;
@@ -300,26 +316,41 @@ function planProposals(db: DbOrTx, source: ListSource, previous: ListVersionRow,
   const before = new Map(
     db.select({ key: listEntries.entryKey, hash: listEntries.hash }).from(listEntries).where(eq(listEntries.versionId, previous.id)).all().map((r) => [r.key, r.hash]),
   );
-  const after = new Map(read.rows.map((r) => [r.key, r.hash]));
-  const changedBefore = [...before].filter(([key, hash]) => after.get(key) !== hash).map(([key]) => key);
-  const changedAfter = read.rows.filter((r) => before.get(r.key) !== r.hash).map((r) => JSON.parse(r.json) as ListEntry);
   const oldEntries: ListEntry[] = [];
+  const changedBefore = changedKeysBefore(before, read);
   for (let i = 0; i < changedBefore.length; i += 500) {
     const keys = changedBefore.slice(i, i + 500);
     for (const r of db.select({ entry: listEntries.entry }).from(listEntries).where(and(eq(listEntries.versionId, previous.id), inArray(listEntries.entryKey, keys))).all()) oldEntries.push(r.entry);
   }
+  const rejected = db
+    .select({ key: listRejections.entryKey, fingerprint: listRejections.fingerprint })
+    .from(listRejections)
+    .where(eq(listRejections.source, source))
+    .all();
+  return planFrom(previous, read, before, oldEntries, rejected);
+}
+
+/** The keys of the previous version whose entry this one changes or drops (their entries are read to compare). */
+export function changedKeysBefore(before: Map<string, string>, read: ReadVersion): string[] {
+  const after = new Map(read.rows.map((r) => [r.key, r.hash]));
+  return [...before].filter(([key, hash]) => after.get(key) !== hash).map(([key]) => key);
+}
+
+/** The proposals from the previous version's hashes, its changed entries and the rejected changes: both engines' rule. */
+export function planFrom(
+  previous: ListVersionRow,
+  read: ReadVersion,
+  before: Map<string, string>,
+  oldEntries: ListEntry[],
+  rejectedRows: { key: string; fingerprint: string }[],
+): { planned: PlannedProposal[]; skipped: number } {
+  const after = new Map(read.rows.map((r) => [r.key, r.hash]));
+  const changedAfter = read.rows.filter((r) => before.get(r.key) !== r.hash).map((r) => JSON.parse(r.json) as ListEntry);
   const changes = compareVersions(
     { ref: { label: `version #${previous.id}`, publishedAt: publishedOf(previous) }, entries: oldEntries },
     { ref: { label: 'this version', publishedAt: read.published ? { ...read.published, provenance: read.published.by } : null }, entries: changedAfter },
   );
-  const rejected = new Set(
-    db
-      .select({ key: listRejections.entryKey, fingerprint: listRejections.fingerprint })
-      .from(listRejections)
-      .where(eq(listRejections.source, source))
-      .all()
-      .map((r) => `${r.key}\u0000${r.fingerprint}`),
-  );
+  const rejected = new Set(rejectedRows.map((r) => `${r.key}\u0000${r.fingerprint}`));
   const planned: PlannedProposal[] = [];
   let skipped = 0;
   for (const change of changes) {
@@ -338,6 +369,21 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
   const previous = latestVersion(db, options.source);
   if (previous) refuseOlder(previous, read.published, base.fileName);
   const { planned, skipped } = previous ? planProposals(db, options.source, previous, read) : { planned: [], skipped: 0 };
+  const result = importResultOf(options, base, read, previous ?? null, planned, skipped);
+  if (options.dryRun) return result;
+  result.versionId = writeVersion(db, options, read, result, previous ?? null, planned);
+  return result;
+}
+
+/** What an import answers, before the version is written (its id is set after). */
+export function importResultOf(
+  options: ImportListOptions,
+  base: { source: ListSource; fileName: string; sha256: string },
+  read: ReadVersion,
+  previous: ListVersionRow | null,
+  planned: PlannedProposal[],
+  skipped: number,
+): ListImportResult {
   const count = (kind: ListChange['kind']) => planned.filter((p) => p.change.kind === kind).length;
   const afterPublishedAt = previous?.publishedAt ?? null;
   const onOrBeforePublishedAt = read.published?.date ?? null;
@@ -362,64 +408,61 @@ async function storeVersion(db: Db, options: ImportListOptions, base: { source: 
       date: changeDate({ listDate: p.listDate?.date ?? null, listDatePrecision: p.listDate?.precision ?? null, afterPublishedAt, onOrBeforePublishedAt }),
     })),
   };
-  if (options.dryRun) return result;
-
-  result.versionId = writeVersion(db, options, read, result, previous ?? null, planned);
   return result;
 }
 
 /** The version, its entries and its proposals, in one transaction: all of them or nothing. */
 function writeVersion(db: Db, options: ImportListOptions, read: ReadVersion, result: ListImportResult, previous: ListVersionRow | null, planned: PlannedProposal[]): number {
   return db.transaction((tx) => {
-    const version = tx
-      .insert(listVersions)
-      .values({
-        source: options.source,
-        format: read.format,
-        fileName: result.fileName,
-        sha256: result.sha256,
-        publishedAt: read.published?.date ?? null,
-        publishedPrecision: read.published?.precision ?? null,
-        publishedRaw: read.published?.raw ?? null,
-        publishedBy: read.published?.by ?? null,
-        entryCount: read.rows.length,
-        previousVersionId: previous?.id ?? null,
-        designations: result.designations,
-        removals: result.removals,
-        amendments: result.amendments,
-        skippedRejected: result.skippedRejected,
-        importedByUserId: options.importedBy.userId,
-        importedBy: options.importedBy.label,
-        importedAt: nowIso(),
-      })
-      .returning({ id: listVersions.id })
-      .get();
+    const version = tx.insert(listVersions).values(versionValues(options, read, result, previous)).returning({ id: listVersions.id }).get();
     insertEntries(db, version.id, read.rows);
-    for (const p of planned) insertProposal(tx, version.id, p, previous?.publishedAt ?? null, read.published?.date ?? null);
+    for (const p of planned) tx.insert(listProposals).values(proposalValues(version.id, p, previous?.publishedAt ?? null, read.published?.date ?? null)).run();
     return version.id;
   });
 }
 
-function insertProposal(tx: DbOrTx, versionId: number, p: PlannedProposal, afterPublishedAt: string | null, onOrBeforePublishedAt: string | null): void {
+/** The version's row. */
+export function versionValues(options: ImportListOptions, read: ReadVersion, result: ListImportResult, previous: ListVersionRow | null) {
+  return {
+    source: options.source,
+    format: read.format,
+    fileName: result.fileName,
+    sha256: result.sha256,
+    publishedAt: read.published?.date ?? null,
+    publishedPrecision: read.published?.precision ?? null,
+    publishedRaw: read.published?.raw ?? null,
+    publishedBy: read.published?.by ?? null,
+    entryCount: read.rows.length,
+    previousVersionId: previous?.id ?? null,
+    designations: result.designations,
+    removals: result.removals,
+    amendments: result.amendments,
+    skippedRejected: result.skippedRejected,
+    importedByUserId: options.importedBy.userId,
+    importedBy: options.importedBy.label,
+    importedAt: nowIso(),
+  };
+}
+
+/** A proposal's row. */
+export function proposalValues(versionId: number, p: PlannedProposal, afterPublishedAt: string | null, onOrBeforePublishedAt: string | null) {
   const c = p.change;
-  tx.insert(listProposals)
-    .values({
-      versionId,
-      kind: c.kind,
-      entryKey: c.key,
-      name: changedEntry(c).name,
-      before: c.kind === 'designation' ? null : c.kind === 'amendment' ? c.before : c.entry,
-      after: c.kind === 'removal' ? null : c.kind === 'amendment' ? c.after : c.entry,
-      fields: c.kind === 'amendment' ? c.fields : [],
-      fingerprint: p.fingerprint,
-      listDate: p.listDate?.date ?? null,
-      listDatePrecision: p.listDate?.precision ?? null,
-      listDateRaw: p.listDate?.raw ?? null,
-      afterPublishedAt,
-      onOrBeforePublishedAt,
-      listedBeforePrevious: c.dating.listedBeforePreviousVersion,
-    })
-    .run();
+  return {
+    versionId,
+    kind: c.kind,
+    entryKey: c.key,
+    name: changedEntry(c).name,
+    before: c.kind === 'designation' ? null : c.kind === 'amendment' ? c.before : c.entry,
+    after: c.kind === 'removal' ? null : c.kind === 'amendment' ? c.after : c.entry,
+    fields: c.kind === 'amendment' ? c.fields : [],
+    fingerprint: p.fingerprint,
+    listDate: p.listDate?.date ?? null,
+    listDatePrecision: p.listDate?.precision ?? null,
+    listDateRaw: p.listDate?.raw ?? null,
+    afterPublishedAt,
+    onOrBeforePublishedAt,
+    listedBeforePrevious: c.dating.listedBeforePreviousVersion,
+  };
 }
 
 /** The rows through one prepared statement of the connection (inside the caller's transaction). */

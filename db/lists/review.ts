@@ -23,7 +23,7 @@ import {
   versionTitle,
 } from '@/lib/lists/proposal-event';
 import { eventInputSchema } from '@/lib/validation/event';
-import { activeMatch, basisText, confirmMatch, createActorForEntry, loadCandidatePool, suggestActors } from './matching';
+import { activeMatch, basisText, confirmMatch, createActorForEntry, loadCandidatePool, suggestActors, type ConfirmMatch, type Suggestion } from './matching';
 
 /** Amendments are recorded as designations tagged so (decision 0033): the event types stay as they are. */
 export const AMENDMENT_TAG = 'List amendment';
@@ -34,11 +34,21 @@ export function proposalEntry(p: Pick<ListProposalRow, 'after' | 'before'>): Lis
 
 function loadProposal(tx: DbOrTx, id: number): { proposal: ListProposalRow; version: ListVersionRow } {
   const row = tx.select({ proposal: listProposals, version: listVersions }).from(listProposals).innerJoin(listVersions, eq(listVersions.id, listProposals.versionId)).where(eq(listProposals.id, id)).get();
-  if (!row) throw new MutationError('This proposal does not exist.', {}, 404);
-  if (row.proposal.status !== 'proposed') {
-    throw new MutationError(`This change was ${row.proposal.status} already${row.proposal.decidedBy ? ` by ${row.proposal.decidedBy}` : ''}.`, {}, 409);
-  }
+  const refusal = proposalRefusal(row?.proposal);
+  if (refusal || !row) throw refusal;
   return row;
+}
+
+/** Why a proposal cannot be decided (gone, or decided already), or null. */
+export function proposalRefusal(proposal: Pick<ListProposalRow, 'status' | 'decidedBy'> | undefined): MutationError | null {
+  if (!proposal) return new MutationError('This proposal does not exist.', {}, 404);
+  if (proposal.status !== 'proposed') return new MutationError(`This change was ${proposal.status} already${proposal.decidedBy ? ` by ${proposal.decidedBy}` : ''}.`, {}, 409);
+  return null;
+}
+
+/** The rejection remembered so that the same change is not proposed again. */
+export function rejectionValues(proposal: ListProposalRow, version: ListVersionRow, actor: ChangeActor, ts: string) {
+  return { source: version.source, entryKey: proposal.entryKey, fingerprint: proposal.fingerprint, proposalId: proposal.id, rejectedByUserId: actor.userId, rejectedBy: actor.label, rejectedAt: ts };
 }
 
 export function rejectProposal(db: DbOrTx, id: number, actor: ChangeActor): void {
@@ -46,10 +56,7 @@ export function rejectProposal(db: DbOrTx, id: number, actor: ChangeActor): void
     const { proposal, version } = loadProposal(tx, id);
     const ts = nowIso();
     tx.update(listProposals).set({ status: 'rejected', decidedByUserId: actor.userId, decidedBy: actor.label, decidedAt: ts }).where(eq(listProposals.id, id)).run();
-    tx.insert(listRejections)
-      .values({ source: version.source, entryKey: proposal.entryKey, fingerprint: proposal.fingerprint, proposalId: id, rejectedByUserId: actor.userId, rejectedBy: actor.label, rejectedAt: ts })
-      .onConflictDoNothing()
-      .run();
+    tx.insert(listRejections).values(rejectionValues(proposal, version, actor, ts)).onConflictDoNothing().run();
   });
 }
 
@@ -60,12 +67,38 @@ export function rejectProposal(db: DbOrTx, id: number, actor: ChangeActor): void
 function resolveParty(tx: Tx, version: ListVersionRow, entry: ListEntry, actor: ChangeActor): number | null {
   const standing = activeMatch(tx, version.source, entry.key);
   if (standing) return standing.entityId;
-  const certain = suggestActors(tx, entry, 2).filter((s) => s.certain);
+  const certain = certainMatch(version, entry, suggestActors(tx, entry, 2));
+  if (!certain) return null;
+  confirmMatch(tx, certain, actor);
+  return certain.entityId;
+}
+
+/** The one actor sharing a certain identifier with the party, as the match accepting confirms; else null. */
+export function certainMatch(version: ListVersionRow, entry: ListEntry, suggestions: Suggestion[]): ConfirmMatch | null {
+  const certain = suggestions.filter((s) => s.certain);
   if (certain.length !== 1) return null;
   const s = certain[0]!;
-  const entityId = Number(s.candidateId);
-  confirmMatch(tx, { source: version.source, entry, entityId, method: 'identifier', score: 1, basis: basisText(s) }, actor);
-  return entityId;
+  return { source: version.source, entry, entityId: Number(s.candidateId), method: 'identifier', score: 1, basis: basisText(s) };
+}
+
+export const MATCH_FIRST = 'Match the listed party to an actor first: confirm a suggestion, pick an actor, or create a new one.';
+
+/** The proposal marked accepted, with its event. */
+export function acceptedValues(eventId: number, actor: ChangeActor) {
+  return { status: 'accepted' as const, eventId, decidedByUserId: actor.userId, decidedBy: actor.label, decidedAt: nowIso() };
+}
+
+/** The note the accepted event's first revision carries. */
+export const acceptedNote = (proposal: ListProposalRow, version: ListVersionRow) => `From ${versionTitle(version)}, entry ${proposal.entryKey} (${proposal.kind}).`;
+
+/**
+ * What accept-all does with an open proposal: leave it for a person (with why), or accept it,
+ * creating an actor from the entry first when no actor is near its party. Both engines' rule.
+ */
+export function acceptAllStep(proposal: ListProposalRow, matched: boolean, suggestions: Suggestion[]): { left: string } | { createActor: boolean } {
+  if (!changeDate(proposal)) return { left: 'the list does not date it' };
+  if (!matched && suggestions.length > 0 && !(suggestions.length === 1 && suggestions[0]!.certain)) return { left: 'a suggested actor needs confirming' };
+  return { createActor: !matched && suggestions.length === 0 };
 }
 
 export interface AcceptOptions {
@@ -89,7 +122,7 @@ function eventDate(proposal: ListProposalRow, supplied: string | null | undefine
   return found;
 }
 
-function eventInput(proposal: ListProposalRow, version: ListVersionRow, entityId: number, options: AcceptOptions) {
+export function eventInput(proposal: ListProposalRow, version: ListVersionRow, entityId: number, options: AcceptOptions) {
   const entry = proposalEntry(proposal);
   const info = LIST_SOURCE_INFO[version.source];
   const when = eventDate(proposal, options.date);
@@ -130,15 +163,10 @@ export function acceptProposal(db: Db | Tx, id: number, actor: ChangeActor, opti
   return db.transaction((tx) => {
     const { proposal, version } = loadProposal(tx, id);
     const entityId = resolveParty(tx, version, proposalEntry(proposal), actor);
-    if (entityId === null) {
-      throw new MutationError('Match the listed party to an actor first: confirm a suggestion, pick an actor, or create a new one.', {}, 409);
-    }
+    if (entityId === null) throw new MutationError(MATCH_FIRST, {}, 409);
     const input = eventInput(proposal, version, entityId, options);
-    const event = createEventInTx(tx, input, actor, { note: `From ${versionTitle(version)}, entry ${proposal.entryKey} (${proposal.kind}).` });
-    tx.update(listProposals)
-      .set({ status: 'accepted', eventId: event.id, decidedByUserId: actor.userId, decidedBy: actor.label, decidedAt: nowIso() })
-      .where(eq(listProposals.id, id))
-      .run();
+    const event = createEventInTx(tx, input, actor, { note: acceptedNote(proposal, version) });
+    tx.update(listProposals).set(acceptedValues(event.id, actor)).where(eq(listProposals.id, id)).run();
     return event.id;
   });
 }
@@ -166,17 +194,13 @@ export function acceptAllOfVersion(db: Db, versionId: number, actor: ChangeActor
   let pool = loadCandidatePool(db);
   for (const proposal of open) {
     const entry = proposalEntry(proposal);
-    if (!changeDate(proposal)) {
-      result.left.push({ id: proposal.id, name: entry.name, reason: 'the list does not date it' });
+    const matched = changeDate(proposal) ? activeMatch(db, version.source, entry.key) : null;
+    const step = acceptAllStep(proposal, matched !== null, matched || !changeDate(proposal) ? [] : suggestActors(db, entry, 2, pool));
+    if ('left' in step) {
+      result.left.push({ id: proposal.id, name: entry.name, reason: step.left });
       continue;
     }
-    const matched = activeMatch(db, version.source, entry.key);
-    const suggestions = matched ? [] : suggestActors(db, entry, 2, pool);
-    if (!matched && suggestions.length > 0 && !(suggestions.length === 1 && suggestions[0]!.certain)) {
-      result.left.push({ id: proposal.id, name: entry.name, reason: 'a suggested actor needs confirming' });
-      continue;
-    }
-    const createActor = !matched && suggestions.length === 0;
+    const { createActor } = step;
     try {
       db.transaction((tx) => {
         if (createActor) createActorForEntry(tx, version.source, entry, actor);
