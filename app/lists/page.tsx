@@ -3,8 +3,7 @@ import { staffPage } from '@/components/auth/staff-page';
 import { PageFrame } from '@/components/layout/page-frame';
 import { ListUploadForm } from '@/components/lists/list-upload-form';
 import { VersionsTable } from '@/components/lists/versions-table';
-import { getDb } from '@/db/index';
-import { listVersionSummaries } from '@/db/lists/queries';
+import { getStore } from '@/db/index';
 import { LIST_UPLOAD_MAX_BYTES } from '@/lib/lists/upload';
 
 export const metadata: Metadata = { title: 'Official sanctions lists' };
@@ -13,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function ListsPage() {
   const { forbidden } = await staffPage('/lists', 'records:write');
   if (forbidden) return forbidden;
-  const versions = listVersionSummaries(getDb());
+  const versions = await getStore().lists.versions();
   return (
     <PageFrame
       width="5xl"

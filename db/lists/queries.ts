@@ -5,6 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/engine/client';
 import { listProposals, listVersions, type ListProposalRow, type ListVersionRow } from '@/db/schema';
+import { MutationError } from '@/db/mutations/errors';
 import { activeMatch, loadCandidatePool, suggestActors, type CandidatePool, type Suggestion } from './matching';
 import { proposalEntry } from './review';
 
@@ -62,3 +63,12 @@ export function versionProposals(db: DbOrTx, version: ListVersionRow): ProposalV
       };
     });
 }
+
+/** A proposal (whatever its state) with its version; 404 when there is none. */
+export function proposalWithVersion(db: DbOrTx, id: number): { proposal: ListProposalRow; version: ListVersionRow } {
+  const row = db.select({ proposal: listProposals, version: listVersions }).from(listProposals).innerJoin(listVersions, eq(listVersions.id, listProposals.versionId)).where(eq(listProposals.id, id)).get();
+  if (!row) throw new MutationError(NO_SUCH_PROPOSAL, {}, 404);
+  return row;
+}
+
+export const NO_SUCH_PROPOSAL = 'This proposal does not exist.';

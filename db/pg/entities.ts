@@ -160,7 +160,8 @@ async function refuseNamesakes(tx: PgTx, name: string, exceptId: number | null):
   if (refusal) throw refusal;
 }
 
-async function recordEntityRevision(tx: PgTx, id: number, action: 'create' | 'update' | 'merge' | 'unmerge', actor: ChangeActor, note?: string) {
+/** Records the actor's current state as a revision: `recordRevision`'s twin for actors. */
+export async function pgRecordEntityRevision(tx: PgTx, id: number, action: 'create' | 'update' | 'merge' | 'unmerge', actor: ChangeActor, note?: string) {
   const [row] = await tx.select().from(entities).where(eq(entities.id, id));
   const snapshot = { ...row!, aliases: await pgEntityAliasList(tx, id) } as EntitySnapshot;
   await tx.insert(revisions).values({ recordType: 'entity', recordId: id, action, version: snapshot.version, userId: actor.userId, actor: actor.label, createdAt: nowIso(), snapshot, note: note ?? null });
@@ -194,18 +195,21 @@ async function writeAliases(tx: PgTx, entityId: number, aliases: readonly string
 
 /** `createEntity`'s twin. */
 export function pgCreateEntity(db: PgDb, input: EntityInput, actor: ChangeActor, options: EntityWriteOptions = {}): Promise<{ id: number; version: number }> {
-  return pgWriteTransaction(db, async (tx) => {
-    await lockNames(tx);
-    if (!options.allowNamesake) await refuseNamesakes(tx, input.name, null);
-    const ts = nowIso();
-    const [row] = await tx
-      .insert(entities)
-      .values({ ...entityFields(input), createdAt: ts, updatedAt: ts, createdBy: actor.userId, updatedBy: actor.userId })
-      .returning({ id: entities.id });
-    await writeAliases(tx, row!.id, input.aliases);
-    await recordEntityRevision(tx, row!.id, 'create', actor);
-    return { id: row!.id, version: 1 };
-  });
+  return pgWriteTransaction(db, (tx) => pgCreateEntityInTx(tx, input, actor, options));
+}
+
+/** The same inside the caller's transaction (a list entry becoming an actor). */
+export async function pgCreateEntityInTx(tx: PgTx, input: EntityInput, actor: ChangeActor, options: EntityWriteOptions = {}): Promise<{ id: number; version: number }> {
+  await lockNames(tx);
+  if (!options.allowNamesake) await refuseNamesakes(tx, input.name, null);
+  const ts = nowIso();
+  const [row] = await tx
+    .insert(entities)
+    .values({ ...entityFields(input), createdAt: ts, updatedAt: ts, createdBy: actor.userId, updatedBy: actor.userId })
+    .returning({ id: entities.id });
+  await writeAliases(tx, row!.id, input.aliases);
+  await pgRecordEntityRevision(tx, row!.id, 'create', actor);
+  return { id: row!.id, version: 1 };
 }
 
 /** `updateEntity`'s twin. */
@@ -231,7 +235,7 @@ export function pgUpdateEntity(
     await tx.delete(entityAliases).where(eq(entityAliases.entityId, id));
     await writeAliases(tx, id, input.aliases);
     if (namesChanged(before, beforeAliases, input)) await pgReindexEvents(tx, await eventIdsOf(tx, [id]));
-    await recordEntityRevision(tx, id, 'update', actor);
+    await pgRecordEntityRevision(tx, id, 'update', actor);
     return { id, version, changed: true };
   });
 }
@@ -297,8 +301,8 @@ export function pgMergeEntities(db: PgDb, params: MergeParams, actor: ChangeActo
     const notes = mergeNotes(survivor, merged, merge!.id);
     await touchEvents(tx, eventIds, actor, 'merge', notes.events);
     await pgReindexEvents(tx, await eventIdsOf(tx, [survivorId]));
-    await recordEntityRevision(tx, survivorId, 'merge', actor, notes.survivor);
-    await recordEntityRevision(tx, mergedId, 'merge', actor, notes.merged);
+    await pgRecordEntityRevision(tx, survivorId, 'merge', actor, notes.survivor);
+    await pgRecordEntityRevision(tx, mergedId, 'merge', actor, notes.merged);
     return { mergeId: merge!.id, eventIds };
   });
 }
@@ -349,8 +353,8 @@ export function pgUndoMerge(db: PgDb, mergeId: number, actor: ChangeActor): Prom
     const notes = undoNotes(survivor, merged, mergeId);
     await touchEvents(tx, eventIds, actor, 'unmerge', notes.events);
     await pgReindexEvents(tx, await eventIdsOf(tx, [merge.survivorId, merge.mergedId]));
-    await recordEntityRevision(tx, merge.survivorId, 'unmerge', actor, notes.survivor);
-    await recordEntityRevision(tx, merge.mergedId, 'unmerge', actor, notes.merged);
+    await pgRecordEntityRevision(tx, merge.survivorId, 'unmerge', actor, notes.survivor);
+    await pgRecordEntityRevision(tx, merge.mergedId, 'unmerge', actor, notes.merged);
     return { survivorId: merge.survivorId, mergedId: merge.mergedId, eventIds };
   });
 }

@@ -48,6 +48,21 @@ import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
 import { pgAsRecorded, pgFirstRecordedAt } from '@/db/pg/as-recorded';
 import { pgChangesSince } from '@/db/pg/changes';
+import {
+  pgAcceptAllOfVersion,
+  pgAcceptProposal,
+  pgConfirmMatch,
+  pgCreateActorForEntry,
+  pgGetListVersion,
+  pgImportListVersion,
+  pgListEntriesOfActor,
+  pgListVersionSummaries,
+  pgProposalWithVersion,
+  pgRejectProposal,
+  pgSuggestActors,
+  pgUndoMatch,
+  pgVersionProposals,
+} from '@/db/pg/lists';
 import { AsRecordedTooLargeError, chooseRecord } from '@/db/derived/as-recorded';
 import { parseMoment } from '@/lib/history/as-recorded';
 import { sqliteStore } from './sqlite';
@@ -178,6 +193,22 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       delete: (id, expectedVersion, actor, note) => write(() => pgDeleteStandingChange(primary, id, expectedVersion, actor, note ?? null)),
       restoreDeleted: (id, expectedVersion, actor) => write(() => pgRestoreStandingChange(primary, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => write(() => pgRestoreStandingChangeRevision(primary, id, revisionId, expectedVersion, actor)),
+    },
+    lists: {
+      versions: () => read((db) => pgListVersionSummaries(db)),
+      version: (id) => read((db) => pgGetListVersion(db, id)),
+      proposals: (version) => read((db) => pgVersionProposals(db, version)),
+      // On the primary: what a staff action is about to decide, as stored now.
+      proposal: (id) => pgProposalWithVersion(primary, id),
+      suggestions: (entry, limit) => pgSuggestActors(primary, entry, limit),
+      entriesOfActor: (entityId) => read((db) => pgListEntriesOfActor(db, entityId)),
+      import: (importOptions) => write(() => pgImportListVersion(primary, importOptions)),
+      accept: (id, actor, acceptOptions) => write(() => pgAcceptProposal(primary, id, actor, acceptOptions)),
+      reject: (id, actor) => write(() => pgRejectProposal(primary, id, actor)),
+      acceptAll: (versionId, actor) => write(() => pgAcceptAllOfVersion(primary, versionId, actor)),
+      confirmMatch: (input, actor) => write(() => pgConfirmMatch(primary, input, actor)),
+      createActorForEntry: (source, entry, actor) => write(() => pgCreateActorForEntry(primary, source, entry, actor)),
+      undoMatch: (matchId, actor) => write(() => pgUndoMatch(primary, matchId, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => read((db) => pgSearchEntities(db, text, limit, visibility)),

@@ -20,6 +20,10 @@ import { exportRows } from '@/db/queries/export';
 import { formVocabulary, suggestEvents } from '@/db/queries/suggest';
 import { countDeletedEvents, listDeletedEvents, listDrafts } from '@/db/queries/staff-lists';
 import { getEventForEditing } from '@/db/queries/event-form';
+import { importListVersion } from '@/db/lists/import';
+import { confirmMatch, createActorForEntry, listEntriesOfActor, suggestActors, undoMatch } from '@/db/lists/matching';
+import { getListVersion, listVersionSummaries, proposalWithVersion, versionProposals } from '@/db/lists/queries';
+import { acceptAllOfVersion, acceptProposal, rejectProposal } from '@/db/lists/review';
 import { createEntity, mergeEntities, undoMerge, updateEntity } from '@/db/mutations/entities';
 import { actorsWithEvents, countriesWithEvents } from '@/db/queries/directory';
 import { getEntity, getEntityFor } from '@/db/queries/entities';
@@ -127,6 +131,21 @@ export function sqliteStore(connection: Connection): TrackerStore {
       delete: (id, expectedVersion, actor, note) => settle(() => deleteStandingChange(db, id, expectedVersion, actor, note ?? null)),
       restoreDeleted: (id, expectedVersion, actor) => settle(() => restoreStandingChange(db, id, expectedVersion, actor)),
       restoreRevision: (id, revisionId, expectedVersion, actor) => settle(() => restoreStandingChangeRevision(db, id, revisionId, expectedVersion, actor)),
+    },
+    lists: {
+      versions: () => settle(() => listVersionSummaries(db)),
+      version: (id) => settle(() => getListVersion(db, id)),
+      proposals: (version) => settle(() => versionProposals(db, version)),
+      proposal: (id) => settle(() => proposalWithVersion(db, id)),
+      suggestions: (entry, limit) => settle(() => suggestActors(db, entry, limit)),
+      entriesOfActor: (entityId) => settle(() => listEntriesOfActor(db, entityId)),
+      import: (options) => importListVersion(db, options),
+      accept: (id, actor, options) => settle(() => acceptProposal(db, id, actor, options)),
+      reject: (id, actor) => settle(() => rejectProposal(db, id, actor)),
+      acceptAll: (versionId, actor) => settle(() => acceptAllOfVersion(db, versionId, actor)),
+      confirmMatch: (input, actor) => settle(() => confirmMatch(db, input, actor)),
+      createActorForEntry: (source, entry, actor) => settle(() => createActorForEntry(db, source, entry, actor)),
+      undoMatch: (matchId, actor) => settle(() => undoMatch(db, matchId, actor)),
     },
     suggest: {
       entities: (text, limit, visibility) => settle(() => searchEntities(db, text, limit, visibility)),

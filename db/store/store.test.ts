@@ -14,6 +14,8 @@ import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection } from '@/db/engine/client';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { inputFromSnapshot } from '@/db/mutations/events';
+import { proposalEntry as proposalEntryOf } from '@/db/lists/review';
+import type { ListSource } from '@/lib/lists';
 import { pgExportRows } from '@/db/pg/exports';
 import { openReplicaSet, type ReplicaSet } from '@/db/pg/replicas';
 import { createEventCsvStream } from '@/db/exports/csv';
@@ -678,6 +680,87 @@ describe('staff lists and the event form side by side', () => {
     expect(formA?.values.links.length).toBeGreaterThan(0);
     expect(await b.forEditing(linked)).toEqual(formA);
     expect(await b.forEditing(987654)).toBeNull();
+  });
+});
+
+const listFixture = (name: string) => path.join(import.meta.dirname, '..', '..', 'lib', 'lists', 'fixtures', name);
+
+describe.each(['sqlite', 'postgres'] as const)('official lists on %s', (engine) => {
+  const store = () => stores[engine]!;
+  const twoVersions = async (source: ListSource, v1: string, v2: string) => {
+    const first = await store().lists.import({ source, path: listFixture(v1), importedBy: TEST_ACTOR });
+    const second = await store().lists.import({ source, path: listFixture(v2), importedBy: TEST_ACTOR });
+    const version = (await store().lists.version(second.versionId!))!;
+    const proposals = await store().lists.proposals(version);
+    return { first, second, version, proposals, byKind: (kind: string) => proposals.find((p) => p.kind === kind)! };
+  };
+
+  it('imports two versions of the OFAC list, proposes what changed, and knows a file it has seen', async () => {
+    const bank = await store().entities.create(entityInputSchema.parse({ kind: 'company', name: `Bank of Testing ${RUN}`, ofacUid: '90002', aliases: [] }), TEST_ACTOR);
+    const { first, second, proposals, byKind } = await twoVersions('ofac-sdn', 'ofac-sdn-v1.xml', 'ofac-sdn-v2.xml');
+    expect(first.status).toBe('imported');
+    expect(second).toMatchObject({ status: 'imported', previous: { id: first.versionId } });
+    expect(second.designations + second.amendments + second.removals).toBe(proposals.length);
+    expect((await store().lists.versions())[0]).toMatchObject({ id: second.versionId, open: proposals.length, accepted: 0 });
+    const again = await store().lists.import({ source: 'ofac-sdn', path: listFixture('ofac-sdn-v2.xml'), importedBy: TEST_ACTOR });
+    expect(again).toMatchObject({ status: 'unchanged', versionId: second.versionId });
+
+    // The party sharing the OFAC UID with an actor is suggested first, certain; accepting matches it and publishes the event.
+    const amendment = byKind('amendment');
+    expect(amendment.suggestions[0]).toMatchObject({ candidateId: String(bank.id), certain: true });
+    const eventId = await store().lists.accept(amendment.id, TEST_ACTOR, { status: 'published' });
+    expect(await store().events.get(eventId)).toMatchObject({ type: 'designation', status: 'published', tags: [{ label: 'List amendment' }] });
+    expect((await refusal(store().lists.accept(amendment.id, TEST_ACTOR, { status: 'published' }))).message).toMatch(/accepted already/);
+    expect((await store().lists.entriesOfActor(bank.id)).map((e) => e.entryKey)).toEqual(['90002']);
+
+    await store().lists.reject(byKind('removal').id, TEST_ACTOR);
+    expect((await refusal(store().lists.reject(byKind('removal').id, TEST_ACTOR))).message).toMatch(/rejected already/);
+    expect((await refusal(store().lists.proposal(987654))).status).toBe(404);
+  });
+
+  it('confirms, undoes and creates matches for listed parties, and accepts all that needs no judgement', async () => {
+    const { version, byKind } = await twoVersions('un-sc', 'un-sc-v1.xml', 'un-sc-v2.xml');
+    const amendment = byKind('amendment');
+    const entry = proposalEntryOf(amendment);
+    expect((await refusal(store().lists.accept(amendment.id, TEST_ACTOR, { status: 'published' }))).message).toMatch(/Match the listed party to an actor first/);
+    const actorId = await store().lists.createActorForEntry('un-sc', entry, TEST_ACTOR);
+    expect((await store().entities.get(actorId))?.name).toBe(entry.name);
+    expect((await refusal(store().lists.createActorForEntry('un-sc', entry, TEST_ACTOR))).status).toBe(409);
+    const [entryOfActor] = await store().lists.entriesOfActor(actorId);
+    await store().lists.undoMatch(entryOfActor!.matchId, TEST_ACTOR);
+    expect((await refusal(store().lists.undoMatch(entryOfActor!.matchId, TEST_ACTOR))).status).toBe(409);
+    expect(await store().lists.entriesOfActor(actorId)).toEqual([]);
+    const matchId = await store().lists.confirmMatch({ source: 'un-sc', entry, entityId: actorId, method: 'picked' }, TEST_ACTOR);
+    expect(matchId).toBeGreaterThan(0);
+    expect((await store().entities.history(actorId))[0]?.note).toMatch(/^Matched to UN Security Council consolidated list entry/);
+
+    const result = await store().lists.acceptAll(version.id, TEST_ACTOR);
+    expect(result.accepted).toBeGreaterThan(0);
+    const after = await store().lists.proposals(version);
+    expect(after.filter((p) => p.status === 'accepted')).toHaveLength(result.accepted);
+  });
+});
+
+describe('official lists side by side', () => {
+  it('hold the same versions and proposals after the same imports and decisions', async () => {
+    const strip = <T>(value: T): T =>
+      JSON.parse(JSON.stringify(value), (key, v) => (/^(id|versionId|previousVersionId|eventId|entityId|candidateId|matchId|importedAt|decidedAt|confirmedAt|undoneAt)$/.test(key) ? 'x' : v));
+    const [a, b] = [stores.sqlite!.lists, stores.postgres!.lists];
+    const versionsA = await a.versions();
+    expect(versionsA.length).toBe(4);
+    expect(strip(await b.versions())).toEqual(strip(versionsA));
+    const versionsB = await b.versions();
+    for (const [i, va] of versionsA.entries()) expect(strip(await b.proposals(versionsB[i]!))).toEqual(strip(await a.proposals(va)));
+  });
+
+  it('lets one of two people matching one listed party at once on PostgreSQL match it; the other is told it is matched', async () => {
+    const version = (await stores.postgres!.lists.versions()).find((v) => v.source === 'ofac-sdn' && v.previousVersionId !== null)!;
+    const open = (await stores.postgres!.lists.proposals(version)).find((p) => p.status === 'proposed' && !p.match)!;
+    const entry = proposalEntryOf(open);
+    const [x, y] = await Promise.all(['One', 'Two'].map((n) => stores.postgres!.entities.create(entityInputSchema.parse({ kind: 'person', name: `Claimant ${n} ${RUN}`, aliases: [] }), TEST_ACTOR)));
+    const results = await Promise.allSettled([x!, y!].map((actor) => stores.postgres!.lists.confirmMatch({ source: 'ofac-sdn', entry, entityId: actor.id, method: 'picked' }, TEST_ACTOR)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as MutationError).message).toMatch(/already matched/);
   });
 });
 

@@ -31,12 +31,17 @@ import type {
 import type { ExportRow } from '@/db/queries/export';
 import type { EventSuggestion, FormVocabulary } from '@/db/queries/suggest';
 import type { ChangesView } from '@/db/queries/changes';
+import type { ImportListOptions, ListImportResult } from '@/db/lists/import';
+import type { ActorListEntry, ConfirmMatch, Suggestion } from '@/db/lists/matching';
+import type { ProposalView, VersionSummary } from '@/db/lists/queries';
+import type { AcceptAllResult, AcceptOptions } from '@/db/lists/review';
+import type { ListMatchRow, ListProposalRow, ListVersionRow, SavedViewRow, WebhookDestinationRow } from '@/db/schema';
+import type { ListEntry, ListSource } from '@/lib/lists';
 import type { DeletedEvent, DraftListItem } from '@/db/queries/staff-lists';
 import type { EventForEditing } from '@/db/queries/event-form';
 import type { EventHistoryEntry } from '@/db/queries/revisions';
 import type { DeliveryLogItem, SavedViewListItem } from '@/db/queries/saved-views';
 import type { UserListItem } from '@/db/queries/users';
-import type { SavedViewRow, WebhookDestinationRow } from '@/db/schema';
 import type { WebhookDestinationInput } from '@/lib/validation/saved-view';
 import type { EventsPageOptions } from '@/db/queries/events-page';
 import type { ResolvedFilters } from '@/db/queries/filter-lookups';
@@ -216,6 +221,31 @@ export interface RelationsStore {
   restoreRevision(id: number, revisionId: number, expectedVersion: number, actor: ChangeActor): Promise<StandingWriteResult>;
 }
 
+/** Official sanctions lists (issue 13): versions, their proposed changes, matching listed parties to actors. */
+export interface ListStore {
+  /** Every stored version, newest first, with how many of its proposals are open, accepted, rejected. */
+  versions(): Promise<VersionSummary[]>;
+  version(id: number): Promise<ListVersionRow | null>;
+  /** A version's proposals in review order, each with its party's match or the actors to confirm. */
+  proposals(version: ListVersionRow): Promise<ProposalView[]>;
+  /** A proposal with its version; 404 when there is none. */
+  proposal(id: number): Promise<{ proposal: ListProposalRow; version: ListVersionRow }>;
+  /** Actors ranked for a listed party, best first. */
+  suggestions(entry: ListEntry, limit: number): Promise<Suggestion[]>;
+  /** The list entries matched to an actor, version by version. */
+  entriesOfActor(entityId: number): Promise<ActorListEntry[]>;
+  /** Imports one version of a list (or a dry run): the version, its entries and its proposals, or nothing. */
+  import(options: ImportListOptions): Promise<ListImportResult>;
+  /** Accepts a proposal: writes its event (published, or a draft to edit) and returns the event's id. */
+  accept(id: number, actor: ChangeActor, options: AcceptOptions): Promise<number>;
+  reject(id: number, actor: ChangeActor): Promise<void>;
+  acceptAll(versionId: number, actor: ChangeActor): Promise<AcceptAllResult>;
+  confirmMatch(input: ConfirmMatch, actor: ChangeActor): Promise<number>;
+  /** A new actor from a list entry, matched to it. */
+  createActorForEntry(source: ListSource, entry: ListEntry, actor: ChangeActor): Promise<number>;
+  undoMatch(matchId: number, actor: ChangeActor): Promise<ListMatchRow>;
+}
+
 /** What the search boxes of the filters and the staff forms ask as a person types. */
 export interface SuggestStore {
   /** Actors by name or alias, best first, each with how many events the viewer can see for it. */
@@ -330,6 +360,7 @@ export interface TrackerStore {
   readonly exports: ExportStore;
   readonly entities: EntityStore;
   readonly relations: RelationsStore;
+  readonly lists: ListStore;
   readonly suggest: SuggestStore;
   readonly auth: AuthStore;
   readonly outbox: OutboxStore;

@@ -7,8 +7,7 @@ import { PrefilteredEvents } from '@/components/timeline/prefiltered-events';
 import { CountryChip } from '@/components/ui/country-chip';
 import { Breadcrumb } from '@/components/layout/page-frame';
 import { PrintHeader } from '@/components/layout/print-header';
-import { getDb, getStore } from '@/db/index';
-import { listEntriesOfActor } from '@/db/lists/matching';
+import { getStore } from '@/db/index';
 import { parseId } from '@/db/queries/events';
 import { timelineViewForRequest } from '@/server/views/timeline';
 import { canSeeDrafts, canWrite } from '@/lib/auth/roles';
@@ -109,7 +108,7 @@ export default async function EntityPage({ params, searchParams }: { params: Par
           ) : null}
         </dl>
       </header>
-      <ActorListEntries entries={listEntriesOfActor(getDb(), entity.id)} staff={canWrite(viewer)} />
+      <ActorListEntries entries={await getStore().lists.entriesOfActor(entity.id)} staff={canWrite(viewer)} />
       <PrefilteredEvents id="entity-events" filters={filters} view={view} emptyMessage={'No published events involve this actor yet.'} />
     </div>
   );

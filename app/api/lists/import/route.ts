@@ -7,8 +7,8 @@
  * 409 for a version older than the one already imported; nothing is written then.
  */
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/index';
-import { importListVersion, ListImportError } from '@/db/lists/import';
+import { getStore } from '@/db/index';
+import { ListImportError } from '@/db/lists/import';
 import { changeActor } from '@/lib/auth/roles';
 import { readBodyLimited } from '@/lib/http/read-limited';
 import { LIST_SOURCES, type ListSource } from '@/lib/lists';
@@ -40,7 +40,7 @@ export const POST = withStaff('records:write', async ({ request, viewer }) => {
   const published = form.get('published');
   const fileName = (file.name || 'list-file').replace(/[\u0000-\u001f\u007f/\\]/g, '').slice(0, 200);
   try {
-    const result = await importListVersion(getDb(), {
+    const result = await getStore().lists.import({
       source: source as ListSource,
       bytes: new Uint8Array(await file.arrayBuffer()),
       fileName,
