@@ -806,3 +806,4 @@ export type EntityMergeRow = typeof entityMerges.$inferSelect;
 export type StandingChangeRow = typeof standingChanges.$inferSelect;
 
 export * from './auth-schema';
+export type ImportCommitRow = typeof importCommits.$inferSelect;

@@ -29,8 +29,8 @@ import type { Db, DbOrTx, Tx } from '@/db/engine/client';
 import { commitInWorker, warmImportWorker } from './worker-client';
 import { createEntitiesInBulk } from '@/db/mutations/entities';
 import { createEventsInBulk, NothingChanged, snapshotToInput, updateEventInTx } from '@/db/mutations/events';
-import { eventSnapshot, type ChangeActor } from '@/db/mutations/revisions';
-import { entities, entityAliases, events, importCommits, tags } from '@/db/schema';
+import { eventSnapshot, type ChangeActor, type EventSnapshot } from '@/db/mutations/revisions';
+import { entities, entityAliases, events, importCommits, tags, type ImportCommitRow } from '@/db/schema';
 import type { CellError, CsvRow, ImportColumn, ParsedRow } from '@/lib/csv/import';
 import { parseRow } from '@/lib/csv/import';
 import { contentFromInput, contentFromSnapshot, EVENT_FIELDS, fieldEquals } from '@/lib/event-content';
@@ -86,14 +86,14 @@ interface ActorRef {
   role: EntityRole;
 }
 
-interface PreparedRow {
+export interface PreparedRow {
   plan: ImportRowPlan;
   input?: EventInput;
   actors?: ActorRef[];
   expectedVersion?: number;
 }
 
-interface Preparation {
+export interface Preparation {
   plan: ImportPlan;
   prepared: PreparedRow[];
   /** The database state the plan was made in. */
@@ -141,10 +141,67 @@ export function databaseState(db: DbOrTx): number {
   return db.get<{ n: number }>(sql`SELECT coalesce(max(id), 0) AS n FROM revisions`).n;
 }
 
-interface MatchedActor {
+export interface MatchedActor {
   id: number;
   name: string;
   kind: EntityKind;
+}
+
+/**
+ * What the dry run reads, synchronously: SQLite's own queries (`sqliteImportReader`), or what was
+ * read from PostgreSQL beforehand (db/pg/import.ts), so that one planning code serves both engines.
+ */
+export interface ImportReader {
+  /** The newest revision (`databaseState`). */
+  state(): number;
+  /** Actors (not merged) by name, and by each alias. */
+  actors(): { names: MatchedActor[]; aliases: (MatchedActor & { alias: string })[] };
+  /** Stored labels of the tags with these slugs. */
+  tags(slugs: string[]): { slug: string; label: string }[];
+  /** Whether an event exists, and when it was deleted. */
+  event(id: number): { deletedAt: string | null } | undefined;
+  /** The stored event, and the input it would be saved with unchanged (merged actors resolved). */
+  snapshot(id: number): { snapshot: EventSnapshot; input: Partial<EventInputRaw> };
+  /** Live events of one type on one date (and precision), for the look-alike warnings. */
+  sameDay(type: string, date: string, datePrecision: string): { id: number; title: string }[];
+}
+
+/** The reader over a SQLite database. */
+export function sqliteImportReader(db: DbOrTx): ImportReader {
+  const p = sql.placeholder;
+  let sameDay: { all: (values: Record<string, unknown>) => { id: number; title: string }[] } | null = null;
+  return {
+    state: () => databaseState(db),
+    actors() {
+      const columns = { id: entities.id, name: entities.name, kind: entities.kind };
+      const names = db.select(columns).from(entities).where(isNull(entities.mergedIntoId)).all();
+      const aliases = db
+        .select({ ...columns, alias: entityAliases.alias })
+        .from(entityAliases)
+        .innerJoin(entities, eq(entities.id, entityAliases.entityId))
+        .where(isNull(entities.mergedIntoId))
+        .all();
+      return { names, aliases };
+    },
+    tags(slugs) {
+      const out: { slug: string; label: string }[] = [];
+      for (let i = 0; i < slugs.length; i += 400) out.push(...db.select({ slug: tags.slug, label: tags.label }).from(tags).where(inArray(tags.slug, slugs.slice(i, i + 400))).all());
+      return out;
+    },
+    event: (id) => db.select({ id: events.id, deletedAt: events.deletedAt }).from(events).where(eq(events.id, id)).get(),
+    snapshot(id) {
+      const snapshot = eventSnapshot(db, id);
+      return { snapshot, input: snapshotToInput(db as Tx, snapshot) };
+    },
+    sameDay(type, date, datePrecision) {
+      sameDay ??= db
+        .select({ id: events.id, title: events.title })
+        .from(events)
+        .where(and(inArray(events.status, [...EVENT_STATUSES]), eq(events.type, p('type')), eq(events.date, p('date')), eq(events.datePrecision, p('datePrecision')), isNull(events.deletedAt)))
+        .prepare();
+      return sameDay.all({ type, date, datePrecision });
+    },
+  };
 }
 
 /**
@@ -152,7 +209,7 @@ interface MatchedActor {
  * computed here, once per dry run or commit, over every name (as db/mutations/entities.ts
  * `namesakesOf` does, and at the same cost).
  */
-function matchActors(db: DbOrTx, keys: string[]): Map<string, MatchedActor[]> {
+function matchActors(reader: ImportReader, keys: string[]): Map<string, MatchedActor[]> {
   const out = new Map<string, MatchedActor[]>();
   const wanted = new Set(keys);
   if (wanted.size === 0) return out;
@@ -163,27 +220,15 @@ function matchActors(db: DbOrTx, keys: string[]): Map<string, MatchedActor[]> {
     if (!found.some((a) => a.id === actor.id)) found.push(actor);
     out.set(key, found);
   };
-  const columns = { id: entities.id, name: entities.name, kind: entities.kind };
-  for (const r of db.select(columns).from(entities).where(isNull(entities.mergedIntoId)).all()) add(r, r.name);
-  const aliases = db
-    .select({ ...columns, alias: entityAliases.alias })
-    .from(entityAliases)
-    .innerJoin(entities, eq(entities.id, entityAliases.entityId))
-    .where(isNull(entities.mergedIntoId))
-    .all();
+  const { names, aliases } = reader.actors();
+  for (const r of names) add(r, r.name);
   for (const { alias, ...actor } of aliases) add(actor, alias);
   return out;
 }
 
-function existingTagLabels(db: DbOrTx, labels: string[]): Map<string, string> {
+function existingTagLabels(reader: ImportReader, labels: string[]): Map<string, string> {
   const slugs = [...new Set(labels.map((label) => slugify(label)).filter(Boolean))];
-  const out = new Map<string, string>();
-  for (let i = 0; i < slugs.length; i += 400) {
-    for (const t of db.select({ slug: tags.slug, label: tags.label }).from(tags).where(inArray(tags.slug, slugs.slice(i, i + 400))).all()) {
-      out.set(t.slug, t.label);
-    }
-  }
-  return out;
+  return new Map(reader.tags(slugs).map((t) => [t.slug, t.label]));
 }
 
 function count(rows: ImportRowPlan[]): Record<ImportAction, number> {
@@ -198,14 +243,14 @@ const kindLabel = (kind: EntityKind) => ENTITY_KIND_LABELS[kind].toLowerCase();
  * The dry run's work, in steps: the generator yields between chunks of rows, so that a caller on
  * the server can let other requests run (`runYielding`); `runAtOnce` does it in one go.
  */
-function* prepareSteps(
-  db: DbOrTx,
+export function* prepareSteps(
+  reader: ImportReader,
   rows: CsvRow[],
   fileName: string,
   ignoredColumns: string[],
   { warnings = true }: { warnings?: boolean } = {},
 ): Generator<void, Preparation, void> {
-  const state = databaseState(db);
+  const state = reader.state();
   const parsed: ParsedRow[] = [];
   for (const [i, row] of rows.entries()) {
     parsed.push(parseRow(row));
@@ -227,10 +272,10 @@ function* prepareSteps(
     const c = checkName(raw);
     return nameKey('name' in c ? c.name : raw);
   };
-  const matches = matchActors(db, parsed.flatMap((r) => r.actors?.map((a) => keyOf(a.name)) ?? []));
+  const matches = matchActors(reader, parsed.flatMap((r) => r.actors?.map((a) => keyOf(a.name)) ?? []));
   const actorNames = new Map<number, string>();
   for (const found of matches.values()) for (const a of found) actorNames.set(a.id, a.name);
-  const tagLabels = existingTagLabels(db, parsed.flatMap((r) => r.fields.tags ?? []));
+  const tagLabels = existingTagLabels(reader, parsed.flatMap((r) => r.fields.tags ?? []));
   yield;
 
   // New actors: the first spelling and the first kind the file gives a name are the ones created.
@@ -249,11 +294,11 @@ function* prepareSteps(
   const seenIds = new Map<number, number>();
   const prepared: PreparedRow[] = [];
   for (const [i, row] of parsed.entries()) {
-    prepared.push(prepareRow(db, row, { keyOf, checkName, matches, newActors, tagLabels, seenIds }));
+    prepared.push(prepareRow(reader, row, { keyOf, checkName, matches, newActors, tagLabels, seenIds }));
     if (i % CHUNK === CHUNK - 1) yield;
   }
   // The commit needs only the digest: warnings were for the editor reading the dry run.
-  if (warnings) yield* warnAboutLookalikes(db, prepared);
+  if (warnings) yield* warnAboutLookalikes(reader, prepared);
 
   const planRows = prepared.map((p) => p.plan);
   const writtenActors = new Set(prepared.flatMap((p) => (p.plan.action === 'error' ? [] : (p.actors ?? []).filter((a) => a.entityId === null).map((a) => a.key))));
@@ -294,7 +339,7 @@ interface RowContext {
   seenIds: Map<number, number>;
 }
 
-function prepareRow(db: DbOrTx, row: ParsedRow, ctx: RowContext): PreparedRow {
+function prepareRow(reader: ImportReader, row: ParsedRow, ctx: RowContext): PreparedRow {
   const errors: CellError[] = [...row.errors];
   const warnings: CellError[] = [];
   const plan: ImportRowPlan = {
@@ -343,19 +388,20 @@ function prepareRow(db: DbOrTx, row: ParsedRow, ctx: RowContext): PreparedRow {
   const fileTags = row.fields.tags?.map((label) => ctx.tagLabels.get(slugify(label)) ?? label);
   plan.newTags = (fileTags ?? []).filter((label) => !ctx.tagLabels.has(slugify(label)));
 
-  let existing: ReturnType<typeof eventSnapshot> | null = null;
+  let existing: EventSnapshot | null = null;
+  let existingInput: Partial<EventInputRaw> | null = null;
   if (row.id !== null) {
     const first = ctx.seenIds.get(row.id);
     if (first !== undefined) errors.push({ column: 'id', message: `Event #${row.id} is already in the file at line ${first}.` });
     ctx.seenIds.set(row.id, row.line);
-    const found = db.select({ id: events.id, deletedAt: events.deletedAt }).from(events).where(eq(events.id, row.id)).get();
+    const found = reader.event(row.id);
     if (!found) errors.push({ column: 'id', message: `There is no event #${row.id}. Leave id empty to create a new event.` });
     else if (found.deletedAt) errors.push({ column: 'id', message: `Event #${row.id} is deleted; restore it first, or leave id empty to create a new event.` });
-    else existing = eventSnapshot(db, row.id);
+    else ({ snapshot: existing, input: existingInput } = reader.snapshot(row.id));
   }
 
   // The event as it will be: the stored one (for an update) with the file's columns on top.
-  const base: Partial<EventInputRaw> = existing ? snapshotToInput(db as Tx, existing) : { status: 'draft' };
+  const base: Partial<EventInputRaw> = existingInput ?? { status: 'draft' };
   const f = row.fields;
   const raw: Record<string, unknown> = { ...base };
   for (const key of ['type', 'title', 'summary', 'details', 'status', 'legalAuthority', 'program', 'countries'] as const) {
@@ -416,27 +462,13 @@ function prepareRow(db: DbOrTx, row: ParsedRow, ctx: RowContext): PreparedRow {
  * type, same date (and precision), similar title (lib/similar-title.ts). A warning, not a problem:
  * two designations on one day can share most of their words.
  */
-function* warnAboutLookalikes(db: DbOrTx, prepared: PreparedRow[]): Generator<void, void, void> {
-  const p = sql.placeholder;
-  const sameDay = db
-    .select({ id: events.id, title: events.title })
-    .from(events)
-    .where(
-      and(
-        inArray(events.status, [...EVENT_STATUSES]),
-        eq(events.type, p('type')),
-        eq(events.date, p('date')),
-        eq(events.datePrecision, p('datePrecision')),
-        isNull(events.deletedAt),
-      ),
-    )
-    .prepare();
+export function* warnAboutLookalikes(reader: ImportReader, prepared: PreparedRow[]): Generator<void, void, void> {
   const titles = titleComparer();
   const earlier = new Map<string, { line: number; title: string }[]>();
   for (const [i, row] of prepared.entries()) {
     if (row.plan.action === 'create' && row.input) {
       const { type, date, datePrecision, title } = row.input;
-      const similar = sameDay.all({ type, date, datePrecision }).filter((e) => titles.similar(e.title, title));
+      const similar = reader.sameDay(type, date, datePrecision).filter((e) => titles.similar(e.title, title));
       for (const e of similar.slice(0, 3)) {
         row.plan.warnings.push({
           column: 'title',
@@ -453,14 +485,14 @@ function* warnAboutLookalikes(db: DbOrTx, prepared: PreparedRow[]): Generator<vo
   }
 }
 
-function runAtOnce<T>(steps: Generator<void, T, void>): T {
+export function runAtOnce<T>(steps: Generator<void, T, void>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
 }
 
 /** Runs the steps, letting other requests in between them (setImmediate: after pending I/O). */
-async function runYielding<T>(steps: Generator<void, T, void>): Promise<T> {
+export async function runYielding<T>(steps: Generator<void, T, void>): Promise<T> {
   let step = steps.next();
   while (!step.done) {
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -480,11 +512,11 @@ const RECENT_PLANS = 2;
 const RECENT_PLAN_MS = 10 * 60_000;
 const recentPlans = new WeakMap<object, Map<string, { prep: Preparation; at: number }>>();
 
-function inputKey(rows: CsvRow[], fileName: string, ignoredColumns: string[]): string {
+export function inputKey(rows: CsvRow[], fileName: string, ignoredColumns: string[]): string {
   return createHash('sha256').update(JSON.stringify([fileName, ignoredColumns, rows])).digest('hex');
 }
 
-function remember(db: DbOrTx, key: string, prep: Preparation): void {
+export function remember(db: object, key: string, prep: Preparation): void {
   const plans = recentPlans.get(db) ?? new Map<string, { prep: Preparation; at: number }>();
   recentPlans.set(db, plans);
   plans.delete(key);
@@ -492,18 +524,18 @@ function remember(db: DbOrTx, key: string, prep: Preparation): void {
   for (const k of plans.keys()) if (plans.size > RECENT_PLANS) plans.delete(k);
 }
 
-function recall(db: DbOrTx, key: string, digest: string): Preparation | null {
+export function recall(db: object, key: string, digest: string): Preparation | null {
   const entry = recentPlans.get(db)?.get(key);
   if (!entry || entry.prep.plan.digest !== digest || Date.now() - entry.at > RECENT_PLAN_MS) return null;
   return entry.prep;
 }
 
-function forget(db: DbOrTx, key: string): void {
+export function forget(db: object, key: string): void {
   recentPlans.get(db)?.delete(key);
 }
 
 function* planSteps(db: DbOrTx, rows: CsvRow[], fileName: string, ignoredColumns: string[]): Generator<void, ImportPlan, void> {
-  const prep = yield* prepareSteps(db, rows, fileName, ignoredColumns);
+  const prep = yield* prepareSteps(sqliteImportReader(db), rows, fileName, ignoredColumns);
   remember(db, inputKey(rows, fileName, ignoredColumns), prep);
   return prep.plan;
 }
@@ -544,10 +576,14 @@ export interface ImportResult {
   actorsCreated: { name: string; id: number }[];
 }
 
-const CHANGED = 'The data changed since the dry run (or the file did); check the new dry run and confirm again.';
+export const CHANGED = 'The data changed since the dry run (or the file did); check the new dry run and confirm again.';
 
 function replayMessage(db: DbOrTx, digest: string): string | null {
-  const done = db.select().from(importCommits).where(eq(importCommits.digest, digest)).get();
+  return replayText(db.select().from(importCommits).where(eq(importCommits.digest, digest)).get());
+}
+
+/** What a person is told when a dry run was imported already (`done`), or null. */
+export function replayText(done: ImportCommitRow | undefined): string | null {
   if (!done) return null;
   const when = `${done.createdAt.slice(0, 10)} at ${done.createdAt.slice(11, 16)} UTC`;
   const what = `${done.created} new event${done.created === 1 ? '' : 's'}, ${done.updated} update${done.updated === 1 ? '' : 's'}`;
@@ -572,7 +608,7 @@ export interface CommitInput {
  */
 function* commitSteps(db: Db, input: CommitInput, given: Preparation | null): Generator<void, { result: ImportResult; plan: ImportPlan }, void> {
   const { rows, fileName, expectedDigest, actor, ignoredColumns } = input;
-  const prep = given && databaseState(db) === given.state ? given : yield* prepareSteps(db, rows, fileName, ignoredColumns, { warnings: false });
+  const prep = given && databaseState(db) === given.state ? given : yield* prepareSteps(sqliteImportReader(db), rows, fileName, ignoredColumns, { warnings: false });
   const { plan } = prep;
   const replayed = replayMessage(db, expectedDigest);
   if (replayed) throw new ImportRefusedError(replayed, plan, 'replayed');
@@ -614,18 +650,8 @@ function writeImport(tx: Tx, prep: Preparation, actor: ChangeActor, fileName: st
     result.actorsCreated.push({ name: a.name, id: ids[i]! });
   });
 
-  const note = `Imported from ${fileName}`;
-  const inputOf = (row: PreparedRow): EventInput => {
-    const seen = new Set<string>();
-    const actors = row.actors!.flatMap((a) => {
-      const entityId = a.entityId ?? newActorIds.get(a.key)!;
-      const key = `${entityId}:${a.role}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [{ entityId, role: a.role }];
-    });
-    return { ...row.input!, actors };
-  };
+  const note = importNote(fileName);
+  const inputOf = (row: PreparedRow) => importedInput(row, newActorIds);
 
   // Updates first, through the one path every edit takes; then the new events in bulk.
   for (const row of prepared) {
@@ -649,20 +675,38 @@ function writeImport(tx: Tx, prep: Preparation, actor: ChangeActor, fileName: st
   );
   result.created = creates.map((row, i) => ({ line: row.plan.line, id: createdIds[i]! }));
 
-  tx.insert(importCommits)
-    .values({
-      digest: plan.digest,
-      fileName,
-      userId: actor.userId,
-      actor: actor.label,
-      rowCount: prepared.length,
-      created: result.created.length,
-      updated: result.updated.length,
-      unchanged: result.unchanged,
-      actorsCreated: result.actorsCreated.length,
-    })
-    .run();
+  tx.insert(importCommits).values(commitValues(prep, fileName, actor, result)).run();
   return result;
+}
+
+export const importNote = (fileName: string) => `Imported from ${fileName}`;
+
+/** A planned row's input with its actors, new ones by the ids they were created with, each (actor, role) once. */
+export function importedInput(row: PreparedRow, newActorIds: Map<string, number>): EventInput {
+  const seen = new Set<string>();
+  const actors = row.actors!.flatMap((a) => {
+    const entityId = a.entityId ?? newActorIds.get(a.key)!;
+    const key = `${entityId}:${a.role}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ entityId, role: a.role }];
+  });
+  return { ...row.input!, actors };
+}
+
+/** The row that remembers a committed dry run (so it is not imported twice). */
+export function commitValues(prep: Preparation, fileName: string, actor: ChangeActor, result: ImportResult) {
+  return {
+    digest: prep.plan.digest,
+    fileName,
+    userId: actor.userId,
+    actor: actor.label,
+    rowCount: prep.prepared.length,
+    created: result.created.length,
+    updated: result.updated.length,
+    unchanged: result.unchanged,
+    actorsCreated: result.actorsCreated.length,
+  };
 }
 
 /** Writes what the dry run with `expectedDigest` showed, or throws ImportRefusedError and writes nothing. */

@@ -100,7 +100,7 @@ export async function pgRecordEventRevision(tx: PgTx, id: number, action: Revisi
 }
 
 /** An actor merged into another resolves to the one that survived: `resolveEntityId`'s twin. */
-export async function pgResolveEntityId(tx: PgTx, id: number): Promise<number> {
+export async function pgResolveEntityId(tx: PgTx | PgDb, id: number): Promise<number> {
   let current = id;
   for (let hops = 0; hops < 20; hops++) {
     const [row] = await tx.select({ mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, current));
@@ -110,14 +110,14 @@ export async function pgResolveEntityId(tx: PgTx, id: number): Promise<number> {
   return current;
 }
 
-async function survivors(tx: PgTx, ids: readonly number[]): Promise<Map<number, number>> {
+export async function pgSurvivors(tx: PgTx | PgDb, ids: readonly number[]): Promise<Map<number, number>> {
   const resolved = new Map<number, number>();
   for (const id of new Set(ids)) resolved.set(id, await pgResolveEntityId(tx, id));
   return resolved;
 }
 
 async function resolveMergedActors(tx: PgTx, input: EventInput): Promise<EventInput> {
-  const resolved = await survivors(tx, input.actors.map((a) => a.entityId));
+  const resolved = await pgSurvivors(tx, input.actors.map((a) => a.entityId));
   return withActorsResolved(input, (id) => resolved.get(id)!);
 }
 
@@ -235,7 +235,14 @@ export async function pgWriteTransaction<T>(db: PgDb, fn: (tx: PgTx) => Promise<
   }
 }
 
-export async function pgCreateEventInTx(tx: PgTx, rawInput: EventInput, actor: ChangeActor, options: CreateEventOptions = {}): Promise<{ id: number; version: number }> {
+/** `createEventInTx`'s twin; `alerts: false` for the CSV import, which (as `createEventsInBulk` on SQLite) queues no webhook alerts. */
+export async function pgCreateEventInTx(
+  tx: PgTx,
+  rawInput: EventInput,
+  actor: ChangeActor,
+  options: CreateEventOptions = {},
+  { alerts = true }: { alerts?: boolean } = {},
+): Promise<{ id: number; version: number }> {
   const input = await resolveMergedActors(tx, rawInput);
   await checkReferences(tx, input, null);
   const ts = nowIso();
@@ -246,7 +253,7 @@ export async function pgCreateEventInTx(tx: PgTx, rawInput: EventInput, actor: C
   await writeEventChildren(tx, row!.id, input);
   await pgReindexEvents(tx, [row!.id]);
   await pgRecordEventRevision(tx, row!.id, options.action ?? 'create', actor, options.note);
-  await pgEnqueueAlerts(tx, row!.id, 'recorded');
+  if (alerts) await pgEnqueueAlerts(tx, row!.id, 'recorded');
   return { id: row!.id, version: 1 };
 }
 
@@ -255,7 +262,7 @@ export function pgCreateEvent(db: PgDb, input: EventInput, actor: ChangeActor, o
   return pgWriteTransaction(db, (tx) => pgCreateEventInTx(tx, input, actor, options));
 }
 
-async function updateEventInTx(tx: PgTx, id: number, rawInput: EventInput, expectedVersion: number, actor: ChangeActor, options: UpdateEventOptions): Promise<UpdateResult> {
+export async function pgUpdateEventInTx(tx: PgTx, id: number, rawInput: EventInput, expectedVersion: number, actor: ChangeActor, options: UpdateEventOptions): Promise<UpdateResult> {
   const input = await resolveMergedActors(tx, rawInput);
   const before = (await lockEvent(tx, id)) ? await pgEventSnapshot(tx, id) : null;
   const version = await claimVersion(tx, id, expectedVersion, false, { ...eventColumns(input), updatedAt: nowIso(), updatedBy: actor.userId });
@@ -279,7 +286,7 @@ async function unlessUnchanged(id: number, expectedVersion: number, write: () =>
 
 /** `updateEvent`'s twin: refused with VersionConflictError when `expectedVersion` is stale; nothing written when nothing changed. */
 export function pgUpdateEvent(db: PgDb, id: number, input: EventInput, expectedVersion: number, actor: ChangeActor, options: UpdateEventOptions = {}): Promise<UpdateResult> {
-  return unlessUnchanged(id, expectedVersion, () => pgWriteTransaction(db, (tx) => updateEventInTx(tx, id, input, expectedVersion, actor, options)));
+  return unlessUnchanged(id, expectedVersion, () => pgWriteTransaction(db, (tx) => pgUpdateEventInTx(tx, id, input, expectedVersion, actor, options)));
 }
 
 /** `deleteEvent`'s twin: a soft delete. */
@@ -315,9 +322,9 @@ export function pgRestoreEventRevision(db: PgDb, id: number, revisionId: number,
         .where(and(eq(revisions.id, revisionId), eq(revisions.recordType, 'event')));
       if (!revision || revision.recordId !== id) throw new MutationError('That version does not belong to this event.', {}, 404);
       const snapshot = revision.snapshot as EventSnapshot;
-      const resolved = await survivors(tx, snapshot.actors.map((a) => a.entityId));
+      const resolved = await pgSurvivors(tx, snapshot.actors.map((a) => a.entityId));
       const input = inputFromSnapshot(snapshot, (entityId) => resolved.get(entityId)!);
-      return updateEventInTx(tx, id, input, expectedVersion, actor, { action: 'restore', note: `Restored version ${revision.version}.` });
+      return pgUpdateEventInTx(tx, id, input, expectedVersion, actor, { action: 'restore', note: `Restored version ${revision.version}.` });
     }),
   );
 }

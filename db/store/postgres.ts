@@ -48,6 +48,7 @@ import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
 import { pgAsRecorded, pgFirstRecordedAt } from '@/db/pg/as-recorded';
 import { pgChangesSince } from '@/db/pg/changes';
+import { pgApplyImport, pgPlanImport } from '@/db/pg/import';
 import {
   pgAcceptAllOfVersion,
   pgAcceptProposal,
@@ -209,6 +210,11 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
       confirmMatch: (input, actor) => write(() => pgConfirmMatch(primary, input, actor)),
       createActorForEntry: (source, entry, actor) => write(() => pgCreateActorForEntry(primary, source, entry, actor)),
       undoMatch: (matchId, actor) => write(() => pgUndoMatch(primary, matchId, actor)),
+    },
+    imports: {
+      // On the primary: the commit checks the state the dry run saw, which a replica may lag behind.
+      plan: (rows, fileName, ignoredColumns) => pgPlanImport(set, primary, rows, fileName, ignoredColumns),
+      commit: (rows, fileName, expectedDigest, actor, ignoredColumns) => write(() => pgApplyImport(set, primary, rows, fileName, expectedDigest, actor, ignoredColumns)),
     },
     suggest: {
       entities: (text, limit, visibility) => read((db) => pgSearchEntities(db, text, limit, visibility)),

@@ -21,6 +21,7 @@ import { formVocabulary, suggestEvents } from '@/db/queries/suggest';
 import { countDeletedEvents, listDeletedEvents, listDrafts } from '@/db/queries/staff-lists';
 import { getEventForEditing } from '@/db/queries/event-form';
 import { importListVersion } from '@/db/lists/import';
+import { applyImportAsync, planImportAsync } from '@/db/import/import';
 import { confirmMatch, createActorForEntry, listEntriesOfActor, suggestActors, undoMatch } from '@/db/lists/matching';
 import { getListVersion, listVersionSummaries, proposalWithVersion, versionProposals } from '@/db/lists/queries';
 import { acceptAllOfVersion, acceptProposal, rejectProposal } from '@/db/lists/review';
@@ -146,6 +147,10 @@ export function sqliteStore(connection: Connection): TrackerStore {
       confirmMatch: (input, actor) => settle(() => confirmMatch(db, input, actor)),
       createActorForEntry: (source, entry, actor) => settle(() => createActorForEntry(db, source, entry, actor)),
       undoMatch: (matchId, actor) => settle(() => undoMatch(db, matchId, actor)),
+    },
+    imports: {
+      plan: (rows, fileName, ignoredColumns) => planImportAsync(db, rows, fileName, ignoredColumns),
+      commit: (rows, fileName, expectedDigest, actor, ignoredColumns) => applyImportAsync(db, rows, fileName, expectedDigest, actor, ignoredColumns),
     },
     suggest: {
       entities: (text, limit, visibility) => settle(() => searchEntities(db, text, limit, visibility)),

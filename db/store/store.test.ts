@@ -14,6 +14,9 @@ import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection } from '@/db/engine/client';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
 import { inputFromSnapshot } from '@/db/mutations/events';
+import { ImportRefusedError } from '@/db/import/import';
+import { readCsvUpload } from '@/lib/csv/import';
+import { toPartialIso } from '@/lib/dates';
 import { proposalEntry as proposalEntryOf } from '@/db/lists/review';
 import type { ListSource } from '@/lib/lists';
 import { pgExportRows } from '@/db/pg/exports';
@@ -392,6 +395,21 @@ describe('both engines, side by side', () => {
     }
   });
 
+  it('plan the same import of the whole exported timeline, and of it with one row retitled and one repeated as new', async () => {
+    const exported = await new Response(createEventCsvStream(stores.sqlite!.exports.rows(filters(), {}), { bom: true, origin: 'https://t.example' })).text();
+    const rows = csvRows(exported);
+    const [a, b] = await Promise.all([stores.sqlite!.imports.plan(rows, 'all.csv', []), stores.postgres!.imports.plan(rows, 'all.csv', [])]);
+    expect(a.counts).toMatchObject({ create: 0, update: 0, error: 0 });
+    expect(a.counts.unchanged).toBe(rows.length);
+    expect({ ...b, digest: 'x' }).toEqual({ ...a, digest: 'x' });
+
+    const edited = [{ ...rows[0]!, cells: { ...rows[0]!.cells, title: 'Retitled by the import' } }, ...rows.slice(1), { line: rows.length + 2, cells: { ...rows[1]!.cells, id: '' } }];
+    const [c, d] = await Promise.all([stores.sqlite!.imports.plan(edited, 'all.csv', []), stores.postgres!.imports.plan(edited, 'all.csv', [])]);
+    expect(c.counts).toMatchObject({ create: 1, update: 1, error: 0 });
+    expect(c.rows.at(-1)!.warnings[0]?.message).toMatch(/^Looks like event #/);
+    expect({ ...d, digest: 'x' }).toEqual({ ...c, digest: 'x' });
+  });
+
   it('hold the same timeline after the same writes', async () => {
     const [a, b] = await Promise.all([stores.sqlite!.events.list(filters(), { limit: 50 }), stores.postgres!.events.list(filters(), { limit: 50 })]);
     const strip = (page: typeof a) => page.items.map(({ id, title, date, countries, actors, tags }) => ({ id, title, date, countries, actors, tags }));
@@ -761,6 +779,69 @@ describe('official lists side by side', () => {
     const results = await Promise.allSettled([x!, y!].map((actor) => stores.postgres!.lists.confirmMatch({ source: 'ofac-sdn', entry, entityId: actor.id, method: 'picked' }, TEST_ACTOR)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as MutationError).message).toMatch(/already matched/);
+  });
+});
+
+async function importRefusal(promise: Promise<unknown>): Promise<ImportRefusedError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ImportRefusedError);
+  return err as ImportRefusedError;
+}
+
+const csvRows = (text: string) => {
+  const read = readCsvUpload(new TextEncoder().encode(text));
+  if (!read.ok) throw new Error(read.error);
+  return read.rows;
+};
+
+describe.each(['sqlite', 'postgres'] as const)('the CSV import on %s', (engine) => {
+  const store = () => stores[engine]!;
+  const seedId = () => sqlite.sqlite.prepare(`SELECT min(id) FROM events WHERE external_id IS NOT NULL AND deleted_at IS NULL AND type = 'statement'`).pluck().get() as number;
+
+  it('plans a file with its problems, imports it once fixed, refuses to import it twice, and refuses a stale dry run', async () => {
+    const id = seedId();
+    const bad = [
+      'id,date,type,title,actors,tags,status',
+      `${id},2023-03-28,statement,Remarks retitled by the import ${RUN},,,published`,
+      `,2024-05-01,designation,Designation imported ${RUN},"Khaled Qaddour (target); Imported Trading ${RUN} LLC (target)","caesar act; Imported tag ${RUN}",published`,
+      `,2024-05-02,rumour,Not a type,,,published`,
+    ].join('\r\n');
+    const plan = await store().imports.plan(csvRows(bad), 'list.csv', []);
+    expect(plan.counts).toEqual({ create: 1, update: 1, unchanged: 0, error: 1 });
+    expect(plan.rows[2]!.errors[0]).toMatchObject({ column: 'type' });
+    expect(plan.newActors).toEqual([`Imported Trading ${RUN} LLC`]);
+    expect((await importRefusal(store().imports.commit(csvRows(bad), 'list.csv', plan.digest, TEST_ACTOR, []))).reason).toBe('problems');
+
+    const good = bad.split('\r\n').slice(0, 3).join('\r\n');
+    const fixed = await store().imports.plan(csvRows(good), 'list.csv', []);
+    const { result } = await store().imports.commit(csvRows(good), 'list.csv', fixed.digest, TEST_ACTOR, []);
+    expect(result.created).toHaveLength(1);
+    expect(result.updated).toEqual([{ line: 2, id }]);
+    expect(result.actorsCreated.map((a) => a.name)).toEqual([`Imported Trading ${RUN} LLC`]);
+    const created = (await store().events.get(result.created[0]!.id))!;
+    expect(created.actors.map((a) => a.name).sort()).toEqual([`Imported Trading ${RUN} LLC`, 'Khalid Qaddour']);
+    expect(created.tags.map((t) => t.label)).toEqual(['Caesar Act', `Imported tag ${RUN}`]);
+    expect((await store().events.history(result.created[0]!.id))[0]).toMatchObject({ action: 'import', note: 'Imported from list.csv, line 3' });
+    expect((await store().events.get(id))?.title).toBe(`Remarks retitled by the import ${RUN}`);
+
+    expect((await importRefusal(store().imports.commit(csvRows(good), 'list.csv', fixed.digest, TEST_ACTOR, []))).reason).toBe('replayed');
+
+    const next = `date,type,title\r\n2024-06-01,statement,Another imported statement ${RUN}\r\n`;
+    const dry = await store().imports.plan(csvRows(next), 'next.csv', []);
+    await store().events.create(input({ title: 'Written between the dry run and the commit' }), TEST_ACTOR);
+    expect((await importRefusal(store().imports.commit(csvRows(next), 'next.csv', dry.digest, TEST_ACTOR, []))).reason).toBe('changed');
+    expect((await store().events.list(filters(`q=${encodeURIComponent(`Another imported statement ${RUN}`)}`))).items).toEqual([]);
+  });
+
+  it('warns about a new row that looks like an event already recorded', async () => {
+    const existing = (await store().events.get(seedId()))!;
+    const file = `date,type,title\r\n${toPartialIso(existing.date, existing.datePrecision)},${existing.type},"${existing.title.replace(/"/g, '""')}"\r\n`;
+    const plan = await store().imports.plan(csvRows(file), 'twice.csv', []);
+    expect(plan.rows[0]!.action).toBe('create');
+    expect(plan.rows[0]!.warnings.map((w) => w.message).join(' ')).toContain(`Looks like event #${existing.id}`);
   });
 });
 

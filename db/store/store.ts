@@ -32,6 +32,8 @@ import type { ExportRow } from '@/db/queries/export';
 import type { EventSuggestion, FormVocabulary } from '@/db/queries/suggest';
 import type { ChangesView } from '@/db/queries/changes';
 import type { ImportListOptions, ListImportResult } from '@/db/lists/import';
+import type { ImportPlan, ImportResult } from '@/db/import/import';
+import type { CsvRow } from '@/lib/csv/import';
 import type { ActorListEntry, ConfirmMatch, Suggestion } from '@/db/lists/matching';
 import type { ProposalView, VersionSummary } from '@/db/lists/queries';
 import type { AcceptAllResult, AcceptOptions } from '@/db/lists/review';
@@ -246,6 +248,14 @@ export interface ListStore {
   undoMatch(matchId: number, actor: ChangeActor): Promise<ListMatchRow>;
 }
 
+/** The CSV import of events: a dry run, then the commit of exactly what it showed. */
+export interface ImportStore {
+  /** The dry run: what each row would do, with its problems and warnings; writes nothing. */
+  plan(rows: CsvRow[], fileName: string, ignoredColumns: string[]): Promise<ImportPlan>;
+  /** Writes what the dry run with `expectedDigest` showed, or throws ImportRefusedError (problems, changed since, imported already) and writes nothing. */
+  commit(rows: CsvRow[], fileName: string, expectedDigest: string, actor: ChangeActor, ignoredColumns: string[]): Promise<{ result: ImportResult; plan: ImportPlan }>;
+}
+
 /** What the search boxes of the filters and the staff forms ask as a person types. */
 export interface SuggestStore {
   /** Actors by name or alias, best first, each with how many events the viewer can see for it. */
@@ -361,6 +371,7 @@ export interface TrackerStore {
   readonly entities: EntityStore;
   readonly relations: RelationsStore;
   readonly lists: ListStore;
+  readonly imports: ImportStore;
   readonly suggest: SuggestStore;
   readonly auth: AuthStore;
   readonly outbox: OutboxStore;

@@ -8,8 +8,8 @@
  * Planning runs in chunks that let other requests in (db/import/import.ts), so reads keep answering.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/index';
-import { applyImportAsync, ImportRefusedError, planImportAsync } from '@/db/import/import';
+import { getStore } from '@/db/index';
+import { ImportRefusedError } from '@/db/import/import';
 import { changeActor } from '@/lib/auth/roles';
 import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
 import { readBodyLimited } from '@/lib/http/read-limited';
@@ -47,20 +47,20 @@ export async function POST(request: NextRequest) {
   if (!read.ok) return jsonError(400, read.error);
   const fileName = (file.name || 'upload.csv').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_NAME);
 
-  const db = getDb();
+  const store = getStore();
   if (mode === 'check') {
-    return NextResponse.json({ plan: await planImportAsync(db, read.rows, fileName, read.ignoredColumns) }, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json({ plan: await store.imports.plan(read.rows, fileName, read.ignoredColumns) }, { headers: { 'Cache-Control': 'no-store' } });
   }
   const digest = form.get('digest');
   if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) {
     return jsonError(400, 'Run the dry run first: the commit needs the digest it returned.');
   }
   try {
-    return NextResponse.json(await applyImportAsync(db, read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns));
+    return NextResponse.json(await store.imports.commit(read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns));
   } catch (err) {
     if (!(err instanceof ImportRefusedError)) throw err;
     if (err.reason === 'problems') return jsonError(422, err.message, { plan: err.plan });
     // A dry run of the database as it is now, for the editor to check and confirm again.
-    return jsonError(409, err.message, { plan: await planImportAsync(db, read.rows, fileName, read.ignoredColumns) });
+    return jsonError(409, err.message, { plan: await store.imports.plan(read.rows, fileName, read.ignoredColumns) });
   }
 }
