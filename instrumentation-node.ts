@@ -1,45 +1,51 @@
 import path from 'node:path';
-import { getConnection, getStore } from './db/index';
+import { getConnection, getStore, openServingPostgres } from './db/index';
 import { installConnectionHook } from './lib/http/connection-hook';
 import { ensureFirstAdmin } from './server/auth/first-admin';
-import { resolveAuthSecret } from './server/auth/secret';
+import { rememberAuthSecret, resolveAuthSecretIn } from './server/auth/secret';
 import { env } from './lib/env';
 import { startAlertDispatcher } from './server/alerts/scheduler';
 import { startIntegrityChecks } from './db/engine/integrity';
 import { damagedDatabaseError } from './db/engine/client';
 import { isDamageError } from './db/engine/integrity-check';
 import { startFacetIndex } from './db/derived/facet-index';
-import { parseReplicaUrls, postgresServingRefusal } from './db/pg/replicas';
 
 // First: from here on every request carries its socket's addresses (lib/http/request-site.ts).
 installConnectionHook();
 
-let databasePath: string;
+let databasePath: string | null = null;
 try {
-  // Before the SQLite file is opened or created: a PostgreSQL address is refused, naming what to fix.
-  const databaseUrl = env().DATABASE_URL;
-  if (databaseUrl) throw await postgresServingRefusal(databaseUrl, parseReplicaUrls(env().DATABASE_REPLICA_URLS));
-  const connection = getConnection();
-  const { db } = connection;
-  databasePath = connection.path;
-  console.log(`Database ready at ${databasePath}`);
   const config = env();
-  if (resolveAuthSecret(db, config.BETTER_AUTH_SECRET).source === 'generated') {
+  if (config.DATABASE_URL) {
+    // PostgreSQL (decision 0046): checked, migrated and (when empty) seeded before the first request; refused with what to fix.
+    await openServingPostgres((m) => console.log(m));
+  } else {
+    const connection = getConnection();
+    databasePath = connection.path;
+    console.log(`Database ready at ${databasePath}`);
+  }
+  const store = getStore();
+  const secret = await resolveAuthSecretIn(store.auth, config.BETTER_AUTH_SECRET);
+  rememberAuthSecret(secret.secret);
+  if (secret.source === 'generated') {
     console.log('Generated a session-signing secret and stored it in the database (set BETTER_AUTH_SECRET to manage it yourself).');
   }
-  await ensureFirstAdmin(getStore().auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
+  await ensureFirstAdmin(store.auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, (m) => console.log(m));
 } catch (caught) {
   // Damage the checks at open could not see may show on the pages these first reads touch.
   const err = isDamageError(caught) ? damagedDatabaseError(path.resolve(env().DATABASE_PATH), caught) : caught;
-  console.error(`\nThe tracker cannot start.\n${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`\nThe tracker cannot start.\n${env().DATABASE_URL && !message.startsWith('DATABASE_') ? `DATABASE_URL: ${message}` : message}\n`);
   process.exit(1);
 }
 
 // Webhook alerts queued by event writes are sent from this process, on a timer (decision 0035).
 startAlertDispatcher();
 
-// The full check of the file (every page), in a worker thread once the server answers, then on a
-// schedule; /api/health reports it, and writes are refused if it finds damage (decision 0037).
-startIntegrityChecks(databasePath, { delayMs: 5_000, intervalMs: env().INTEGRITY_CHECK_HOURS * 3_600_000 });
-// The facet index (decision 0039): built in the background after start; the SQL answers until then.
-startFacetIndex(getConnection(), (m) => console.log(m));
+if (databasePath) {
+  // The full check of the file (every page), in a worker thread once the server answers, then on a
+  // schedule; /api/health reports it, and writes are refused if it finds damage (decision 0037).
+  startIntegrityChecks(databasePath, { delayMs: 5_000, intervalMs: env().INTEGRITY_CHECK_HOURS * 3_600_000 });
+  // The facet index (decision 0039): built in the background after start; the SQL answers until then.
+  startFacetIndex(getConnection(), (m) => console.log(m));
+}

@@ -352,7 +352,7 @@ describe('while the integrity check has found the database file damaged (decisio
   it('reads go on, and /api/health says writes are refused and why', async () => {
     signInAs('editor');
     expect((await eventsRoute.GET(apiRequest('GET', '/api/events', { site: 'same-site' }))).status).toBe(200);
-    const health = (await healthRoute.GET().json()) as Record<string, unknown>;
+    const health = (await (await healthRoute.GET()).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'degraded', writes: 'refused', integrity: { check: 'quick_check', state: 'failed' } });
     expect((health.integrity as { message: string }).message).toMatch(/page \d+|malformed/);
   });

@@ -10,8 +10,40 @@ import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection, Db } from '@/db/engine/client';
 import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
+import { postgresStore, type WriteMarks } from '@/db/store/postgres';
+import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 
-const globalForDb = globalThis as unknown as { __trackerDb?: Connection };
+/** The app's PostgreSQL, when it serves from it: the primary and replicas, and the WAL position of the last write this process made. */
+interface ServingPostgres {
+  set: ReplicaSet;
+  marks: WriteMarks;
+}
+
+const globalForDb = globalThis as unknown as { __trackerDb?: Connection; __trackerPg?: ServingPostgres };
+
+/** Which engine the app serves from: PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */
+export function servingEngine(): 'sqlite' | 'postgres' {
+  return env().DATABASE_URL ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Opens DATABASE_URL (and DATABASE_REPLICA_URLS) for serving, once, at start (instrumentation-node.ts):
+ * refuses a database that does not answer or is of another or a newer schema (nothing written),
+ * migrates an older one, and fills an empty one with the seed when SEED_ON_EMPTY (db/pg/serving.ts).
+ */
+export async function openServingPostgres(log: (message: string) => void): Promise<ReplicaSet> {
+  if (globalForDb.__trackerPg) return globalForDb.__trackerPg.set;
+  const { openForServing } = await import('@/db/pg/serving');
+  const set = await openForServing(env(), log);
+  let mark: WriteMark | undefined;
+  globalForDb.__trackerPg = { set, marks: { get: () => mark, set: (m) => (mark = m) } };
+  return set;
+}
+
+/** The PostgreSQL the app serves from, or null on SQLite or before it is open. */
+export function servingPostgres(): ReplicaSet | null {
+  return globalForDb.__trackerPg?.set ?? null;
+}
 
 export function getConnection(): Connection {
   if (!globalForDb.__trackerDb) {
@@ -40,8 +72,16 @@ export function getDb(): Db {
  * classes, and a stale save would escape the conflict view as a 500.
  */
 let cachedStore: { connection: Connection; store: TrackerStore } | undefined;
+let cachedPgStore: { set: ReplicaSet; store: TrackerStore } | undefined;
 
 export function getStore(): TrackerStore {
+  if (servingEngine() === 'postgres') {
+    const serving = globalForDb.__trackerPg;
+    if (!serving) throw new Error('PostgreSQL is opened when the server starts (instrumentation-node.ts); it is not open in this process.');
+    // Every bundle's store shares the process's last write, so a page reads what an action just saved.
+    if (cachedPgStore?.set !== serving.set) cachedPgStore = { set: serving.set, store: postgresStore(serving.set, { marks: serving.marks }) };
+    return cachedPgStore.store;
+  }
   const connection = getConnection();
   if (cachedStore?.connection !== connection) cachedStore = { connection, store: sqliteStore(connection) };
   return cachedStore.store;

@@ -77,10 +77,18 @@ export interface PostgresStore extends TrackerStore {
   readonly lastWrite: WriteMark | undefined;
 }
 
-export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = {}): PostgresStore {
-  let lastWrite = options.after;
+/** Where a store keeps the WAL position of its last write: its own, or one shared by the stores of a process. */
+export interface WriteMarks {
+  get(): WriteMark | undefined;
+  set(mark: WriteMark): void;
+}
+
+export function postgresStore(set: ReplicaSet, options: { after?: WriteMark; marks?: WriteMarks } = {}): PostgresStore {
+  let own = options.after;
+  const marks: WriteMarks = options.marks ?? { get: () => own, set: (mark) => (own = mark) };
+  if (options.after && options.marks && !options.marks.get()) options.marks.set(options.after);
   const primary = set.primary.db;
-  const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: lastWrite })).value;
+  const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: marks.get() })).value;
   // A stream of batches reads from one server: the first that answers the first batch (a replica
   // that has replayed this store's last write, or the primary) serves the rest.
   async function* readBatches<T>(open: (db: PgDb) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
@@ -89,7 +97,7 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
         const batches = open(db);
         return { batches, first: await batches.next() };
       },
-      { after: lastWrite },
+      { after: marks.get() },
     );
     if (started.first.done) return;
     yield started.first.value;
@@ -97,13 +105,13 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark } = 
   }
   const write = async <T>(run: () => Promise<T>): Promise<T> => {
     const value = await run();
-    lastWrite = await set.currentMark();
+    marks.set(await set.currentMark());
     return value;
   };
   const store: PostgresStore = {
     engine: 'postgres',
     get lastWrite() {
-      return lastWrite;
+      return marks.get();
     },
     events: {
       get: (id, getOptions) => read((db) => pgGetEvent(db, id, getOptions)),

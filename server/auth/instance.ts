@@ -6,11 +6,11 @@
  * http://127.0.0.1:3000 and http://localhost:3000 keeps one instance for each.
  */
 import 'server-only';
-import { getDb, getStore } from '@/db';
+import { getDb, getStore, servingEngine } from '@/db';
 import { env } from '@/lib/env';
 import { requestSite } from '@/lib/http/request-site';
 import { createAuth, type Auth } from './config';
-import { resolveAuthSecret } from './secret';
+import { rememberedAuthSecret, resolveAuthSecret } from './secret';
 
 /** Origins come from a short list (the configured one, the server's addresses, localhost); a bound all the same. */
 const MAX_INSTANCES = 8;
@@ -21,11 +21,18 @@ export function getAuth(origin: string): Auth {
   const instances = (globalForAuth.__trackerAuth ??= new Map());
   const existing = instances.get(origin);
   if (existing) return existing;
-  const db = getDb();
-  const auth = createAuth({ store: getStore().auth, secret: resolveAuthSecret(db, env().BETTER_AUTH_SECRET).secret, baseURL: origin });
+  const auth = createAuth({ store: getStore().auth, secret: sessionSecret(), baseURL: origin });
   if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
   instances.set(origin, auth);
   return auth;
+}
+
+/** The secret resolved at start; on SQLite, outside a server (tests, scripts), read or made in the file. */
+function sessionSecret(): string {
+  const secret = rememberedAuthSecret();
+  if (secret) return secret;
+  if (servingEngine() === 'postgres') throw new Error('The session secret is resolved when the server starts (instrumentation-node.ts).');
+  return resolveAuthSecret(getDb(), env().BETTER_AUTH_SECRET).secret;
 }
 
 export function authFor(headers: Headers): Auth {

@@ -41,3 +41,15 @@ export async function resolveAuthSecretIn(store: AuthStore, configured: string |
   if (existing !== null) return { secret: existing, source: 'database' };
   return { secret: await store.settingOnce(KEY, newSecret()), source: 'generated' };
 }
+
+const remembered = globalThis as unknown as { __trackerAuthSecret?: string };
+
+/** Keeps the secret resolved at start (instrumentation-node.ts) for every bundle of the process. */
+export function rememberAuthSecret(secret: string): void {
+  remembered.__trackerAuthSecret = secret;
+}
+
+/** The secret resolved at start, if the server resolved one in this process. */
+export function rememberedAuthSecret(): string | undefined {
+  return remembered.__trackerAuthSecret;
+}

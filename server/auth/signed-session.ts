@@ -13,9 +13,9 @@ import 'server-only';
 import { getSessionCookie } from 'better-auth/cookies';
 import { headers } from 'next/headers';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { getDb } from '@/db';
+import { getDb, servingEngine } from '@/db';
 import { env } from '@/lib/env';
-import { existingAuthSecret } from './secret';
+import { existingAuthSecret, rememberedAuthSecret } from './secret';
 
 /** Better Auth's signature: base64 of a 32-byte HMAC-SHA256, 44 characters ending in "=". */
 const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
@@ -36,7 +36,7 @@ export function carriesSignedSession(headers: Headers): boolean {
   const value = getSessionCookie(headers, { cookiePrefix: 'tracker' });
   if (!value) return false;
   // No secret yet: no session was ever signed (and a refused request must write nothing).
-  const secret = existingAuthSecret(getDb(), env().BETTER_AUTH_SECRET);
+  const secret = rememberedAuthSecret() ?? (servingEngine() === 'postgres' ? null : existingAuthSecret(getDb(), env().BETTER_AUTH_SECRET));
   return secret !== null && isSignedWith(value, secret);
 }
 
