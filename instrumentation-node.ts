@@ -35,7 +35,9 @@ try {
   // Damage the checks at open could not see may show on the pages these first reads touch.
   const err = isDamageError(caught) ? damagedDatabaseError(path.resolve(env().DATABASE_PATH), caught) : caught;
   const message = err instanceof Error ? err.message : String(err);
-  console.error(`\nThe tracker cannot start.\n${env().DATABASE_URL && !message.startsWith('DATABASE_') ? `DATABASE_URL: ${message}` : message}\n`);
+  // process.env, not env(): the configuration itself may be what is wrong.
+  const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+  console.error(`\nThe tracker cannot start.\n${onPostgres && !message.startsWith('DATABASE_') && !message.startsWith('Invalid environment') ? `DATABASE_URL: ${message}` : message}\n`);
   process.exit(1);
 }
 

@@ -8,7 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { bundledChromium, systemChromium } from './scripts/harness/chromium';
+import { pgAdminUrl, withDatabase } from './testing/postgres';
 import { ACCOUNTS } from './e2e/staff/accounts';
 
 const executablePath = systemChromium();
@@ -33,6 +36,20 @@ function freshDatabase(variable: string): string {
 }
 const READER_DB = freshDatabase('E2E_READER_DATABASE_PATH');
 const STAFF_DB = freshDatabase('E2E_STAFF_DATABASE_PATH');
+
+// `E2E_ENGINE=postgres` (npm run test:e2e:postgres): the same stories with both servers on PostgreSQL,
+// each on a database of its own made here and dropped by e2e/global-teardown.ts (E2E_PG_DATABASES).
+const ON_POSTGRES = process.env.E2E_ENGINE === 'postgres';
+function freshPostgres(variable: string): string {
+  const existing = process.env[variable];
+  if (existing) return existing;
+  const name = `tracker_e2e_${randomBytes(4).toString('hex')}`;
+  execFileSync('psql', [pgAdminUrl(), '-qc', `CREATE DATABASE "${name}"`], { stdio: 'pipe' });
+  process.env.E2E_PG_DATABASES = [process.env.E2E_PG_DATABASES, name].filter(Boolean).join('\n');
+  return (process.env[variable] = withDatabase(pgAdminUrl(), name));
+}
+const READER_URL = ON_POSTGRES ? freshPostgres('E2E_READER_DATABASE_URL') : null;
+const STAFF_URL = ON_POSTGRES ? freshPostgres('E2E_STAFF_DATABASE_URL') : null;
 // Where staff-setup keeps each staff account's signed-in session for the stories
 // (e2e/staff/sessions.ts): good only against this run's staff database, so made afresh with it.
 process.env.E2E_STAFF_SESSIONS_DIR ??= tempDirectory();
@@ -47,7 +64,7 @@ const chromiumLaunch = {
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-function server(port: number, databasePath: string, extraEnv: Record<string, string> = {}) {
+function server(port: number, databasePath: string, databaseUrl: string | null, extraEnv: Record<string, string> = {}) {
   return {
     // The build comes first in `npm run test:e2e`; here the servers only start.
     command: `node --max-semi-space-size=32 --max-old-space-size=256 node_modules/next/dist/bin/next start --keepAliveTimeout 65000 -p ${port} -H 127.0.0.1`,
@@ -56,7 +73,7 @@ function server(port: number, databasePath: string, extraEnv: Record<string, str
     reuseExistingServer: false,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
-    env: { DATABASE_PATH: databasePath, SEED_ON_EMPTY: 'true', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { DATABASE_PATH: databasePath, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), SEED_ON_EMPTY: 'true', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
   };
 }
 
@@ -104,7 +121,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(READER_PORT, READER_DB),
-    server(STAFF_PORT, STAFF_DB, { ADMIN_EMAIL: STAFF_ADMIN.email, ADMIN_PASSWORD: STAFF_ADMIN.password }),
+    server(READER_PORT, READER_DB, READER_URL),
+    server(STAFF_PORT, STAFF_DB, STAFF_URL, { ADMIN_EMAIL: STAFF_ADMIN.email, ADMIN_PASSWORD: STAFF_ADMIN.password }),
   ],
 });

@@ -294,22 +294,3 @@ export function parseReplicaUrls(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/**
- * Why the server does not start with DATABASE_URL set, in this version: what is wrong with the
- * database or its replicas if anything is (checked without writing), else that serving from
- * PostgreSQL is not built yet (decisions 0043, 0044).
- */
-export async function postgresServingRefusal(url: string, replicaUrls: readonly string[] = []): Promise<Error> {
-  try {
-    const set = await openReplicaSet(url, replicaUrls, { max: 1 });
-    await set.close();
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return new PostgresRefusedError(message.startsWith('DATABASE_REPLICA_URLS') ? message : `DATABASE_URL: ${message}`);
-  }
-  return new PostgresRefusedError(
-    `DATABASE_URL is set (${redact(url)}), but this version of the tracker serves from SQLite only. ` +
-      'PostgreSQL can hold a verified copy (npm run db:copy), be backed up and restored (npm run db:backup, db:restore), ' +
-      'and its replicas checked (npm run db:status); the app does not read from it yet (docs/decisions/0043). Unset DATABASE_URL to serve from DATABASE_PATH.',
-  );
-}

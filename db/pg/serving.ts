@@ -15,7 +15,10 @@ import { openReplicaSet, parseReplicaUrls, type ReplicaSet } from './replicas';
 
 export async function openForServing(config: Env, log: (message: string) => void): Promise<ReplicaSet> {
   const url = config.DATABASE_URL!;
-  const set = await openReplicaSet(url, parseReplicaUrls(config.DATABASE_REPLICA_URLS), { migrate: true });
+  const replicaUrls = parseReplicaUrls(config.DATABASE_REPLICA_URLS);
+  // Everything checked first, the replicas included, without writing: a refused setting leaves the database as it was.
+  await (await openReplicaSet(url, replicaUrls, { max: 1 })).close();
+  const set = await openReplicaSet(url, replicaUrls, { migrate: true });
   try {
     if (config.SEED_ON_EMPTY) await seedIfEmpty(set, url, log);
   } catch (err) {

@@ -64,6 +64,17 @@ test.describe('The production server, when something is wrong', () => {
   test('refuses to start with a PostgreSQL address it cannot use, naming what to fix and writing nothing', async () => {
     const file = path.join(tmp.dir, 'never-created.db');
     const unused = await createTestPostgres('tracker_e2e_url');
+    // Another application's database, and one a newer version of the tracker migrated.
+    const foreign = await createTestPostgres('tracker_e2e_foreign');
+    const newer = await createTestPostgres('tracker_e2e_newer');
+    const sql = async (url: string, text: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(text);
+      await client.end();
+    };
+    await sql(foreign.url, 'CREATE TABLE customers (id int PRIMARY KEY, name text)');
+    await sql(newer.url, `CREATE SCHEMA drizzle; CREATE TABLE drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint); INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-the-future', ${Date.now() + 365 * 86_400_000})`);
     try {
       const primary = (url: string, replicas = '') => ({ DATABASE_URL: url, DATABASE_REPLICA_URLS: replicas });
       for (const [label, vars, says] of [
@@ -73,8 +84,8 @@ test.describe('The production server, when something is wrong', () => {
         ['replicas without a primary', primary('', unused.url), /DATABASE_REPLICA_URLS: is set without DATABASE_URL/],
         // The server itself named as its own replica: it accepts writes, so it would not follow (decision 0044).
         ['a "replica" that is not a standby', primary(unused.url, withDatabase(unused.url, 'postgres')), /DATABASE_REPLICA_URLS: .* is not a standby \(it accepts writes\)/],
-        // A usable database: this version still serves from SQLite only, and says so (decision 0043).
-        ['a usable database', primary(unused.url), /serves from SQLite only.*Unset DATABASE_URL/],
+        ['another application\'s database', primary(foreign.url), /DATABASE_URL: .* holds 1 table\(s\) but no tracker migration history: it is another application's database/],
+        ['a database a newer version migrated', primary(newer.url), /DATABASE_URL: .* was migrated by a newer version of the tracker/],
       ] as const) {
         const exit = await ProductionServer.runUntilExit({ port: PORT, databasePath: file, env: { ...vars, SEED_ON_EMPTY: 'true' } });
         expect(exit.code, `${label}:\n${exit.output}`).not.toBe(0);
@@ -88,8 +99,13 @@ test.describe('The production server, when something is wrong', () => {
       const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
       await client.end();
       expect(tables.rows[0].n, 'nothing was written to the PostgreSQL database').toBe(0);
+      const foreignClient = new pg.Client({ connectionString: foreign.url });
+      await foreignClient.connect();
+      const foreignTables = await foreignClient.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
+      await foreignClient.end();
+      expect(foreignTables.rows[0].n, "nothing was added to the other application's database").toBe(1);
     } finally {
-      await unused.drop();
+      await Promise.all([unused.drop(), foreign.drop(), newer.drop()]);
     }
   });
 

@@ -6,6 +6,9 @@
  */
 import { expect, test } from '@playwright/test';
 
+// SQLite's in-memory index; on PostgreSQL the views are answered by its maintained counts (decision 0043).
+test.skip(process.env.E2E_ENGINE === 'postgres', 'The facet index is SQLite-only');
+
 test('an operator sees on /api/health that the routes answer from the facet index the server built at start', async ({ request }) => {
   await expect
     .poll(async () => ((await (await request.get('/api/health')).json()) as { facetIndex?: { state?: string } }).facetIndex?.state, {

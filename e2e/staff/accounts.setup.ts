@@ -18,7 +18,8 @@ setup('create the staff accounts', async ({ request }) => {
   for (const [name, account] of Object.entries(ACCOUNTS)) {
     if (name === 'admin') continue;
     const out = execFileSync('npx', ['tsx', 'scripts/user-create.ts', '--email', account.email, '--role', account.role, '--name', account.name], {
-      env: { ...process.env, DATABASE_PATH: databasePath, USER_PASSWORD: account.password },
+      // On PostgreSQL (E2E_ENGINE=postgres) the command writes to the staff server's database there.
+      env: { ...process.env, DATABASE_PATH: databasePath, ...(process.env.E2E_STAFF_DATABASE_URL ? { DATABASE_URL: process.env.E2E_STAFF_DATABASE_URL } : {}), USER_PASSWORD: account.password },
       encoding: 'utf8',
     });
     expect(out).toContain(`Created ${account.role} ${account.email}`);
