@@ -4,7 +4,8 @@
  * Imports one version of an official sanctions list (issue 13) and prints the version, its counts
  * and the changes it proposes for review on /lists. The OFAC CSV set is given as its three files
  * (sdn.csv add.csv alt.csv, in that order). A file that cannot be read is refused with its name and
- * the line or element, exit code 1, and nothing written; the same file again is a no-op.
+ * the line or element, exit code 1, and nothing written; the same file again is a no-op. With
+ * DATABASE_URL set, into that PostgreSQL database.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/engine/client';
@@ -12,6 +13,8 @@ import { migrateDatabase } from '@/db/engine/migrate';
 import { importListVersion, ListImportError, type ListImportResult } from '@/db/lists/import';
 import { LIST_SOURCES, type ListSource } from '@/lib/lists';
 import { env } from '@/lib/env';
+import { openReplicaSet } from '@/db/pg/replicas';
+import { postgresStore } from '@/db/store/postgres';
 import { runScript, UsageError } from './run-script';
 
 const USAGE = `Usage: npm run lists:import -- --source <${LIST_SOURCES.join('|')}> <file> [--dry-run] [--published YYYY-MM-DD]
@@ -74,16 +77,29 @@ function report(r: ListImportResult): string {
 
 runScript(async () => {
   const options = args(process.argv.slice(2));
-  const { db, sqlite } = openDatabase(env().DATABASE_PATH);
+  const importedBy = { userId: null, label: options.as };
+  const databaseUrl = env().DATABASE_URL;
   try {
-    migrateDatabase(db);
-    const result = await importListVersion(db, { ...options, importedBy: { userId: null, label: options.as } });
-    console.log(report(result));
+    if (databaseUrl) {
+      // PostgreSQL (DATABASE_URL): the same import through the store, migrated first as the server does.
+      const set = await openReplicaSet(databaseUrl, [], { migrate: true, max: 2 });
+      try {
+        console.log(report(await postgresStore(set).lists.import({ ...options, importedBy })));
+      } finally {
+        await set.close();
+      }
+      return;
+    }
+    const { db, sqlite } = openDatabase(env().DATABASE_PATH);
+    try {
+      migrateDatabase(db);
+      console.log(report(await importListVersion(db, { ...options, importedBy })));
+    } finally {
+      sqlite.close();
+    }
   } catch (err) {
     if (!(err instanceof ListImportError)) throw err;
     console.error(`Refused, nothing written: ${err.message}`);
     process.exitCode = 1;
-  } finally {
-    sqlite.close();
   }
 });

@@ -34,17 +34,19 @@ async function isEmpty(set: ReplicaSet): Promise<boolean> {
   return Number(rows[0]!.n) === 0;
 }
 
-async function seedIfEmpty(set: ReplicaSet, url: string, log: (message: string) => void): Promise<void> {
-  if (!(await isEmpty(set))) return;
+/** Fills an empty database with the seed; false when it holds a tracker already (then nothing is written). */
+export async function seedIfEmpty(set: ReplicaSet, url: string, log: (message: string) => void): Promise<boolean> {
+  if (!(await isEmpty(set))) return false;
   const client = await set.primary.pool.connect();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-seed-'));
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext('tracker:seed'))`);
-    if (!(await isEmpty(set))) return;
+    if (!(await isEmpty(set))) return false;
     const file = path.join(dir, 'seed.db');
     bootstrapDatabase({ path: file, seedOnEmpty: true, check: 'schema' }).sqlite.close();
     const report = await copyDatabase(file, url);
     log(`Filled the empty PostgreSQL database with the seed (${report.tables.find((t) => t.name === 'events')?.rows ?? 0} events).`);
+    return true;
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext('tracker:seed'))`).catch(() => {});
     client.release();
