@@ -14,7 +14,12 @@
  *   7. the app's data-access interface on PostgreSQL (db/store/postgres.ts) does the same for an
  *      editor: each save through the store is on the store's next read, and on the next request's
  *      store given the position of that save (as a cookie will carry it), from a replica where
- *      one has replayed it.
+ *      one has replayed it;
+ *   8. the production server itself on the primary and both replicas (DATABASE_URL,
+ *      DATABASE_REPLICA_URLS; needs `npm run build` first, as `npm test` does): an editor's saves
+ *      through the API are on their next page, the server's reads spread across both replicas
+ *      (its /api/health counts them), and with one replica stopped the pages still answer and
+ *      /api/health says which replica is down.
  * Everything it started is stopped and removed at the end, pass or fail.
  */
 import assert from 'node:assert/strict';
@@ -31,6 +36,10 @@ import { TEST_ACTOR } from '@/db/testing/test-db';
 import { eventInputSchema } from '@/lib/validation/event';
 import { startPgCluster, type PgCluster } from '@/testing/pg-cluster';
 import { runScript } from './run-script';
+import fs from 'node:fs';
+import { ProductionServer } from './harness/production-server';
+import { sameOriginHeaders, signIn } from './harness/staff-client';
+import { freePort } from '@/testing/pg-cluster';
 
 const DOWN_FOR_MS = 1_000;
 
@@ -166,6 +175,61 @@ async function survivesStoppedReplicas(set: ReplicaSet, cluster: PgCluster, id: 
   assert.equal(status[1]!.state, 'unreachable');
 }
 
+interface Health {
+  status: string;
+  engine: string;
+  replicas: { label: string; state: string; reads: number; lagBytes?: number }[];
+}
+
+async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
+  if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    throw new Error('Step 8 runs the production server: build it first (npm run build), as npm test does before this check.');
+  }
+  const admin = { email: 'replicas@example.org', password: 'a long enough password for the check', role: 'admin' } as const;
+  const server = await ProductionServer.start({
+    port: await freePort(3900),
+    databasePath: path.join(cluster.dir, 'never-created.db'),
+    env: { DATABASE_URL: cluster.primary.url, DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url).join(','), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+  });
+  const [, r2] = cluster.replicas;
+  try {
+    const health = async () => (await (await fetch(`${server.baseUrl}/api/health`)).json()) as Health;
+    assert.equal((await health()).engine, 'postgres');
+    const cookie = await signIn(server.baseUrl, admin);
+    const headers = sameOriginHeaders(server.baseUrl, cookie);
+    const event = (title: string) => ({ type: 'statement', title, summary: 'Saved through the server on replicas.', date: '2024-05-03', status: 'published' });
+    const created = await fetch(`${server.baseUrl}/api/events`, { method: 'POST', headers, body: JSON.stringify({ event: event('Server check 0') }) });
+    assert.equal(created.status, 201, 'the editor records an event');
+    const { id } = (await created.json()) as { id: number };
+    let version = 1;
+    const rounds = 10;
+    for (let i = 1; i <= rounds; i++) {
+      const title = `Server check ${i}`;
+      const saved = await fetch(`${server.baseUrl}/api/events/${id}`, { method: 'PUT', headers, body: JSON.stringify({ version, event: event(title) }) });
+      assert.equal(saved.status, 200, `round ${i}: the save is accepted`);
+      version = ((await saved.json()) as { version: number }).version;
+      const page = await (await fetch(`${server.baseUrl}/events/${id}`, { headers: { cookie } })).text();
+      assert.ok(page.includes(title), `round ${i}: the editor's next page shows the save`);
+    }
+    for (let i = 0; i < 20; i++) assert.equal((await fetch(`${server.baseUrl}/api/events?limit=5`)).status, 200);
+    const spread = (await health()).replicas;
+    line(`the production server on the primary and both replicas: ${rounds} saves through the API, each on the editor's next page; reads by replica: ${spread.map((r) => `${r.label} ${r.reads}`).join(', ')}`);
+    assert.ok(spread.every((r) => r.state === 'streaming' && r.reads > 0), 'the server reads from both replicas');
+
+    cluster.stop(r2!);
+    for (const path_ of ['/', '/api/events?limit=5', `/events/${id}`, '/relations?with=SY']) {
+      assert.equal((await fetch(`${server.baseUrl}${path_}`)).status, 200, `${path_} answers with a replica stopped`);
+    }
+    const down = await health();
+    assert.equal(down.status, 'degraded');
+    assert.deepEqual(down.replicas.map((r) => r.state), ['streaming', 'unreachable']);
+    line(`${r2!.name} stopped: the pages still answer; /api/health says "${down.status}", ${down.replicas.map((r) => `${r.label} ${r.state}`).join(', ')}`);
+  } finally {
+    await server.stop();
+    cluster.start(r2!);
+  }
+}
+
 runScript(async () => {
   const started = Date.now();
   console.log('Starting a PostgreSQL primary and two streaming replicas on 127.0.0.1 ...');
@@ -205,6 +269,11 @@ runScript(async () => {
     await spreadAcrossReplicas(set, cluster, seedEvents);
     await readYourWrites(set, id);
     await storeReadsItsWrites(set);
+    await theServerOnReplicas(cluster);
+    await waitFor('the stopped replica to stream again', async () => {
+      const status = await set!.status();
+      return status.every((s) => s.state === 'streaming') ? status : undefined;
+    });
     await survivesStoppedReplicas(set, cluster, id);
     console.log(`Replica checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
