@@ -12,6 +12,7 @@ import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
 import { postgresStore, type WriteMarks } from '@/db/store/postgres';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
+import { parseWriteMarkCookie, WRITE_MARK_COOKIE } from '@/lib/http/write-mark-cookie';
 
 /** The app's PostgreSQL, when it serves from it: the primary and replicas, and the WAL position of the last write this process made. */
 interface ServingPostgres {
@@ -38,6 +39,21 @@ export async function openServingPostgres(log: (message: string) => void): Promi
   let mark: WriteMark | undefined;
   globalForDb.__trackerPg = { set, marks: { get: () => mark, set: (m) => (mark = m) } };
   return set;
+}
+
+/**
+ * The position of the person's last write, from their request's cookie (server/http/write-mark.ts
+ * sets it): reads wait for it, whichever server made the write. Next's request cookies, asked
+ * here because every read of the store passes by; outside a request (start-up, the alert
+ * dispatcher) there are none.
+ */
+async function requestWriteMark(): Promise<WriteMark | undefined> {
+  try {
+    const { cookies } = await import('next/headers');
+    return parseWriteMarkCookie((await cookies()).get(WRITE_MARK_COOKIE)?.value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The PostgreSQL the app serves from, or null on SQLite or before it is open. */
@@ -79,7 +95,9 @@ export function getStore(): TrackerStore {
     const serving = globalForDb.__trackerPg;
     if (!serving) throw new Error('PostgreSQL is opened when the server starts (instrumentation-node.ts); it is not open in this process.');
     // Every bundle's store shares the process's last write, so a page reads what an action just saved.
-    if (cachedPgStore?.set !== serving.set) cachedPgStore = { set: serving.set, store: postgresStore(serving.set, { marks: serving.marks }) };
+    if (cachedPgStore?.set !== serving.set) {
+      cachedPgStore = { set: serving.set, store: postgresStore(serving.set, { marks: serving.marks, readAfter: requestWriteMark }) };
+    }
     return cachedPgStore.store;
   }
   const connection = getConnection();

@@ -19,7 +19,8 @@
  *      DATABASE_REPLICA_URLS; needs `npm run build` first, as `npm test` does): an editor's saves
  *      through the API are on their next page, the server's reads spread across both replicas
  *      (its /api/health counts them), and with one replica stopped the pages still answer and
- *      /api/health says which replica is down.
+ *      /api/health says which replica is down; and a second server, given the editor's cookie
+ *      (the write's WAL position), shows each save made on the first.
  * Everything it started is stopped and removed at the end, pass or fail.
  */
 import assert from 'node:assert/strict';
@@ -37,6 +38,7 @@ import { eventInputSchema } from '@/lib/validation/event';
 import { startPgCluster, type PgCluster } from '@/testing/pg-cluster';
 import { runScript } from './run-script';
 import fs from 'node:fs';
+import pg from 'pg';
 import { ProductionServer } from './harness/production-server';
 import { sameOriginHeaders, signIn } from './harness/staff-client';
 import { freePort } from '@/testing/pg-cluster';
@@ -191,6 +193,13 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     databasePath: path.join(cluster.dir, 'never-created.db'),
     env: { DATABASE_URL: cluster.primary.url, DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url).join(','), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
   });
+  // A second server on the same databases, as behind a load balancer: it knows nothing of the
+  // first one's writes but what the editor's cookie carries.
+  const other = await ProductionServer.start({
+    port: await freePort(3950),
+    databasePath: path.join(cluster.dir, 'never-created-either.db'),
+    env: { DATABASE_URL: cluster.primary.url, DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url).join(',') },
+  });
   const [, r2] = cluster.replicas;
   try {
     const health = async () => (await (await fetch(`${server.baseUrl}/api/health`)).json()) as Health;
@@ -203,14 +212,48 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     const { id } = (await created.json()) as { id: number };
     let version = 1;
     const rounds = 10;
+    let carried = 0;
     for (let i = 1; i <= rounds; i++) {
       const title = `Server check ${i}`;
       const saved = await fetch(`${server.baseUrl}/api/events/${id}`, { method: 'PUT', headers, body: JSON.stringify({ version, event: event(title) }) });
       assert.equal(saved.status, 200, `round ${i}: the save is accepted`);
       version = ((await saved.json()) as { version: number }).version;
+      const mark = /tracker-wal=([^;]+)/.exec(saved.headers.get('set-cookie') ?? '')?.[1];
+      assert.ok(mark, `round ${i}: the save's answer carries its WAL position in a cookie`);
       const page = await (await fetch(`${server.baseUrl}/events/${id}`, { headers: { cookie } })).text();
       assert.ok(page.includes(title), `round ${i}: the editor's next page shows the save`);
+      // The next request goes to the other server, with the cookie the browser would send.
+      const elsewhere = (await (await fetch(`${other.baseUrl}/api/events/${id}`, { headers: { cookie: `tracker-wal=${mark}` } })).json()) as { title: string };
+      assert.equal(elsewhere.title, title, `round ${i}: the other server, given the cookie, shows the save`);
+      carried++;
     }
+    // With both replicas' replay paused, the other server's replicas cannot have the next save:
+    // without the cookie it answers from a replica (the old title), with it from the primary.
+    const replay = async (what: 'pause' | 'resume') => {
+      for (const r of cluster.replicas) {
+        const client = new pg.Client({ connectionString: r.url });
+        await client.connect();
+        await client.query(`SELECT pg_wal_replay_${what}()`);
+        await client.end();
+      }
+    };
+    await replay('pause');
+    try {
+      const before = ((await (await fetch(`${other.baseUrl}/api/events/${id}`)).json()) as { title: string }).title;
+      const saved = await fetch(`${server.baseUrl}/api/events/${id}`, { method: 'PUT', headers, body: JSON.stringify({ version, event: event('Saved while replay was paused') }) });
+      assert.equal(saved.status, 200);
+      version = ((await saved.json()) as { version: number }).version;
+      const mark = /tracker-wal=([^;]+)/.exec(saved.headers.get('set-cookie') ?? '')?.[1];
+      const without = ((await (await fetch(`${other.baseUrl}/api/events/${id}`)).json()) as { title: string }).title;
+      const withCookie = ((await (await fetch(`${other.baseUrl}/api/events/${id}`, { headers: { cookie: `tracker-wal=${mark}` } })).json()) as { title: string }).title;
+      assert.equal(without, before, 'without the cookie the other server reads a replica that has not replayed the save');
+      assert.equal(withCookie, 'Saved while replay was paused', "with the cookie it reads the save (from the primary, since no replica has it)");
+      line(`replay paused on both replicas: the other server without the cookie showed "${without}", with it "${withCookie}"`);
+    } finally {
+      await replay('resume');
+    }
+    const otherReads = ((await (await fetch(`${other.baseUrl}/api/health`)).json()) as Health).replicas;
+    line(`a second server given the editor's cookie: ${carried} of ${rounds} reads showed the save just made on the first (its reads by replica: ${otherReads.map((r) => `${r.label} ${r.reads}`).join(', ')})`);
     for (let i = 0; i < 20; i++) assert.equal((await fetch(`${server.baseUrl}/api/events?limit=5`)).status, 200);
     const spread = (await health()).replicas;
     line(`the production server on the primary and both replicas: ${rounds} saves through the API, each on the editor's next page; reads by replica: ${spread.map((r) => `${r.label} ${r.reads}`).join(', ')}`);
@@ -225,7 +268,7 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     assert.deepEqual(down.replicas.map((r) => r.state), ['streaming', 'unreachable']);
     line(`${r2!.name} stopped: the pages still answer; /api/health says "${down.status}", ${down.replicas.map((r) => `${r.label} ${r.state}`).join(', ')}`);
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), other.stop()]);
     cluster.start(r2!);
   }
 }

@@ -44,7 +44,7 @@ import { pgEntityNames, pgEventHistory, pgEventSnapshotAtVersion, pgEventTitles,
 import { pgResolveFilters } from '@/db/pg/filter-lookups';
 import { pgSearchSuggestion } from '@/db/pg/suggestions';
 import type { PgDb } from '@/db/pg/connect';
-import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
+import { lsnToBigInt, type ReplicaSet, type WriteMark } from '@/db/pg/replicas';
 import { pgOutbox } from '@/db/pg/outbox';
 import { pgAsRecorded, pgFirstRecordedAt } from '@/db/pg/as-recorded';
 import { pgChangesSince } from '@/db/pg/changes';
@@ -83,12 +83,28 @@ export interface WriteMarks {
   set(mark: WriteMark): void;
 }
 
-export function postgresStore(set: ReplicaSet, options: { after?: WriteMark; marks?: WriteMarks } = {}): PostgresStore {
+/** The later of two WAL positions. */
+export function laterMark(a: WriteMark | undefined, b: WriteMark | undefined): WriteMark | undefined {
+  if (!a || !b) return a ?? b;
+  return lsnToBigInt(a.lsn) >= lsnToBigInt(b.lsn) ? a : b;
+}
+
+export interface PostgresStoreOptions {
+  /** Read after this write (a position carried from an earlier request). */
+  after?: WriteMark;
+  /** Where the last write's position is kept (default: in this store). */
+  marks?: WriteMarks;
+  /** Asked at each read: a position to read after besides the store's own (the request's cookie, decision 0046). */
+  readAfter?: () => Promise<WriteMark | undefined>;
+}
+
+export function postgresStore(set: ReplicaSet, options: PostgresStoreOptions = {}): PostgresStore {
   let own = options.after;
   const marks: WriteMarks = options.marks ?? { get: () => own, set: (mark) => (own = mark) };
   if (options.after && options.marks && !options.marks.get()) options.marks.set(options.after);
   const primary = set.primary.db;
-  const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: marks.get() })).value;
+  const readAfter = async () => laterMark(marks.get(), await options.readAfter?.());
+  const read = async <T>(fn: (db: PgDb) => Promise<T>): Promise<T> => (await set.read(fn, { after: await readAfter() })).value;
   // A stream of batches reads from one server: the first that answers the first batch (a replica
   // that has replayed this store's last write, or the primary) serves the rest.
   async function* readBatches<T>(open: (db: PgDb) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
@@ -97,7 +113,7 @@ export function postgresStore(set: ReplicaSet, options: { after?: WriteMark; mar
         const batches = open(db);
         return { batches, first: await batches.next() };
       },
-      { after: marks.get() },
+      { after: await readAfter() },
     );
     if (started.first.done) return;
     yield started.first.value;

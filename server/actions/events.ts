@@ -16,6 +16,7 @@ import { expectedVersionSchema, type EventInput } from '@/lib/validation/event';
 import { formDataToValues, issuesToFieldErrors, validateEventForm, type EventFormValues, type FieldErrors } from '@/lib/validation/event-form';
 import { kickAlerts } from '@/server/alerts/scheduler';
 import { buttonAction, formId, guardedAction, showAfterWrite, viewerWith } from './guard';
+import { rememberWrite } from '@/server/http/write-mark';
 
 export interface ConflictInfo {
   currentVersion: number;
@@ -115,6 +116,7 @@ export async function createActorInline(raw: { kind: string; name: string; count
   if (!parsed.success) return { ok: false, message: 'The actor was not created.', errors: issuesToFieldErrors(parsed.error.issues) };
   try {
     const { id } = await getStore().entities.create(parsed.data, changeActor(auth.viewer));
+    await rememberWrite();
     return { ok: true, entity: { id, name: parsed.data.name } };
   } catch (err) {
     // Another actor reads the same (issue 10): pick that one from the suggestions; a namesake who

@@ -16,6 +16,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { rememberWrite } from '@/server/http/write-mark';
 import { z } from 'zod';
 import { writeRefusal } from '@/db/engine/integrity';
 import { MutationError, VersionConflictError } from '@/db/mutations/errors';
@@ -100,6 +101,9 @@ export function guardedAction<State, Values, Input>(
     } catch (err) {
       if (err instanceof MutationError) return spec.refuse({ reason: 'refused', message: err.message, errors: err.fieldErrors, values, count, error: err });
       throw err;
+    } finally {
+      // Before the redirect that follows a write: the next page reads it on any server (PostgreSQL).
+      await rememberWrite();
     }
   }
 }

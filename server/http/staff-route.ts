@@ -19,6 +19,7 @@ import { requirePermission } from '@/server/auth/viewer';
 import { asWrite } from './write-first';
 import type { ApiError } from '@/db/api-types';
 import { NEVER_STORED } from '@/lib/http/cache-policy';
+import { rememberWrite } from './write-mark';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
   return NextResponse.json<ApiError & Record<string, unknown>>({ error, ...extra }, { status, headers: { ...NEVER_STORED } });
@@ -81,7 +82,9 @@ export function withStaff<Params extends Record<string, string> = Record<string,
 ): (request: NextRequest, context?: { params: Promise<Params> }) => Promise<Response> {
   const run = async (request: NextRequest, viewer: Viewer, context?: { params: Promise<Params> }): Promise<Response> => {
     try {
-      return await handler({ request, viewer, params: context ? await context.params : ({} as Params) });
+      const response = await handler({ request, viewer, params: context ? await context.params : ({} as Params) });
+      if (!READS.has(request.method)) await rememberWrite();
+      return response;
     } catch (err) {
       if (err instanceof RouteError) return jsonError(err.status, err.message, err.extra);
       const response = mutationErrorResponse(err);

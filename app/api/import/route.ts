@@ -14,6 +14,7 @@ import { changeActor } from '@/lib/auth/roles';
 import { IMPORT_MAX_BYTES, readCsvUpload } from '@/lib/csv/import';
 import { readBodyLimited } from '@/lib/http/read-limited';
 import { authorizeRequest, jsonError } from '@/server/http/staff-route';
+import { rememberWrite } from '@/server/http/write-mark';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +57,9 @@ export async function POST(request: NextRequest) {
     return jsonError(400, 'Run the dry run first: the commit needs the digest it returned.');
   }
   try {
-    return NextResponse.json(await store.imports.commit(read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns));
+    const committed = await store.imports.commit(read.rows, fileName, digest, changeActor(viewer), read.ignoredColumns);
+    await rememberWrite();
+    return NextResponse.json(committed);
   } catch (err) {
     if (!(err instanceof ImportRefusedError)) throw err;
     if (err.reason === 'problems') return jsonError(422, err.message, { plan: err.plan });
