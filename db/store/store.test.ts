@@ -28,7 +28,7 @@ import { parseFilters } from '@/lib/filters';
 import { eventInputSchema, type EventInput, type EventInputRaw } from '@/lib/validation/event';
 import { entityInputSchema, type EntityInput, type EntityInputRaw } from '@/lib/validation/entity';
 import { createTestPostgres, type TestPostgres } from '@/testing/postgres';
-import { postgresStore } from './postgres';
+import { laterMark, postgresStore } from './postgres';
 import { sqliteStore } from './sqlite';
 import type { TrackerStore } from './store';
 
@@ -842,6 +842,30 @@ describe.each(['sqlite', 'postgres'] as const)('the CSV import on %s', (engine) 
     const plan = await store().imports.plan(csvRows(file), 'twice.csv', []);
     expect(plan.rows[0]!.action).toBe('create');
     expect(plan.rows[0]!.warnings.map((w) => w.message).join(' ')).toContain(`Looks like event #${existing.id}`);
+  });
+});
+
+describe('the write marks a PostgreSQL store reads after', () => {
+  it('takes the later of two WAL positions, by their numbers, not their text', () => {
+    expect(laterMark({ lsn: '0/9' }, { lsn: '0/10' })).toEqual({ lsn: '0/10' });
+    expect(laterMark({ lsn: '1/0' }, { lsn: '0/FFFFFFFF' })).toEqual({ lsn: '1/0' });
+    expect(laterMark(undefined, { lsn: '0/1' })).toEqual({ lsn: '0/1' });
+    expect(laterMark({ lsn: '0/1' }, undefined)).toEqual({ lsn: '0/1' });
+    expect(laterMark(undefined, undefined)).toBeUndefined();
+  });
+
+  it("reads after the request's mark as well as its own (a save made on another server)", async () => {
+    const elsewhere = postgresStore(set);
+    const { id } = await elsewhere.events.create(input({ title: 'Saved on another server' }), TEST_ACTOR);
+    let asked = 0;
+    const here = postgresStore(set, {
+      readAfter: async () => {
+        asked++;
+        return elsewhere.lastWrite;
+      },
+    });
+    expect((await here.events.get(id))?.title).toBe('Saved on another server');
+    expect(asked).toBe(1);
   });
 });
 
