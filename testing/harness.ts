@@ -41,7 +41,16 @@ export async function dbModule() {
   // Imported here, not at the top: the store reaches modules that tests mock with this harness
   // (lib/auth/password through the accounts), and a static import would wait on itself.
   const { sqliteStore } = await import('@/db/store/sqlite');
-  return { getDb: () => connection().db, getConnection: () => connection(), getStore: () => sqliteStore(connection()) };
+  return {
+    getDb: () => connection().db,
+    getConnection: () => connection(),
+    getStore: () => sqliteStore(connection()),
+    servingEngine: () => 'sqlite' as const,
+    servingPostgres: () => null,
+    openServingPostgres: async () => {
+      throw new Error('The test harness serves from SQLite.');
+    },
+  };
 }
 
 export function viewerModule() {

@@ -13,7 +13,7 @@ const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer:
 
 vi.mock('@/db/index', async () => {
   const { sqliteStore } = await import('@/db/store/sqlite');
-  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn) };
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn), servingEngine: () => 'sqlite' as const, servingPostgres: () => null };
 });
 vi.mock('@/server/auth/viewer', () => ({ requirePermission: async (permission: Permission) => authorize(harness.viewer, permission) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));

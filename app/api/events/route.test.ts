@@ -28,7 +28,7 @@ const harness = vi.hoisted(() => ({
 
 vi.mock('@/db/index', async () => {
   const { sqliteStore } = await import('@/db/store/sqlite');
-  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn) };
+  return { getDb: () => harness.conn.db, getConnection: () => harness.conn, getStore: () => sqliteStore(harness.conn), servingEngine: () => 'sqlite' as const, servingPostgres: () => null };
 });
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => {

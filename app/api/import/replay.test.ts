@@ -16,7 +16,7 @@ import { authorize, type Permission, type Viewer } from '@/lib/auth/roles';
 const harness = vi.hoisted(() => ({ conn: null as unknown as Connection, viewer: null as Viewer | null }));
 vi.mock('@/db/index', async () => {
   const { sqliteStore } = await import('@/db/store/sqlite');
-  return { getDb: () => harness.conn.db, getStore: () => sqliteStore(harness.conn) };
+  return { getDb: () => harness.conn.db, getStore: () => sqliteStore(harness.conn), servingEngine: () => 'sqlite' as const, servingPostgres: () => null };
 });
 vi.mock('@/server/auth/viewer', () => ({
   requirePermission: async (permission: Permission) => authorize(harness.viewer, permission),
