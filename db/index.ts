@@ -10,7 +10,7 @@ import { bootstrapDatabase } from '@/db/engine/bootstrap';
 import type { Connection, Db } from '@/db/engine/client';
 import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
-import { postgresStore, type WriteMarks } from '@/db/store/postgres';
+import { laterMark, postgresStore, type WriteMarks } from '@/db/store/postgres';
 import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
 import { parseWriteMarkCookie, WRITE_MARK_COOKIE } from '@/lib/http/write-mark-cookie';
 
@@ -37,7 +37,8 @@ export async function openServingPostgres(log: (message: string) => void): Promi
   const { openForServing } = await import('@/db/pg/serving');
   const set = await openForServing(env(), log);
   let mark: WriteMark | undefined;
-  globalForDb.__trackerPg = { set, marks: { get: () => mark, set: (m) => (mark = m) } };
+  // Only ever forward: two writes' positions may come back out of order.
+  globalForDb.__trackerPg = { set, marks: { get: () => mark, set: (m) => (mark = laterMark(mark, m)) } };
   return set;
 }
 
@@ -48,12 +49,31 @@ export async function openServingPostgres(log: (message: string) => void): Promi
  * dispatcher) there are none.
  */
 async function requestWriteMark(): Promise<WriteMark | undefined> {
+  let given: WriteMark | undefined;
   try {
     const { cookies } = await import('next/headers');
-    return parseWriteMarkCookie((await cookies()).get(WRITE_MARK_COOKIE)?.value);
+    given = parseWriteMarkCookie((await cookies()).get(WRITE_MARK_COOKIE)?.value);
   } catch {
     return undefined;
   }
+  if (!given) return undefined;
+  // Anyone can send the cookie: a position beyond the primary's (forged, to push reads onto the
+  // primary) counts as the primary's own, which the replicas replay within moments.
+  const primary = await primaryPosition();
+  return primary && laterMark(given, primary) === given ? primary : given;
+}
+
+let primaryPositionCache: { at: number; mark: Promise<WriteMark | undefined> } | undefined;
+
+/** The primary's current WAL position, asked at most twice a second. */
+function primaryPosition(): Promise<WriteMark | undefined> {
+  const set = globalForDb.__trackerPg?.set;
+  if (!set) return Promise.resolve(undefined);
+  const now = Date.now();
+  if (!primaryPositionCache || now - primaryPositionCache.at > 500) {
+    primaryPositionCache = { at: now, mark: set.currentMark().catch(() => undefined) };
+  }
+  return primaryPositionCache.mark;
 }
 
 /** The PostgreSQL the app serves from, or null on SQLite or before it is open. */

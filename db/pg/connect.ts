@@ -175,7 +175,16 @@ export async function openPostgres(url: string, options: { migrate?: boolean; ma
   try {
     let state = await checkPostgresSchema(connection);
     if (options.migrate && state.applied < state.known) {
-      await migrate(connection.db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+      // Two servers starting at once on an older database: one migrates, the other finds it done.
+      const lock = await connection.pool.connect();
+      try {
+        await lock.query(`SELECT pg_advisory_lock(hashtext('tracker:migrate'))`);
+        state = await checkPostgresSchema(connection);
+        if (state.applied < state.known) await migrate(connection.db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock(hashtext('tracker:migrate'))`).catch(() => {});
+        lock.release();
+      }
       state = await checkPostgresSchema(connection);
     }
     return { ...connection, state };

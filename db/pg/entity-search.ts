@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { bestMatches, chunk, matchingCandidates, typedQuery, type EntityMatch } from '@/db/queries/entity-search';
-import type { Visibility } from '@/db/queries/events';
+import { MAX_RECORD_ID, type Visibility } from '@/db/queries/events';
 import { sourceVisibility } from '@/db/queries/filter-conditions';
 import { MAX_SUGGEST_QUERY, type EventSuggestion } from '@/db/queries/suggest';
 import type { PgDb } from './connect';
@@ -50,10 +50,11 @@ export async function pgSearchEntities(db: PgDb, text: string, limit = 10, visib
 export async function pgSuggestEvents(db: PgDb, query: string, options: { exclude?: number | null; limit?: number } = {}): Promise<EventSuggestion[]> {
   const q = query.trim().slice(0, MAX_SUGGEST_QUERY);
   if (q === '') return [];
-  const byId = /^#?(\d{1,12})$/.exec(q);
+  const byId = /^#?(\d{1,10})$/.exec(q);
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   const title = sql`${events.title} ILIKE ${`%${escaped}%`} ESCAPE '\\'`;
-  const conditions = [isNull(events.deletedAt), byId ? or(eq(events.id, Number(byId[1])), title) : title];
+  const number = byId && Number(byId[1]) <= MAX_RECORD_ID ? Number(byId[1]) : null;
+  const conditions = [isNull(events.deletedAt), number !== null ? or(eq(events.id, number), title) : title];
   if (options.exclude) conditions.push(ne(events.id, options.exclude));
   return db
     .select({ id: events.id, title: events.title, date: events.date, datePrecision: events.datePrecision, status: events.status })

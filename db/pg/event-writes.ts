@@ -116,7 +116,18 @@ export async function pgSurvivors(tx: PgTx | PgDb, ids: readonly number[]): Prom
   return resolved;
 }
 
+/**
+ * Holds the named actors (FOR SHARE) for the rest of the transaction: a merge of one of them
+ * (which locks them FOR UPDATE) waits for this write, or this write for the merge, so an event is
+ * never left naming an actor merged away while it was being saved.
+ */
+export async function pgHoldActors(tx: PgTx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, [...new Set(ids)])).orderBy(asc(entities.id)).for('share');
+}
+
 async function resolveMergedActors(tx: PgTx, input: EventInput): Promise<EventInput> {
+  await pgHoldActors(tx, input.actors.map((a) => a.entityId));
   const resolved = await pgSurvivors(tx, input.actors.map((a) => a.entityId));
   return withActorsResolved(input, (id) => resolved.get(id)!);
 }

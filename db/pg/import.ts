@@ -29,6 +29,7 @@ import {
   type MatchedActor,
   type Preparation,
 } from '@/db/import/import';
+import { VersionConflictError } from '@/db/mutations/errors';
 import { inputFromSnapshot, NothingChanged } from '@/db/mutations/events';
 import type { ChangeActor, EventSnapshot } from '@/db/mutations/revisions';
 import { parseRow, type CsvRow } from '@/lib/csv/import';
@@ -44,6 +45,16 @@ import { entities, entityAliases, events, importCommits, tags } from './schema';
 
 type Runner = PgDb | PgTx;
 
+/**
+ * The state a dry run is bound to: how many revisions there are. Every write appends one and none
+ * is ever deleted, so the count moves with every commit; the newest id does not, on PostgreSQL,
+ * where a transaction that took a lower id may commit after one that took a higher.
+ */
+async function databaseState(db: Runner): Promise<number> {
+  const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM revisions`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** A reader over what was read; `sameDay` answers for the (type, date, precision) triples fetched with `fetchSameDay`. */
 interface PrefetchedReader extends ImportReader {
   fetchSameDay(triples: { type: string; date: string; datePrecision: string }[]): Promise<void>;
@@ -51,8 +62,7 @@ interface PrefetchedReader extends ImportReader {
 
 async function prefetch(db: Runner, rows: CsvRow[]): Promise<PrefetchedReader> {
   const parsed = rows.map(parseRow);
-  const { rows: stateRows } = await db.execute<{ n: number | null }>(sql`SELECT max(id) AS n FROM revisions`);
-  const state = Number(stateRows[0]?.n ?? 0);
+  const state = await databaseState(db);
   const columns = { id: entities.id, name: entities.name, kind: entities.kind };
   const names: MatchedActor[] = await db.select(columns).from(entities).where(isNull(entities.mergedIntoId)).orderBy(asc(entities.id));
   const aliases = await db
@@ -148,8 +158,7 @@ export async function pgApplyImport(
   forget(owner, key);
   return pgWriteTransaction(db, async (tx) => {
     await tx.execute(sql`LOCK TABLE revisions IN EXCLUSIVE MODE`);
-    const { rows: stateRows } = await tx.execute<{ n: number | null }>(sql`SELECT max(id) AS n FROM revisions`);
-    const state = Number(stateRows[0]?.n ?? 0);
+    const state = await databaseState(tx);
     const prep = given && given.state === state ? given : await prepare(tx, rows, fileName, ignoredColumns, false);
     const { plan } = prep;
     const [done] = await tx.select().from(importCommits).where(eq(importCommits.digest, expectedDigest));
@@ -157,7 +166,13 @@ export async function pgApplyImport(
     if (replayed) throw new ImportRefusedError(replayed, plan, 'replayed');
     if (plan.counts.error > 0) throw new ImportRefusedError('Some rows have problems; nothing was imported.', plan, 'problems');
     if (plan.digest !== expectedDigest) throw new ImportRefusedError(CHANGED, plan, 'changed');
-    return { result: await writeImport(tx, prep, actor, fileName), plan };
+    try {
+      return { result: await writeImport(tx, prep, actor, fileName), plan };
+    } catch (err) {
+      // Under the lock nothing should have moved; if an event did all the same, this is the dry run's "changed".
+      if (err instanceof VersionConflictError) throw new ImportRefusedError(CHANGED, plan, 'changed');
+      throw err;
+    }
   });
 }
 

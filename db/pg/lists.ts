@@ -18,6 +18,7 @@ import {
   proposalValues,
   readListUpload,
   refuseOlder,
+  unchangedResult,
   versionValues,
   type ImportListOptions,
   type ListImportResult,
@@ -161,7 +162,8 @@ async function confirmMatchInTx(tx: PgTx, input: ConfirmMatch, actor: ChangeActo
   await lockEntry(tx, input.source, input.entry.key);
   const standing = await pgActiveMatch(tx, input.source, input.entry.key);
   if (standing?.entityId === input.entityId) return standing.id;
-  const [entity] = await tx.select({ id: entities.id, mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, input.entityId));
+  // Held until the match commits: a merge of this actor waits, as for an event write.
+  const [entity] = await tx.select({ id: entities.id, mergedIntoId: entities.mergedIntoId }).from(entities).where(eq(entities.id, input.entityId)).for('share');
   const refusal = matchRefusal(standing, entity, input.entityId);
   if (refusal) throw refusal;
   const [row] = await tx.insert(listMatches).values(matchValues(input, actor)).returning({ id: listMatches.id });
@@ -287,7 +289,7 @@ async function latestVersion(db: Runner, source: ListSource): Promise<ListVersio
   return row;
 }
 
-async function planProposals(db: PgDb, source: ListSource, previous: ListVersionRow, read: ReadVersion) {
+async function planProposals(db: Runner, source: ListSource, previous: ListVersionRow, read: ReadVersion) {
   const before = new Map(
     (await db.select({ key: listEntries.entryKey, hash: listEntries.hash }).from(listEntries).where(eq(listEntries.versionId, previous.id))).map((r) => [r.key, r.hash]),
   );
@@ -311,12 +313,19 @@ export function pgImportListVersion(db: PgDb, options: ImportListOptions): Promi
     options,
     async (source, sha256) => (await db.select().from(listVersions).where(and(eq(listVersions.source, source), eq(listVersions.sha256, sha256))))[0],
     async (base, read) => {
-      const previous = (await latestVersion(db, options.source)) ?? null;
-      if (previous) refuseOlder(previous, read.published, base.fileName);
-      const { planned, skipped } = previous ? await planProposals(db, options.source, previous, read) : { planned: [], skipped: 0 };
-      const result = importResultOf(options, base, read, previous, planned, skipped);
-      if (options.dryRun) return result;
-      result.versionId = await pgWriteTransaction(db, async (tx) => {
+      const plan = async (runner: Runner) => {
+        const previous = (await latestVersion(runner, options.source)) ?? null;
+        if (previous) refuseOlder(previous, read.published, base.fileName);
+        const { planned, skipped } = previous ? await planProposals(runner, options.source, previous, read) : { planned: [], skipped: 0 };
+        return { previous, planned, result: importResultOf(options, base, read, previous, planned, skipped) };
+      };
+      if (options.dryRun) return (await plan(db)).result;
+      // One import of a list at a time: the version it follows and its proposals are decided under the lock.
+      return pgWriteTransaction(db, async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`tracker:list-import:${options.source}`}))`);
+        const [same] = await tx.select().from(listVersions).where(and(eq(listVersions.source, options.source), eq(listVersions.sha256, base.sha256)));
+        if (same) return unchangedResult(same, base);
+        const { previous, planned, result } = await plan(tx);
         const [version] = await tx.insert(listVersions).values(versionValues(options, read, result, previous)).returning({ id: listVersions.id });
         const versionId = version!.id;
         // The JSON columns go in as the text already made (one cast each), 400 entries to a statement.
@@ -330,9 +339,8 @@ export function pgImportListVersion(db: PgDb, options: ImportListOptions): Promi
           );
         }
         for (const p of planned) await tx.insert(listProposals).values(proposalValues(versionId, p, previous?.publishedAt ?? null, read.published?.date ?? null));
-        return versionId;
+        return { ...result, versionId };
       });
-      return result;
     },
   );
 }

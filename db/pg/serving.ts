@@ -29,8 +29,13 @@ export async function openForServing(config: Env, log: (message: string) => void
   return set;
 }
 
+/**
+ * Nothing recorded and nothing a start writes (accounts, the session secret): the copy that seeds
+ * fills only such a database. A database that holds an account is not seeded (and not refused).
+ */
 async function isEmpty(set: ReplicaSet): Promise<boolean> {
-  const { rows } = await set.primary.pool.query<{ n: string }>('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM revisions) + (SELECT count(*) FROM entities) AS n');
+  const tables = ['events', 'revisions', 'entities', 'standing_changes', 'list_versions', 'tags', '"user"', 'app_settings'];
+  const { rows } = await set.primary.pool.query<{ n: string }>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`);
   return Number(rows[0]!.n) === 0;
 }
 

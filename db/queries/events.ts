@@ -250,8 +250,12 @@ export interface EventsPage {
 export function parseId(value: string): number | null {
   if (!/^[1-9]\d{0,14}$/.test(value)) return null;
   const id = Number(value);
-  return Number.isSafeInteger(id) ? id : null;
+  // Ids are 32-bit on PostgreSQL: a larger number names no record on either engine.
+  return id <= MAX_RECORD_ID ? id : null;
 }
+
+/** The largest record id: PostgreSQL's `integer`. */
+export const MAX_RECORD_ID = 2_147_483_647;
 
 export interface GetEventOptions extends Visibility {
   includeDeleted?: boolean;

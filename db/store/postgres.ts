@@ -100,7 +100,7 @@ export interface PostgresStoreOptions {
 
 export function postgresStore(set: ReplicaSet, options: PostgresStoreOptions = {}): PostgresStore {
   let own = options.after;
-  const marks: WriteMarks = options.marks ?? { get: () => own, set: (mark) => (own = mark) };
+  const marks: WriteMarks = options.marks ?? { get: () => own, set: (mark) => (own = laterMark(own, mark)) };
   if (options.after && options.marks && !options.marks.get()) options.marks.set(options.after);
   const primary = set.primary.db;
   const readAfter = async () => laterMark(marks.get(), await options.readAfter?.());

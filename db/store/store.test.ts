@@ -570,6 +570,7 @@ describe.each(['sqlite', 'postgres'] as const)('actors on %s', (engine) => {
 });
 
 describe('actors side by side', () => {
+
   it('list the same countries and the same page of actors, by name', async () => {
     const [a, b] = await Promise.all([stores.sqlite!.entities.countries(), stores.postgres!.entities.countries()]);
     expect(a.length).toBeGreaterThan(3);
@@ -771,6 +772,16 @@ describe('official lists side by side', () => {
     for (const [i, va] of versionsA.entries()) expect(strip(await b.proposals(versionsB[i]!))).toEqual(strip(await a.proposals(va)));
   });
 
+  it('imports one of two uploads of the same list file at once on PostgreSQL; the other is told it is there', async () => {
+    const results = await Promise.all([0, 1].map(() => stores.postgres!.lists.import({ source: 'eu-fsf', path: listFixture('eu-fsf-v1.xml'), importedBy: TEST_ACTOR })));
+    expect(results.map((r) => r.status).sort()).toEqual(['imported', 'unchanged']);
+    const [x, y] = await Promise.all([0, 1].map(() => stores.postgres!.lists.import({ source: 'eu-fsf', path: listFixture('eu-fsf-v2.xml'), importedBy: TEST_ACTOR })));
+    expect([x!.status, y!.status].sort()).toEqual(['imported', 'unchanged']);
+    const versions = (await stores.postgres!.lists.versions()).filter((v) => v.source === 'eu-fsf');
+    expect(versions).toHaveLength(2);
+    expect(versions[0]!.previousVersionId).toBe(versions[1]!.id);
+  });
+
   it('lets one of two people matching one listed party at once on PostgreSQL match it; the other is told it is matched', async () => {
     const version = (await stores.postgres!.lists.versions()).find((v) => v.source === 'ofac-sdn' && v.previousVersionId !== null)!;
     const open = (await stores.postgres!.lists.proposals(version)).find((p) => p.status === 'proposed' && !p.match)!;
@@ -866,6 +877,23 @@ describe('the write marks a PostgreSQL store reads after', () => {
     });
     expect((await here.events.get(id))?.title).toBe('Saved on another server');
     expect(asked).toBe(1);
+  });
+});
+
+// Last: it writes to PostgreSQL only, and the comparisons above expect both engines to hold the same.
+describe('merges and saves at once on PostgreSQL', () => {
+  it('never leaves an event naming an actor merged away while the event was being saved, on PostgreSQL', async () => {
+    const pg_ = stores.postgres!;
+    const person = (name: string) => entityInputSchema.parse({ kind: 'person', name: `${name} ${RUN}`, aliases: [] });
+    for (let round = 0; round < 5; round++) {
+      const survivor = await pg_.entities.create(person(`Merge survivor ${round}`), TEST_ACTOR);
+      const merged = await pg_.entities.create(person(`Merge duplicate ${round}`), TEST_ACTOR);
+      const [saved] = await Promise.all([
+        pg_.events.create(input({ title: `Saved during a merge ${round}`, actors: [{ entityId: merged.id, role: 'target' }] }), TEST_ACTOR),
+        pg_.entities.merge({ survivorId: survivor.id, survivorVersion: 1, mergedId: merged.id, mergedVersion: 1 }, TEST_ACTOR),
+      ]);
+      expect((await pg_.events.get(saved.id))?.actors.map((a) => a.id)).toEqual([survivor.id]);
+    }
   });
 });
 

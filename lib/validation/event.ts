@@ -135,7 +135,8 @@ export const eventInputSchema = z
           entityId: z
             .number({ error: 'Choose an actor from the suggestions, or create a new one.' })
             .int('Choose an actor from the suggestions, or create a new one.')
-            .positive('Choose an actor from the suggestions, or create a new one.'),
+            .positive('Choose an actor from the suggestions, or create a new one.')
+            .max(2_147_483_647, 'Choose an actor from the suggestions, or create a new one.'),
           role: z.enum(ENTITY_ROLES, { error: 'Choose a role for the actor.' }),
         }),
       )
@@ -149,7 +150,8 @@ export const eventInputSchema = z
           toEventId: z
             .number({ error: 'Choose an event from the suggestions.' })
             .int('Choose an event from the suggestions.')
-            .positive('Choose an event from the suggestions.'),
+            .positive('Choose an event from the suggestions.')
+            .max(2_147_483_647, 'Choose an event from the suggestions.'),
           kind: z.enum(LINK_KINDS, { error: 'Choose a link type.' }),
         }),
       )
@@ -207,7 +209,8 @@ export const eventInputSchema = z
 export const expectedVersionSchema = z.coerce
   .number({ error: 'The form is missing the version it was loaded at; reload the page.' })
   .int('The form is missing the version it was loaded at; reload the page.')
-  .min(1, 'The form is missing the version it was loaded at; reload the page.');
+  .min(1, 'The form is missing the version it was loaded at; reload the page.')
+  .max(2_147_483_647, 'The form is missing the version it was loaded at; reload the page.');
 
 /** What the form, importer or seed hands in (before parsing). */
 export type EventInputRaw = z.input<typeof eventInputSchema>;
