@@ -176,14 +176,15 @@ export async function openPostgres(url: string, options: { migrate?: boolean; ma
     let state = await checkPostgresSchema(connection);
     if (options.migrate && state.applied < state.known) {
       // Two servers starting at once on an older database: one migrates, the other finds it done.
-      const lock = await connection.pool.connect();
+      // The lock is held on a connection of its own: the pool may have room for one (scripts).
+      const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      await lock.connect();
       try {
         await lock.query(`SELECT pg_advisory_lock(hashtext('tracker:migrate'))`);
         state = await checkPostgresSchema(connection);
         if (state.applied < state.known) await migrate(connection.db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
       } finally {
-        await lock.query(`SELECT pg_advisory_unlock(hashtext('tracker:migrate'))`).catch(() => {});
-        lock.release();
+        await lock.end().catch(() => {});
       }
       state = await checkPostgresSchema(connection);
     }
