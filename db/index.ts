@@ -11,7 +11,7 @@ import type { Connection, Db } from '@/db/engine/client';
 import { sqliteStore } from '@/db/store/sqlite';
 import type { TrackerStore } from '@/db/store/store';
 import { laterMark, postgresStore, type WriteMarks } from '@/db/store/postgres';
-import type { ReplicaSet, WriteMark } from '@/db/pg/replicas';
+import { lsnToBigInt, type ReplicaSet, type WriteMark } from '@/db/pg/replicas';
 import { parseWriteMarkCookie, WRITE_MARK_COOKIE } from '@/lib/http/write-mark-cookie';
 
 /** The app's PostgreSQL, when it serves from it: the primary and replicas, and the WAL position of the last write this process made. */
@@ -58,19 +58,24 @@ async function requestWriteMark(): Promise<WriteMark | undefined> {
   }
   if (!given) return undefined;
   // Anyone can send the cookie: a position beyond the primary's (forged, to push reads onto the
-  // primary) counts as the primary's own, which the replicas replay within moments.
-  const primary = await primaryPosition();
-  return primary && laterMark(given, primary) === given ? primary : given;
+  // primary) counts as the primary's own, which the replicas replay within moments. The position
+  // kept may be older than a write just made elsewhere, so a cookie beyond it asks the primary again.
+  const beyond = async (fresh: boolean) => {
+    const primary = await primaryPosition(fresh);
+    return primary !== undefined && lsnToBigInt(given.lsn) > lsnToBigInt(primary.lsn) ? primary : undefined;
+  };
+  if (!(await beyond(false))) return given;
+  return (await beyond(true)) ?? given;
 }
 
 let primaryPositionCache: { at: number; mark: Promise<WriteMark | undefined> } | undefined;
 
-/** The primary's current WAL position, asked at most twice a second. */
-function primaryPosition(): Promise<WriteMark | undefined> {
+/** The primary's current WAL position, asked at most twice a second unless `fresh`. */
+function primaryPosition(fresh = false): Promise<WriteMark | undefined> {
   const set = globalForDb.__trackerPg?.set;
   if (!set) return Promise.resolve(undefined);
   const now = Date.now();
-  if (!primaryPositionCache || now - primaryPositionCache.at > 500) {
+  if (fresh || !primaryPositionCache || now - primaryPositionCache.at > 500) {
     primaryPositionCache = { at: now, mark: set.currentMark().catch(() => undefined) };
   }
   return primaryPositionCache.mark;

@@ -201,6 +201,7 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     env: { DATABASE_URL: cluster.primary.url, DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url).join(',') },
   });
   const [, r2] = cluster.replicas;
+  let stoppedReplica = false;
   try {
     const health = async () => (await (await fetch(`${server.baseUrl}/api/health`)).json()) as Health;
     assert.equal((await health()).engine, 'postgres');
@@ -234,6 +235,12 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
         const client = new pg.Client({ connectionString: r.url });
         await client.connect();
         await client.query(`SELECT pg_wal_replay_${what}()`);
+        // A pause is only requested at first: replay may go on for a moment, so wait until it has stopped.
+        if (what === 'pause') {
+          await waitFor(`${r.name}'s replay to pause`, async () =>
+            (await client.query<{ state: string }>('SELECT pg_get_wal_replay_pause_state() AS state')).rows[0]!.state === 'paused' ? true : undefined,
+          );
+        }
         await client.end();
       }
     };
@@ -260,6 +267,7 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     assert.ok(spread.every((r) => r.state === 'streaming' && r.reads > 0), 'the server reads from both replicas');
 
     cluster.stop(r2!);
+    stoppedReplica = true;
     for (const path_ of ['/', '/api/events?limit=5', `/events/${id}`, '/relations?with=SY']) {
       assert.equal((await fetch(`${server.baseUrl}${path_}`)).status, 200, `${path_} answers with a replica stopped`);
     }
@@ -269,7 +277,8 @@ async function theServerOnReplicas(cluster: PgCluster): Promise<void> {
     line(`${r2!.name} stopped: the pages still answer; /api/health says "${down.status}", ${down.replicas.map((r) => `${r.label} ${r.state}`).join(', ')}`);
   } finally {
     await Promise.all([server.stop(), other.stop()]);
-    cluster.start(r2!);
+    // Started again only if this step stopped it: a failure before that must not be hidden by a second start.
+    if (stoppedReplica) cluster.start(r2!);
   }
 }
 
